@@ -1,0 +1,16 @@
+// Build step run by `npm install` (prepare) and `npm run build`: compile TypeScript, then compile the
+// JSON Schemas into standalone validator modules so `kim validate` never compiles a schema at start-up.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (!existsSync(tsc)) {
+  // Installed as a dependency without devDependencies: the published package ships dist/ already.
+  process.exit(0);
+}
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
+if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });
