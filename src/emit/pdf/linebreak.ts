@@ -1,0 +1,234 @@
+/**
+ * Line breaking for ragged-right text with mixed fonts. Pure: measuring and hyphenation come in as
+ * functions, so the algorithm does not depend on pdfkit.
+ *
+ * Text is turned into pieces: boxes (unbreakable text in one font), glue (an inter-word space, dropped
+ * at a break) and break opportunities (after a soft hyphen: shows a hyphen at the break; after a hard
+ * hyphen in a compound: shows nothing extra). Lines are filled greedily (first fit).
+ */
+import type { FontKey } from './styles.js';
+import type { Run } from './inline.js';
+
+export const SOFT_HYPHEN = '\u00ad';
+
+export type Piece =
+  | { kind: 'box'; text: string; font: FontKey; width: number }
+  | { kind: 'glue'; font: FontKey; width: number }
+  | { kind: 'break'; hyphen: boolean; font: FontKey; width: number }
+  | { kind: 'newline' };
+
+export interface Segment {
+  text: string;
+  font: FontKey;
+  /** True for the hyphen drawn at a soft-hyphen break (it is text U+00AD, shown as a hyphen). */
+  breakHyphen?: boolean;
+}
+
+export interface Line {
+  segments: Segment[];
+  width: number;
+}
+
+/** Width in pt of `text` in `font` at the current size. */
+export type Measure = (font: FontKey, text: string) => number;
+
+export function fontFor(base: FontKey, bold: boolean, italic: boolean): FontKey {
+  const b = bold || base === 'bold' || base === 'boldItalic';
+  const i = italic || base === 'italic' || base === 'boldItalic';
+  return b && i ? 'boldItalic' : b ? 'bold' : i ? 'italic' : 'regular';
+}
+
+/**
+ * Runs → pieces. `hyphenate` (optional) returns a word with soft hyphens inserted at allowed breaks.
+ * Whitespace collapses like in HTML; a no-break space (U+00A0) is part of a box.
+ */
+export function buildPieces(
+  runs: readonly Run[],
+  baseFont: FontKey,
+  measure: Measure,
+  hyphenate?: (word: string) => string,
+): Piece[] {
+  const pieces: Piece[] = [];
+  const lastKind = () => pieces[pieces.length - 1]?.kind;
+  for (const run of runs) {
+    if ('br' in run) {
+      // A space before a hard break is meaningless; drop it.
+      if (lastKind() === 'glue') pieces.pop();
+      pieces.push({ kind: 'newline' });
+      continue;
+    }
+    const font = fontFor(baseFont, run.bold, run.italic);
+    for (const part of run.text.split(/([ \t\r\n]+)/)) {
+      if (part === '') continue;
+      if (/^[ \t\r\n]+$/.test(part)) {
+        const prev = lastKind();
+        if (prev !== undefined && prev !== 'glue' && prev !== 'newline') {
+          pieces.push({ kind: 'glue', font, width: measure(font, ' ') });
+        }
+        continue;
+      }
+      pushWord(pieces, hyphenate ? hyphenate(part) : part, font, measure);
+    }
+  }
+  while (lastKind() === 'glue') pieces.pop();
+  return pieces;
+}
+
+function pushWord(pieces: Piece[], word: string, font: FontKey, measure: Measure): void {
+  let current = '';
+  const flush = () => {
+    if (current !== '') pieces.push({ kind: 'box', text: current, font, width: measure(font, current) });
+    current = '';
+  };
+  const chars = Array.from(word);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === SOFT_HYPHEN) {
+      // Only between two visible characters; a leading or trailing soft hyphen is dropped.
+      if (current !== '' && i < chars.length - 1) {
+        flush();
+        pieces.push({ kind: 'break', hyphen: true, font, width: measure(font, '-') });
+      }
+      continue;
+    }
+    current += ch;
+    // Compounds ("KIM-Prozess", "Case-Managements") may break after their hyphen.
+    if ((ch === '-' || ch === '\u2010') && isLetter(chars[i - 1]) && isLetter(nextVisible(chars, i + 1))) {
+      flush();
+      pieces.push({ kind: 'break', hyphen: false, font, width: 0 });
+    }
+  }
+  flush();
+}
+
+function nextVisible(chars: readonly string[], from: number): string | undefined {
+  for (let i = from; i < chars.length; i++) if (chars[i] !== SOFT_HYPHEN) return chars[i];
+  return undefined;
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{L}/u.test(ch);
+}
+
+/** Greedy first-fit line breaking into lines no wider than `maxWidth` (overlong words are split). */
+export function breakLines(input: readonly Piece[], maxWidth: number, measure: Measure): Line[] {
+  const pieces = splitOverlongBoxes(input, maxWidth, measure);
+  const lines: Line[] = [];
+  let i = 0;
+  const n = pieces.length;
+  while (i < n) {
+    while (i < n && (pieces[i]!.kind === 'glue' || pieces[i]!.kind === 'break')) i++;
+    if (i >= n) break;
+    let width = 0;
+    let breakAt = -1; // index of the glue/break piece where the line ends best so far
+    let end = n; // exclusive end of the line's pieces
+    let next = n; // where the next line starts
+    let hyphenAtEnd = false;
+    let j = i;
+    for (; j < n; j++) {
+      const p = pieces[j]!;
+      if (p.kind === 'newline') {
+        end = j;
+        next = j + 1;
+        break;
+      }
+      if (p.kind === 'glue') {
+        breakAt = j;
+        width += p.width;
+        continue;
+      }
+      if (p.kind === 'break') {
+        if (width + (p.hyphen ? p.width : 0) <= maxWidth) breakAt = j;
+        continue;
+      }
+      if (width + p.width > maxWidth && j > i) {
+        if (breakAt >= 0) {
+          end = breakAt;
+          next = breakAt + 1;
+          const bp = pieces[breakAt]!;
+          hyphenAtEnd = bp.kind === 'break' && bp.hyphen;
+        } else {
+          end = j;
+          next = j;
+        }
+        break;
+      }
+      width += p.width;
+    }
+    lines.push(makeLine(pieces, i, end, hyphenAtEnd ? (pieces[end] as Extract<Piece, { kind: 'break' }>) : undefined));
+    i = next;
+    // A hard break directly after a line that ended by width: the newline itself still has to end the
+    // (empty) next line, so keep it.
+  }
+  return lines;
+}
+
+function makeLine(pieces: readonly Piece[], start: number, end: number, hyphen?: Extract<Piece, { kind: 'break' }>): Line {
+  const segments: Segment[] = [];
+  let width = 0;
+  // Drop trailing glue.
+  let last = end;
+  while (last > start && pieces[last - 1]!.kind !== 'box') last--;
+  for (let k = start; k < last; k++) {
+    const p = pieces[k]!;
+    if (p.kind === 'box' || p.kind === 'glue') {
+      const text = p.kind === 'box' ? p.text : ' ';
+      width += p.width;
+      const prev = segments[segments.length - 1];
+      if (prev && prev.font === p.font && !prev.breakHyphen) prev.text += text;
+      else segments.push({ text, font: p.font });
+    }
+  }
+  if (hyphen) {
+    segments.push({ text: SOFT_HYPHEN, font: hyphen.font, breakHyphen: true });
+    width += hyphen.width;
+  }
+  return { segments, width };
+}
+
+function splitOverlongBoxes(pieces: readonly Piece[], maxWidth: number, measure: Measure): Piece[] {
+  if (!pieces.some((p) => p.kind === 'box' && p.width > maxWidth)) return pieces as Piece[];
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    if (p.kind !== 'box' || p.width <= maxWidth) {
+      out.push(p);
+      continue;
+    }
+    let chunk = '';
+    for (const ch of Array.from(p.text)) {
+      if (chunk !== '' && measure(p.font, chunk + ch) > maxWidth) {
+        out.push({ kind: 'box', text: chunk, font: p.font, width: measure(p.font, chunk) });
+        out.push({ kind: 'break', hyphen: false, font: p.font, width: 0 });
+        chunk = '';
+      }
+      chunk += ch;
+    }
+    if (chunk !== '') out.push({ kind: 'box', text: chunk, font: p.font, width: measure(p.font, chunk) });
+  }
+  return out;
+}
+
+/** Widest unbreakable box and the width of the text on one line: for table column widths. */
+export function naturalWidths(pieces: readonly Piece[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  let line = 0;
+  let word = 0;
+  for (const p of pieces) {
+    if (p.kind === 'newline') {
+      max = Math.max(max, line);
+      line = 0;
+      word = 0;
+      continue;
+    }
+    if (p.kind === 'box') {
+      word += p.width;
+      line += p.width;
+      min = Math.max(min, word);
+    } else {
+      word = 0;
+      if (p.kind === 'glue') line += p.width;
+    }
+  }
+  return { min, max: Math.max(max, line) };
+}
