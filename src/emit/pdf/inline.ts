@@ -27,6 +27,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 
 /** marked leaves HTML entities in text tokens (its HTML renderer would pass them through). */
 export function decodeEntities(text: string): string {
+  // NFC: umlauts as single characters (the PDF's plain shaping draws one glyph per character).
+  text = text.normalize('NFC');
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
@@ -57,7 +59,7 @@ function walk(tokens: readonly Token[], state: InlineState, out: Run[]): void {
         out.push({ br: true });
         break;
       case 'escape':
-        out.push({ text: token.text, ...state });
+        out.push({ text: decodeEntities(token.text), ...state });
         break;
       case 'html': {
         // Inline HTML: <br> is a line break, other tags are dropped, their text content stays.
