@@ -1,7 +1,7 @@
 // Build step run by `npm install` (prepare) and `npm run build`: compile TypeScript, then compile the
 // JSON Schemas into standalone validator modules so `kim validate` never compiles a schema at start-up.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -12,5 +12,7 @@ if (!existsSync(tsc)) {
   process.exit(0);
 }
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+// npm links bin entries before prepare runs, so make sure the freshly built CLI is executable.
+chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
 if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });

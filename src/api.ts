@@ -1,0 +1,78 @@
+/**
+ * kim's library API: what the CLI calls and what tests call. Functions throw KimError subclasses
+ * (UsageError, DataError, OutputError); only the CLI turns them into exit codes.
+ */
+import { join, resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { DataError } from './errors.js';
+import { loadSources } from './load/dataset.js';
+import type { Dataset } from './model/types.js';
+import { findTemplates, type TemplateSet } from './render/template-registry.js';
+import { validateSources, type Validation } from './validate/index.js';
+import { selectReport } from './select-report.js';
+import { createTemplateEngine } from './render/engine.js';
+import { renderMarkdown } from './render/render-report.js';
+import { writeFileAtomic } from './emit/atomic-write.js';
+
+export interface DataOptions {
+  /** The data folder (default `data`). */
+  dataDir: string;
+  /** The data repository's template overrides (default `templates`, ignored when missing). */
+  templatesDir?: string;
+}
+
+export interface ValidData {
+  dataset: Dataset;
+  templates: TemplateSet;
+  /** Warnings only: errors have been thrown. */
+  diagnostics: Diagnostic[];
+  validation: Validation;
+}
+
+/** Loads and validates a data folder; returns all diagnostics, errors or not (for `kim validate`, `kim list`). */
+export async function checkData(options: DataOptions): Promise<{ validation: Validation; templates: TemplateSet }> {
+  const dataDir = resolve(options.dataDir);
+  const [sources, templates] = await Promise.all([loadSources(dataDir), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
+  const validation = await validateSources(sources, [...templates.templates.keys()]);
+  return { validation, templates };
+}
+
+/** Loads and validates; throws DataError with every diagnostic when anything is wrong. */
+export async function loadValidData(options: DataOptions): Promise<ValidData> {
+  const { validation, templates } = await checkData(options);
+  if (hasErrors(validation.diagnostics) || !validation.dataset) throw new DataError(validation.diagnostics);
+  return { dataset: validation.dataset, templates, diagnostics: validation.diagnostics, validation };
+}
+
+export type OutputFormat = 'md' | 'pdf';
+
+export interface ReportOptions extends DataOptions {
+  /** Report id or session date; the latest report when absent. */
+  report?: string | undefined;
+  outDir: string;
+  formats: OutputFormat[];
+}
+
+export interface ReportResult {
+  reportId: string;
+  /** Absolute paths of the files written. */
+  written: string[];
+  /** Warnings from validation (errors are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+/** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
+export async function writeReport(options: ReportOptions): Promise<ReportResult> {
+  const { dataset, templates, diagnostics } = await loadValidData(options);
+  const report = selectReport(dataset, options.report);
+  const engine = createTemplateEngine(templates);
+  const markdown = await renderMarkdown(engine, dataset, report.id);
+  const outDir = resolve(options.outDir);
+  const written: string[] = [];
+  if (options.formats.includes('md')) {
+    const target = join(outDir, `${report.id}.md`);
+    await writeFileAtomic(target, markdown);
+    written.push(target);
+  }
+  return { reportId: report.id, written, diagnostics };
+}

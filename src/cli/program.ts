@@ -1,0 +1,109 @@
+import { Command, CommanderError, Option } from 'commander';
+import { KimError, DataError } from '../errors.js';
+import { printDiagnostics, type Terminal } from './terminal.js';
+import { resolve } from 'node:path';
+import { KIM_VERSION } from '../version.js';
+
+/** Exit codes, one meaning each, the same for every command. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+
+const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
+const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
+const quietOption = () => new Option('-q, --quiet', 'nur Fehler ausgeben');
+
+/**
+ * Builds the command tree. Each action imports its command module only when it runs, so `kim validate`
+ * never loads the renderer and `kim report --format md` never loads pdfkit.
+ */
+export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (code: number) => void): Command {
+  const program = new Command('kim')
+    .description('Ausschussvorlagen des Kommunalen Integrationsmanagements aus YAML-Daten erzeugen (Markdown und PDF).')
+    .version(KIM_VERSION, '-V, --version', 'Version anzeigen')
+    .helpOption('-h, --help', 'Hilfe anzeigen')
+    .helpCommand('help [befehl]', 'Hilfe zu einem Befehl anzeigen')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+
+  program
+    .command('validate')
+    .description('Daten prüfen: YAML, Schemas und Regeln über alle Dateien; alle Fehler in einem Lauf.')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--format <format>', 'Ausgabeformat der Meldungen').choices(['text', 'json']).default('text'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiel:\n  $ kim validate --data data\n  data/staff.yaml:12:5  Fehler: Unbekanntes Feld "strat". Meinten Sie "start"? …')
+    .action(async (opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await guard(term, opts.data, () => runValidate(opts, term)));
+    });
+
+  program
+    .command('report')
+    .description('Eine Vorlage erzeugen: prüft die Daten und schreibt out/<kennung>.md (und/oder .pdf).')
+    .argument('[vorlage]', 'Kennung der Vorlage oder Sitzungsdatum (2022-03-16 oder 16.03.2022); ohne Angabe die neueste')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--out <ordner>', 'Ausgabeordner').default('out'))
+    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('md'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe')
+    .action(async (report: string | undefined, opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runReport } = await import('./commands/report.js');
+      setExit(await guard(term, opts.data, () => runReport(report, opts, term)));
+    });
+
+  return program;
+}
+
+/** Runs a command and maps kim's error kinds to exit codes; anything else is a bug and says so. */
+export async function guard(term: Terminal, dataDir: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (cause) {
+    return reportFailure(term, dataDir, cause);
+  }
+}
+
+export function reportFailure(term: Terminal, dataDir: string, cause: unknown): number {
+  if (cause instanceof DataError) {
+    printDiagnostics(term, resolve(dataDir), cause.diagnostics);
+    term.err(term.color.red(cause.message));
+    return EXIT.invalid;
+  }
+  if (cause instanceof KimError) {
+    term.err(term.color.red(`Fehler: ${cause.message}`));
+    return cause.exitCode;
+  }
+  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+  term.err(term.color.red('Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten). Bitte melden Sie ihn mit dieser Ausgabe:'));
+  term.err(detail);
+  return EXIT.internal;
+}
+
+/** Commander's own errors (unknown option, missing argument …) in German, exit 2. */
+export function usageMessage(error: CommanderError): string {
+  const m = /'([^']*)'/.exec(error.message);
+  const item = m?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `Unbekannte Option ${item}. Hilfe: kim --help`;
+    case 'commander.unknownCommand':
+      return `Unbekannter Befehl ${item}. Befehle: kim --help`;
+    case 'commander.missingArgument':
+      return `Es fehlt das Argument ${item}.`;
+    case 'commander.optionMissingArgument':
+      return `Die Option ${item} braucht einen Wert.`;
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.*)\./.exec(error.message)?.[1];
+      return `Ungültiger Wert für ${error.message.includes('option') ? 'die Option' : 'das Argument'}${item ? ` ${item}` : ''}.${allowed ? ` Erlaubt: ${allowed}.` : ''}`;
+    }
+    case 'commander.excessArguments':
+      return 'Zu viele Argumente. Hilfe: kim --help';
+    default:
+      return error.message.replace(/^error: /, 'Fehler: ');
+  }
+}
+

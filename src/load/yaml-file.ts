@@ -1,0 +1,202 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { translateYamlError } from './yaml-messages.js';
+
+/** 1-based line and column in the source file. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/**
+ * A parsed YAML file that remembers where every value and every key stood, so any later stage (schema,
+ * rules, templates) can point the clerk at `file:line:col`. Keys are JSON pointers (`/staff/3/fte`).
+ */
+export interface SourceFile {
+  /** Relative to the data folder, forward slashes: what the clerk sees in messages. */
+  file: string;
+  value: unknown;
+  valuePositions: Map<string, Position>;
+  keyPositions: Map<string, Position>;
+}
+
+/** Files above this size are refused before parsing: no clerk writes 5 MB of YAML, and parsing it would stall. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Deeper nesting than this is certainly a mistake or an attack; the data model needs at most 6 levels. */
+const MAX_DEPTH = 64;
+/** Upper bound on nodes produced by expanding aliases: stops "billion laughs" alias bombs cheaply. */
+const MAX_EXPANDED_NODES = 200_000;
+
+export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parses one data file's bytes: encoding, YAML syntax and safety limits; never throws for bad input. */
+export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1).replace('.', ',');
+    return fail(error(file, 0, 0, '', `Die Datei ist ${mb} MB groß; erlaubt sind höchstens 5 MB.`));
+  }
+  const text = decodeUtf8(file, bytes);
+  if (typeof text !== 'string') return fail(text);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is harmless
+  if (source.trim() === '' || isOnlyComments(source)) {
+    return fail(error(file, 1, 1, '', 'Die Datei ist leer; erwartet wird ein YAML-Dokument mit Daten.'));
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  } catch (cause) {
+    // The parser recurses; absurdly deep flow collections can exhaust the stack.
+    if (cause instanceof RangeError) return fail(error(file, 1, 1, '', 'Die Datei ist zu tief verschachtelt.'));
+    throw cause;
+  }
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+  const syntax = doc.errors.map((e) => {
+    const pos = at(e.pos[0]);
+    return error(file, pos.line, pos.col, '', translateYamlError(e.code, e.message));
+  });
+  if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+
+  const built = buildValue(file, doc, at);
+  if ('diagnostic' in built) return fail(built.diagnostic);
+  if (built.value === null || built.value === undefined) {
+    return fail(error(file, 1, 1, '', 'Die Datei enthält keine Daten; erwartet wird eine Zuordnung (Schlüssel: Wert).'));
+  }
+  return { ok: true, source: { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions } };
+}
+
+function fail(diagnostic: Diagnostic): ParseResult {
+  return { ok: false, diagnostics: [diagnostic] };
+}
+
+function isOnlyComments(text: string): boolean {
+  return text.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line) || line.trim() === '---');
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array): string | Diagnostic {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { line, col, offset } = firstInvalidUtf8(bytes);
+    return error(
+      file,
+      line,
+      col,
+      '',
+      `Die Datei ist nicht UTF-8-kodiert (ungültiges Byte 0x${bytes[offset]?.toString(16).padStart(2, '0')}); bitte als UTF-8 speichern.`,
+    );
+  }
+}
+
+/** Finds the first byte that breaks UTF-8, with its line and column, by decoding line by line. */
+function firstInvalidUtf8(bytes: Uint8Array): Position & { offset: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      const slice = bytes.subarray(lineStart, i);
+      try {
+        decoder.decode(slice);
+      } catch {
+        for (let end = 1; end <= slice.length; end++) {
+          try {
+            decoder.decode(slice.subarray(0, end));
+          } catch {
+            // The bad sequence starts within the last 4 bytes; report its first byte.
+            let start = end - 1;
+            while (start > 0 && start > end - 4 && (slice[start]! & 0xc0) === 0x80) start--;
+            return { line, col: start + 1, offset: lineStart + start };
+          }
+        }
+        return { line, col: 1, offset: lineStart };
+      }
+      lineStart = i + 1;
+      line++;
+    }
+  }
+  return { line: 1, col: 1, offset: 0 };
+}
+
+type Built = { value: unknown; valuePositions: Map<string, Position>; keyPositions: Map<string, Position> } | { diagnostic: Diagnostic };
+
+/**
+ * Turns the YAML syntax tree into plain data ourselves (instead of doc.toJS) so that positions are recorded
+ * on the way, `__proto__` keys become ordinary own properties, and aliases and depth stay bounded.
+ */
+function buildValue(file: string, doc: Document, at: (offset: number) => Position): Built {
+  const valuePositions = new Map<string, Position>();
+  const keyPositions = new Map<string, Position>();
+  let expanded = 0;
+  let problem: Diagnostic | undefined;
+
+  const visit = (node: unknown, pointer: string, depth: number, aliasDepth: number): unknown => {
+    if (problem) return undefined;
+    if (depth > MAX_DEPTH) {
+      problem = locate(node, `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`);
+      return undefined;
+    }
+    if (++expanded > MAX_EXPANDED_NODES) {
+      problem = locate(node, 'Zu viele Alias-Verweise (*anker): die Datei würde sich zu einer riesigen Datenmenge aufblähen.');
+      return undefined;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target || aliasDepth > MAX_DEPTH) {
+        problem = locate(node, `Der Alias *${node.source} verweist auf keinen vorher definierten Anker (&${node.source}).`);
+        return undefined;
+      }
+      const pos = rangeStart(node);
+      if (pos && !valuePositions.has(pointer)) valuePositions.set(pointer, pos);
+      return visit(target, pointer, depth, aliasDepth + 1);
+    }
+    const pos = rangeStart(node);
+    if (pos && !valuePositions.has(pointer)) valuePositions.set(pointer, pos);
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item, i) => visit(item, `${pointer}/${i}`, depth + 1, aliasDepth));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const rawKey = isScalar(keyNode) ? keyNode.value : keyNode === null ? '' : String(keyNode);
+        if (rawKey !== null && typeof rawKey === 'object') {
+          problem = locate(keyNode, 'Ein Schlüssel muss ein einfacher Text sein, keine Liste oder Zuordnung.');
+          return undefined;
+        }
+        const key = String(rawKey);
+        const child = `${pointer}/${escapePointer(key)}`;
+        const keyPos = rangeStart(keyNode);
+        if (keyPos) keyPositions.set(child, keyPos);
+        // defineProperty, not assignment: a key named __proto__ must stay data, never change the prototype.
+        Object.defineProperty(out, key, {
+          value: visit(pair.value, child, depth + 1, aliasDepth),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        if (!valuePositions.has(child) && keyPos) valuePositions.set(child, keyPos);
+      }
+      return out;
+    }
+    return node === null || node === undefined ? null : undefined;
+  };
+
+  function rangeStart(node: unknown): Position | undefined {
+    const range = (node as Node | null)?.range;
+    return range ? at(range[0]) : undefined;
+  }
+  function locate(node: unknown, message: string): Diagnostic {
+    const pos = rangeStart(node) ?? { line: 1, col: 1 };
+    return error(file, pos.line, pos.col, '', message);
+  }
+
+  const value = visit(doc.contents, '', 0, 0);
+  if (problem) return { diagnostic: problem };
+  return { value, valuePositions, keyPositions };
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

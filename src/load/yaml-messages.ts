@@ -1,0 +1,29 @@
+/** German wording for the yaml library's error codes; the clerk should never see the English original alone. */
+const MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'Tabulatorzeichen dürfen in YAML nicht einrücken; bitte Leerzeichen verwenden.',
+  DUPLICATE_KEY: 'Dieser Schlüssel kommt in derselben Zuordnung doppelt vor; jeder Schlüssel darf nur einmal stehen.',
+  BAD_INDENT: 'Die Einrückung stimmt nicht: Einträge derselben Ebene müssen gleich weit eingerückt sein.',
+  MISSING_CHAR: 'Hier fehlt ein Zeichen (etwa ein schließendes Anführungszeichen oder eine Klammer).',
+  BLOCK_AS_IMPLICIT_KEY: 'Ein Schlüssel darf nicht über mehrere Zeilen gehen; fehlt ein Doppelpunkt oder eine Einrückung?',
+  MULTILINE_IMPLICIT_KEY: 'Ein Schlüssel darf nicht über mehrere Zeilen gehen; fehlt ein Doppelpunkt oder eine Einrückung?',
+  UNEXPECTED_TOKEN: 'Unerwartetes Zeichen an dieser Stelle; erwartet wird "schlüssel: wert" oder "- eintrag".',
+  BAD_SCALAR_START: 'Ein Wert darf nicht mit diesem Zeichen beginnen; bitte in Anführungszeichen setzen.',
+  BAD_DQ_ESCAPE: 'Ungültige Escape-Sequenz in einem Text in doppelten Anführungszeichen.',
+  BLOCK_IN_FLOW: 'Eine eingerückte Liste oder Zuordnung darf nicht innerhalb von [ ] oder { } stehen.',
+  MULTIPLE_DOCS: 'Die Datei enthält mehrere YAML-Dokumente (---); erwartet wird genau eines.',
+  MULTIPLE_ANCHORS: 'Ein Wert darf nur einen Anker (&name) haben.',
+  MULTIPLE_TAGS: 'Ein Wert darf nur ein Tag (!tag) haben.',
+  BAD_ALIAS: 'Ungültiger Alias-Verweis.',
+  ALIAS_PROPS: 'Ein Alias (*name) darf keinen Anker und kein Tag tragen.',
+  BAD_DIRECTIVE: 'Ungültige YAML-Direktive.',
+  TAG_RESOLVE_FAILED: 'Unbekanntes YAML-Tag; kim kennt nur einfache Texte, Zahlen, Listen und Zuordnungen.',
+  KEY_OVER_1024_CHARS: 'Ein Schlüssel ist länger als 1024 Zeichen.',
+  BAD_COLLECTION_TYPE: 'Unerwartete Art von Liste oder Zuordnung.',
+  IMPOSSIBLE: 'Die Datei ist kein gültiges YAML.',
+};
+
+export function translateYamlError(code: string, original: string): string {
+  const german = MESSAGES[code];
+  const detail = original.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
+  return german ? german : `YAML-Syntaxfehler: ${detail}`;
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import Handlebars from 'handlebars';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { DataError } from '../errors.js';
+import { suggest } from '../validate/did-you-mean.js';
+import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
+import { escapeModel } from './markdown-escape.js';
+import type { TemplateFile, TemplateSet } from './template-registry.js';
+
+/**
+ * Compiles templates once per process (kim build renders many reports with one engine) in an isolated
+ * Handlebars instance: strict (a missing field is an error, never a blank in an official paper), only
+ * kim's helpers, no HTML escaping (Markdown is escaped in the model instead).
+ */
+export interface TemplateEngine {
+  /** Renders template `name` with a model; throws DataError located in the template on failure. */
+  render(name: string, model: object): Promise<string>;
+}
+
+const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true } as const;
+
+export function createTemplateEngine(set: TemplateSet): TemplateEngine {
+  const env = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper as Handlebars.HelperDelegate);
+  const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
+
+  const load = (file: TemplateFile): Promise<Handlebars.TemplateDelegate> => {
+    let p = compiled.get(file.path);
+    if (!p) {
+      p = readFile(file.path, 'utf8').then((source) => {
+        checkSyntax(env, file, source);
+        const template = env.compile(source, COMPILE_OPTIONS);
+        // Tag errors with the innermost file, so a failing partial is blamed, not its caller.
+        return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+          try {
+            return template(context, options);
+          } catch (cause) {
+            throw tagged(cause, file);
+          }
+        }) as Handlebars.TemplateDelegate;
+      });
+      compiled.set(file.path, p);
+    }
+    return p;
+  };
+
+  let partialsReady: Promise<void> | undefined;
+  const registerPartials = (): Promise<void> =>
+    (partialsReady ??= Promise.all(
+      [...set.partials.values()].map(async (file) => env.registerPartial(file.name, await load(file))),
+    ).then(() => undefined));
+
+  return {
+    async render(name, model) {
+      const file = set.templates.get(name);
+      if (!file) throw new DataError([error('templates', 0, 0, '', `Das Vorlagenmuster "${name}" gibt es nicht.`)]);
+      await registerPartials();
+      const template = await load(file);
+      try {
+        return template(escapeModel(model), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (cause) {
+        throw new DataError([toDiagnostic(cause, file, model)], 'Das Vorlagenmuster ist fehlerhaft.');
+      }
+    },
+  };
+}
+
+interface TaggedError {
+  kimTemplate?: TemplateFile;
+}
+
+function tagged(cause: unknown, file: TemplateFile): unknown {
+  if (cause && typeof cause === 'object' && !(cause as TaggedError).kimTemplate) (cause as TaggedError).kimTemplate = file;
+  return cause;
+}
+
+/** Parses first so a syntax error is reported with its line, before anything renders. */
+function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string): void {
+  try {
+    env.parse(source);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+    const expected = /Expecting (.*), got '([^']*)'/.exec(message);
+    const detail = expected ? ` Erwartet wurde ${expected[1]!.replace(/'/g, '')}, gefunden: ${expected[2]}.` : '';
+    throw new DataError([error(file.display, line, 1, '', `Syntaxfehler im Vorlagenmuster (z. B. ein nicht geschlossenes {{#if}} oder {{#each}}).${detail}`)], 'Das Vorlagenmuster ist fehlerhaft.');
+  }
+}
+
+/** Translates Handlebars' errors (English, "- line:col" suffix) into a located German diagnostic. */
+function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object): Diagnostic {
+  if (cause instanceof DataError) return cause.diagnostics[0]!;
+  const file = (cause as TaggedError).kimTemplate ?? fallback;
+  const e = cause as { message?: string; lineNumber?: number; column?: number };
+  const message = e.message ?? String(cause);
+  const loc = /- (\d+):(\d+)$/.exec(message);
+  const line = e.lineNumber ?? (loc ? Number(loc[1]) : 0);
+  const col = (e.column ?? (loc ? Number(loc[2]) : 0)) + 1;
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing) {
+    const hint = suggest(missing[1]!, [...fieldNames(model)]);
+    return error(file.display, line, col, '', `Das Feld "${missing[1]}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}`);
+  }
+  const unknownHelper = /unknown helper (\S+)/.exec(message);
+  if (unknownHelper) {
+    const hint = suggest(unknownHelper[1]!, Object.keys(HELPERS));
+    return error(file.display, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${hint ? ` Meinten Sie "${hint}"?` : ''} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
+  }
+  const partial = /The partial (\S+) could not be found/.exec(message);
+  if (partial) return error(file.display, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
+  if (cause instanceof HelperError) return error(file.display, line, col, '', `Fehler in einem Helfer: ${message}.`);
+  return error(file.display, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}`);
+}
+
+/** Every property name in the model, for "did you mean" on a misspelt field. */
+function fieldNames(value: unknown, names = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 6 || value === null || typeof value !== 'object') return names;
+  if (Array.isArray(value)) {
+    if (value.length > 0) fieldNames(value[0], names, depth + 1);
+    return names;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    names.add(k);
+    fieldNames(v, names, depth + 1);
+  }
+  return names;
+}

@@ -1,0 +1,81 @@
+import type { HelperOptions } from 'handlebars';
+import type { ModuleModel } from '../model/report-model.js';
+import { countWord, formatAmount, formatDate, formatDateShort, formatDecimal, joinList, numberWord, ordinal } from './german/index.js';
+
+/** A helper's failure that the engine reports at the template line that called it. */
+export class HelperError extends Error {}
+
+/** A short description of a wrong argument; Handlebars' options object would otherwise fill the screen. */
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined) return 'keinen Wert';
+  if (typeof value === 'object') return (value as { hash?: unknown }).hash ? 'kein Argument' : Array.isArray(value) ? 'eine Liste' : 'eine Zuordnung';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+};
+const num = (value: unknown, helper: string): number => {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new HelperError(`${helper} erwartet eine Zahl, bekam ${shown(value)}`);
+  return value;
+};
+const str = (value: unknown, helper: string): string => {
+  if (typeof value !== 'string') throw new HelperError(`${helper} erwartet einen Text, bekam ${shown(value)}`);
+  return value;
+};
+/** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
+const args = (list: unknown[]): unknown[] => list.slice(0, -1);
+
+/**
+ * Helper names must not collide with model fields (`number`, `count`): Handlebars prefers a helper over a
+ * field of the same name in `{{name}}`.
+ *
+ * The template helpers: German formatting only, each a thin wrapper around a tested function in
+ * render/german. Registered by name as the only helpers templates may call (knownHelpersOnly).
+ */
+export const HELPERS = {
+  /** {{date d}} → 16.03.2022 */
+  date: (d: unknown) => formatDate(str(d, 'date')),
+  /** {{dateShort d}} → 16.03.22 */
+  dateShort: (d: unknown) => formatDateShort(str(d, 'dateShort')),
+  /** {{amount 55000}} → 55.000 € */
+  amount: (n: unknown) => formatAmount(num(n, 'amount')),
+  /** {{decimal 3.5}} → 3,5 */
+  decimal: (n: unknown) => formatDecimal(num(n, 'decimal')),
+  /** {{countWord 2 "feminine" "weitere"}} → zwei weitere */
+  countWord: (...list: unknown[]) => {
+    const [n, genus, further] = args(list);
+    const g = genus === 'masculine' || genus === 'neuter' ? genus : 'feminine';
+    return countWord(num(n, 'count'), g, { further: further === 'weitere' });
+  },
+  /** {{inWords 9}} → neun */
+  inWords: (n: unknown) => numberWord(num(n, 'inWords')),
+  /** {{ordinal 2 "en"}} → zweiten */
+  ordinal: (...list: unknown[]) => {
+    const [n, ending] = args(list);
+    return ordinal(num(n, 'ordinal'), typeof ending === 'string' ? ending : 'e');
+  },
+  /** {{numerus n "wurde" "wurden"}}: singular for exactly one. */
+  numerus: (...list: unknown[]) => {
+    const [n, one, many] = args(list);
+    return num(n, 'numerus') === 1 ? str(one, 'numerus') : str(many, 'numerus');
+  },
+  /** {{list items}} or {{list groups "phrase"}} → "A, B und C" */
+  list: (...list: unknown[]) => {
+    const [items, property] = args(list);
+    if (!Array.isArray(items)) throw new HelperError(`list erwartet eine Liste, bekam ${shown(items)}`);
+    const texts = items.map((item) => (typeof property === 'string' ? (item as Record<string, unknown>)[property] : item));
+    return joinList(texts.map((t) => str(t, 'list')));
+  },
+  /** {{sum groups}}: total of the groups' `count`. */
+  sum: (items: unknown) => {
+    if (!Array.isArray(items)) throw new HelperError('sum erwartet eine Liste');
+    return items.reduce((total: number, item) => total + num((item as { count?: unknown }).count, 'sum'), 0);
+  },
+  /** {{#with (module 2)}}: the module with that number. */
+  module: (n: unknown, options: HelperOptions) => {
+    const modules = (options.data as { root: { modules: ModuleModel[] } }).root.modules;
+    const found = modules.find((m) => m.number === num(n, 'module'));
+    if (!found) throw new HelperError(`Es gibt kein Modul ${String(n)}; vorhanden: ${modules.map((m) => m.number).join(', ')}`);
+    return found;
+  },
+} as const;
+
+export const KNOWN_HELPERS: Record<string, true> = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));

@@ -1,0 +1,94 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
+import type { LoadedSources } from '../load/dataset.js';
+import type { SourceFile } from '../load/yaml-file.js';
+import type { Dataset, Report } from '../model/types.js';
+import { RULES } from './rules/index.js';
+import type { RuleContext } from './rule-context.js';
+import { checkSchema } from './schema-check.js';
+
+export interface Validation {
+  diagnostics: Diagnostic[];
+  /** The data, when no file failed its schema (rules may still have found errors). */
+  dataset: Dataset | undefined;
+  /** The report files that passed their schema, in the same order as `dataset.reports`. */
+  reportSources: SourceFile[];
+}
+
+/** Schema per file, then the cross-file rules on everything that passed; all problems in one list. */
+export async function validateSources(sources: LoadedSources, templates: string[]): Promise<Validation> {
+  const diagnostics = [...sources.diagnostics];
+  const valid = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, false])) as Record<DataFileKind, boolean>;
+  const data: Partial<Dataset> = {};
+
+  await Promise.all(
+    DATA_FILE_KINDS.map(async (kind) => {
+      const source = sources.files[kind];
+      if (!source) return;
+      const problems = await checkSchema(kind, source);
+      diagnostics.push(...problems);
+      if (problems.length === 0) {
+        valid[kind] = true;
+        assign(data, kind, source.value);
+      }
+    }),
+  );
+
+  const reports: Report[] = [];
+  const reportSources: SourceFile[] = [];
+  for (const source of sources.reports) {
+    const problems = await checkSchema('report', source);
+    diagnostics.push(...problems);
+    if (problems.length === 0) {
+      reports.push(source.value as Report);
+      reportSources.push(source);
+    }
+  }
+  data.reports = reports;
+
+  const ctx: RuleContext = {
+    data: data as Dataset,
+    valid,
+    sources: sources.files,
+    reportSources,
+    templates,
+    checkDataPath: (p) => checkDataPath(sources.dataDir, p),
+  };
+  for (const rule of RULES) {
+    if (rule.needs.every((k) => valid[k])) diagnostics.push(...rule.check(ctx));
+  }
+
+  const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;
+  return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources };
+}
+
+function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): void {
+  const v = value as Record<string, unknown>;
+  if (kind === 'staff') data.staff = v['staff'] as Dataset['staff'];
+  else if (kind === 'assignments') data.assignments = v['assignments'] as Dataset['assignments'];
+  else (data as Record<string, unknown>)[kind] = value;
+}
+
+/**
+ * A path from the data must name a file inside the data folder: no absolute paths, no `..` escapes,
+ * and no symbolic link that points outside (checked on the real path).
+ */
+export function checkDataPath(dataDir: string, path: string): 'ok' | 'missing' | 'outside' {
+  if (isAbsolute(path) || path.includes('\\') || path.includes('\0')) return 'outside';
+  const root = resolve(dataDir);
+  const target = resolve(root, path);
+  if (!isInside(root, target)) return 'outside';
+  if (!existsSync(target)) return 'missing';
+  try {
+    return isInside(realpathSync(root), realpathSync(target)) ? 'ok' : 'outside';
+  } catch {
+    return 'missing';
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}

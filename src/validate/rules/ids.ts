@@ -1,0 +1,67 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { at, ptr, whereIs, type Place, type Rule, type RuleContext } from '../rule-context.js';
+
+/** Every collection whose items carry an `id` other files refer to. */
+function idCollections(ctx: RuleContext): { place: Place; path: (string | number)[]; items: { id: string }[] }[] {
+  const { data } = ctx;
+  const list: { place: Place; path: (string | number)[]; items: { id: string }[] }[] = [];
+  if (ctx.valid.organisation) {
+    for (const key of ['departments', 'committees', 'municipalities', 'employers'] as const) {
+      list.push({ place: 'organisation', path: [key], items: data.organisation[key] });
+    }
+  }
+  if (ctx.valid.programme) {
+    list.push({ place: 'programme', path: ['modules'], items: data.programme.modules });
+    list.push({ place: 'programme', path: ['roles'], items: data.programme.roles });
+  }
+  if (ctx.valid.staff) list.push({ place: 'staff', path: ['staff'], items: data.staff });
+  if (ctx.valid.meetings) {
+    for (const key of ['sessions', 'steeringGroupMeetings', 'kickOffs', 'cooperationAgreements'] as const) {
+      list.push({ place: 'meetings', path: [key], items: data.meetings[key] ?? [] });
+    }
+  }
+  data.reports.forEach((report, i) => {
+    list.push({ place: { report: i }, path: ['attachments'], items: report.attachments ?? [] });
+  });
+  return list;
+}
+
+export const uniqueIds: Rule = {
+  name: 'unique-ids',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const { place, path, items } of idCollections(ctx)) {
+      const first = new Map<string, number>();
+      items.forEach((item, i) => {
+        const seen = first.get(item.id);
+        if (seen === undefined) {
+          first.set(item.id, i);
+          return;
+        }
+        const earlier = whereIs(ctx, place, ptr(...path, seen, 'id'));
+        out.push(at(ctx, place, ptr(...path, i, 'id'), `Die Kennung "${item.id}" kommt doppelt vor (zuerst in ${earlier}); Kennungen müssen eindeutig sein.`));
+      });
+    }
+    // Report ids name the output files, so they must be unique across all report files.
+    const reportIds = new Map<string, number>();
+    ctx.data.reports.forEach((report, i) => {
+      const seen = reportIds.get(report.id);
+      if (seen === undefined) reportIds.set(report.id, i);
+      else {
+        out.push(
+          at(ctx, { report: i }, '/id', `Die Vorlagen-Kennung "${report.id}" gibt es schon in ${whereIs(ctx, { report: seen }, '/id')}; jede Vorlage braucht eine eigene.`),
+        );
+      }
+    });
+    if (ctx.valid.programme) {
+      const numbers = new Map<number, number>();
+      ctx.data.programme.modules.forEach((m, i) => {
+        const seen = numbers.get(m.number);
+        if (seen === undefined) numbers.set(m.number, i);
+        else out.push(at(ctx, 'programme', ptr('modules', i, 'number'), `Die Modulnummer ${m.number} ist schon an "${ctx.data.programme.modules[seen]!.id}" vergeben.`));
+      });
+    }
+    return out;
+  },
+};

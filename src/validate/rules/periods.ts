@@ -1,0 +1,89 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { formatDate } from '../../render/german/index.js';
+import { periodsOverlap } from '../../model/dates.js';
+import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+
+export const endNotBeforeStart: Rule = {
+  name: 'end-not-before-start',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    if (ctx.valid.staff) {
+      ctx.data.staff.forEach((s, i) => {
+        if (s.end !== undefined && s.end < s.start) {
+          out.push(at(ctx, 'staff', ptr('staff', i, 'end'), `Das Ende (${formatDate(s.end)}) liegt vor dem Beginn (${formatDate(s.start)}); erwartet wird ein Datum ab dem ${formatDate(s.start)}.`));
+        }
+      });
+    }
+    if (ctx.valid.assignments) {
+      ctx.data.assignments.forEach((a, i) => {
+        if (a.to !== undefined && a.to < a.from) {
+          out.push(at(ctx, 'assignments', ptr('assignments', i, 'to'), `Das Ende der Zuständigkeit (${formatDate(a.to)}) liegt vor ihrem Beginn (${formatDate(a.from)}).`));
+        }
+      });
+    }
+    return out;
+  },
+};
+
+/** An assignment can only run while its staff member is employed. */
+export const assignmentWithinEmployment: Rule = {
+  name: 'assignment-within-employment',
+  needs: ['staff', 'assignments'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const staff = new Map(ctx.data.staff.map((s) => [s.id, s]));
+    ctx.data.assignments.forEach((a, i) => {
+      const s = staff.get(a.staff);
+      if (!s) return; // unknown staff: reported by known-references
+      if (a.from < s.start) {
+        out.push(at(ctx, 'assignments', ptr('assignments', i, 'from'), `Die Zuständigkeit beginnt am ${formatDate(a.from)}, vor dem Dienstbeginn von "${s.id}" am ${formatDate(s.start)}.`));
+      }
+      if (s.end !== undefined && (a.to === undefined || a.to > s.end)) {
+        const pointer = a.to === undefined ? ptr('assignments', i, 'from') : ptr('assignments', i, 'to');
+        const found = a.to === undefined ? 'ist unbefristet' : `endet am ${formatDate(a.to)}`;
+        out.push(at(ctx, 'assignments', pointer, `Die Zuständigkeit ${found}, aber "${s.id}" ist nur bis zum ${formatDate(s.end)} beschäftigt; erwartet wird ein Ende spätestens am ${formatDate(s.end)}.`));
+      }
+    });
+    return out;
+  },
+};
+
+/** One person assigned twice to the same municipality at the same time is a copy-and-paste slip. */
+export const noOverlappingAssignments: Rule = {
+  name: 'no-overlapping-assignments',
+  needs: ['assignments'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    // Group by person and municipality first, so the comparison stays linear in practice.
+    const groups = new Map<string, number[]>();
+    ctx.data.assignments.forEach((a, i) => {
+      for (const m of a.municipalities) {
+        const key = `${a.staff}\u0000${m}`;
+        const list = groups.get(key);
+        if (list) list.push(i);
+        else groups.set(key, [i]);
+      }
+    });
+    for (const [key, indexes] of groups) {
+      if (indexes.length < 2) continue;
+      const municipality = key.split('\u0000')[1]!;
+      const sorted = [...indexes].sort((x, y) => ctx.data.assignments[x]!.from.localeCompare(ctx.data.assignments[y]!.from));
+      for (let k = 1; k < sorted.length; k++) {
+        const prev = ctx.data.assignments[sorted[k - 1]!]!;
+        const cur = ctx.data.assignments[sorted[k]!]!;
+        if (periodsOverlap(prev, cur)) {
+          out.push(
+            at(
+              ctx,
+              'assignments',
+              ptr('assignments', sorted[k]!, 'from'),
+              `"${cur.staff}" ist ab ${formatDate(cur.from)} doppelt für "${municipality}" zuständig: der Zeitraum überschneidet sich mit ${whereIs(ctx, 'assignments', ptr('assignments', sorted[k - 1]!, 'from'))}.`,
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,133 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { yearOf } from '../../model/dates.js';
+import { fundingRateFor } from '../../model/fte.js';
+import { ATTACHMENT_SLOT, findSlots } from '../../model/slots.js';
+import { TEXT_KEYS } from '../../model/types.js';
+import { formatDate } from '../../render/german/index.js';
+import { suggest } from '../did-you-mean.js';
+import { at, ptr, type Rule } from '../rule-context.js';
+
+/** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
+export const standBeforeSession: Rule = {
+  name: 'stand-before-session',
+  needs: ['meetings'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    ctx.data.reports.forEach((r, i) => {
+      const first = sessions.get(r.consultations[0]!.session);
+      if (first && r.stand > first.date) {
+        out.push(at(ctx, { report: i }, '/stand', `Der Datenstand ${formatDate(r.stand)} liegt nach der Sitzung am ${formatDate(first.date)}; erwartet wird ein Stand spätestens am Sitzungstag.`));
+      }
+    });
+    return out;
+  },
+};
+
+/** The Vorlage prints the funding per FTE of its Stand's year, so that year needs a rate. */
+export const fundingRateKnown: Rule = {
+  name: 'funding-rate-known',
+  needs: ['programme'],
+  check(ctx) {
+    return ctx.data.reports.flatMap((r, i) => {
+      const year = yearOf(r.stand);
+      if (fundingRateFor(ctx.data.programme, year) !== undefined) return [];
+      const known = ctx.data.programme.fundingRates.map((f) => f.year).join(', ') || 'keine';
+      return [at(ctx, { report: i }, '/stand', `Für das Jahr ${year} des Datenstands ist in programme.yaml (fundingRates) keine Förderung je VZÄ hinterlegt; vorhanden: ${known}.`)];
+    });
+  },
+};
+
+export const knownTemplate: Rule = {
+  name: 'known-template',
+  needs: [],
+  check(ctx) {
+    return ctx.data.reports.flatMap((r, i) => {
+      if (ctx.templates.includes(r.template)) return [];
+      const hint = suggest(r.template, ctx.templates);
+      return [
+        at(ctx, { report: i }, '/template', `Unbekanntes Vorlagenmuster "${r.template}".${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${ctx.templates.join(', ')} (templates/<name>.md.hbs).`),
+      ];
+    });
+  },
+};
+
+/** Placeholders in the report's text must name an attachment of the same report. */
+export const textSlotsResolve: Rule = {
+  name: 'text-slots-resolve',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    ctx.data.reports.forEach((r, i) => {
+      const attachments = (r.attachments ?? []).map((a) => a.id);
+      for (const key of TEXT_KEYS) {
+        const text = r.text?.[key];
+        if (!text) continue;
+        for (const slot of findSlots(text)) {
+          if (slot.name !== ATTACHMENT_SLOT) {
+            out.push(at(ctx, { report: i }, ptr('text', key), `Unbekannter Platzhalter {${slot.name}${slot.arg ? `:${slot.arg}` : ''}}; in Textbausteinen ist nur {anlage:KENNUNG} erlaubt.`));
+          } else if (!slot.arg || !attachments.includes(slot.arg)) {
+            const hint = slot.arg ? suggest(slot.arg, attachments) : undefined;
+            out.push(
+              at(ctx, { report: i }, ptr('text', key), `{anlage:${slot.arg ?? ''}} verweist auf keine Anlage dieser Vorlage.${hint ? ` Meinten Sie "${hint}"?` : ''} Anlagen: ${attachments.join(', ') || 'keine'}.`),
+            );
+          }
+        }
+      }
+    });
+    return out;
+  },
+};
+
+/** Attachment files come from a data repository anyone may send a pull request to: they must stay inside it. */
+export const attachmentFilesInside: Rule = {
+  name: 'attachment-files-inside',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    ctx.data.reports.forEach((r, i) => {
+      (r.attachments ?? []).forEach((a, j) => {
+        if (a.file === undefined) return;
+        const state = ctx.checkDataPath(a.file);
+        if (state === 'outside') {
+          out.push(at(ctx, { report: i }, ptr('attachments', j, 'file'), `Der Pfad "${a.file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`));
+        } else if (state === 'missing') {
+          out.push(at(ctx, { report: i }, ptr('attachments', j, 'file'), `Die Anlagendatei "${a.file}" gibt es im Datenordner nicht.`));
+        }
+      });
+    });
+    return out;
+  },
+};
+
+export const previousReportEarlier: Rule = {
+  name: 'previous-report-earlier',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const byId = new Map(ctx.data.reports.map((r) => [r.id, r]));
+    ctx.data.reports.forEach((r, i) => {
+      if (r.previousReport === undefined) return;
+      const previous = byId.get(r.previousReport);
+      if (!previous) {
+        const hint = suggest(r.previousReport, [...byId.keys()]);
+        out.push(at(ctx, { report: i }, '/previousReport', `Unbekannte Vorlage "${r.previousReport}".${hint ? ` Meinten Sie "${hint}"?` : ''}`));
+      } else if (previous.stand >= r.stand) {
+        out.push(at(ctx, { report: i }, '/previousReport', `Die vorige Vorlage "${previous.id}" hat den Datenstand ${formatDate(previous.stand)}, nicht früher als diese (${formatDate(r.stand)}).`));
+      }
+    });
+    return out;
+  },
+};
+
+/** The output file is named after the id; a file name that differs is confusing but not wrong. */
+export const fileNamedAfterId: Rule = {
+  name: 'file-named-after-id',
+  needs: [],
+  check(ctx) {
+    return ctx.data.reports.flatMap((r, i) => {
+      const file = ctx.reportSources[i]!.file;
+      return file.endsWith(`/${r.id}.yaml`) ? [] : [at(ctx, { report: i }, '/id', `Die Datei heißt nicht wie die Vorlage; erwartet wird reports/${r.id}.yaml.`, 'warning')];
+    });
+  },
+};

@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { SchemaName } from '../load/data-files.js';
+import { escapePointer, type SourceFile } from '../load/yaml-file.js';
+import { packageRoot } from '../paths.js';
+import { suggest } from './did-you-mean.js';
+
+type JsonSchema = Record<string, unknown>;
+const rawSchemas = new Map<SchemaName, Promise<JsonSchema>>();
+
+/** The schema JSON itself, read only when there is an error to explain (titles, allowed keys). */
+function rawSchema(name: SchemaName): Promise<JsonSchema> {
+  let schema = rawSchemas.get(name);
+  if (!schema) {
+    schema = readFile(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8').then((t) => JSON.parse(t) as JsonSchema);
+    rawSchemas.set(name, schema);
+  }
+  return schema;
+}
+
+/** Resolves a schema path such as `#/properties/staff/items/properties/fte` inside one schema file. */
+function resolve(schema: JsonSchema, path: string): JsonSchema | undefined {
+  let node: unknown = schema;
+  for (const raw of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = (node as Record<string, unknown> | undefined)?.[seg];
+  }
+  const target = node as JsonSchema | undefined;
+  const ref = target?.['$ref'];
+  return typeof ref === 'string' && ref.startsWith('#') ? { ...resolve(schema, ref), ...target } : target;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'ein Text',
+  number: 'eine Zahl',
+  integer: 'eine ganze Zahl',
+  boolean: 'true oder false',
+  array: 'eine Liste',
+  object: 'eine Zuordnung (schlüssel: wert)',
+  null: 'kein Wert',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'kein Wert';
+  if (Array.isArray(value)) return 'eine Liste';
+  if (typeof value === 'object') return 'eine Zuordnung';
+  if (typeof value === 'string') return `der Text "${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (typeof value === 'number') return `die Zahl ${String(value)}`;
+  return String(value);
+}
+
+const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
+const germanNumber = (n: unknown): string => String(n).replace('.', ',');
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    node = (node as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/**
+ * Turns one Ajv error into a German sentence that says what was found and what is expected, plus the
+ * JSON pointer it concerns (and whether to point at the key rather than the value).
+ */
+export async function describeSchemaError(
+  name: SchemaName,
+  source: SourceFile,
+  e: ErrorObject,
+): Promise<{ message: string; pointer: string; atKey: boolean }> {
+  const schema = await rawSchema(name);
+  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+  const parent = resolve(schema, parentPath) ?? {};
+  const title = typeof parent['title'] === 'string' ? ` (${parent['title']})` : '';
+  const value = valueAt(source.value, e.instancePath);
+  const field = e.instancePath.split('/').pop() ?? '';
+  const label = field && !/^\d+$/.test(field) ? `Feld "${field}"${title}: ` : '';
+  const p = e.params as Record<string, unknown>;
+
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(p['missingProperty']);
+      const props = (parent['properties'] ?? {}) as Record<string, JsonSchema>;
+      const sub = props[missing] ? resolve(schema, `${parentPath}/properties/${missing}`) : undefined;
+      const what = sub?.['description'] ? ` ${String(sub['description'])}` : '';
+      return { message: `Das Pflichtfeld "${missing}" fehlt.${what}`, pointer: e.instancePath, atKey: false };
+    }
+    case 'additionalProperties': {
+      const extra = String(p['additionalProperty']);
+      const allowed = Object.keys((parent['properties'] ?? {}) as object);
+      const hint = suggest(extra, allowed);
+      const message =
+        `Unbekanntes Feld "${extra}".` +
+        (hint ? ` Meinten Sie "${hint}"?` : '') +
+        ` Erlaubt sind hier: ${allowed.join(', ')}.`;
+      return { message, pointer: `${e.instancePath}/${escapePointer(extra)}`, atKey: true };
+    }
+    case 'type': {
+      const expected = String(p['type'])
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' oder ');
+      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}.`, pointer: e.instancePath, atKey: false };
+    }
+    case 'enum': {
+      const allowed = (p['allowedValues'] as unknown[]).map(quote).join(', ');
+      const hint = typeof value === 'string' ? suggest(value, (p['allowedValues'] as unknown[]).map(String)) : undefined;
+      return {
+        message: `${label}${quote(value)} ist nicht zulässig.${hint ? ` Meinten Sie "${hint}"?` : ''} Erlaubt sind: ${allowed}.`,
+        pointer: e.instancePath,
+        atKey: false,
+      };
+    }
+    case 'format':
+      return {
+        message: `${label}${quote(value)} ist kein gültiges Datum; erwartet wird ein Kalendertag im Format JJJJ-MM-TT, z. B. 2022-03-16.`,
+        pointer: e.instancePath,
+        atKey: false,
+      };
+    case 'pattern':
+      return {
+        message: `${label}${quote(value)} ist keine gültige Kennung; erwartet werden Kleinbuchstaben (a–z), Ziffern und Bindestriche, z. B. "case-manager".`,
+        pointer: e.instancePath,
+        atKey: false,
+      };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const limit = germanNumber(p['limit']);
+      const rule = {
+        minimum: `mindestens ${limit}`,
+        exclusiveMinimum: `größer als ${limit}`,
+        maximum: `höchstens ${limit}`,
+        exclusiveMaximum: `kleiner als ${limit}`,
+      }[e.keyword];
+      return { message: `${label}Der Wert ${germanNumber(value)} ist nicht zulässig; er muss ${rule} sein.`, pointer: e.instancePath, atKey: false };
+    }
+    case 'minLength':
+      return { message: `${label}Der Text darf nicht leer sein.`, pointer: e.instancePath, atKey: false };
+    case 'maxLength':
+      return {
+        message: `${label}Der Text ist ${String((value as string).length)} Zeichen lang; erlaubt sind höchstens ${String(p['limit'])}.`,
+        pointer: e.instancePath,
+        atKey: false,
+      };
+    case 'minItems':
+      return { message: `${label}Die Liste braucht mindestens ${String(p['limit'])} Eintrag/Einträge.`, pointer: e.instancePath, atKey: false };
+    case 'uniqueItems':
+      return {
+        message: `${label}Die Liste enthält einen Eintrag doppelt (Einträge ${Number(p['j']) + 1} und ${Number(p['i']) + 1}).`,
+        pointer: e.instancePath,
+        atKey: false,
+      };
+    default:
+      return { message: `${label}Ungültiger Wert (${e.message ?? e.keyword}).`, pointer: e.instancePath, atKey: false };
+  }
+}
