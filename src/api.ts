@@ -13,6 +13,7 @@ import { selectReport } from './select-report.js';
 import { createTemplateEngine } from './render/engine.js';
 import { renderMarkdown } from './render/render-report.js';
 import { writeFileAtomic } from './emit/atomic-write.js';
+import { pdfMetadata } from './emit/pdf-metadata.js';
 
 export interface DataOptions {
   /** The data folder (default `data`). */
@@ -66,12 +67,20 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const { dataset, templates, diagnostics } = await loadValidData(options);
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
-  const markdown = await renderMarkdown(engine, dataset, report.id);
+  const { markdown, model } = await renderMarkdown(engine, dataset, report.id);
   const outDir = resolve(options.outDir);
   const written: string[] = [];
   if (options.formats.includes('md')) {
     const target = join(outDir, `${report.id}.md`);
     await writeFileAtomic(target, markdown);
+    written.push(target);
+  }
+  if (options.formats.includes('pdf')) {
+    // Loaded only here: a Markdown-only run never pays for pdfkit, fonts or hyphenation patterns.
+    const { createPdfRenderer } = await import('./emit/pdf/index.js');
+    const pdf = await createPdfRenderer().render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH']));
+    const target = join(outDir, `${report.id}.pdf`);
+    await writeFileAtomic(target, pdf);
     written.push(target);
   }
   return { reportId: report.id, written, diagnostics };
