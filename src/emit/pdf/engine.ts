@@ -53,7 +53,7 @@ interface Shared {
   lexer: (markdown: string) => Token[];
   hyphenateText: (text: string) => string;
   /** Parsed fonts (fontkit, wrapped by withSimpleShaping), registered with every document. */
-  fonts: Map<FontKey, unknown>;
+  fonts: Map<string, unknown>;
   /** Width of a string at 1 pt, keyed by font and text. */
   widths: Map<string, number>;
   hyphenated: Map<string, string>;
@@ -81,7 +81,16 @@ export async function createEngine(): Promise<RenderFn> {
     lexer: (md) => markedModule.marked.lexer(md, { gfm: true }),
     hyphenateText,
     // Parsed once per renderer; fontkit decodes tables lazily and caches them in the font object.
-    fonts: new Map(FONT_KEYS.map((key, i) => [key, withSimpleShaping(fontkit.create(buffers[i]!))])),
+    fonts: new Map(
+      FONT_KEYS.flatMap((key, i) => {
+        const font = fontkit.create(buffers[i]!);
+        return [
+          [key, withSimpleShaping(font)],
+          // Own PostScript name, or pdfkit would merge the twin into the main font (same file).
+          [shyKey(key), withSimpleShaping(font, `${font.postscriptName}-SoftHyphen`)],
+        ] as const;
+      }),
+    ),
     widths: new Map(),
     hyphenated: new Map(),
   };
@@ -135,9 +144,8 @@ async function renderDocument(shared: Shared, markdown: string, meta: PdfMetadat
     );
 
   for (const key of FONT_KEYS) {
-    const source = shared.fonts.get(key);
-    doc.registerFont(key, source);
-    doc.registerFont(shyKey(key), source);
+    doc.registerFont(key, shared.fonts.get(key));
+    doc.registerFont(shyKey(key), shared.fonts.get(shyKey(key)));
   }
 
   const chunks: Uint8Array[] = [];
@@ -161,6 +169,7 @@ interface FontkitGlyph {
   codePoints: number[];
 }
 interface FontkitFont {
+  postscriptName: string;
   glyphsForString(text: string): FontkitGlyph[];
 }
 
@@ -171,7 +180,7 @@ interface FontkitFont {
  * the Latin text of a Vorlage needs no contextual shaping. Everything else (subsetting, metrics, names)
  * goes to the real font object. Text is NFC-normalised before layout, so umlauts are single glyphs.
  */
-function withSimpleShaping(font: FontkitFont): unknown {
+function withSimpleShaping(font: FontkitFont, postscriptName?: string): unknown {
   const layout = (text: string) => {
     const glyphs = font.glyphsForString(text);
     let advanceWidth = 0;
@@ -184,6 +193,7 @@ function withSimpleShaping(font: FontkitFont): unknown {
   return new Proxy(font, {
     get(target, property) {
       if (property === 'layout') return layout;
+      if (property === 'postscriptName' && postscriptName) return postscriptName;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
