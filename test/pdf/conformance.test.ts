@@ -1,0 +1,145 @@
+import { inflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createPdfRenderer } from '../../src/emit/pdf/index.js';
+import { SAMPLE_MD, SAMPLE_META, openPdf, rawPdf } from './pdf-helpers.js';
+
+const renderer = createPdfRenderer();
+let bytes: Uint8Array;
+let raw: string;
+
+beforeAll(async () => {
+  bytes = await renderer.render(SAMPLE_MD, SAMPLE_META);
+  raw = rawPdf(bytes);
+});
+
+interface StructNode {
+  role?: string;
+  type?: string;
+  children?: StructNode[];
+}
+
+function roles(node: StructNode, path: string[] = [], out: string[][] = []): string[][] {
+  if (node.role) {
+    path = [...path, node.role];
+    out.push(path);
+  }
+  for (const child of node.children ?? []) roles(child, path, out);
+  return out;
+}
+
+describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
+  test('tagged: structure tree, marked content, language, document title shown', () => {
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/<<\s*\/Marked true\s*>>/);
+    expect(raw).toContain('/Lang (de-DE)');
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+  });
+
+  test('the structure tree has the Markdown structure: headings, paragraphs, lists, a table with header cells', async () => {
+    const pdf = await openPdf(bytes);
+    const paths: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const tree = (await (await pdf.getPage(n)).getStructTree()) as StructNode;
+      paths.push(...roles(tree).map((p) => p.join('/')));
+    }
+    await pdf.destroy();
+    const has = (suffix: string) => paths.some((p) => p.endsWith(suffix));
+    expect(has('Document/H1')).toBe(true);
+    expect(has('Document/H2')).toBe(true);
+    expect(has('Document/P')).toBe(true);
+    expect(has('Document/Table/TR/TH')).toBe(true);
+    expect(has('Document/Table/TR/TD')).toBe(true);
+    expect(has('Document/L/LI/Lbl')).toBe(true);
+    expect(has('Document/L/LI/LBody')).toBe(true);
+    expect(paths.some((p) => p.includes('Artifact'))).toBe(false);
+    // Headings start at H1 and do not skip levels (the sample's "##"/"###" become H1/H2).
+    expect(has('H3')).toBe(false);
+  });
+
+  test('bookmarks follow the headings, nested', async () => {
+    const pdf = await openPdf(bytes);
+    const outline = await pdf.getOutline();
+    await pdf.destroy();
+    expect(outline.map((o) => o.title)).toEqual(['Vorbemerkungen:', 'Erläuterungen:']);
+    expect(outline[1]!.items.map((o) => o.title)).toEqual([
+      'Personelle Besetzung des strategischen kommunalen Integrationsmanagements (Modul 1), aktueller Stand ihrer Arbeit und der Lenkungsgruppe',
+      'Besetzung der Personalstellen des Case-Managements (Modul 2) und aktueller Stand ihrer Arbeit',
+    ]);
+  });
+
+  test('every font is embedded as a subset (Source Sans 3), no standard fonts', () => {
+    const descriptors = raw.match(/\/Type \/FontDescriptor/g) ?? [];
+    const files = raw.match(/\/FontFile2 \d+ 0 R/g) ?? [];
+    expect(descriptors.length).toBeGreaterThanOrEqual(2);
+    expect(files.length).toBe(descriptors.length);
+    expect(raw).not.toMatch(/\/Subtype \/Type1/);
+    const baseFonts = [...raw.matchAll(/\/BaseFont \/(\S+)/g)].map((m) => m[1]!);
+    expect(baseFonts.length).toBeGreaterThan(0);
+    for (const name of baseFonts) expect(name).toMatch(/^[A-Z]{6}\+SourceSans3-/);
+  });
+
+  test('the hyphen shown at a soft-hyphen break is text U+00AD, not a hyphen-minus', () => {
+    const shy = /\/BaseFont \/[A-Z]{6}\+SourceSans3-Regular-SoftHyphen[\s\S]*?\/ToUnicode (\d+) 0 R/.exec(raw);
+    expect(shy, 'soft-hyphen font used by the sample').not.toBeNull();
+    const objectStart = raw.indexOf(`\n${shy![1]} 0 obj`);
+    const streamStart = raw.indexOf('stream\n', objectStart) + 'stream\n'.length;
+    const streamEnd = raw.indexOf('\nendstream', streamStart);
+    const cmap = inflateSync(Buffer.from(raw.slice(streamStart, streamEnd), 'latin1')).toString('latin1');
+    expect(cmap.toLowerCase()).toContain('<00ad>');
+    expect(cmap.toLowerCase()).not.toContain('<002d>');
+  });
+
+  test('XMP: PDF/A-2a and PDF/UA-1 identifiers, and the same title, author, subject, keywords as the Info dictionary', async () => {
+    const pdf = await openPdf(bytes);
+    const { info, metadata } = (await pdf.getMetadata()) as {
+      info: Record<string, unknown>;
+      metadata: { getRaw(): string; get(name: string): unknown } | null;
+    };
+    await pdf.destroy();
+    expect(info['Title']).toBe(SAMPLE_META.title);
+    expect(info['Author']).toBe(SAMPLE_META.author);
+    expect(info['Subject']).toBe(SAMPLE_META.subject);
+    expect(info['Keywords']).toBe('Kommunales Integrationsmanagement, Rhein-Sieg-Kreis');
+    expect(info['Creator']).toBe('kim');
+    expect(info['CreationDate']).toBe('D:20220301090000Z');
+    expect(info['ModDate']).toBeUndefined();
+    expect(metadata).not.toBeNull();
+    const xmp = metadata!.getRaw();
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(xmp).toContain('<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>'); // extension schema for PDF/A
+    expect(xmp).toContain('<xmp:CreateDate>2022-03-01T09:00:00Z</xmp:CreateDate>');
+    expect(xmp).not.toContain('ModifyDate');
+    expect(metadata!.get('dc:title')).toBe(SAMPLE_META.title);
+    expect(raw).toContain('/S /GTS_PDFA1'); // sRGB output intent
+  });
+
+  test('metadata with XML special characters stays well-formed XMP', async () => {
+    const title = 'Integration & Teilhabe <2022> "neu"';
+    const pdf = await openPdf(await renderer.render('Text.', { ...SAMPLE_META, title }));
+    const { metadata } = (await pdf.getMetadata()) as { metadata: { get(name: string): unknown } | null };
+    await pdf.destroy();
+    expect(metadata?.get('dc:title')).toBe(title);
+  });
+});
+
+describe('reproducible', () => {
+  test('the same input gives the same bytes, from the same renderer and from a new one', async () => {
+    const again = await renderer.render(SAMPLE_MD, SAMPLE_META);
+    const fresh = await createPdfRenderer().render(SAMPLE_MD, SAMPLE_META);
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(fresh), Buffer.from(bytes))).toBe(0);
+  });
+
+  test('the file ID depends on the content and the creation date comes from the metadata', async () => {
+    const id = (pdf: string) => /\/ID \[<([0-9a-f]+)>/.exec(pdf)?.[1];
+    const changed = rawPdf(await renderer.render(`${SAMPLE_MD}\nNachtrag.`, SAMPLE_META));
+    const later = rawPdf(await renderer.render(SAMPLE_MD, { ...SAMPLE_META, creationDate: new Date('2023-01-02T03:04:05Z') }));
+    expect(id(raw)).toMatch(/^[0-9a-f]{32}$/);
+    expect(id(changed)).not.toBe(id(raw));
+    expect(id(later)).not.toBe(id(raw));
+    expect(later).toContain('(D:20230102030405Z)');
+  });
+});
