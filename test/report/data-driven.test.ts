@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { buildReportModel } from '../../src/model/report-model.js';
+import { CURRENT, loadExample, renderWith } from '../support/example.js';
+
+/** Each test changes the example data in memory and checks the Vorlage follows: nothing is fixed in the template. */
+describe('the Vorlage follows the data', () => {
+  test('dropping the last hire gives "acht weitere" and no Much', async () => {
+    const text = await renderWith((d) => {
+      d.staff = d.staff.filter((s) => s.id !== 'cm-neunkirchen');
+      d.assignments = d.assignments.filter((a) => a.staff !== 'cm-neunkirchen');
+    });
+    expect(text).toContain('acht weitere Case Managerinnen und Case Manager');
+    expect(text).not.toContain('Much');
+    expect(text).not.toContain('9)');
+  });
+
+  test('a different 2022 funding rate prints the new amount', async () => {
+    const text = await renderWith((d) => {
+      d.programme.fundingRates.find((r) => r.year === 2022)!.amount = 57000;
+    });
+    expect(text).toContain('jeweils 57.000 €/VZÄ');
+    expect(text).not.toContain('55.000');
+  });
+
+  test('moving the previous Stand moves hires from "inzwischen" to "damals"', async () => {
+    const text = await renderWith((d) => {
+      d.reports.find((r) => r.id === '2021-11-16-kim-sachstand')!.stand = '2021-10-20';
+    });
+    expect(text).toContain(
+      'Zum damaligen Zeitpunkt waren eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf und drei Case Managerinnen und Case Manager eingestellt.',
+    );
+    expect(text).toContain('sechs weitere Case Managerinnen und Case Manager');
+    expect(text).toContain('1) Stadt Sankt Augustin und Gemeinde Wachtberg seit dem 01.11.21');
+  });
+
+  test('renaming a municipality changes the list', async () => {
+    const text = await renderWith((d) => {
+      d.organisation.municipalities.find((m) => m.id === 'bornheim')!.name = 'Bornheim (Rheinland)';
+    });
+    expect(text).toContain('5) Stadt Bornheim (Rheinland) seit dem 15.11.21');
+  });
+
+  test('a single male hire is "ein weiterer Case Manager" with a singular verb', async () => {
+    const text = await renderWith((d) => {
+      const keep = new Set(['m2-koordination', 'm2-sprache-1', 'm2-sprache-2', 'm2-troisdorf', 'cm-bornheim']);
+      d.staff = d.staff.filter((s) => s.module !== 'modul-2' || keep.has(s.id));
+      d.assignments = d.assignments.filter((a) => d.staff.some((s) => s.id === a.staff));
+    });
+    expect(text).toContain('Inzwischen wurde für folgende Kommunen ein weiterer Case Manager bei der Kreisverwaltung eingestellt:');
+    expect(text).toContain('1) Stadt Bornheim seit dem 15.11.21');
+  });
+
+  test('a leaver since the last session is reported', async () => {
+    const text = await renderWith((d) => {
+      d.staff.find((s) => s.id === 'm2-sprache-2')!.end = '2022-01-31';
+    });
+    expect(text).toContain('Ausgeschieden ist seitdem eine Case Managerin für frühkindliche Sprachförderung.');
+  });
+
+  test('a third steering-group meeting gets its ordinal and outcome', async () => {
+    const text = await renderWith((d) => {
+      d.meetings.steeringGroupMeetings!.push({ id: 'lg-3', date: '2022-02-28', kind: 'ordentlich', outcome: 'wurde die Geschäftsordnung beraten' });
+    });
+    expect(text).toContain('Beim dritten Sitzungstermin am 28.02.2022 wurde die Geschäftsordnung beraten.');
+  });
+
+  test('a non-public report says so in its header', async () => {
+    const text = await renderWith((d) => {
+      d.reports.find((r) => r.id === CURRENT)!.public = false;
+    });
+    expect(text).toContain('**nichtöffentlichen Sitzungsteil**');
+  });
+
+  test('planned FTE come from the plan period in force at the Stand', async () => {
+    const text = await renderWith((d) => {
+      d.programme.modules[0]!.plannedFte.push({ from: '2022-01-01', fte: 4 });
+    });
+    expect(text).toContain('einzurichtenden 4 Vollzeitäquivalente');
+  });
+
+  test('two attachments are numbered and cited by number', async () => {
+    const text = await renderWith((d) => {
+      const r = d.reports.find((x) => x.id === CURRENT)!;
+      r.attachments!.unshift({ id: 'konzept', title: 'KIM-Konzept' });
+    });
+    expect(text).toContain('als Anlage 2 beigelegt');
+    expect(text).toContain('**Anlagen:**\n\n1. KIM-Konzept\n2. Geschäftsordnung der Lenkungsgruppe KIM');
+  });
+
+  test('the model carries no personal names', async () => {
+    const { dataset } = await loadExample();
+    const json = JSON.stringify(buildReportModel(dataset, CURRENT));
+    for (const s of dataset.staff) if (s.name) expect(json).not.toContain(s.name);
+  });
+
+  test('funding and FTE are computed per module', async () => {
+    const { dataset } = await loadExample();
+    const [m1, m2] = buildReportModel(dataset, CURRENT).modules;
+    expect(m1).toMatchObject({ plannedFte: 3.5, filledFte: 3.5, fundingRate: 55000, plannedFunding: 192500 });
+    expect(m2).toMatchObject({ plannedFte: 12, filledFte: 11, filledFunding: 605000 });
+  });
+});
+
+describe('data values print literally', () => {
+  test('Markdown characters in data are escaped', async () => {
+    const text = await renderWith((d) => {
+      d.staff.find((s) => s.id === 'm2-sprache-1')!.focus = '*Sprach*förderung';
+      d.staff.find((s) => s.id === 'm2-sprache-2')!.focus = '*Sprach*förderung';
+      d.organisation.committees[0]!.name = 'Ausschuss A | B';
+    });
+    expect(text).toContain('zwei Case Managerinnen für \\*Sprach\\*förderung');
+    expect(text).toContain('| Ausschuss A \\| B | 16.03.2022 | Kenntnisnahme |');
+    expect(text).not.toContain('&amp;');
+  });
+});
