@@ -64,10 +64,11 @@ export interface ReportResult {
 
 /** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
 export async function writeReport(options: ReportOptions): Promise<ReportResult> {
-  const { dataset, templates, diagnostics } = await loadValidData(options);
+  const { dataset, templates, diagnostics, validation } = await loadValidData(options);
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
-  const { markdown, model } = await renderMarkdown(engine, dataset, report.id);
+  const reportSource = validation.reportSources[dataset.reports.indexOf(report)];
+  const { markdown, model } = await renderMarkdown(engine, dataset, report.id, reportSource);
   const outDir = resolve(options.outDir);
   const written: string[] = [];
   if (options.formats.includes('md')) {

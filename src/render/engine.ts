@@ -15,6 +15,8 @@ import type { TemplateFile, TemplateSet } from './template-registry.js';
 export interface TemplateEngine {
   /** Renders template `name` with a model; throws DataError located in the template on failure. */
   render(name: string, model: object): Promise<string>;
+  /** The template and every partial, for checks that need to point into template files. */
+  files(name: string): TemplateFile[];
 }
 
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true } as const;
@@ -51,6 +53,7 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
     ).then(() => undefined));
 
   return {
+    files: (name) => [...(set.templates.has(name) ? [set.templates.get(name)!] : []), ...set.partials.values()],
     async render(name, model) {
       const file = set.templates.get(name);
       if (!file) throw new DataError([error('templates', 0, 0, '', `Das Vorlagenmuster "${name}" gibt es nicht.`)]);

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { SourceFile } from '../load/yaml-file.js';
+import type { Dataset, Report } from '../model/types.js';
+import type { TemplateFile } from './template-registry.js';
+
+/**
+ * The last line of defence for privacy: the model never carries names, but a clerk may type one into a
+ * report's text or a template. A public Vorlage must not contain any staff member's full name or
+ * surname; each hit is located where it came from (report text, template line, else the output line).
+ * A surname that is also an ordinary word would be flagged too: a false alarm beats a leak.
+ */
+export function checkPrivacy(
+  markdown: string,
+  data: Dataset,
+  report: Report,
+  where: { reportSource?: SourceFile | undefined; templateFiles: TemplateFile[]; outputName: string },
+): Diagnostic[] {
+  if (!report.public) return [];
+  const text = markdown.normalize('NFC');
+  const out: Diagnostic[] = [];
+  for (const person of data.staff) {
+    if (!person.name) continue;
+    for (const needle of namesToFind(person.name)) {
+      const pattern = wordPattern(needle);
+      if (!pattern.test(text)) continue;
+      out.push(locate(needle, pattern, text, report, where));
+      break; // one message per person is enough
+    }
+  }
+  return out;
+}
+
+/** The full name and the surname (last word), each at least three letters long. */
+function namesToFind(name: string): string[] {
+  const full = name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const surname = full.split(' ').at(-1) ?? '';
+  return [...new Set([full, surname])].filter((n) => n.length >= 3);
+}
+
+/** Whole-word match that also works for letters outside ASCII (ł, ı, é). */
+function wordPattern(needle: string): RegExp {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+function locate(
+  needle: string,
+  pattern: RegExp,
+  markdown: string,
+  report: Report,
+  where: { reportSource?: SourceFile | undefined; templateFiles: TemplateFile[]; outputName: string },
+): Diagnostic {
+  const message = `Die öffentliche Vorlage ${report.id} enthält den Namen "${needle}" einer beschäftigten Person; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`;
+  // 1. Typed into the report's own text?
+  const source = where.reportSource;
+  if (source) {
+    for (const [key, value] of Object.entries(report.text ?? {})) {
+      if (typeof value === 'string' && pattern.test(value.normalize('NFC'))) {
+        const pos = source.valuePositions.get(`/text/${key}`) ?? { line: 1, col: 1 };
+        return error(source.file, pos.line, pos.col, `text.${key}`, message);
+      }
+    }
+  }
+  // 2. Written into a template?
+  for (const file of where.templateFiles) {
+    const lines = readFileSync(file.path, 'utf8').normalize('NFC').split('\n');
+    const index = lines.findIndex((l) => pattern.test(l));
+    if (index !== -1) return error(file.path, index + 1, (lines[index]!.search(pattern) ?? 0) + 1, '', message);
+  }
+  // 3. Otherwise it came from data through the template: point at the output line.
+  const lines = markdown.split('\n');
+  const index = lines.findIndex((l) => pattern.test(l));
+  return error(where.outputName, index + 1, lines[index]!.search(pattern) + 1, '', `${message} (Zeile der erzeugten Vorlage)`);
+}
