@@ -1,2 +1,0 @@
-import { expect, test } from 'vitest';
-test('placeholder until the first real test lands', () => { expect(1 + 1).toBe(2); });
