@@ -120,7 +120,8 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
       const planned = plannedFteOn(module, stand) ?? null;
       const filled = roundFte(inPost.reduce((sum, s) => sum + s.fte, 0));
       const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
-      const left = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && s.end >= previousStand && s.end < stand);
+      // Leavers: in post at the previous Stand, gone by this one (someone hired and gone in between is neither).
+      const left = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand) && !inPostOn(s, stand));
       return {
         id: module.id,
         number: module.number,
