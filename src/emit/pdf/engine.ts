@@ -30,6 +30,7 @@ import {
   type BlockStyle,
   type FontKey,
 } from './styles.js';
+import { startHyphenation, type HyphenateWords } from './hyphenation.js';
 import { xmpDescriptions } from './xmp.js';
 
 const FONT_FILES: Record<FontKey, string> = {
@@ -51,11 +52,12 @@ const shyKey = (font: FontKey) => `${font}-shy`;
 interface Shared {
   PDFDocument: DocConstructor;
   lexer: (markdown: string) => Token[];
-  hyphenateText: (text: string) => string;
+  hyphenateWords: HyphenateWords;
   /** Parsed fonts (fontkit, wrapped by withSimpleShaping), registered with every document. */
   fonts: Map<string, unknown>;
   /** Width of a string at 1 pt, keyed by font and text. */
   widths: Map<string, number>;
+  /** Hyphenated form (with U+00AD) of every word seen so far, keyed by the word. */
   hyphenated: Map<string, string>;
 }
 
@@ -65,21 +67,19 @@ export async function createEngine(): Promise<RenderFn> {
   const require = createRequire(import.meta.url);
   // fontkit exactly as pdfkit itself resolves it (pdfkit's own dependency, so always the same version).
   const pdfkitPath = require.resolve('pdfkit');
-  const [pdfkit, fontkit, markedModule, hyphenModule, patternsModule, buffers] = await Promise.all([
+  // First, so the worker loads the hyphenation patterns while this thread loads pdfkit and the fonts.
+  const hyphenateWords = startHyphenation();
+  const [pdfkit, fontkit, markedModule, buffers] = await Promise.all([
     // pdfkit's CommonJS build loads ~40 ms faster than its ES module build (same code).
     require('pdfkit') as unknown,
     createRequire(pdfkitPath)('fontkit') as { create(buffer: Uint8Array): FontkitFont },
     import('marked'),
-    // CommonJS files loaded with require: import() would first scan the 750 kB pattern file for ESM syntax.
-    require('hyphen/hyphen.js') as typeof import('hyphen/hyphen.js').default,
-    require('hyphen/patterns/de-1996.js') as unknown,
     Promise.all(FONT_KEYS.map((key) => readFile(require.resolve(`source-sans/TTF/${FONT_FILES[key]}`)))),
   ]);
-  const hyphenateText = hyphenModule(patternsModule, { html: false, minWordLength: 6 });
   const shared: Shared = {
     PDFDocument: pdfkit as DocConstructor,
     lexer: (md) => markedModule.marked.lexer(md, { gfm: true }),
-    hyphenateText,
+    hyphenateWords,
     // Parsed once per renderer; fontkit decodes tables lazily and caches them in the font object.
     fonts: new Map(
       FONT_KEYS.flatMap((key, i) => {
@@ -155,8 +155,10 @@ async function renderDocument(shared: Shared, markdown: string, meta: PdfMetadat
     doc.on('error', reject);
   });
 
+  const tokens = shared.lexer(markdown);
+  await prepareHyphenation(tokens, shared);
   const layout = new Layout(doc, shared);
-  layout.document(shared.lexer(markdown));
+  layout.document(tokens);
   layout.footers();
   layout.finishSoftHyphenFonts();
   doc.end();
@@ -687,20 +689,45 @@ class Layout {
     };
   }
 
-  /**
-   * German hyphenation (de-1996 patterns) for one whitespace-free word. Only plain words are hyphenated:
-   * no numbers, abbreviations or names in capitals ("KIM", "AufenthG", "SGB"); compounds are hyphenated
-   * per part ("Case-Managements").
-   */
+  /** A whitespace-free word with soft hyphens in its hyphenatable parts (see prepareHyphenation). */
   private hyphenateWord(word: string): string {
-    const cached = this.shared.hyphenated.get(word);
-    if (cached !== undefined) return cached;
-    const result = word.replace(/\p{L}+/gu, (part) =>
-      part.length >= 6 && /^\p{Lu}?\p{Ll}+$/u.test(part) ? this.shared.hyphenateText(part) : part,
-    );
-    this.shared.hyphenated.set(word, result);
-    return result;
+    return word.replace(LETTERS, (part) => this.shared.hyphenated.get(part) ?? part);
   }
+}
+
+const LETTERS = /\p{L}+/gu;
+
+/**
+ * Only plain words are hyphenated: no numbers, abbreviations or names in capitals ("KIM", "AufenthG",
+ * "SGB"); compounds are hyphenated per part ("Case-Managements": "Managements").
+ */
+function isHyphenatable(part: string): boolean {
+  return part.length >= 6 && /^\p{Lu}?\p{Ll}+$/u.test(part);
+}
+
+/**
+ * Collects the words of running text (paragraphs and list items, where layout hyphenates) that have
+ * not been hyphenated yet and hyphenates them in one request, before layout starts.
+ */
+async function prepareHyphenation(tokens: readonly Token[], shared: Shared): Promise<void> {
+  const wanted = new Set<string>();
+  const visit = (list: readonly Token[]) => {
+    for (const token of list) {
+      if (token.type === 'paragraph' || token.type === 'text') {
+        for (const part of token.text.match(LETTERS) ?? []) {
+          if (isHyphenatable(part) && !shared.hyphenated.has(part)) wanted.add(part);
+        }
+      } else if (token.type === 'list') {
+        for (const item of (token as Tokens.List).items) visit(item.tokens);
+      } else if (token.type === 'blockquote') {
+        visit((token as Tokens.Blockquote).tokens);
+      }
+    }
+  };
+  visit(tokens);
+  const words = [...wanted];
+  const hyphenated = await shared.hyphenateWords(words);
+  words.forEach((word, i) => shared.hyphenated.set(word, hyphenated[i] ?? word));
 }
 
 interface TableRow {
