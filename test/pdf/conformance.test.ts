@@ -93,7 +93,7 @@ describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
 
   test('XMP: PDF/A-2a and PDF/UA-1 identifiers, and the same title, author, subject, keywords as the Info dictionary', async () => {
     const pdf = await openPdf(bytes);
-    const { info, metadata } = (await pdf.getMetadata()) as {
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
       info: Record<string, unknown>;
       metadata: { getRaw(): string; get(name: string): unknown } | null;
     };

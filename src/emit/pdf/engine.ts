@@ -573,7 +573,7 @@ class Layout {
   private lines(runs: Run[], style: BlockStyle, width: number): Line[] {
     const measure = this.measure(style.size);
     const pieces = buildPieces(runs, style.font, measure, style.hyphenate ? (w) => this.hyphenateWord(w) : undefined);
-    return breakLines(pieces, width, measure);
+    return breakLines(pieces, width, measure, { hyphenZone: HYPHEN_ZONE_EM * style.size, maxConsecutiveHyphens: 2 });
   }
 
   /**
@@ -696,6 +696,9 @@ class Layout {
 }
 
 const LETTERS = /\p{L}+/gu;
+
+/** Hyphenate only where the line would otherwise end more than this many em short (ragged right). */
+const HYPHEN_ZONE_EM = 2.5;
 
 /**
  * Only plain words are hyphenated: no numbers, abbreviations or names in capitals ("KIM", "AufenthG",

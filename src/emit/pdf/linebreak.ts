@@ -110,20 +110,34 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
 
+export interface BreakOptions {
+  /**
+   * Ragged-right hyphenation zone in pt: a word is hyphenated only if the line would otherwise end more
+   * than this short of the full width. Keeps hyphens to where they help the rag.
+   */
+  hyphenZone?: number;
+  /** At most this many consecutive lines end with a hyphenation. */
+  maxConsecutiveHyphens?: number;
+}
+
 /** Greedy first-fit line breaking into lines no wider than `maxWidth` (overlong words are split). */
-export function breakLines(input: readonly Piece[], maxWidth: number, measure: Measure): Line[] {
+export function breakLines(input: readonly Piece[], maxWidth: number, measure: Measure, options: BreakOptions = {}): Line[] {
+  const zone = options.hyphenZone ?? 0;
+  const maxHyphens = options.maxConsecutiveHyphens ?? Infinity;
   const pieces = splitOverlongBoxes(input, maxWidth, measure);
   const lines: Line[] = [];
+  let hyphensInRow = 0;
   let i = 0;
   const n = pieces.length;
   while (i < n) {
     while (i < n && (pieces[i]!.kind === 'glue' || pieces[i]!.kind === 'break')) i++;
     if (i >= n) break;
     let width = 0;
-    let breakAt = -1; // index of the glue/break piece where the line ends best so far
+    let breakAt = -1; // the last place the line can end (glue or break piece)
+    let glueAt = -1; // the last inter-word space, and the line width up to it
+    let glueWidth = 0;
     let end = n; // exclusive end of the line's pieces
     let next = n; // where the next line starts
-    let hyphenAtEnd = false;
     let j = i;
     for (; j < n; j++) {
       const p = pieces[j]!;
@@ -134,6 +148,8 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
       }
       if (p.kind === 'glue') {
         breakAt = j;
+        glueAt = j;
+        glueWidth = width;
         width += p.width;
         continue;
       }
@@ -143,22 +159,23 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
       }
       if (width + p.width > maxWidth && j > i) {
         if (breakAt >= 0) {
-          end = breakAt;
-          next = breakAt + 1;
           const bp = pieces[breakAt]!;
-          hyphenAtEnd = bp.kind === 'break' && bp.hyphen;
+          const hyphenates = bp.kind === 'break' && bp.hyphen;
+          const useSpace = hyphenates && glueAt >= 0 && (glueWidth >= maxWidth - zone || hyphensInRow >= maxHyphens);
+          end = useSpace ? glueAt : breakAt;
         } else {
           end = j;
-          next = j;
         }
+        next = end === j ? j : end + 1;
         break;
       }
       width += p.width;
     }
-    lines.push(makeLine(pieces, i, end, hyphenAtEnd ? (pieces[end] as Extract<Piece, { kind: 'break' }>) : undefined));
+    const last = pieces[end];
+    const hyphen = end < n && last?.kind === 'break' && last.hyphen ? last : undefined;
+    hyphensInRow = hyphen ? hyphensInRow + 1 : 0;
+    lines.push(makeLine(pieces, i, end, hyphen));
     i = next;
-    // A hard break directly after a line that ended by width: the newline itself still has to end the
-    // (empty) next line, so keep it.
   }
   return lines;
 }
