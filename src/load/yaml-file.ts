@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, type Alias, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { translateYamlError } from './yaml-messages.js';
 
@@ -25,7 +25,11 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Deeper nesting than this is certainly a mistake or an attack; the data model needs at most 6 levels. */
 const MAX_DEPTH = 64;
 /** Upper bound on nodes produced by expanding aliases: stops "billion laughs" alias bombs cheaply. */
-const MAX_EXPANDED_NODES = 200_000;
+const MAX_EXPANDED_NODES = 100_000;
+/** Nesting the pre-scan lets through to the parser: above MAX_DEPTH (reported precisely later), far below its stack limit. */
+const MAX_SCAN_DEPTH = 200;
+/** Syntax errors reported per file; the rest are almost always follow-on errors of the first. */
+const MAX_SYNTAX_ERRORS = 10;
 
 export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -42,6 +46,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
     return fail(error(file, 1, 1, '', 'Die Datei ist leer; erwartet wird ein YAML-Dokument mit Daten.'));
   }
 
+  // The yaml parser recurses once per nesting level and slows down sharply on deep input ("[[[[…" in a
+  // 4 MB file takes seconds and can exhaust the stack): refuse absurd nesting before parsing.
+  const deep = excessiveNesting(source);
+  if (deep) return fail(error(file, deep.line, deep.col, '', `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`));
+
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -52,10 +61,20 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
     throw cause;
   }
   const at = (offset: number): Position => lineCounter.linePos(offset);
-  const syntax = doc.errors.map((e) => {
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const pos = at(doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION')!.pos[0]);
+    return fail(error(file, pos.line, pos.col, '', `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`));
+  }
+  // One slip (an unclosed bracket) can make the parser report an error on every following line: the
+  // first few, one per line, are what helps; hundreds of follow-on errors only bury the cause.
+  const lines = new Set<number>();
+  const syntax: Diagnostic[] = [];
+  for (const e of doc.errors) {
     const pos = at(e.pos[0]);
-    return error(file, pos.line, pos.col, '', translateYamlError(e.code, e.message));
-  });
+    if (lines.has(pos.line) || syntax.length >= MAX_SYNTAX_ERRORS) continue;
+    lines.add(pos.line);
+    syntax.push(error(file, pos.line, pos.col, '', translateYamlError(e.code, e.message)));
+  }
   if (syntax.length > 0) return { ok: false, diagnostics: syntax };
 
   const built = buildValue(file, doc, at);
@@ -130,6 +149,12 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
   const keyPositions = new Map<string, Position>();
   let expanded = 0;
   let problem: Diagnostic | undefined;
+  // Alias.resolve walks the whole document each time: cache it, or an alias-heavy file parses in quadratic time.
+  const aliasTargets = new Map<object, unknown>();
+  const resolveAlias = (alias: Alias): unknown => {
+    if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(doc));
+    return aliasTargets.get(alias);
+  };
 
   const visit = (node: unknown, pointer: string, depth: number, aliasDepth: number): unknown => {
     if (problem) return undefined;
@@ -137,12 +162,13 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
       problem = locate(node, `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`);
       return undefined;
     }
-    if (++expanded > MAX_EXPANDED_NODES) {
+    // Only nodes reached through an alias count: a large file without aliases is bounded by MAX_FILE_BYTES.
+    if (aliasDepth > 0 && ++expanded > MAX_EXPANDED_NODES) {
       problem = locate(node, 'Zu viele Alias-Verweise (*anker): die Datei würde sich zu einer riesigen Datenmenge aufblähen.');
       return undefined;
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = resolveAlias(node);
       if (!target || aliasDepth > MAX_DEPTH) {
         problem = locate(node, `Der Alias *${node.source} verweist auf keinen vorher definierten Anker (&${node.source}).`);
         return undefined;
@@ -160,7 +186,9 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
-        const rawKey = isScalar(keyNode) ? keyNode.value : keyNode === null ? '' : String(keyNode);
+        const keyTarget = isAlias(keyNode) ? resolveAlias(keyNode) : keyNode;
+        // Never String() a collection key: the yaml library stringifies nested `? ? ? …` keys exponentially.
+        const rawKey = isScalar(keyTarget) ? keyTarget.value : keyTarget === null ? '' : keyTarget;
         if (rawKey !== null && typeof rawKey === 'object') {
           problem = locate(keyNode, 'Ein Schlüssel muss ein einfacher Text sein, keine Liste oder Zuordnung.');
           return undefined;
@@ -199,4 +227,94 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
 
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * A cheap upper-bound estimate of the nesting depth (block indentation levels + compact `- - x` entries +
+ * open flow brackets), line by line; returns where it first exceeds MAX_SCAN_DEPTH. Quoted scalars, block
+ * scalars (`|`, `>`) and comments are skipped so brackets in prose do not count.
+ */
+export function excessiveNesting(text: string): Position | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let blockScalarParent: number | undefined; // indentation of the line that opened a `|` / `>` scalar
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+  const isSpaceOrEnd = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || isBreak(c);
+
+  while (i < n) {
+    const lineStart = i;
+    let compact = 0;
+    let valueStart = quote === undefined;
+    if (quote === undefined) {
+      let j = i;
+      while (j < n && text[j] === ' ') j++;
+      const blank = j >= n || isBreak(text[j]) || text[j] === '#';
+      const indent = j - i;
+      if (blockScalarParent !== undefined && (blank || indent > blockScalarParent)) {
+        while (i < n && !isBreak(text[i])) i++; // content of a block scalar: plain text
+        if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        i++;
+        line++;
+        continue;
+      }
+      blockScalarParent = undefined;
+      if (!blank && flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+      }
+      i = j;
+    }
+    for (; i < n && !isBreak(text[i]); i++) {
+      const c = text[i]!;
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = undefined;
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && text[i + 1] === "'") i++;
+        else if (c === "'") quote = undefined;
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (i === lineStart || isSpaceOrEnd(text[i - 1]))) {
+        while (i < n && !isBreak(text[i])) i++;
+        break;
+      }
+      if ((c === '"' || c === "'") && valueStart) {
+        quote = c;
+        valueStart = false;
+      } else if ((c === '[' || c === '{') && (valueStart || flow > 0)) {
+        flow++;
+        valueStart = true;
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+        valueStart = false;
+      } else if (c === ',' && flow > 0) {
+        valueStart = true;
+      } else if ((c === '-' || c === '?') && valueStart && flow === 0 && isSpaceOrEnd(text[i + 1])) {
+        compact++;
+      } else if (c === ':' && (isSpaceOrEnd(text[i + 1]) || (flow > 0 && ',[]{}'.includes(text[i + 1]!)))) {
+        valueStart = true;
+      } else if ((c === '|' || c === '>') && valueStart && flow === 0) {
+        blockScalarParent = indents[indents.length - 1] ?? 0;
+        valueStart = false;
+      } else if (c === '&' || c === '!') {
+        while (i + 1 < n && !isSpaceOrEnd(text[i + 1])) i++; // an anchor or tag precedes the value
+      } else {
+        valueStart = false;
+      }
+      if (indents.length + compact + flow > MAX_SCAN_DEPTH) {
+        return { line, col: i - lineStart + 1 };
+      }
+    }
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    i++;
+    line++;
+  }
+  return undefined;
 }

@@ -44,9 +44,15 @@ const TYPE_NAMES: Record<string, string> = {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'kein Wert';
   if (Array.isArray(value)) return 'eine Liste';
+  if (value instanceof Uint8Array) return 'binäre Daten (!!binary)';
   if (typeof value === 'object') return 'eine Zuordnung';
   if (typeof value === 'string') return `der Text "${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
-  if (typeof value === 'number') return `die Zahl ${String(value)}`;
+  if (typeof value === 'number') {
+    // YAML's .inf and .nan are numbers to JavaScript but not to the schema; "die Zahl NaN" would baffle.
+    if (Number.isNaN(value)) return 'der Wert .nan (keine Zahl)';
+    if (!Number.isFinite(value)) return `der Wert ${value > 0 ? '' : '-'}.inf (unendlich)`;
+    return `die Zahl ${String(value).replace('.', ',')}`;
+  }
   return String(value);
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { editDistance, suggest } from '../../src/validate/did-you-mean.js';
+
+describe('editDistance', () => {
+  test.each([
+    ['start', 'start', 0],
+    ['strat', 'start', 1], // swapped neighbours count once
+    ['modul-7', 'modul-1', 1],
+    ['', 'abc', 3],
+    ['kitten', 'sitting', 3],
+  ])('%s → %s = %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+});
+
+describe('suggest', () => {
+  test('a typo gets the closest candidate', () => {
+    expect(suggest('strat', ['id', 'start', 'end'])).toBe('start');
+    expect(suggest('stadt-troisdrf', ['kreisverwaltung', 'stadt-troisdorf'])).toBe('stadt-troisdorf');
+  });
+  test('case does not matter for matching, the candidate keeps its spelling', () => {
+    expect(suggest('W', ['w', 'm', 'd'])).toBe('w');
+  });
+  test('nothing plausible, nothing suggested', () => {
+    expect(suggest('bemerkung', ['id', 'start', 'end'])).toBeUndefined();
+    expect(suggest('x', [])).toBeUndefined();
+  });
+  test('short words allow one edit only', () => {
+    expect(suggest('ab', ['xy'])).toBeUndefined();
+    expect(suggest('kii', ['ki', 'kreissozialamt'])).toBe('ki');
+  });
+  test('stray file names get their hint', () => {
+    expect(suggest('staf.yaml', ['organisation.yaml', 'staff.yaml'])).toBe('staff.yaml');
+  });
+});
