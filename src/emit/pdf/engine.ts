@@ -280,12 +280,20 @@ class Layout {
       case 'blockquote': {
         const quote = this.doc.struct('BlockQuote');
         ctx.parent.add(quote);
+        const page = this.doc.page;
+        const top = this.y + (this.atPageTop() ? 0 : this.pending);
         this.blocks((token as Tokens.Blockquote).tokens, { ...ctx, x: ctx.x + 14, width: ctx.width - 14, parent: quote });
         quote.end();
+        // A grey bar left of the quote (on its last page only if it spans pages: good enough).
+        const barTop = this.doc.page === page ? top : PAGE.marginTop;
+        this.artifact('Layout', () => {
+          this.doc.save().rect(ctx.x + 3, barTop, 2, this.y - barTop - 2).fill(FRONT_RULE.color);
+          this.doc.restore();
+        });
         break;
       }
       case 'hr':
-        this.rule(ctx, 8);
+        this.rule(ctx, 8, 8);
         break;
       case 'html': {
         const text = stripTags(token.text).trim();
@@ -318,7 +326,7 @@ class Layout {
     const style = headingStyle(level);
     if (!this.seenHeading) {
       this.seenHeading = true;
-      if (this.drewFront) this.rule(ctx, FRONT_RULE.gapBefore); // closes the Vorlage header block
+      if (this.drewFront) this.rule(ctx, FRONT_RULE.gapBefore, FRONT_RULE.gapAfter); // closes the Vorlage header block
     }
     ctx.front = false;
     const runs = inlineRuns(token.tokens, { bold: true, italic: false });
@@ -408,7 +416,8 @@ class Layout {
       li.end();
     });
     list.end();
-    this.pending = Math.max(this.pending, STYLES.list.spaceAfter);
+    // A nested list ends inside its item: only item spacing after it.
+    this.pending = ctx.listDepth > 0 ? STYLES.listItem.spaceAfter : Math.max(this.pending, STYLES.list.spaceAfter);
   }
 
   // ── Tables ────────────────────────────────────────────────────────────────────────────────────────
@@ -526,7 +535,7 @@ class Layout {
 
   // ── Rules, footer ─────────────────────────────────────────────────────────────────────────────────
 
-  private rule(ctx: BlockContext, gapBefore: number): void {
+  private rule(ctx: BlockContext, gapBefore: number, gapAfter: number): void {
     const y = this.y + Math.max(this.pending, gapBefore);
     if (y + 2 > CONTENT_BOTTOM) return;
     this.artifact('Layout', () => {
@@ -534,8 +543,8 @@ class Layout {
       this.doc.moveTo(ctx.x, y).lineTo(ctx.x + ctx.width, y).stroke();
       this.doc.restore();
     });
-    this.y = y + FRONT_RULE.gapAfter;
-    this.pending = 0;
+    this.y = y;
+    this.pending = gapAfter;
   }
 
   /** "Seite X von Y" on every page, drawn after layout (pages are buffered) as a pagination artifact. */

@@ -60,7 +60,7 @@ export const STYLES = {
   tableCell: { ...body, size: 10.5, lineHeight: 1.25, hyphenate: false },
   tableHeader: { ...body, font: 'bold', size: 10.5, lineHeight: 1.25, hyphenate: false },
   table: { ...body, spaceBefore: 4, spaceAfter: 10 },
-  code: { ...body, size: 10, lineHeight: 1.25, hyphenate: false, color: '#222222' },
+  code: { ...body, size: 10, lineHeight: 1.25, spaceBefore: 4, hyphenate: false, color: '#222222' },
   footer: { ...body, size: 9, lineHeight: 1.2, hyphenate: false, color: '#444444' },
 } satisfies Record<string, BlockStyle>;
 
