@@ -1,8 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { KimError, DataError } from '../errors.js';
 import { printDiagnostics, type Terminal } from './terminal.js';
 import { resolve } from 'node:path';
 import { KIM_VERSION } from '../version.js';
+import { DEFAULT_OPARL_BASE_URL } from '../emit/oparl.js';
 
 /** Exit codes, one meaning each, the same for every command. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
@@ -10,6 +11,24 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
 const quietOption = () => new Option('-q, --quiet', 'nur Fehler ausgeben');
+const outOption = () => new Option('--out <ordner>', 'Ausgabeordner').default('out');
+
+/** Commander's own help words in German; inherited by every subcommand. */
+const HEADINGS: Record<string, string> = {
+  'Usage:': 'Aufruf:',
+  'Options:': 'Optionen:',
+  'Commands:': 'Befehle:',
+  'Arguments:': 'Argumente:',
+  'Global Options:': 'Globale Optionen:',
+};
+const germanExtras = (text: string): string =>
+  text.replace(/\(choices: ([^)]*?)(, default: ([^)]*))?\)$/, (_m, choices: string, _d, def?: string) => `(Werte: ${choices}${def ? `; Vorgabe: ${def}` : ''})`).replace(/\(default: ([^)]*)\)$/, '(Vorgabe: $1)');
+export const GERMAN_HELP: Partial<Help> = {
+  styleTitle: (title: string) => HEADINGS[title] ?? title,
+  commandUsage: (cmd: Command) => Help.prototype.commandUsage.call(new Help(), cmd).replace('[options]', '[Optionen]').replace('[command]', '[Befehl]'),
+  subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', '[Optionen]'),
+  optionDescription: (option: Option) => germanExtras(Help.prototype.optionDescription.call(new Help(), option)),
+};
 
 /**
  * Builds the command tree. Each action imports its command module only when it runs, so `kim validate`
@@ -23,7 +42,22 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .helpCommand('help [befehl]', 'Hilfe zu einem Befehl anzeigen')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => undefined });
+    .configureHelp(GERMAN_HELP)
+    .configureOutput({ outputError: () => undefined })
+    .addHelpText('after', '\nBeispiel:\n  $ kim init kim-daten && cd kim-daten\n  $ kim validate && kim build\n\nHilfe zu einem Befehl: kim <befehl> --help');
+
+  program
+    .command('init')
+    .description('Ein neues Datenrepository anlegen: Beispieldaten, Ordner für eigene Muster, .gitignore, CI für GitHub und GitLab.')
+    .argument('[ordner]', 'Zielordner (wird angelegt, wenn es ihn nicht gibt)', '.')
+    .addOption(new Option('--force', 'vorhandene Dateien überschreiben'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiel:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force.')
+    .action(async (dir: string, opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runInit } = await import('./commands/init.js');
+      setExit(await guard(term, '.', () => runInit(dir, opts, term)));
+    });
 
   program
     .command('validate')
@@ -45,7 +79,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .argument('[vorlage]', 'Kennung der Vorlage oder Sitzungsdatum (2022-03-16 oder 16.03.2022); ohne Angabe die neueste')
     .addOption(dataOption())
     .addOption(templatesOption())
-    .addOption(new Option('--out <ordner>', 'Ausgabeordner').default('out'))
+    .addOption(outOption())
     .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('md'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe')
@@ -53,6 +87,57 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
       const term = termFor(Boolean(opts.quiet));
       const { runReport } = await import('./commands/report.js');
       setExit(await guard(term, opts.data, () => runReport(report, opts, term)));
+    });
+
+  program
+    .command('build')
+    .description('Alle Vorlagen erzeugen (Markdown, PDF, OParl-JSON); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(outOption())
+    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('all'))
+    .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)'))
+    .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL))
+    .addOption(new Option('--force', 'auch unveränderte Vorlagen neu erzeugen'))
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
+    )
+    .action(async (opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runBuild } = await import('./commands/build.js');
+      setExit(await guard(term, opts.data, () => runBuild(opts, term)));
+    });
+
+  program
+    .command('watch')
+    .description('Eine Vorlage bei jeder Änderung der Daten oder Muster neu erzeugen; Fehler werden angezeigt, die Beobachtung läuft weiter.')
+    .argument('[vorlage]', 'Kennung der Vorlage oder Sitzungsdatum; ohne Angabe die neueste')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(outOption())
+    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('md'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiel:\n  $ kim watch 16.03.2022 --format all\n  aktualisiert 10:15:02  out/2022-03-16-kim-sachstand.md, out/2022-03-16-kim-sachstand.pdf (420 ms)\n\nBeenden mit Strg+C.')
+    .action(async (report: string | undefined, opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runWatch } = await import('./commands/watch.js');
+      setExit(await guard(term, opts.data, () => runWatch(report, opts, term)));
+    });
+
+  program
+    .command('list')
+    .description('Vorlagen und Sitzungen auflisten: Datum, Stand, Muster und ob die Daten gültig sind.')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['text', 'json']).default('text'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiel:\n  $ kim list\n  Vorlagen\n  Kennung                   Sitzung     Stand       Muster     Status\n  2022-03-16-kim-sachstand  16.03.2022  01.03.2022  sachstand  gültig\n\nExit-Code 1, wenn Daten ungültig sind (Einzelheiten: kim validate).')
+    .action(async (opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runList } = await import('./commands/list.js');
+      setExit(await guard(term, opts.data, () => runList(opts, term)));
     });
 
   return program;

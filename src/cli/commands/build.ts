@@ -1,0 +1,82 @@
+import { relative, resolve } from 'node:path';
+import { buildAll, type BuildEvent, type BuildFormat, type ReportOutcome } from '../../build/build.js';
+import { parseShard } from '../../build/shard.js';
+import { normalizeBaseUrl } from '../../emit/oparl.js';
+import { EXIT } from '../program.js';
+import { printDiagnostics, type Terminal } from '../terminal.js';
+
+export interface BuildCommandOptions {
+  data: string;
+  templates: string;
+  out: string;
+  format: 'md' | 'pdf' | 'all';
+  shard?: string;
+  oparlBaseUrl: string;
+  force?: boolean;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** `kim build`: every Vorlage; one line per report (or a progress line on a terminal), a summary, exit 1 if any failed. */
+export async function runBuild(options: BuildCommandOptions, term: Terminal): Promise<number> {
+  const shard = parseShard(options.shard);
+  const formats: BuildFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
+  const oparlBaseUrl = normalizeBaseUrl(options.oparlBaseUrl);
+  const dataDir = resolve(options.data);
+  const c = term.color;
+  const progress = term.interactive && !term.quiet;
+  let progressWidth = 0;
+  const clearProgress = (): void => {
+    if (progressWidth > 0) process.stderr.write(`\r${' '.repeat(progressWidth)}\r`);
+    progressWidth = 0;
+  };
+
+  const onProgress = (event: BuildEvent): void => {
+    if (event.kind === 'start') {
+      if (event.total === 0 && !term.quiet) term.err('Keine Vorlagen zu erzeugen.');
+      return;
+    }
+    const { outcome, index, total } = event;
+    if (outcome.status === 'failed') {
+      clearProgress();
+      printDiagnostics(term, dataDir, outcome.diagnostics);
+      term.err(c.red(`✗ ${outcome.id}: ${outcome.message ?? 'fehlgeschlagen'}`));
+    }
+    if (progress) {
+      clearProgress();
+      const line = `[${index}/${total}] ${outcome.id} ${describe(outcome)}`;
+      process.stderr.write(line);
+      progressWidth = line.length;
+    } else if (!term.quiet && outcome.status !== 'failed') {
+      term.out(lineFor(outcome, term));
+    }
+  };
+
+  const result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), onProgress });
+  clearProgress();
+  printDiagnostics(term, dataDir, result.diagnostics);
+
+  const count = (s: ReportOutcome['status']) => result.outcomes.filter((o) => o.status === s).length;
+  const failed = result.outcomes.filter((o) => o.status === 'failed');
+  const part = shard ? ` (Teil ${shard.index}/${shard.count}: ${result.outcomes.length} von ${plural(result.totalReports, 'Vorlage', 'Vorlagen')})` : '';
+  const summary = `${plural(count('built'), 'Vorlage', 'Vorlagen')} erzeugt, ${count('skipped')} unverändert übersprungen, ${count('failed')} fehlgeschlagen${part}.`;
+  if (failed.length > 0) {
+    term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => o.id).join(', ')}.`));
+    return failed.some((o) => o.internal) ? EXIT.internal : EXIT.invalid;
+  }
+  if (!term.quiet) term.out(`${c.green('✓')} Build fertig: ${summary}${count('built') > 0 ? ` Ausgabe in ${relative(process.cwd(), resolve(options.out)) || '.'}/.` : ''}`);
+  return EXIT.ok;
+}
+
+function describe(o: ReportOutcome): string {
+  if (o.status === 'skipped') return 'unverändert, übersprungen';
+  if (o.status === 'failed') return 'fehlgeschlagen';
+  return `erzeugt (${o.ms} ms)`;
+}
+
+/** One result line per report: `erzeugt  <id>: out/x.md, out/x.pdf, out/x.oparl.json`. */
+function lineFor(o: ReportOutcome, term: Terminal): string {
+  if (o.status === 'skipped') return `${term.color.dim('übersprungen')}  ${o.id}: unverändert seit dem letzten Build`;
+  const files = o.written.map((f) => relative(process.cwd(), f) || f).join(', ');
+  return `${term.color.green('erzeugt')}       ${o.id}: ${files} (${o.ms} ms)`;
+}

@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { loadSources } from '../../load/dataset.js';
+import { REPORTS_DIR } from '../../load/data-files.js';
+import { findTemplates } from '../../render/template-registry.js';
+import { validateSources } from '../../validate/index.js';
+import { formatDate } from '../../render/german/index.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { EXIT } from '../program.js';
+import type { Terminal } from '../terminal.js';
+
+export interface ListOptions {
+  data: string;
+  templates: string;
+  format: 'text' | 'json';
+}
+
+interface ReportRow {
+  id: string;
+  file: string;
+  sessions: string[];
+  sessionDate: string | null;
+  stand: string | null;
+  template: string | null;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+}
+
+interface SessionRow {
+  id: string;
+  date: string | null;
+  committee: string | null;
+  public: boolean | null;
+  reports: string[];
+}
+
+const counts = (ds: Diagnostic[]) => ({ errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : null);
+
+/**
+ * `kim list`: the reports and sessions of a data folder with their dates, Stand, template and status.
+ * Reads what it can even from invalid files; exit 1 when anything is invalid (like `kim validate`).
+ */
+export async function runList(options: ListOptions, term: Terminal): Promise<number> {
+  const dataDir = resolve(options.data);
+  const [sources, templates] = await Promise.all([loadSources(dataDir), findTemplates(resolve(options.templates))]);
+  const validation = await validateSources(sources, [...templates.templates.keys()]);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of validation.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+
+  const rawSessions = (sources.files.meetings?.value as { sessions?: unknown } | undefined)?.sessions;
+  const sessions: SessionRow[] = (Array.isArray(rawSessions) ? rawSessions : []).map((s: Record<string, unknown>) => ({
+    id: str(s['id']) ?? '?',
+    date: str(s['date']),
+    committee: str(s['committee']),
+    public: typeof s['public'] === 'boolean' ? s['public'] : null,
+    reports: [],
+  }));
+  const sessionById = new Map(sessions.map((s) => [s.id, s]));
+
+  const files = [...new Set([...sources.reports.map((s) => s.file), ...[...byFile.keys()].filter((f) => f.startsWith(`${REPORTS_DIR}/`))])].sort();
+  const reports: ReportRow[] = files.map((file) => {
+    const value = (sources.reports.find((s) => s.file === file)?.value ?? {}) as Record<string, unknown>;
+    const consultations = Array.isArray(value['consultations']) ? (value['consultations'] as Record<string, unknown>[]) : [];
+    const ids = consultations.map((c) => str(c?.['session'])).filter((x): x is string => x !== null);
+    const id = str(value['id']) ?? file.slice(REPORTS_DIR.length + 1).replace(/\.yaml$/, '');
+    for (const s of ids) sessionById.get(s)?.reports.push(id);
+    const c = counts(byFile.get(file) ?? []);
+    return { id, file, sessions: ids, sessionDate: ids[0] ? (sessionById.get(ids[0])?.date ?? null) : null, stand: str(value['stand']), template: str(value['template']), valid: c.errors === 0, ...c };
+  });
+  const shared = counts(validation.diagnostics.filter((d) => !d.file.startsWith(`${REPORTS_DIR}/`)));
+  const anyInvalid = validation.diagnostics.some((d) => d.severity === 'error');
+
+  if (options.format === 'json') {
+    term.out(JSON.stringify({ valid: !anyInvalid, reports, sessions, sharedFiles: { valid: shared.errors === 0, ...shared } }, null, 2));
+    return anyInvalid ? EXIT.invalid : EXIT.ok;
+  }
+
+  const d = (iso: string | null) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : '–');
+  const c = term.color;
+  const status = (r: ReportRow) => (r.valid ? c.green('gültig') : c.red(`ungültig (${r.errors} Fehler)`));
+  term.out(c.bold('Vorlagen'));
+  term.out(
+    table(
+      ['Kennung', 'Sitzung', 'Stand', 'Muster', 'Status'],
+      reports.map((r) => [r.id, d(r.sessionDate), d(r.stand), r.template ?? '–', status(r)]),
+      'Keine Vorlagen im Ordner reports/.',
+    ),
+  );
+  term.out('');
+  term.out(c.bold('Sitzungen'));
+  term.out(
+    table(
+      ['Kennung', 'Datum', 'Gremium', 'Öffentlich', 'Vorlagen'],
+      [...sessions].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((s) => [s.id, d(s.date), s.committee ?? '–', s.public === null ? '–' : s.public ? 'ja' : 'nein', s.reports.join(', ') || '–']),
+      'Keine Sitzungen in meetings.yaml.',
+    ),
+  );
+  if (shared.errors > 0) term.err(c.red(`Die gemeinsamen Datendateien haben ${shared.errors} Fehler; Einzelheiten zeigt kim validate.`));
+  else if (reports.some((r) => !r.valid)) term.err(c.red('Nicht alle Vorlagen sind gültig; Einzelheiten zeigt kim validate.'));
+  return anyInvalid ? EXIT.invalid : EXIT.ok;
+}
+
+/** Columns padded to the widest cell (measured without colour codes). */
+function table(head: string[], rows: string[][], empty: string): string {
+  if (rows.length === 0) return empty;
+  // eslint-disable-next-line no-control-regex
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const widths = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - visible(cell))))
+      .join('  ')
+      .trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

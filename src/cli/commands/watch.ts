@@ -1,0 +1,122 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadValidData } from '../../api.js';
+import { writeFileAtomic } from '../../emit/atomic-write.js';
+import { pdfMetadata } from '../../emit/pdf-metadata.js';
+import type { PdfRenderer } from '../../emit/pdf/index.js';
+import { DataError, KimError, UsageError } from '../../errors.js';
+import { createTemplateEngine } from '../../render/engine.js';
+import { renderMarkdown } from '../../render/render-report.js';
+import { selectReport } from '../../select-report.js';
+import { EXIT, reportFailure } from '../program.js';
+import { printDiagnostics, summarize, type Terminal } from '../terminal.js';
+
+export interface WatchOptions {
+  data: string;
+  templates: string;
+  out: string;
+  format: 'md' | 'pdf' | 'all';
+  /** Milliseconds of quiet before re-rendering; an editor's save is often several file events. */
+  debounce?: number;
+}
+
+/**
+ * `kim watch [REPORT]`: renders one Vorlage, then again after every change in the data or template
+ * folder. Broken data shows its diagnostics and the watch goes on; Ctrl-C ends with exit 0.
+ * Fonts are parsed once for the whole session; templates are compiled afresh each time (they may have changed).
+ */
+export async function runWatch(reportKey: string | undefined, options: WatchOptions, term: Terminal, signal?: AbortSignal): Promise<number> {
+  const dataDir = resolve(options.data);
+  if (!existsSync(dataDir)) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
+  const templatesDir = resolve(options.templates);
+  const formats = options.format === 'all' ? ['md', 'pdf'] : [options.format];
+  const c = term.color;
+  let pdfRenderer: PdfRenderer | undefined;
+
+  const renderOnce = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const { dataset, templates, diagnostics, validation } = await loadValidData({ dataDir, templatesDir });
+      printDiagnostics(term, dataDir, diagnostics);
+      const report = selectReport(dataset, reportKey);
+      const engine = createTemplateEngine(templates);
+      const { markdown, model } = await renderMarkdown(engine, dataset, report.id, validation.reportSources[dataset.reports.indexOf(report)]);
+      const written: string[] = [];
+      if (formats.includes('md')) {
+        const target = join(resolve(options.out), `${report.id}.md`);
+        await writeFileAtomic(target, markdown);
+        written.push(target);
+      }
+      if (formats.includes('pdf')) {
+        pdfRenderer ??= (await import('../../emit/pdf/index.js')).createPdfRenderer();
+        const target = join(resolve(options.out), `${report.id}.pdf`);
+        await writeFileAtomic(target, await pdfRenderer.render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH'])));
+        written.push(target);
+      }
+      const time = new Date().toLocaleTimeString('de-DE', { hour12: false });
+      term.out(`${c.green('aktualisiert')} ${time}  ${written.map((f) => relative(process.cwd(), f) || f).join(', ')} (${Math.round(performance.now() - started)} ms)`);
+    } catch (cause) {
+      if (cause instanceof DataError) {
+        printDiagnostics(term, dataDir, cause.diagnostics);
+        term.err(c.red(`${cause.message.replace(/\.$/, '')}: ${summarize(cause.diagnostics)}. Nichts wurde geschrieben; kim wartet auf die nächste Änderung.`));
+      } else if (cause instanceof KimError) {
+        term.err(c.red(`Fehler: ${cause.message} kim wartet auf die nächste Änderung.`));
+      } else {
+        reportFailure(term, dataDir, cause);
+      }
+    }
+  };
+
+  // One render at a time; changes during a render cause exactly one more render afterwards.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const trigger = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = renderOnce().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        trigger();
+      }
+    });
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const debounce = options.debounce ?? 150;
+  const onChange = (_event: string, file: string | Buffer | null): void => {
+    const name = String(file ?? '');
+    // Editors' swap and backup files, and temporary files of atomic writes, are not changes of the data.
+    if (/(^|\/)(\.[^/]*\.sw.|[^/]*~|\.#[^/]*|[^/]*\.tmp)$/.test(name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(trigger, debounce);
+  };
+
+  const watchers: FSWatcher[] = [];
+  // Recursive fs.watch works on Linux since Node 20 (and on macOS/Windows natively), new subfolders included.
+  watchers.push(watch(dataDir, { recursive: true }, onChange));
+  if (existsSync(templatesDir)) watchers.push(watch(templatesDir, { recursive: true }, onChange));
+  if (!term.quiet) {
+    const folders = [dataDir, ...(watchers.length > 1 ? [templatesDir] : [])].map((f) => relative(process.cwd(), f) || '.');
+    term.err(c.dim(`kim beobachtet ${folders.join(' und ')}; Beenden mit Strg+C.`));
+  }
+  trigger();
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // Let a render in progress finish, so no temporary file is left behind.
+      void (running ?? Promise.resolve()).then(() => done());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  if (!term.quiet) term.err('Beobachtung beendet.');
+  return EXIT.ok;
+}
