@@ -80,6 +80,18 @@ describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
     for (const name of baseFonts) expect(name).toMatch(/^[A-Z]{6}\+SourceSans3-/);
   });
 
+  test('bold, italic and bold italic are set in the matching Source Sans 3 faces', async () => {
+    const out = rawPdf(await renderer.render('normal **fett** *kursiv* ***beides***', SAMPLE_META));
+    const faces = new Set([...out.matchAll(/\/BaseFont \/[A-Z]{6}\+SourceSans3-(\w+)/g)].map((m) => m[1]));
+    expect([...faces].sort()).toEqual(['Bold', 'BoldIt', 'It', 'Regular']);
+  });
+
+  test('empty Markdown still gives a valid one-page document', async () => {
+    const pdf = await openPdf(await renderer.render('', SAMPLE_META));
+    expect(pdf.numPages).toBe(1);
+    await pdf.destroy();
+  });
+
   test('the hyphen shown at a soft-hyphen break is text U+00AD, not a hyphen-minus', () => {
     const shy = /\/BaseFont \/[A-Z]{6}\+SourceSans3-Regular-SoftHyphen[\s\S]*?\/ToUnicode (\d+) 0 R/.exec(raw);
     expect(shy, 'soft-hyphen font used by the sample').not.toBeNull();

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { breakLines, buildPieces, SOFT_HYPHEN, type Measure } from '../../src/emit/pdf/linebreak.js';
+import type { Run } from '../../src/emit/pdf/inline.js';
+
+/** Every character 1 pt wide, bold ones too: widths are easy to reason about. */
+const measure: Measure = (_font, text) => Array.from(text).length;
+const run = (text: string, bold = false): Run => ({ text, bold, italic: false });
+const lineTexts = (runs: Run[], width: number, hyphenate?: (w: string) => string, zone = 0) =>
+  breakLines(buildPieces(runs, 'regular', measure, hyphenate), width, measure, { hyphenZone: zone, maxConsecutiveHyphens: 2 }).map((l) =>
+    l.segments.map((s) => (s.breakHyphen ? '[-]' : s.text)).join(''),
+  );
+
+describe('line breaking', () => {
+  test('fills lines greedily, never wider than the measure, spaces collapse and vanish at breaks', () => {
+    const lines = lineTexts([run('aaa  bbb ccc\n ddd eee')], 8);
+    expect(lines).toEqual(['aaa bbb', 'ccc ddd', 'eee']);
+  });
+
+  test('a space between a bold and a normal run survives', () => {
+    const lines = breakLines(buildPieces([run('fett', true), run(' normal')], 'regular', measure), 100, measure);
+    expect(lines[0]!.segments).toEqual([
+      { text: 'fett', font: 'bold' },
+      { text: ' normal', font: 'regular' },
+    ]);
+  });
+
+  test('soft hyphens break words with a hyphen at the line end only; they never appear mid-line', () => {
+    const hyphenate = (w: string) => (w === 'Implementierung' ? `Im${SOFT_HYPHEN}ple${SOFT_HYPHEN}men${SOFT_HYPHEN}tie${SOFT_HYPHEN}rung` : w);
+    expect(lineTexts([run('die Implementierung')], 14, hyphenate)).toEqual(['die Implemen[-]', 'tierung']);
+    expect(lineTexts([run('die Implementierung')], 40, hyphenate)).toEqual(['die Implementierung']);
+  });
+
+  test('compounds break after their hyphen, without adding one', () => {
+    expect(lineTexts([run('im KIM-Prozess')], 10)).toEqual(['im KIM-', 'Prozess']);
+  });
+
+  test('hard line breaks end lines, a word wider than the line is split', () => {
+    expect(lineTexts([run('eins'), { br: true }, run('zwei')], 50)).toEqual(['eins', 'zwei']);
+    expect(lineTexts([run('abcdefghij')], 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  test('inside the hyphenation zone the line breaks at the space instead of hyphenating', () => {
+    const hyphenate = (w: string) => (w === 'Sachstand' ? `Sach${SOFT_HYPHEN}stand` : w);
+    // "aktueller" fills 9 of 15: 6 short. Zone 7: good enough, no hyphen; zone 5: hyphenate.
+    expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 7)).toEqual(['aktueller', 'Sachstand']);
+    expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 5)).toEqual(['aktueller Sach[-]', 'stand']);
+  });
+});
