@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createPdfRenderer } from '../../src/emit/pdf/index.js';
-import { SAMPLE_MD, SAMPLE_META, openPdf, rawPdf } from './pdf-helpers.js';
+import { SAMPLE_MD, SAMPLE_META, openPdf, rawPdf, readPages } from './pdf-helpers.js';
 
 const renderer = createPdfRenderer();
 let bytes: Uint8Array;
@@ -86,6 +86,11 @@ describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
     expect([...faces].sort()).toEqual(['Bold', 'BoldIt', 'It', 'Regular']);
   });
 
+  test('a character the font lacks is drawn as "?", never as the missing-glyph box (.notdef)', async () => {
+    const pages = await readPages(await renderer.render('Haken \u2713, chinesisch \u4e2d, Smiley \u{1f600}.', SAMPLE_META));
+    expect(pages[0]!.text).toContain('Haken \u2713, chinesisch ?, Smiley ?.');
+  });
+
   test('empty Markdown still gives a valid one-page document', async () => {
     const pdf = await openPdf(await renderer.render('', SAMPLE_META));
     expect(pdf.numPages).toBe(1);
@@ -143,6 +148,11 @@ describe('reproducible', () => {
     const fresh = await createPdfRenderer().render(SAMPLE_MD, SAMPLE_META);
     expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
     expect(Buffer.compare(Buffer.from(fresh), Buffer.from(bytes))).toBe(0);
+  });
+
+  test('concurrent renders with one renderer give the same bytes as sequential ones', async () => {
+    const all = await Promise.all([1, 2, 3].map(() => renderer.render(SAMPLE_MD, SAMPLE_META)));
+    for (const out of all) expect(Buffer.compare(Buffer.from(out), Buffer.from(bytes))).toBe(0);
   });
 
   test('the file ID depends on the content and the creation date comes from the metadata', async () => {

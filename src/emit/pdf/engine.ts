@@ -173,6 +173,7 @@ interface FontkitGlyph {
 interface FontkitFont {
   postscriptName: string;
   glyphsForString(text: string): FontkitGlyph[];
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
 }
 
 /**
@@ -183,8 +184,10 @@ interface FontkitFont {
  * goes to the real font object. Text is NFC-normalised before layout, so umlauts are single glyphs.
  */
 function withSimpleShaping(font: FontkitFont, postscriptName?: string): unknown {
+  // PDF/A forbids drawing .notdef: a character the font lacks is drawn (and extracted) as "?".
+  const fallback = font.glyphForCodePoint(0x3f);
   const layout = (text: string) => {
-    const glyphs = font.glyphsForString(text);
+    const glyphs = font.glyphsForString(text).map((glyph) => (glyph.id === 0 ? fallback : glyph));
     let advanceWidth = 0;
     const positions = glyphs.map((glyph) => {
       advanceWidth += glyph.advanceWidth;

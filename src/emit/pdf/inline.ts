@@ -28,7 +28,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 /** marked leaves HTML entities in text tokens (its HTML renderer would pass them through). */
 export function decodeEntities(text: string): string {
   // NFC: umlauts as single characters (the PDF's plain shaping draws one glyph per character).
-  text = text.normalize('NFC');
+  // Zero-width format characters carry nothing visible; the font has no glyphs for them.
+  text = text.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
