@@ -1,0 +1,130 @@
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShard, selectShard } from '../../src/build/shard.js';
+import { addReportCopies, cleanUp, ESC, exampleRepo, filesIn, runKim } from './helpers.js';
+
+afterAll(cleanUp);
+
+const A = '2021-11-16-kim-sachstand';
+const B = '2022-03-16-kim-sachstand';
+const stamp = (file: string) => {
+  const s = statSync(file);
+  return { ino: s.ino, mtime: s.mtimeMs };
+};
+
+describe('kim build: skipping unchanged reports', () => {
+  const repo = exampleRepo();
+  const out = join(repo, 'out');
+
+  it('skips every report the second time and does not rewrite its files', () => {
+    const first = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('2 Vorlagen erzeugt');
+    const before = [A, B].map((id) => stamp(join(out, `${id}.md`)));
+    const manifest = JSON.parse(readFileSync(join(out, '.kim-manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.reports)).toEqual([A, B]);
+
+    const second = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`übersprungen  ${A}`);
+    expect(second.stdout).toContain('0 Vorlagen erzeugt, 2 unverändert übersprungen');
+    expect([A, B].map((id) => stamp(join(out, `${id}.md`)))).toEqual(before);
+    expect(second.stdout + second.stderr).not.toContain(ESC);
+  });
+
+  it('rebuilds after a data change, and a deleted output even without one', () => {
+    appendFileSync(join(repo, 'data', 'staff.yaml'), '\n# geändert\n');
+    const third = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toContain('2 Vorlagen erzeugt');
+
+    writeFileSync(join(out, `${A}.md`), 'von Hand verändert\n');
+    const fourth = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(fourth.stdout).toContain('1 Vorlage erzeugt, 1 unverändert übersprungen');
+    expect(readFileSync(join(out, `${A}.md`), 'utf8')).not.toContain('von Hand');
+  });
+
+  it('rebuilds only the report whose own file changed', () => {
+    const file = join(repo, 'data', 'reports', `${B}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: KIM - Aktueller Sachstand'));
+    const run = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`übersprungen  ${A}`);
+    expect(run.stdout).toMatch(new RegExp(`erzeugt +${B}`));
+    expect(readFileSync(join(out, `${B}.md`), 'utf8')).toContain('KIM - Aktueller Sachstand');
+  });
+});
+
+describe('kim build --shard', () => {
+  it('splits the reports into disjoint parts that together are all of them', () => {
+    const repo = exampleRepo();
+    addReportCopies(repo, B, ['2022-03-16-kopie-a', '2022-03-16-kopie-b', '2022-03-16-kopie-c']);
+    const all = runKim(['build', '--format', 'md', '--out', 'alle'], { cwd: repo });
+    expect(all.code, all.stderr).toBe(0);
+    const parts = ['1/2', '2/2'].map((shard, i) => {
+      const r = runKim(['build', '--format', 'md', '--shard', shard, '--out', `teil${i + 1}`], { cwd: repo });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Teil ${shard}`);
+      return filesIn(join(repo, `teil${i + 1}`), '.md');
+    });
+    expect(parts[0]!.length).toBe(3);
+    expect(parts[1]!.length).toBe(2);
+    expect(parts[0]!.filter((f) => parts[1]!.includes(f))).toEqual([]);
+    expect([...parts[0]!, ...parts[1]!].sort()).toEqual(filesIn(join(repo, 'alle'), '.md'));
+  });
+
+  it('parses K/N and selects every N-th sorted id', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    for (const bad of ['0/2', '3/2', '1/0', 'a/b', '1']) expect(() => parseShard(bad)).toThrow(/--shard/);
+    const ids = ['e', 'a', 'd', 'b', 'c'];
+    expect(selectShard(ids, (x) => x, { index: 1, count: 2 })).toEqual(['a', 'c', 'e']);
+    expect(selectShard(ids, (x) => x, { index: 2, count: 2 })).toEqual(['b', 'd']);
+  });
+
+  it('rejects a wrong --shard with exit 2', () => {
+    const r = runKim(['build', '--shard', '3/2'], { cwd: exampleRepo() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--shard');
+  });
+});
+
+describe('kim build with a failing report', () => {
+  it('builds the others, then exits 1 with a summary naming the failed report', () => {
+    const repo = exampleRepo();
+    addReportCopies(repo, B, ['2022-03-16-kopie']);
+    const broken = join(repo, 'data', 'reports', `${A}.yaml`);
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace('template: sachstand', 'template: sachstnd'));
+    const r = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(filesIn(join(repo, 'out'), '.md')).toEqual(['2022-03-16-kim-sachstand.md', '2022-03-16-kopie.md']);
+    expect(r.stderr).toContain('Unbekanntes Vorlagenmuster "sachstnd"');
+    expect(r.stderr).toContain(`reports/${A}.yaml`);
+    expect(r.stderr).toMatch(/2 Vorlagen erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen/);
+    expect(r.stderr).toContain(`Fehlgeschlagen: ${A}`);
+    const manifest = JSON.parse(readFileSync(join(repo, 'out', '.kim-manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.reports)).not.toContain(A);
+    expect(r.stdout + r.stderr).not.toContain(ESC);
+  });
+
+  it('treats a privacy failure (a staff name in a public Vorlage) like any failing report', () => {
+    const repo = exampleRepo();
+    const name = /^\s*name: (.+)$/m.exec(readFileSync(join(repo, 'data', 'staff.yaml'), 'utf8'))![1]!;
+    const file = join(repo, 'data', 'reports', `${A}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Die Case Managerinnen und Case Manager führen', `${name} und die Case Managerinnen und Case Manager führen`));
+    const r = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(filesIn(join(repo, 'out'), '.md')).toEqual([`${B}.md`]);
+    expect(r.stderr).toContain(`Fehlgeschlagen: ${A}`);
+    expect(r.stderr).toContain(name);
+  });
+
+  it('fails as a whole (exit 1, nothing built) when a shared data file is invalid', () => {
+    const repo = exampleRepo();
+    const staff = join(repo, 'data', 'staff.yaml');
+    writeFileSync(staff, readFileSync(staff, 'utf8').replace('fte: 0.5', 'fte: fünf'));
+    const r = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('staff.yaml');
+  });
+});
