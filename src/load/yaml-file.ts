@@ -1,4 +1,4 @@
-import { isAlias, isMap, type Alias, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, type Alias, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { translateYamlError } from './yaml-messages.js';
 
@@ -70,7 +70,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
   const lines = new Set<number>();
   const syntax: Diagnostic[] = [];
   for (const e of doc.errors) {
-    const pos = at(e.pos[0]);
+    const pos = at(e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openingQuote(doc, e.pos[0]) : e.pos[0]);
     if (lines.has(pos.line) || syntax.length >= MAX_SYNTAX_ERRORS) continue;
     lines.add(pos.line);
     syntax.push(error(file, pos.line, pos.col, '', translateYamlError(e.code, e.message)));
@@ -83,6 +83,25 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
     return fail(error(file, 1, 1, '', 'Die Datei enthält keine Daten; erwartet wird eine Zuordnung (Schlüssel: Wert).'));
   }
   return { ok: true, source: { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions } };
+}
+
+/**
+ * An unclosed quote is reported where the text runs out (often the end of the file); the clerk needs the
+ * opening quote instead: the last quoted scalar that starts before the error.
+ */
+function openingQuote(doc: Document, errorOffset: number): number {
+  let found = errorOffset;
+  let best = -1;
+  visit(doc, {
+    Scalar(_, node) {
+      const start = node.range?.[0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start !== undefined && start < errorOffset && start > best) {
+        best = start;
+        found = start;
+      }
+    },
+  });
+  return found;
 }
 
 function fail(diagnostic: Diagnostic): ParseResult {

@@ -23,6 +23,16 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function translateYamlError(code: string, original: string): string {
+  // Some codes cover several situations; the original wording tells which one the clerk is in.
+  if (code === 'MISSING_CHAR' && /closing ["']?quote/.test(original)) {
+    return 'Ein Text in Anführungszeichen wird nicht geschlossen; es fehlt das schließende Anführungszeichen.';
+  }
+  if (code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(original)) {
+    return 'Eine Liste in [ ] oder Zuordnung in { } wird nicht geschlossen (fehlt "]" oder "}"?) oder ist nicht weit genug eingerückt.';
+  }
+  if (code === 'BLOCK_IN_FLOW') {
+    return 'Innerhalb von [ ] oder { } fehlt hier wohl ein Komma zwischen zwei Einträgen; eingerückte Listen oder Zuordnungen sind dort nicht erlaubt.';
+  }
   const german = MESSAGES[code];
   const detail = original.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
   return german ? german : `YAML-Syntaxfehler: ${detail}`;
