@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { KimError, DataError } from '../errors.js';
 import { printDiagnostics, type Terminal } from './terminal.js';
 import { resolve } from 'node:path';
@@ -27,6 +27,7 @@ export const GERMAN_HELP: Partial<Help> = {
   styleTitle: (title: string) => HEADINGS[title] ?? title,
   commandUsage: (cmd: Command) => Help.prototype.commandUsage.call(new Help(), cmd).replace('[options]', '[Optionen]').replace('[command]', '[Befehl]'),
   subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', '[Optionen]'),
+  argumentDescription: (argument: Argument) => germanExtras(Help.prototype.argumentDescription.call(new Help(), argument)),
   optionDescription: (option: Option) => germanExtras(Help.prototype.optionDescription.call(new Help(), option)),
 };
 
