@@ -133,6 +133,18 @@ describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
     expect(raw).toContain('/S /GTS_PDFA1'); // sRGB output intent
   });
 
+  test('empty author, subject and keywords are left out of Info and XMP alike', async () => {
+    const out = await renderer.render('Text.', { ...SAMPLE_META, author: '', subject: '', keywords: [] });
+    const pdf = await openPdf(out);
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
+      info: Record<string, unknown>;
+      metadata: { getRaw(): string } | null;
+    };
+    await pdf.destroy();
+    expect(info['Author'] ?? info['Subject'] ?? info['Keywords']).toBeUndefined();
+    expect(metadata!.getRaw()).not.toMatch(/dc:creator|dc:description|pdf:Keywords|dc:subject/);
+  });
+
   test('metadata with XML special characters stays well-formed XMP', async () => {
     const title = 'Integration & Teilhabe <2022> "neu"';
     const pdf = await openPdf(await renderer.render('Text.', { ...SAMPLE_META, title }));

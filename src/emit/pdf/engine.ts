@@ -100,11 +100,13 @@ export async function createEngine(): Promise<RenderFn> {
 async function renderDocument(shared: Shared, markdown: string, meta: PdfMetadata): Promise<Uint8Array> {
   const creationDate = new Date(meta.creationDate.getTime());
   if (Number.isNaN(creationDate.getTime())) throw new TypeError('PdfMetadata.creationDate is not a valid date');
+  // Info and XMP must agree for PDF/A: an empty entry is left out of both (see xmp.ts).
+  const keywords = meta.keywords.filter((k) => k.trim() !== '');
   const info = {
     Title: meta.title,
-    Author: meta.author,
-    Subject: meta.subject,
-    Keywords: meta.keywords.join(', '),
+    ...(meta.author ? { Author: meta.author } : {}),
+    ...(meta.subject ? { Subject: meta.subject } : {}),
+    ...(keywords.length ? { Keywords: keywords.join(', ') } : {}),
     Creator: 'kim',
     Producer: PRODUCER,
     CreationDate: creationDate,
@@ -136,7 +138,7 @@ async function renderDocument(shared: Shared, markdown: string, meta: PdfMetadat
         title: meta.title,
         author: meta.author,
         subject: meta.subject,
-        keywords: meta.keywords,
+        keywords,
         creator: info.Creator,
         producer: info.Producer,
         creationDate,
