@@ -86,3 +86,22 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   }
   return { reportId: report.id, written, diagnostics };
 }
+
+export type { BuildOptions, BuildResult, ReportOutcome } from './build/build.js';
+export type { InitResult } from './init/scaffold.js';
+
+/**
+ * `kim build` as a library call: every report (or one shard), skipping unchanged ones via the manifest in
+ * the output folder; a failing report is an outcome, not an exception. Throws DataError only when a shared
+ * data file is invalid.
+ */
+export async function buildReports(options: import('./build/build.js').BuildOptions): Promise<import('./build/build.js').BuildResult> {
+  const { buildAll } = await import('./build/build.js');
+  return buildAll(options);
+}
+
+/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`. */
+export async function initDataRepository(dir: string, options: { force?: boolean } = {}): Promise<import('./init/scaffold.js').InitResult> {
+  const { initRepository } = await import('./init/scaffold.js');
+  return initRepository(dir, options);
+}

@@ -14,12 +14,12 @@ export async function runInit(dir: string | undefined, options: InitOptions, ter
   if (term.quiet) return EXIT.ok;
   for (const file of result.written) term.out(show(file));
   if (result.overwritten.length > 0) term.err(term.color.yellow(`Ersetzt (--force): ${result.overwritten.map(show).join(', ')}`));
-  const where = show(result.dir);
+  const where = relative(process.cwd(), result.dir);
   term.err(
     [
-      `${term.color.green('✓')} Datenrepository angelegt in ${where === result.dir ? where : `${where}/`.replace(/^\.\/$/, '.')}.`,
+      `${term.color.green('✓')} Datenrepository angelegt in ${where === '' ? 'diesem Ordner' : where}.`,
       'Nächste Schritte:',
-      ...(where !== '.' && where !== '' ? [`  cd ${where}`] : []),
+      ...(where !== '' ? [`  cd ${where}`] : []),
       '  npm install        # kim für Editor-Schemas und CI installieren',
       '  npx kim validate   # Beispieldaten prüfen',
       '  npx kim build      # Vorlagen in out/ erzeugen',
