@@ -224,7 +224,8 @@ class Layout {
   private y = PAGE.marginTop;
   /** Space owed to the previous block (its spaceAfter); collapses with the next block's spaceBefore. */
   private pending = 0;
-  private headingShift = 0;
+  /** Markdown heading depth → tagged level (H1…H6). */
+  private readonly headingLevels = new Map<number, number>();
   private seenHeading = false;
   private drewFront = false;
   private readonly outlineStack: { level: number; item: OutlineItem }[] = [];
@@ -242,10 +243,10 @@ class Layout {
   // ── Document ──────────────────────────────────────────────────────────────────────────────────────
 
   document(tokens: Token[]): void {
-    // Headings are tagged relative to the shallowest one, so the first is H1 and none skips a level
+    // Heading levels are ranked among the depths used, so the first is H1 and none skips a level
     // (PDF/UA, Matterhorn 14-002/14-003): the template's "##" sections become H1, "###" H2.
-    const depths = tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.depth);
-    this.headingShift = depths.length ? Math.min(...depths) - 1 : 0;
+    const depths = [...new Set(tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.depth))];
+    depths.sort((a, b) => a - b).forEach((depth, rank) => this.headingLevels.set(depth, rank + 1));
     const ctx: BlockContext = { x: PAGE.marginLeft, width: CONTENT_WIDTH, parent: this.root, front: true, listDepth: 0 };
     this.blocks(tokens, ctx);
     this.root.end();
@@ -327,7 +328,7 @@ class Layout {
   }
 
   private heading(token: Tokens.Heading, ctx: BlockContext): void {
-    const level = Math.min(6, Math.max(1, token.depth - this.headingShift));
+    const level = this.headingLevels.get(token.depth) ?? Math.min(6, token.depth);
     const style = headingStyle(level);
     if (!this.seenHeading) {
       this.seenHeading = true;
