@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, type DataFileKind } from './data-files.js';
@@ -20,8 +20,13 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedSources['files'] = {};
 
+  const root = await realpath(dataDir);
   const readOne = async (relative: string): Promise<SourceFile | undefined> => {
-    const bytes = await readFile(join(dataDir, relative));
+    const bytes = await readInside(root, dataDir, relative).catch((cause: unknown) => {
+      diagnostics.push(error(relative, 0, 0, '', unreadable(relative, cause)));
+      return undefined;
+    });
+    if (!bytes) return undefined;
     const parsed = parseYamlFile(relative, bytes);
     if (parsed.ok) return parsed.source;
     diagnostics.push(...parsed.diagnostics);
@@ -43,7 +48,10 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
   diagnostics.push(...strayFiles(topLevel));
 
   const reports: SourceFile[] = [];
-  if (topLevel.includes(REPORTS_DIR)) {
+  const reportsIsFolder = topLevel.includes(REPORTS_DIR) && (await stat(join(dataDir, REPORTS_DIR)).catch(() => undefined))?.isDirectory();
+  if (topLevel.includes(REPORTS_DIR) && !reportsIsFolder) {
+    diagnostics.push(error(REPORTS_DIR, 0, 0, '', `${REPORTS_DIR} ist kein Ordner; erwartet wird ein Ordner mit einer YAML-Datei je Vorlage.`));
+  } else if (topLevel.includes(REPORTS_DIR)) {
     const names = (await readdir(join(dataDir, REPORTS_DIR))).filter((n) => n.endsWith('.yaml')).sort();
     for (const name of names) {
       const source = await readOne(`${REPORTS_DIR}/${name}`);
@@ -53,6 +61,30 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
     diagnostics.push(warning(REPORTS_DIR, 0, 0, '', `Der Ordner ${REPORTS_DIR}/ fehlt; es gibt also keine Vorlagen.`));
   }
   return { dataDir, files, reports, diagnostics };
+}
+
+class OutsideDataFolder extends Error {}
+
+/**
+ * Reads a data file, refusing one that is a symbolic link out of the data folder: data comes from pull
+ * requests, and a `staff.yaml` linked to /proc/self/environ would otherwise print secrets in CI messages.
+ */
+async function readInside(root: string, dataDir: string, relative: string): Promise<Uint8Array> {
+  const path = join(dataDir, relative);
+  const real = await realpath(path);
+  const rel = relativePath(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new OutsideDataFolder();
+  return readFile(real);
+}
+
+/** A German sentence for a file kim could not read; never the raw errno text. */
+function unreadable(relative: string, cause: unknown): string {
+  if (cause instanceof OutsideDataFolder) return `${relative} ist ein Verweis (symbolischer Link) aus dem Datenordner hinaus; kim liest nur Dateien im Datenordner.`;
+  const code = (cause as { code?: string } | undefined)?.code;
+  if (code === 'EISDIR') return `${relative} ist ein Ordner; erwartet wird eine YAML-Datei.`;
+  if (code === 'ENOENT' || code === 'ELOOP') return `${relative} ist ein Verweis (symbolischer Link) auf eine Datei, die es nicht gibt.`;
+  if (code === 'EACCES' || code === 'EPERM') return `${relative} kann nicht gelesen werden: keine Leseberechtigung.`;
+  return `${relative} kann nicht gelesen werden (${code ?? 'unbekannter Fehler'}).`;
 }
 
 async function assertFolder(dataDir: string): Promise<void> {
