@@ -3,8 +3,10 @@
  *
  * The pattern file is a 750 kB JavaScript object literal that takes 130-150 ms to evaluate, about as
  * long as loading pdfkit. So it is loaded and applied in a worker thread, in parallel with pdfkit and
- * the fonts on the main thread; the engine asks for all words of a document at once before layout.
- * If a worker cannot be started, the same code runs on the main thread.
+ * the fonts on the main thread; the engine asks for all new words of a document at once before layout.
+ * The worker never keeps the process alive and ends after a while without requests (a renderer that is
+ * dropped does not leave a thread behind); a later request starts it again. If a worker cannot be
+ * started or fails, the same code runs on the main thread.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 export type HyphenateWords = (words: readonly string[]) => Promise<string[]>;
 
 const OPTIONS = { html: false, minWordLength: 6 } as const;
+const IDLE_MS = 5_000;
 
 // CommonJS, evaluated in the worker: `require` is available there.
 const WORKER_SOURCE = `
@@ -22,6 +25,12 @@ parentPort.on('message', ({ id, words }) => {
   parentPort.postMessage({ id, words: words.map((word) => hyphenate(word)) });
 });
 `;
+
+interface Request {
+  words: readonly string[];
+  resolve: (words: string[]) => void;
+  reject: (error: unknown) => void;
+}
 
 export function startHyphenation(): HyphenateWords {
   const require = createRequire(import.meta.url);
@@ -37,48 +46,69 @@ export function startHyphenation(): HyphenateWords {
     return words.map((word) => inThread!(word));
   };
 
-  let worker: Worker;
-  try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { hyphenPath, patternsPath, options: OPTIONS } });
-  } catch {
-    return hyphenateInThread;
-  }
-  // The worker must not keep the process alive; it is referenced only while a request is pending.
-  worker.unref();
-  let failed = false;
+  let worker: Worker | undefined;
+  let broken = false;
+  let idleTimer: NodeJS.Timeout | undefined;
   let nextId = 0;
-  const pending = new Map<number, { words: readonly string[]; resolve: (words: string[]) => void; reject: (e: unknown) => void }>();
-  const settle = () => {
-    if (pending.size === 0) worker.unref();
-  };
-  worker.on('message', (message: { id: number; words: string[] }) => {
-    const request = pending.get(message.id);
-    if (!request) return;
-    pending.delete(message.id);
-    settle();
-    request.resolve(message.words);
-  });
-  const fail = () => {
-    if (failed) return;
-    failed = true;
-    // Whatever went wrong in the worker (it died, could not load the patterns): do the work here.
-    for (const [id, request] of pending) {
-      pending.delete(id);
-      hyphenateInThread(request.words).then(request.resolve, request.reject);
+  const pending = new Map<number, Request>();
+
+  const spawn = (): Worker | undefined => {
+    try {
+      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { hyphenPath, patternsPath, options: OPTIONS } });
+      w.unref(); // referenced only while a request is pending
+      w.on('message', (message: { id: number; words: string[] }) => {
+        const request = pending.get(message.id);
+        if (!request) return;
+        pending.delete(message.id);
+        if (pending.size === 0) idle(w);
+        request.resolve(message.words);
+      });
+      const fail = () => {
+        if (worker !== w) return; // an intended stop
+        // Whatever went wrong in the worker (it died, could not load the patterns): work here instead.
+        broken = true;
+        worker = undefined;
+        for (const [id, request] of pending) {
+          pending.delete(id);
+          hyphenateInThread(request.words).then(request.resolve, request.reject);
+        }
+      };
+      w.on('error', fail);
+      w.on('exit', fail);
+      return w;
+    } catch {
+      broken = true;
+      return undefined;
     }
-    worker.unref();
   };
-  worker.on('error', fail);
-  worker.on('exit', fail);
+
+  const idle = (w: Worker) => {
+    w.unref();
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (worker === w && pending.size === 0) {
+        worker = undefined;
+        void w.terminate();
+      }
+    }, IDLE_MS);
+    idleTimer.unref();
+  };
+
+  // Start loading the patterns right away: this is what overlaps with loading pdfkit.
+  worker = spawn();
 
   return (words) => {
     if (words.length === 0) return Promise.resolve([]);
-    if (failed) return hyphenateInThread(words);
+    if (broken) return hyphenateInThread(words);
+    worker ??= spawn();
+    const w = worker;
+    if (!w) return hyphenateInThread(words);
+    clearTimeout(idleTimer);
     return new Promise<string[]>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { words, resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, words });
+      w.ref();
+      w.postMessage({ id, words });
     });
   };
 }
