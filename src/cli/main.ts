@@ -1,33 +1,8 @@
 #!/usr/bin/env node
-import { CommanderError } from 'commander';
-import { buildProgram, EXIT, usageMessage } from './program.js';
-import { processTerminal } from './terminal.js';
+/**
+ * Entry point of the `kim` command. Runs the bundled CLI with a code cache when the build made one
+ * (fast-start.ts: a cold start costs a fraction), otherwise the CLI's ES modules (run.ts).
+ */
+import { startBundled } from './fast-start.js';
 
-/** The only place that exits: the library and commands throw or return exit codes. */
-async function main(argv: string[]): Promise<number> {
-  let code: number = EXIT.ok;
-  const program = buildProgram(processTerminal, (c) => (code = c));
-  try {
-    await program.parseAsync(argv);
-  } catch (cause) {
-    if (cause instanceof CommanderError) {
-      // --help and --version end through here with exit code 0.
-      if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return EXIT.ok;
-      if (cause.code === 'commander.help') return EXIT.ok;
-      processTerminal().err(`Fehler: ${usageMessage(cause)}`);
-      return EXIT.usage;
-    }
-    throw cause;
-  }
-  return code;
-}
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (cause: unknown) => {
-    process.stderr.write(`Interner Fehler in kim (ein Programmfehler): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
-    process.exitCode = EXIT.internal;
-  },
-);
+if (!startBundled(import.meta.url)) await import('./run.js');

@@ -1,0 +1,71 @@
+// Build step (after tsc and compile-schemas): bundle the CLI for a fast cold start, then warm its V8 code
+// cache by running the example once per command. See src/cli/fast-start.ts and README "Performance".
+//
+// dist/src/kim-cli.cjs is the CLI (run.js) with commander, chalk, yaml, handlebars, marked and the
+// compiled validators in one CommonJS file; each command and the PDF stage is a chunk beside it
+// (kim-cli-*.cjs), loaded when used. The chunks sit in dist/src/ so that paths.ts finds the package root
+// as from any other file there. pdfkit and fontkit stay in node_modules (they read data files next to
+// themselves) and are code-cached there. Bundling is an optimisation: if it fails, the build goes on and
+// dist/src/cli/main.js runs the ES modules.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const srcOut = join(root, 'dist', 'src');
+const cacheDir = join(root, 'dist', '.code-cache');
+
+for (const name of readdirSync(srcOut)) if (/^kim-cli.*\.cjs$/.test(name)) rmSync(join(srcOut, name));
+rmSync(cacheDir, { recursive: true, force: true });
+
+const rolldownEntry = join(root, 'node_modules', 'rolldown', 'dist', 'index.mjs');
+if (!existsSync(rolldownEntry)) {
+  console.warn('bundle: rolldown fehlt, kim läuft ohne Bündel (langsamerer Start).');
+  process.exit(0);
+}
+
+/** schema-check.js imports the compiled validators by a computed path; make it a literal so they are bundled. */
+const validatorsLiteral = {
+  name: 'kim-validators-literal',
+  transform(code, id) {
+    if (!id.endsWith('/validate/schema-check.js')) return null;
+    const out = code.replace(/import\(pathToFileURL\(join\(packageRoot, 'dist', 'schemas', 'validators\.js'\)\)\.href\)/, "import('../../schemas/validators.js')");
+    if (out === code) this.warn('validators are loaded at run time (pattern not found in schema-check.js)');
+    return out;
+  },
+};
+
+try {
+  const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
+  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral] });
+  await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
+  await bundle.close();
+} catch (error) {
+  for (const name of readdirSync(srcOut)) if (/^kim-cli.*\.cjs$/.test(name)) rmSync(join(srcOut, name));
+  console.warn(`bundle: Bündeln fehlgeschlagen, kim läuft ohne Bündel: ${error instanceof Error ? error.message : error}`);
+  process.exit(0);
+}
+
+// Warm the code cache: every command path once, each run adding the functions it compiled.
+const example = join(root, 'data');
+if (existsSync(join(example, 'reports'))) {
+  const out = mkdtempSync(join(tmpdir(), 'kim-warm-'));
+  const kim = (...args) => {
+    try {
+      execFileSync(process.execPath, [join(srcOut, 'cli', 'main.js'), ...args], {
+        cwd: root,
+        stdio: 'ignore',
+        env: { ...process.env, KIM_CODE_CACHE: 'accumulate', NO_COLOR: '1' },
+      });
+    } catch {
+      // A failing example (work in progress) only means a colder cache.
+    }
+  };
+  kim('report', '--format', 'all', '--data', example, '--out', out);
+  kim('validate', '--data', example);
+  kim('build', '--format', 'all', '--data', example, '--out', join(out, 'build'), '--quiet');
+  kim('--help');
+  rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,134 @@
+/**
+ * Fast cold start for the built CLI (see README, "Performance").
+ *
+ * Most of a cold `kim` run is not kim's work but Node loading and compiling JavaScript: some hundred
+ * ES module files (kim, commander, yaml, handlebars, the compiled validators …) and, for PDF, pdfkit
+ * and fontkit. Two things remove most of that:
+ *
+ * 1. The bundle. `npm run build` bundles the CLI into a few CommonJS files, dist/src/kim-cli*.cjs
+ *    (scripts/bundle.mjs): one file read and one compile per command instead of a module graph.
+ *    Commands and the PDF stage stay separate chunks, loaded only when used.
+ * 2. A V8 code cache (the Node 20 counterpart of Node 22's `module.enableCompileCache()`): every
+ *    CommonJS file the CLI loads — the bundle and pdfkit/fontkit in node_modules — is compiled with
+ *    the bytecode V8 produced for it last time, taken after a run so that it also holds the functions
+ *    that ran. The build warms it by running the example (scripts/bundle.mjs); a missing or stale
+ *    entry is rewritten when the process exits. Entries are keyed by path and checked against the
+ *    file's size and mtime, and V8 itself rejects bytecode of another Node version or source length.
+ *
+ * The bundle is used only when it is at least as new as this file (a bare `tsc` run makes it stale,
+ * and then the ES modules run as before). KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off the
+ * cache; KIM_CODE_CACHE=accumulate (used by the build) keeps what the cache held and adds this run.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+/** Starts the bundled CLI if there is a current bundle; returns false when the caller should import run.js. */
+export function startBundled(mainUrl: string): boolean {
+  if (process.env['KIM_BUNDLE'] === '0') return false;
+  const mainFile = fileURLToPath(mainUrl);
+  const srcDir = dirname(dirname(mainFile));
+  const bundle = join(srcDir, 'kim-cli.cjs');
+  try {
+    if (statSync(bundle).mtimeMs < statSync(mainFile).mtimeMs) return false;
+  } catch {
+    return false;
+  }
+  const mode = process.env['KIM_CODE_CACHE'];
+  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache'), mode === 'accumulate');
+  createRequire(mainUrl)(bundle);
+  return true;
+}
+
+interface ModuleLike {
+  exports: unknown;
+  require(id: string): unknown;
+}
+interface ModuleStatics {
+  prototype: { _compile(this: ModuleLike, content: string, filename: string): unknown };
+  wrap(content: string): string;
+  _resolveFilename(request: string, parent: ModuleLike, isMain: boolean, options?: unknown): string;
+  _extensions: unknown;
+  _cache: unknown;
+}
+
+/** Header of a cache entry: the source file's size and mtime, so an edited file never gets old bytecode. */
+const HEADER = 16;
+
+/** Compiles every CommonJS file loaded from now on with its cached bytecode; writes new bytecode at exit. */
+export function installCodeCache(cacheDir: string, accumulate = false): void {
+  const Module = createRequire(import.meta.url)('node:module') as ModuleStatics;
+  const original = Module.prototype._compile;
+  const pending: { script: vm.Script; file: string; stamp: Buffer }[] = [];
+
+  Module.prototype._compile = function compileWithCache(this: ModuleLike, content: string, filename: string): unknown {
+    let stamp: Buffer;
+    try {
+      const info = statSync(filename);
+      stamp = Buffer.alloc(HEADER);
+      stamp.writeDoubleLE(info.size, 0);
+      stamp.writeDoubleLE(info.mtimeMs, 8);
+    } catch {
+      return original.call(this, content, filename);
+    }
+    const file = join(cacheDir, `${basename(filename)}-${hash(filename)}.v8`);
+    let cachedData: Buffer | undefined;
+    try {
+      const bytes = readFileSync(file);
+      if (bytes.subarray(0, HEADER).equals(stamp)) cachedData = bytes.subarray(HEADER);
+    } catch {
+      // No entry yet.
+    }
+    const source = content.startsWith('#!') ? `//${content}` : content;
+    const script = new vm.Script(Module.wrap(source), {
+      filename,
+      ...(cachedData ? { cachedData } : {}),
+      // A dynamic import() inside a cached file resolves like one in the file itself.
+      importModuleDynamically: ((specifier: string) =>
+        import(specifier.startsWith('.') ? pathToFileURL(join(dirname(filename), specifier)).href : specifier)) as never,
+    });
+    if (accumulate || !cachedData || script.cachedDataRejected) pending.push({ script, file, stamp });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const mod = this;
+    const require = Object.assign((id: string) => mod.require(id), {
+      resolve: (request: string, options?: unknown) => Module._resolveFilename(request, mod, false, options),
+      main: process.mainModule,
+      extensions: Module._extensions,
+      cache: Module._cache,
+    });
+    return wrapper.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
+  };
+
+  // After the run, so the bytecode includes every function that ran (V8 compiles functions lazily).
+  process.once('exit', () => {
+    if (pending.length === 0) return;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+    } catch {
+      return;
+    }
+    for (const { script, file, stamp } of pending) {
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
+        renameSync(temp, file);
+      } catch {
+        // A read-only installation simply runs without a cache.
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Nothing was written.
+        }
+      }
+    }
+  });
+}
+
+/** FNV-1a of the path: the cache file name, short and stable. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,36 @@
+/**
+ * The CLI proper: parses the arguments and runs one command. Started by main.ts, either from the bundle
+ * (dist/src/kim-cli.cjs, see scripts/bundle.mjs) or, when there is none, as this ES module.
+ */
+import { CommanderError } from 'commander';
+import { buildProgram, EXIT, usageMessage } from './program.js';
+import { processTerminal } from './terminal.js';
+
+/** The only place that exits: the library and commands throw or return exit codes. */
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(processTerminal, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (cause) {
+    if (cause instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return EXIT.ok;
+      if (cause.code === 'commander.help') return EXIT.ok;
+      processTerminal().err(`Fehler: ${usageMessage(cause)}`);
+      return EXIT.usage;
+    }
+    throw cause;
+  }
+  return code;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (cause: unknown) => {
+    process.stderr.write(`Interner Fehler in kim (ein Programmfehler): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);
