@@ -78,6 +78,13 @@ describe('the Vorlage follows the data', () => {
     expect(text).toContain('einzurichtenden 4 Vollzeitäquivalente');
   });
 
+  test('exactly one planned FTE takes the singular', async () => {
+    const text = await renderWith((d) => {
+      d.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 1 }];
+    });
+    expect(text).toContain('Das für das Modul 1 einzurichtende 1 Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ wurde bisher');
+  });
+
   test('two attachments are numbered and cited by number', async () => {
     const text = await renderWith((d) => {
       const r = d.reports.find((x) => x.id === CURRENT)!;
