@@ -386,6 +386,8 @@ class Layout {
     if (!this.atPageTop() && this.y + this.pending + Math.min(2, token.items.length) * lineHeight > CONTENT_BOTTOM) {
       this.newPage();
     }
+    // A list that opens an item of an enclosing list ("- - x"): the outer label goes on its first line.
+    this.labelPendingAt(ctx, this.y + (this.atPageTop() ? 0 : this.pending), style);
 
     token.items.forEach((item, index) => {
       const li = this.doc.struct('LI');
@@ -465,6 +467,7 @@ class Layout {
     if (!this.atPageTop() && this.y + gap + headRow.height + (rows[0]?.height ?? 0) > CONTENT_BOTTOM) this.newPage();
     else this.y += gap;
     if (ctx.front) this.drewFront = true;
+    this.labelPendingAt(ctx, this.y + TABLE.paddingY, headStyle);
 
     this.tableRow(table, headRow, widths, aligns, ctx.x, true, false);
     for (const row of rows) {
@@ -658,6 +661,14 @@ class Layout {
   private baseline(top: number, style: BlockStyle): number {
     const lineHeight = style.size * style.lineHeight;
     return top + (lineHeight - style.size) / 2 + style.size * 0.78;
+  }
+
+  /** Draws a pending list label (ctx.beforeFirstLine) for a line box starting at `top`. */
+  private labelPendingAt(ctx: BlockContext, top: number, style: BlockStyle): void {
+    const callback = ctx.beforeFirstLine;
+    if (!callback) return;
+    ctx.beforeFirstLine = undefined;
+    callback(this.baseline(top, style));
   }
 
   private tagged(elem: StructElem, tag: string, draw: () => void): void {
