@@ -717,11 +717,12 @@ class Layout {
 
   /** A whitespace-free word with soft hyphens in its hyphenatable parts (see prepareHyphenation). */
   private hyphenateWord(word: string): string {
-    return word.replace(LETTERS, (part) => this.shared.hyphenated.get(part) ?? part);
+    return word.replace(letters(), (part) => this.shared.hyphenated.get(part) ?? part);
   }
 }
 
-const LETTERS = /\p{L}+/gu;
+/** Runs of letters (a fresh regular expression each time: /g expressions carry lastIndex state). */
+const letters = () => /\p{L}+/gu;
 
 /** Hyphenate only where the line would otherwise end more than this many em short (ragged right). */
 const HYPHEN_ZONE_EM = 2.5;
@@ -743,7 +744,7 @@ async function prepareHyphenation(tokens: readonly Token[], shared: Shared): Pro
   const visit = (list: readonly Token[]) => {
     for (const token of list) {
       if (token.type === 'paragraph' || token.type === 'text') {
-        for (const part of token.text.match(LETTERS) ?? []) {
+        for (const part of token.text.match(letters()) ?? []) {
           if (isHyphenatable(part) && !shared.hyphenated.has(part)) wanted.add(part);
         }
       } else if (token.type === 'list') {
