@@ -19,9 +19,14 @@ export function checkPrivacy(
   if (!report.public) return [];
   const text = markdown.normalize('NFC');
   const out: Diagnostic[] = [];
-  for (const person of data.staff) {
-    if (!person.name) continue;
-    for (const needle of namesToFind(person.name)) {
+  // Every letter/digit run of the text: a whole-word match of a name means each of the name's own runs
+  // is such a run (it is bounded by non-letters in the name or by the pattern's look-arounds). So a
+  // name with a run that is not in this set cannot match, and its pattern is never built (kim build
+  // checks every report against every staff member's name).
+  const words = new Set(text.match(RUNS));
+  for (const needles of needlesOf(data.staff)) {
+    for (const { needle, runs } of needles) {
+      if (runs.length > 0 && !runs.every((r) => words.has(r))) continue;
       const pattern = wordPattern(needle);
       if (!pattern.test(text)) continue;
       out.push(locate(needle, pattern, text, report, where));
@@ -29,6 +34,19 @@ export function checkPrivacy(
     }
   }
   return out;
+}
+
+const RUNS = /[\p{L}\p{N}]+/gu;
+
+/** The names to look for, per staff member, with their letter/digit runs; built once per staff list (rebuilt if a name changed). */
+type Needles = { needle: string; runs: string[] }[];
+const needleCache = new WeakMap<Dataset['staff'], { names: (string | undefined)[]; list: Needles[] }>();
+function needlesOf(staff: Dataset['staff']): Needles[] {
+  const cached = needleCache.get(staff);
+  if (cached && cached.names.length === staff.length && staff.every((p, i) => p.name === cached.names[i])) return cached.list;
+  const list = staff.map((person) => (person.name ? namesToFind(person.name).map((needle) => ({ needle, runs: needle.match(RUNS) ?? [] })) : []));
+  needleCache.set(staff, { names: staff.map((p) => p.name), list });
+  return list;
 }
 
 /** The full name and the surname (last word), each at least three letters long. */
