@@ -56,7 +56,8 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-const quote = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
+/** A value as the clerk wrote it: text in quotes, anything else described ("eine Liste", not "[object Object]"). */
+const quote = (v: unknown): string => (typeof v === 'string' ? `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"` : typeof v === 'number' || typeof v === 'boolean' ? String(v) : describeValue(v));
 const germanNumber = (n: unknown): string => String(n).replace('.', ',');
 
 function valueAt(root: unknown, pointer: string): unknown {

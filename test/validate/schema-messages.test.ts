@@ -60,6 +60,10 @@ describe('one German message per keyword', () => {
     expect(d.message).toBe('Feld "gender" (Geschlecht): "W" ist nicht zulässig. Meinten Sie "w"? Erlaubt sind: "w", "m", "d".');
     expect(d).toMatchObject({ line: 3, col: 13 });
   });
+  test('enum: a mapping where a word belongs is described, not printed as [object Object]', async () => {
+    const d = await only('staff', STAFF('    fte: 1\n    start: 2021-04-01\n').replace('gender: w', 'gender: { a: 1 }'));
+    expect(d.message).toBe('Feld "gender" (Geschlecht): eine Zuordnung ist nicht zulässig. Erlaubt sind: "w", "m", "d".');
+  });
   test('format date: an impossible calendar day', async () => {
     const d = await only('staff', STAFF('    fte: 1\n    start: 2022-02-30\n'));
     expect(d.message).toContain('"2022-02-30" ist kein gültiges Datum; erwartet wird ein Kalendertag im Format JJJJ-MM-TT');
