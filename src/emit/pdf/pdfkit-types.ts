@@ -1,8 +1,8 @@
 /**
  * The slice of pdfkit's document API the engine uses, typed here once. @types/pdfkit lags behind pdfkit
  * 0.20 (tagging, subsets) and a few internals are used on purpose; each is named and explained where it
- * is used (see engine.ts): `_id` (deterministic file ID), `_addInfo` (escaped XMP), `_fontFamilies`
- * (reuse parsed fonts, soft-hyphen ToUnicode).
+ * is used (see engine.ts): `_id` (deterministic file ID), `_addInfo` (escaped XMP, two conformance
+ * identifiers), `_fontFamilies` (ToUnicode of the soft-hyphen twin font).
  */
 
 export interface StructElem {
@@ -21,8 +21,6 @@ export interface OutlineItem {
 }
 
 export interface EmbeddedFontInternals {
-  /** The parsed fontkit font (reused by later documents of the same renderer). */
-  font?: { layout?: unknown };
   /** ToUnicode source: subset glyph id → code points. */
   unicode?: number[][];
 }
