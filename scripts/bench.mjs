@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,build,scale]`: kim's performance figures.
+// No test runner, no assertions: it builds, measures, prints a table and one line `BENCH_JSON {...}`.
+//
+// 1. cold start: `node dist/src/cli/main.js validate | report --format md | report --format pdf` on the
+//    example data, each a fresh process, as a ratio to a bare `node -e 0` measured in the same rounds
+//    (interleaved, so noise from other processes hits all alike); medians. For reference also the same
+//    commands without bundle and code cache (KIM_BUNDLE=0: the plain ES modules, as before).
+// 2. batch: `kim build --format all` (Markdown + PDF + OParl JSON) of one generated data folder
+//    (scripts/generate-large.mjs: 2000 staff, 6000 assignments) with 100 and with 1000 reports: wall time
+//    per report and peak memory (maxRSS of the kim process, by a preloaded exit hook). Once as one process,
+//    once as two `--shard K/2` processes side by side (both cores, each with its own output folder).
+// 3. scale: load + validate + model of one folder with 5 000 staff / 25 000 assignments and with
+//    10 000 / 50 000, in a fresh process (the built library: checkData, then buildReportModel).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateLarge } from './generate-large.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const node = process.execPath;
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, 'skip-build': { type: 'boolean' }, only: { type: 'string' }, 'scale-child': { type: 'string' } },
+});
+
+async function main() {
+  const quick = Boolean(values.quick);
+  const only = new Set((values.only ?? 'cold,build,scale').split(','));
+  if (!values['skip-build']) execFileSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const tmp = mkdtempSync(join(tmpdir(), 'kim-bench-'));
+  const json = { node: process.version, cpus: (await import('node:os')).availableParallelism(), quick };
+  const rows = [];
+  try {
+    if (only.has('cold')) Object.assign(json, { cold: cold(tmp, quick ? 5 : 15, !quick, rows) });
+    if (only.has('build')) Object.assign(json, { build: await batch(tmp, quick ? [50, 200] : [100, 1000], rows) });
+    if (only.has('scale')) Object.assign(json, { scale: scale(tmp, quick ? [[2000, 10000], [5000, 25000]] : [[5000, 25000], [10000, 50000]], rows) });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  printTable(rows);
+  console.log(`BENCH_JSON ${JSON.stringify(json)}`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function cold(tmp, runs, withReference, rows) {
+  const data = join(root, 'data');
+  const out = join(tmp, 'cold-out');
+  const kim = (...args) => [cli, ...args];
+  const cases = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'kim validate', args: kim('validate', '--data', data, '--quiet'), target: 1.6 },
+    { name: 'kim report --format md', args: kim('report', '--data', data, '--out', out, '--quiet'), target: 2.0 },
+    { name: 'kim report --format pdf', args: kim('report', '--format', 'pdf', '--data', data, '--out', out, '--quiet'), target: 3.0 },
+  ];
+  if (withReference) {
+    for (const c of cases.slice(1)) cases.push({ name: `${c.name} (no bundle/cache)`, args: c.args, env: { KIM_BUNDLE: '0' } });
+  }
+  const times = cases.map(() => []);
+  for (let round = -2; round < runs; round++) {
+    cases.forEach((c, i) => {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(node, c.args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...c.env } });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
+      if (round >= 0) times[i].push(ms); // two warm-up rounds: page cache, not compile cache
+    });
+  }
+  const base = median(times[0]);
+  const result = {};
+  cases.forEach((c, i) => {
+    const ms = median(times[i]);
+    const ratio = ms / base;
+    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(c.target ? { target: c.target, met: ratio <= c.target } : {}) };
+    rows.push([`cold: ${c.name}`, `${round(ms)} ms`, i === 0 ? '1.00 ×' : `${ratio.toFixed(2)} ×`, c.target ? `≤ ${c.target.toFixed(1)} × ${ratio <= c.target ? 'met' : 'NOT met'}` : '']);
+  });
+  result.runs = runs;
+  return result;
+}
+
+async function batch(tmp, sizes, rows) {
+  const hook = join(tmp, 'max-rss.cjs');
+  writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.KIM_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+  const result = {};
+  for (const reports of sizes) {
+    const data = join(tmp, `large-${reports}`);
+    generateLarge({ out: data, reports, staff: 2000, assignments: 6000 });
+    const run = (args, tag) =>
+      new Promise((resolveRun, reject) => {
+        const rssFile = join(tmp, `rss-${tag}`);
+        const child = spawn(node, ['-r', hook, cli, 'build', '--format', 'all', '--data', data, '--quiet', ...args], {
+          cwd: root,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile },
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('exit', (code) => (code === 0 ? resolveRun(Number(readFileSync(rssFile, 'utf8')) / 1024) : reject(new Error(`kim build ${tag}: exit ${code}\n${stderr}`))));
+      });
+    const single = join(tmp, `out-${reports}`);
+    let started = performance.now();
+    const rss = await run(['--out', single], `${reports}-1`);
+    const ms = performance.now() - started;
+    rmSync(single, { recursive: true, force: true });
+    started = performance.now();
+    const shardRss = await Promise.all([1, 2].map((k) => run(['--out', join(tmp, `out-${reports}-${k}`), '--shard', `${k}/2`], `${reports}-s${k}`)));
+    const shardMs = performance.now() - started;
+    for (const k of [1, 2]) rmSync(join(tmp, `out-${reports}-${k}`), { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+    result[reports] = {
+      oneProcess: { totalMs: round(ms), perReportMs: round(ms / reports, 2), maxRssMb: round(rss) },
+      twoShards: { totalMs: round(shardMs), perReportMs: round(shardMs / reports, 2), maxRssMb: round(Math.max(...shardRss)) },
+    };
+    const r = result[reports];
+    rows.push([`build ${reports} reports, 1 process`, `${r.oneProcess.perReportMs} ms/report`, `${r.oneProcess.maxRssMb} MB peak`, reports >= 1000 ? '≤ 8 ms, ≤ 250 MB' : '']);
+    rows.push([`build ${reports} reports, 2 shards`, `${r.twoShards.perReportMs} ms/report`, `${r.twoShards.maxRssMb} MB peak/proc`, reports >= 1000 ? `${r.twoShards.perReportMs <= 8 ? 'met' : 'NOT met'} (time)` : '']);
+  }
+  return result;
+}
+
+function scale(tmp, sizes, rows) {
+  const result = {};
+  for (const [staff, assignments] of sizes) {
+    const data = join(tmp, `scale-${staff}`);
+    generateLarge({ out: data, reports: 2, staff, assignments });
+    const child = spawnSync(node, [fileURLToPath(import.meta.url), '--scale-child', data], { cwd: root, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`scale ${staff}: ${child.stderr}`);
+    const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
+    rmSync(data, { recursive: true, force: true });
+    result[`${staff}/${assignments}`] = r;
+    rows.push([`scale ${staff} staff / ${assignments} assignments`, `${r.totalMs} ms`, `load+validate ${r.validateMs} ms, model ${r.modelMs} ms`, staff === 10000 ? `≤ 1000 ms ${r.totalMs <= 1000 ? 'met' : 'NOT met'}` : '']);
+  }
+  return result;
+}
+
+/** In a fresh process: checkData + buildReportModel, three times; medians (the first run is cold). */
+async function scaleChild(dataDir) {
+  const { checkData } = await import(pathToFileURL(join(root, 'dist', 'src', 'api.js')).href);
+  const { buildReportModel } = await import(pathToFileURL(join(root, 'dist', 'src', 'model', 'report-model.js')).href);
+  const v = [];
+  const m = [];
+  let first;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const { validation } = await checkData({ dataDir });
+    const t1 = performance.now();
+    if (!validation.dataset || validation.diagnostics.some((d) => d.severity === 'error')) throw new Error(`invalid data: ${JSON.stringify(validation.diagnostics.slice(0, 3))}`);
+    const model = buildReportModel(validation.dataset, validation.dataset.reports.at(-1).id);
+    const t2 = performance.now();
+    if (!model) throw new Error('no model');
+    v.push(t1 - t0);
+    m.push(t2 - t1);
+    first ??= t2 - t0;
+  }
+  const validateMs = round(median(v));
+  const modelMs = round(median(m));
+  console.log(JSON.stringify({ validateMs, modelMs, totalMs: round(validateMs + modelMs), firstRunMs: round(first) }));
+}
+
+function printTable(rows) {
+  const header = ['measurement', 'value', 'detail', 'target'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
+  const line = (r) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(line(r));
+}
+
+if (values['scale-child']) await scaleChild(values['scale-child']);
+else await main();
