@@ -1,4 +1,4 @@
-import { relative, join } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -29,7 +29,8 @@ export function processTerminal(quiet = false): Terminal {
 
 /** Path of a diagnostic's file as the user typed it: relative to the current folder. */
 export function displayPath(dataDir: string, file: string): string {
-  return relative(process.cwd(), join(dataDir, file)) || file;
+  // Data diagnostics are relative to the data folder; template diagnostics carry absolute paths.
+  return relative(process.cwd(), resolve(dataDir, file)) || file;
 }
 
 /** Prints diagnostics one per line (`file:line:col  Fehler: …`), then a German summary line. */

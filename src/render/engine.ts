@@ -23,14 +23,14 @@ const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelper
 
 export function createTemplateEngine(set: TemplateSet): TemplateEngine {
   const env = Handlebars.create();
-  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, withLocation(helper as (...args: unknown[]) => unknown));
   const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
 
   const load = (file: TemplateFile): Promise<Handlebars.TemplateDelegate> => {
     let p = compiled.get(file.path);
     if (!p) {
       p = readFile(file.path, 'utf8').then((source) => {
-        checkSyntax(env, file, source);
+        checkSyntax(env, file, source, set);
         const template = env.compile(source, COMPILE_OPTIONS);
         // Tag errors with the innermost file, so a failing partial is blamed, not its caller.
         return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
@@ -77,17 +77,67 @@ function tagged(cause: unknown, file: TemplateFile): unknown {
   return cause;
 }
 
-/** Parses first so a syntax error is reported with its line, before anything renders. */
-function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string): void {
+/**
+ * Helpers throw without a position; Handlebars passes each call's source location in its options
+ * (the last argument), so attach it to the error for a located message.
+ */
+function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
+  return (...args: unknown[]) => {
+    try {
+      return helper(...args);
+    } catch (cause) {
+      const loc = (args.at(-1) as { loc?: HandlebarsLocation } | undefined)?.loc;
+      if (cause instanceof HelperError && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
+      throw cause;
+    }
+  };
+}
+
+interface HandlebarsLocation {
+  start: { line: number; column: number };
+}
+
+/**
+ * Parses first so a syntax error is reported with its line before anything renders, and checks every
+ * `{{> partial}}` exists: Handlebars itself would only fail at run time, without a position.
+ */
+function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string, set: TemplateSet): void {
+  let ast: hbs.AST.Program;
   try {
-    env.parse(source);
+    ast = env.parse(source);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
     const expected = /Expecting (.*), got '([^']*)'/.exec(message);
     const detail = expected ? ` Erwartet wurde ${expected[1]!.replace(/'/g, '')}, gefunden: ${expected[2]}.` : '';
-    throw new DataError([error(file.display, line, 1, '', `Syntaxfehler im Vorlagenmuster (z. B. ein nicht geschlossenes {{#if}} oder {{#each}}).${detail}`)], 'Das Vorlagenmuster ist fehlerhaft.');
+    throw new DataError([error(file.path, line, 1, '', `Syntaxfehler im Vorlagenmuster (z. B. ein nicht geschlossenes {{#if}} oder {{#each}}).${detail}`)], 'Das Vorlagenmuster ist fehlerhaft.');
   }
+  const missing = partialCalls(ast).filter((p) => !set.partials.has(p.name));
+  if (missing.length > 0) {
+    const known = [...set.partials.keys()];
+    throw new DataError(
+      missing.map((p) => {
+        const hint = suggest(p.name, known);
+        return error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${known.join(', ') || 'keine'}.`);
+      }),
+      'Das Vorlagenmuster ist fehlerhaft.',
+    );
+  }
+}
+
+/** Every `{{> name}}` in a template, with its position. */
+function partialCalls(node: unknown, found: { name: string; line: number; col: number }[] = []): { name: string; line: number; col: number }[] {
+  if (!node || typeof node !== 'object') return found;
+  const n = node as { type?: string; name?: { original?: unknown }; loc?: HandlebarsLocation };
+  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string' && n.loc) {
+    found.push({ name: n.name.original, line: n.loc.start.line, col: n.loc.start.column + 1 });
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(value)) value.forEach((v) => partialCalls(v, found));
+    else if (value && typeof value === 'object') partialCalls(value, found);
+  }
+  return found;
 }
 
 /** Translates Handlebars' errors (English, "- line:col" suffix) into a located German diagnostic. */
@@ -102,17 +152,17 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object): Di
   const missing = /^"([^"]+)" not defined in/.exec(message);
   if (missing) {
     const hint = suggest(missing[1]!, [...fieldNames(model)]);
-    return error(file.display, line, col, '', `Das Feld "${missing[1]}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}`);
+    return error(file.path, line, col, '', `Das Feld "${missing[1]}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}`);
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
     const hint = suggest(unknownHelper[1]!, Object.keys(HELPERS));
-    return error(file.display, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${hint ? ` Meinten Sie "${hint}"?` : ''} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
+    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${hint ? ` Meinten Sie "${hint}"?` : ''} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
   }
   const partial = /The partial (\S+) could not be found/.exec(message);
-  if (partial) return error(file.display, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
-  if (cause instanceof HelperError) return error(file.display, line, col, '', `Fehler in einem Helfer: ${message}.`);
-  return error(file.display, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}`);
+  if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
+  if (cause instanceof HelperError) return error(file.path, line, col, '', `Fehler in einem Helfer: ${message}.`);
+  return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}`);
 }
 
 /** Every property name in the model, for "did you mean" on a misspelt field. */

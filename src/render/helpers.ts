@@ -20,6 +20,11 @@ const str = (value: unknown, helper: string): string => {
   if (typeof value !== 'string') throw new HelperError(`${helper} erwartet einen Text, bekam ${shown(value)}`);
   return value;
 };
+/** Dates in the model are ISO strings; anything else would print garbage into an official paper. */
+const isoDate = (value: unknown, helper: string): string => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HelperError(`${helper} erwartet ein Datum (JJJJ-MM-TT), bekam ${shown(value)}`);
+  return value;
+};
 /** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
 const args = (list: unknown[]): unknown[] => list.slice(0, -1);
 
@@ -32,9 +37,9 @@ const args = (list: unknown[]): unknown[] => list.slice(0, -1);
  */
 export const HELPERS = {
   /** {{date d}} → 16.03.2022 */
-  date: (d: unknown) => formatDate(str(d, 'date')),
+  date: (d: unknown) => formatDate(isoDate(d, 'date')),
   /** {{dateShort d}} → 16.03.22 */
-  dateShort: (d: unknown) => formatDateShort(str(d, 'dateShort')),
+  dateShort: (d: unknown) => formatDateShort(isoDate(d, 'dateShort')),
   /** {{amount 55000}} → 55.000 € */
   amount: (n: unknown) => formatAmount(num(n, 'amount')),
   /** {{decimal 3.5}} → 3,5 */

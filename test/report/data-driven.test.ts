@@ -85,6 +85,13 @@ describe('the Vorlage follows the data', () => {
     expect(text).toContain('Das für das Modul 1 einzurichtende 1 Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ wurde bisher');
   });
 
+  test('a module without a plan in force still renders, and says so', async () => {
+    const text = await renderWith((d) => {
+      d.programme.modules[0]!.plannedFte = [];
+    });
+    expect(text).toContain('Für das Modul 1 sind zum 01.03.2022 keine Vollzeitäquivalente geplant; besetzt ist es in folgendem Umfang: Seit dem 01.04.2021');
+  });
+
   test('two attachments are numbered and cited by number', async () => {
     const text = await renderWith((d) => {
       const r = d.reports.find((x) => x.id === CURRENT)!;

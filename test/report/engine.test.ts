@@ -55,6 +55,20 @@ describe('template engine', () => {
     expect(d.line).toBe(1);
   });
 
+  test('a helper given the wrong kind of value fails at its line', async () => {
+    const { engine } = await engineWith({ 'x.md.hbs': 'A\n\nStand: {{date title}}\n' });
+    const d = await failure(engine.render('x', { title: 'T' }));
+    expect(d).toMatchObject({ line: 3, col: 8 });
+    expect(d.message).toContain('date erwartet ein Datum (JJJJ-MM-TT), bekam "T"');
+  });
+
+  test('an unknown partial is refused before rendering, at its line', async () => {
+    const { engine } = await engineWith({ 'x.md.hbs': 'A\n{{> kopff}}\n' });
+    const d = await failure(engine.render('x', {}));
+    expect(d).toMatchObject({ line: 2, col: 1 });
+    expect(d.message).toContain('Das Teilmuster "kopff" gibt es nicht');
+  });
+
   test('an override replaces the built-in template of the same name', async () => {
     const { engine } = await engineWith({ 'sachstand.md.hbs': 'Eigene Fassung: {{title}}\n' });
     expect(await engine.render('sachstand', { title: 'T' })).toBe('Eigene Fassung: T\n');

@@ -1,9 +1,8 @@
 /** `kim validate` through the built CLI: exit codes, located German messages, JSON and GitHub annotations. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyData, ensureBuilt, positionOf, removeScratch, replaceIn, runCli, STACK_TRACE, tempDir } from './helpers.js';
+import { copyData, positionOf, removeScratch, replaceIn, runCli, STACK_TRACE, tempDir } from './helpers.js';
 
-beforeAll(ensureBuilt, 120_000);
 afterAll(removeScratch);
 
 let broken: string;

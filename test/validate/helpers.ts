@@ -2,8 +2,8 @@
  * Shared by the validation and robustness suites: a fresh copy of the example data per case, small edits
  * on it, and the built CLI (the schemas are compiled into dist/ at build time, so even library tests need it).
  */
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,59 +65,6 @@ export const describeDiagnostics = (ds: readonly Diagnostic[]): string =>
 
 /** A stack frame as Node prints it; must never reach the clerk. */
 export const STACK_TRACE = /at .*\.js:\d+/;
-
-/** Newest modification time of the files the build reads. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  walk(join(ROOT, 'src'));
-  walk(join(ROOT, 'schemas'));
-  return newest;
-}
-
-function isBuilt(): boolean {
-  const validators = join(ROOT, 'dist', 'schemas', 'validators.js');
-  return existsSync(CLI) && existsSync(validators) && Math.min(statSync(CLI).mtimeMs, statSync(validators).mtimeMs) >= newestSource();
-}
-
-/**
- * Builds dist/ when it is missing or older than the sources (about 2 s). Several test files may ask at
- * once, so a lock folder lets one build while the others wait. When the tree does not compile (someone
- * else's work in progress) but an older build exists, the tests run against that build.
- */
-export async function ensureBuilt(): Promise<void> {
-  if (isBuilt()) return;
-  const lock = join(ROOT, 'dist', '.test-build-lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (isBuilt()) return;
-      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
-      if (age > 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error('test setup: timed out waiting for another test file to build dist/');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  try {
-    if (!isBuilt()) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
-  } catch (cause) {
-    if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'schemas', 'validators.js'))) throw cause;
-    // eslint-disable-next-line no-console
-    console.warn(`test setup: build failed, using the existing dist/: ${String((cause as { stderr?: Buffer }).stderr ?? cause).slice(0, 500)}`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 export interface CliResult {
   status: number | null;

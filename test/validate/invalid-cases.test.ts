@@ -5,12 +5,11 @@
  */
 import { rmSync, mkdirSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { checkData } from '../../src/api.js';
 import { hasErrors, type Severity } from '../../src/diagnostics.js';
-import { copyData, describeDiagnostics, ensureBuilt, positionOf, removeScratch, replaceIn, tempDir, writeIn } from './helpers.js';
+import { copyData, describeDiagnostics, positionOf, removeScratch, replaceIn, tempDir, writeIn } from './helpers.js';
 
-beforeAll(ensureBuilt, 120_000);
 afterAll(removeScratch);
 
 const LATEST = 'reports/2022-03-16-kim-sachstand.yaml';

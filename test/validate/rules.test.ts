@@ -8,13 +8,12 @@ import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
 import type { Rule, RuleContext } from '../../src/validate/rule-context.js';
 import type { Dataset } from '../../src/model/types.js';
-import { EXAMPLE_DATA, ensureBuilt } from './helpers.js';
+import { EXAMPLE_DATA } from './helpers.js';
 
 let sources: LoadedSources;
 let base: Dataset;
 
 beforeAll(async () => {
-  await ensureBuilt();
   sources = await loadSources(EXAMPLE_DATA);
   const validation = await validateSources(sources, ['sachstand']);
   expect(validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

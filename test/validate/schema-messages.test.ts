@@ -1,12 +1,10 @@
 /** Each JSON Schema keyword becomes a German sentence naming what was found and what is expected, located in the file. */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseYamlFile, type SourceFile } from '../../src/load/yaml-file.js';
 import { checkSchema, jsonPath } from '../../src/validate/schema-check.js';
 import type { SchemaName } from '../../src/load/data-files.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { ensureBuilt } from './helpers.js';
 
-beforeAll(ensureBuilt, 120_000);
 
 function parse(file: string, text: string): SourceFile {
   const result = parseYamlFile(file, new TextEncoder().encode(text));
