@@ -3,11 +3,11 @@
  * engine per run) and fonts parsed once (one PDF renderer per run); a report whose inputs are unchanged
  * since the last build is skipped (manifest in the output folder); a failing report does not stop the others.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { DataError, KimError } from '../errors.js';
-import { writeFileAtomic } from '../emit/atomic-write.js';
+import { DataError, KimError, OutputError } from '../errors.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../emit/atomic-write.js';
 import { oparlJson, oparlPaper } from '../emit/oparl.js';
 import { pdfMetadata } from '../emit/pdf-metadata.js';
 import type { PdfRenderer } from '../emit/pdf/index.js';
@@ -20,7 +20,7 @@ import type { TemplateSet } from '../render/template-registry.js';
 import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned } from './data-partition.js';
-import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
+import { readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { selectShard, type Shard } from './shard.js';
 
 export type BuildFormat = 'md' | 'pdf';
@@ -50,6 +50,11 @@ export interface ReportOutcome {
   diagnostics: Diagnostic[];
   /** Why it failed, in German. */
   message?: string;
+  /**
+   * Failed only: absolute paths of this report's outputs from an earlier build that were deleted, so
+   * that no stale Vorlage stays in the output folder next to the new ones.
+   */
+  removed?: string[];
   /** The failure was a bug in kim, not the data. */
   internal?: boolean;
   ms: number;
@@ -65,7 +70,16 @@ export interface BuildResult {
   totalReports: number;
 }
 
-/** Builds the reports of the (shard of the) data folder; throws DataError only when a shared file is invalid. */
+/**
+ * Builds the reports of the (shard of the) data folder; throws DataError when a shared file is invalid and
+ * OutputError when a file cannot be written (disk full, read-only …): that would fail every further report
+ * too, so the build stops there.
+ *
+ * Fault guarantees: every output file is written atomically (old or new complete version, see
+ * writeFileAtomic); the manifest is rewritten atomically and only ever lists outputs that are on disk
+ * with the recorded bytes (a report's entry is dropped before its files are replaced and added after), so
+ * a build killed at any moment is completed by the next one; temporary files of killed runs are removed.
+ */
 export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir);
   const outDir = resolve(options.outDir);
@@ -84,6 +98,8 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const selected = selectShard(units, (u) => u.id, options.shard);
   options.onProgress?.({ kind: 'start', total: selected.length });
 
+  // Temporary files of a kim that was killed while writing: never outputs, so remove them.
+  await removeStaleTempFiles(outDir);
   const manifest = await readManifest(outDir);
   const engine = createTemplateEngine(data.templates);
   let pdfRenderer: PdfRenderer | undefined;
@@ -93,6 +109,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
     dataset,
     data,
     outDir,
+    manifest,
     rawHashes,
     engine,
     templateHash: (name) => {
@@ -110,13 +127,37 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const outcomes: ReportOutcome[] = [];
   for (const [index, unit] of selected.entries()) {
     const started = performance.now();
-    const outcome = await buildOne(ctx, unit, manifest.reports[unit.id]).catch((cause: unknown): OneResult => failure(unit, cause));
-    if (outcome.status === 'built' && outcome.entry) manifest.reports[unit.id] = outcome.entry;
-    if (outcome.status === 'failed') delete manifest.reports[unit.id];
-    if (outcome.status !== 'skipped') await writeManifest(outDir, manifest);
+    let fatal: OutputError | undefined;
+    const outcome = await buildOne(ctx, unit, manifest.reports[unit.id]).catch((cause: unknown): OneResult => {
+      if (cause instanceof OutputError) fatal = cause;
+      return failure(unit, cause);
+    });
+    if (outcome.status === 'built' && outcome.entry) {
+      manifest.reports[unit.id] = outcome.entry;
+      await writeManifest(outDir, manifest);
+    }
+    let removed: string[] = [];
+    if (outcome.status === 'failed') {
+      // A report file that failed validation is known by its file name; if that is the id of a valid
+      // report (of another file), the outputs and manifest entry are that report's: leave them.
+      const ownsOutputs = unit.report !== undefined || !dataset.reports.some((r) => r.id === unit.id);
+      if (ownsOutputs) {
+        // Stale outputs of a failed report would be published as if current: delete them. The manifest
+        // entry goes first, so the manifest never names a file that is not there.
+        if (manifest.reports[unit.id]) {
+          delete manifest.reports[unit.id];
+          await writeManifest(outDir, manifest).catch((cause: unknown) => {
+            if (!fatal) throw cause;
+          });
+        }
+        removed = await removeOutputs(outDir, unit.id);
+      }
+    }
+    if (fatal) throw new OutputError(`${fatal.message} Der Build wurde abgebrochen.`);
     const done: ReportOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
     if (outcome.message !== undefined) done.message = outcome.message;
     if (outcome.internal) done.internal = true;
+    if (outcome.status === 'failed') done.removed = removed;
     outcomes.push(done);
     options.onProgress?.({ kind: 'report', index: index + 1, total: selected.length, outcome: done });
   }
@@ -134,6 +175,8 @@ interface Context {
   dataset: Dataset;
   data: Awaited<ReturnType<typeof loadPartitioned>>;
   outDir: string;
+  /** The manifest as on disk; buildOne drops a report's entry (and saves) before replacing its files. */
+  manifest: Manifest;
   rawHashes: Map<string, string>;
   engine: ReturnType<typeof createTemplateEngine>;
   templateHash(name: string): Promise<string>;
@@ -157,6 +200,12 @@ async function buildOne(ctx: Context, unit: Unit, previous: ManifestEntry | unde
   }
 
   const { markdown } = await renderMarkdown(ctx.engine, dataset, report.id, ctx.data.sources.get(report.id));
+  // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
+  // killed between this report's files leaves no entry for it and the next build rebuilds it.
+  if (ctx.manifest.reports[unit.id]) {
+    delete ctx.manifest.reports[unit.id];
+    await writeManifest(outDir, ctx.manifest);
+  }
   const outputs: Record<string, string> = {};
   const written: string[] = [];
   const write = async (name: string, content: string | Uint8Array): Promise<void> => {
@@ -214,6 +263,21 @@ async function outputsIntact(outDir: string, entry: ManifestEntry): Promise<bool
     if (!bytes || sha256(bytes) !== hash) return false;
   }
   return Object.keys(entry.outputs).length > 0;
+}
+
+/**
+ * Deletes a failed report's outputs from earlier builds (every format, whatever this build's --format);
+ * returns the absolute paths actually deleted. Only the names kim gives outputs, never names read from
+ * the manifest: that file lies in the output folder and is no more trusted than the data.
+ */
+async function removeOutputs(outDir: string, id: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`]) {
+    const path = join(outDir, name);
+    // Without `force`, rm fails on a missing file: only what existed is reported. Best effort otherwise.
+    if (await rm(path).then(() => true, () => false)) removed.push(path);
+  }
+  return removed;
 }
 
 function failure(unit: Unit, cause: unknown): OneResult {

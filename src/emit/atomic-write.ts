@@ -1,16 +1,28 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OutputError } from '../errors.js';
 
 /**
+ * Name of the temporary file for `target`: hidden, in the same folder, unique per process and call
+ * (`.<name>.<pid>.<8 hex digits>.tmp`), so two kim runs writing into one folder never share a temp file
+ * and a later run can tell whose it was (see `removeStaleTempFiles`).
+ */
+export const tempNameFor = (target: string, pid = process.pid): string =>
+  join(dirname(target), `.${basename(target)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/** Matches the names `tempNameFor` makes; group 1 is the pid of the writer. */
+export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
  * Writes a file so that readers only ever see the old or the new complete content: a temporary file in
  * the same folder (same file system, so rename is atomic), flushed to disk, then renamed over the target.
+ * On failure the temporary file is removed and an OutputError says in German why (read-only, disk full …).
+ * A process killed mid-write (SIGKILL, power loss) can leave its temporary file behind; the target is intact.
  */
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   const dir = dirname(target);
-  // Unique per process and call, so two kim runs writing into one folder never share a temp file.
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempNameFor(target);
   try {
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'w');
@@ -27,15 +39,65 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   }
 }
 
-function describeWriteFailure(target: string, cause: unknown): string {
+/**
+ * Removes temporary files of `writeFileAtomic` in `dir` whose writer is no longer running (a kim killed
+ * mid-write). Files of running processes (another kim writing into the same folder right now) are kept.
+ * Best effort: a folder that does not exist or cannot be read is left alone. Returns the names removed.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMP_FILE.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    if (await rm(join(dir, name), { force: true }).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether a process with this id exists (signal 0 only checks; EPERM means it exists but is not ours). */
+function processAlive(pid: number): boolean {
+  if (pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The German reason for a failed write, by errno code. */
+export function writeFailureReason(cause: unknown): string {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'keine Schreibberechtigung für den Ausgabeordner'
-      : code === 'ENOSPC'
-        ? 'kein Speicherplatz mehr auf dem Datenträger'
-        : code === 'ENOTDIR' || code === 'EEXIST'
-          ? 'der Ausgabepfad ist kein Ordner'
-          : `Systemfehler ${code ?? String(cause)}`;
-  return `Die Datei ${target} konnte nicht geschrieben werden: ${reason}.`;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'keine Schreibberechtigung für den Ausgabeordner';
+    case 'EROFS':
+      return 'das Dateisystem ist schreibgeschützt (nur lesbar eingehängt)';
+    case 'ENOSPC':
+      return 'kein Speicherplatz mehr auf dem Datenträger';
+    case 'EDQUOT':
+      return 'das Speicherkontingent (Quota) ist erschöpft';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'der Ausgabepfad ist kein Ordner';
+    case 'EISDIR':
+      return 'an ihrer Stelle liegt ein Ordner';
+    case 'ENAMETOOLONG':
+      return 'der Pfad ist zu lang';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'zu viele offene Dateien';
+    case 'EIO':
+      return 'Ein-/Ausgabefehler des Datenträgers';
+    case 'ENOENT':
+      return 'der Ausgabeordner ist während des Schreibens verschwunden';
+    default:
+      return `Systemfehler ${code ?? (cause instanceof Error ? cause.message : String(cause))}`;
+  }
+}
+
+function describeWriteFailure(target: string, cause: unknown): string {
+  return `Die Datei ${target} konnte nicht geschrieben werden: ${writeFailureReason(cause)}.`;
 }

@@ -61,7 +61,10 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal): Pr
   const part = shard ? ` (Teil ${shard.index}/${shard.count}: ${result.outcomes.length} von ${plural(result.totalReports, 'Vorlage', 'Vorlagen')})` : '';
   const summary = `${plural(count('built'), 'Vorlage', 'Vorlagen')} erzeugt, ${count('skipped')} unverändert übersprungen, ${count('failed')} fehlgeschlagen${part}.`;
   if (failed.length > 0) {
-    term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => o.id).join(', ')}.`));
+    // A failed report's outputs from an earlier build were deleted (so CI cannot publish a stale Vorlage): say which.
+    const removed = failed.flatMap((o) => o.removed ?? []).map((f) => relative(process.cwd(), f) || f);
+    const removedNote = removed.length > 0 ? ` Veraltete Ausgaben der fehlgeschlagenen Vorlagen entfernt: ${removed.join(', ')}.` : '';
+    term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => o.id).join(', ')}.${removedNote}`));
     return failed.some((o) => o.internal) ? EXIT.internal : EXIT.invalid;
   }
   if (!term.quiet) term.out(`${c.green('✓')} Build fertig: ${summary}${count('built') > 0 ? ` Ausgabe in ${relative(process.cwd(), resolve(options.out)) || '.'}/.` : ''}`);

@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
+import { TEMP_FILE } from '../../src/emit/atomic-write.js';
+import { CLI } from '../support/cli.js';
+
+export const A = '2021-11-16-kim-sachstand';
+export const B = '2022-03-16-kim-sachstand';
+export const MANIFEST = '.kim-manifest.json';
+
+const made: string[] = [];
+
+export function tempDir(prefix = 'kim-faults-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanUp(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A copy of the example data at `dir`, with `copies` extra copies of each of its two reports under new
+ * ids (same sessions; still valid), so a build has 2 + 2·copies reports.
+ */
+export function dataWithCopies(dir: string, copies: number): string[] {
+  cpSync(join(packageRoot, 'data'), dir, { recursive: true });
+  const ids = [A, B];
+  for (const from of [A, B]) {
+    const text = readFileSync(join(dir, 'reports', `${from}.yaml`), 'utf8');
+    for (let i = 1; i <= copies; i++) {
+      const id = `${from.slice(0, 10)}-kopie-${i}`;
+      writeFileSync(join(dir, 'reports', `${id}.yaml`), text.replace(/^id: .*$/m, `id: ${id}`));
+      ids.push(id);
+    }
+  }
+  return ids.sort();
+}
+
+/** Changes every report's title in a data folder, so that every output (md, pdf, oparl.json) differs. */
+export function retitle(dir: string, suffix: string): void {
+  for (const name of readdirSync(join(dir, 'reports'))) {
+    const file = join(dir, 'reports', name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, `title: $1 ${suffix}`));
+  }
+}
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Runs the built CLI asynchronously (so two can run at once, or one can be killed); resolves on exit. */
+export function spawnKim(args: string[], cwd: string, killAfterMs?: number) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stdout.resume();
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; ms: number }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same kill delays on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every output file of a reference build: name → bytes. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n))]),
+  );
+}
+
+export interface OutState {
+  /** Output name → which reference it equals. */
+  versions: Map<string, 'old' | 'new' | 'both'>;
+  /** Leftover temporary files (allowed after SIGKILL only). */
+  temps: string[];
+  /** Report ids in the manifest (every entry already checked against the disk). */
+  manifestIds: string[];
+}
+
+/**
+ * Checks the fault guarantees for an output folder and returns what it found; throws (with `label`,
+ * which carries the seed) on the first violation:
+ * - every visible file is an output a reference build also made, byte for byte the old or the new one,
+ *   and parses (PDF header and %%EOF trailer, OParl JSON);
+ * - hidden files are only the manifest and temporary files named like writeFileAtomic's;
+ * - the manifest, if there, parses, and each entry's output hashes match the files on disk.
+ */
+export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map<string, Buffer> }, label: string): OutState {
+  const fail = (what: string): never => {
+    throw new Error(`${label}: ${what}`);
+  };
+  const versions = new Map<string, 'old' | 'new' | 'both'>();
+  const temps: string[] = [];
+  const names = existsSync(out) ? readdirSync(out) : [];
+  for (const name of names) {
+    if (name === MANIFEST) continue;
+    if (name.startsWith('.')) {
+      if (!TEMP_FILE.test(name)) fail(`unerwartete versteckte Datei ${name}`);
+      temps.push(name);
+      continue;
+    }
+    const bytes = readFileSync(join(out, name));
+    const old = refs.old.get(name);
+    const neu = refs.new.get(name);
+    if (!old && !neu) fail(`unerwartete Datei ${name}`);
+    const isOld = old?.equals(bytes) ?? false;
+    const isNew = neu?.equals(bytes) ?? false;
+    if (!isOld && !isNew) fail(`${name} (${bytes.length} Bytes) ist weder die alte noch die neue Fassung`);
+    versions.set(name, isOld && isNew ? 'both' : isOld ? 'old' : 'new');
+    if (name.endsWith('.pdf') && !pdfComplete(bytes)) fail(`${name} ist kein vollständiges PDF`);
+    if (name.endsWith('.json')) JSON.parse(bytes.toString('utf8'));
+    if (name.endsWith('.md') && bytes.length === 0) fail(`${name} ist leer`);
+  }
+  let manifestIds: string[] = [];
+  if (names.includes(MANIFEST)) {
+    let manifest: { manifestVersion: number; reports: Record<string, { outputs: Record<string, string> }> };
+    try {
+      manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'));
+    } catch (cause) {
+      return fail(`Manifest unlesbar: ${String(cause)}`);
+    }
+    if (manifest.manifestVersion !== 1) fail('Manifest hat eine falsche Version');
+    manifestIds = Object.keys(manifest.reports).sort();
+    for (const [id, entry] of Object.entries(manifest.reports)) {
+      for (const [name, hash] of Object.entries(entry.outputs)) {
+        const path = join(out, name);
+        if (!existsSync(path)) fail(`Manifest nennt ${name} (${id}), die Datei fehlt`);
+        if (sha256(readFileSync(path)) !== hash) fail(`Manifest: Hash von ${name} (${id}) stimmt nicht mit der Datei überein`);
+      }
+    }
+  }
+  return { versions, temps, manifestIds };
+}
+
+/**
+ * A quick trailer check: `%PDF-` at the start, `startxref <offset> %%EOF` at the end, and the offset
+ * points at the cross-reference table. A truncated file fails all three.
+ */
+export function pdfComplete(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes);
+  if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') return false;
+  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(buf.subarray(-64).toString('latin1'));
+  if (!m) return false;
+  return buf.subarray(Number(m[1]), Number(m[1]) + 4).toString('latin1') === 'xref';
+}
