@@ -149,6 +149,14 @@ export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map
         if (!existsSync(path)) fail(`Manifest nennt ${name} (${id}), die Datei fehlt`);
         if (sha256(readFileSync(path)) !== hash) fail(`Manifest: Hash von ${name} (${id}) stimmt nicht mit der Datei überein`);
       }
+      // Files of one report the manifest vouches for belong together: the OParl file describes that PDF.
+      if (entry.outputs[`${id}.pdf`] && entry.outputs[`${id}.oparl.json`]) {
+        const pdf = readFileSync(join(out, `${id}.pdf`));
+        const paper = JSON.parse(readFileSync(join(out, `${id}.oparl.json`), 'utf8')) as { mainFile?: { size: number; sha512Checksum: string } };
+        if (paper.mainFile?.sha512Checksum !== createHash('sha512').update(pdf).digest('hex') || paper.mainFile.size !== pdf.length) {
+          fail(`${id}.oparl.json beschreibt nicht die ${id}.pdf daneben`);
+        }
+      }
     }
   }
   return { versions, temps, manifestIds };
