@@ -101,6 +101,12 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   // Temporary files of a kim that was killed while writing: never outputs, so remove them.
   await removeStaleTempFiles(outDir);
   const manifest = await readManifest(outDir);
+  // Which reports the manifest on disk names: a report's files may be deleted only once it names it no more.
+  let onDisk = new Set(Object.keys(manifest.reports));
+  const saveManifest = async (): Promise<void> => {
+    await writeManifest(outDir, manifest);
+    onDisk = new Set(Object.keys(manifest.reports));
+  };
   const engine = createTemplateEngine(data.templates);
   let pdfRenderer: PdfRenderer | undefined;
   const templateHashes = new Map<string, Promise<string>>();
@@ -110,6 +116,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
     data,
     outDir,
     manifest,
+    saveManifest,
     rawHashes,
     engine,
     templateHash: (name) => {
@@ -134,7 +141,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
     });
     if (outcome.status === 'built' && outcome.entry) {
       manifest.reports[unit.id] = outcome.entry;
-      await writeManifest(outDir, manifest);
+      await saveManifest();
     }
     let removed: string[] = [];
     if (outcome.status === 'failed') {
@@ -143,14 +150,15 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
       const ownsOutputs = unit.report !== undefined || !dataset.reports.some((r) => r.id === unit.id);
       if (ownsOutputs) {
         // Stale outputs of a failed report would be published as if current: delete them. The manifest
-        // entry goes first, so the manifest never names a file that is not there.
-        if (manifest.reports[unit.id]) {
-          delete manifest.reports[unit.id];
-          await writeManifest(outDir, manifest).catch((cause: unknown) => {
+        // entry goes first, so the manifest never names a file that is not there. (After a write error
+        // the manifest may not be writable either: then the files stay, and the next build redoes them.)
+        delete manifest.reports[unit.id];
+        if (onDisk.has(unit.id)) {
+          await saveManifest().catch((cause: unknown) => {
             if (!fatal) throw cause;
           });
         }
-        removed = await removeOutputs(outDir, unit.id);
+        if (!onDisk.has(unit.id)) removed = await removeOutputs(outDir, unit.id);
       }
     }
     if (fatal) throw new OutputError(`${fatal.message} Der Build wurde abgebrochen.`);
@@ -175,8 +183,10 @@ interface Context {
   dataset: Dataset;
   data: Awaited<ReturnType<typeof loadPartitioned>>;
   outDir: string;
-  /** The manifest as on disk; buildOne drops a report's entry (and saves) before replacing its files. */
+  /** The manifest; buildOne drops a report's entry (and saves) before replacing its files. */
   manifest: Manifest;
+  /** Writes the manifest (atomically). */
+  saveManifest(): Promise<void>;
   rawHashes: Map<string, string>;
   engine: ReturnType<typeof createTemplateEngine>;
   templateHash(name: string): Promise<string>;
@@ -204,7 +214,7 @@ async function buildOne(ctx: Context, unit: Unit, previous: ManifestEntry | unde
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
   if (ctx.manifest.reports[unit.id]) {
     delete ctx.manifest.reports[unit.id];
-    await writeManifest(outDir, ctx.manifest);
+    await ctx.saveManifest();
   }
   const outputs: Record<string, string> = {};
   const written: string[] = [];

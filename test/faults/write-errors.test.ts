@@ -180,6 +180,26 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     expect(snapshot(outDir).size).toBe(old.size);
   });
 
+  it('ENOSPC on the manifest itself: the old outputs stay, still matching the manifest that names them', async () => {
+    const base = tempDir();
+    const dataDir = join(base, 'data');
+    dataWithCopies(dataDir, 0);
+    const outDir = join(base, 'out');
+    const options = { dataDir, outDir, formats: ['md' as const], oparlBaseUrl: DEFAULT_OPARL_BASE_URL };
+    await buildAll(options);
+    const old = snapshot(outDir);
+    const manifestBefore = readFileSync(join(outDir, MANIFEST), 'utf8');
+    retitle(dataDir, '(Fassung 2)');
+    fault.armed = { stage: 'write', code: 'ENOSPC', match: MANIFEST, sticky: true };
+    await expect(buildAll(options)).rejects.toThrow(/\.kim-manifest\.json konnte nicht geschrieben werden: kein Speicherplatz mehr auf dem Datenträger\. Der Build wurde abgebrochen\.$/);
+    fault.armed = undefined;
+    // Nothing was replaced (the manifest could not drop A's entry first), and nothing deleted either.
+    expect(readFileSync(join(outDir, MANIFEST), 'utf8')).toBe(manifestBefore);
+    expect(snapshot(outDir)).toEqual(old);
+    expect(readdirSync(outDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    checkOut(outDir, { old, new: new Map() }, 'nach ENOSPC am Manifest');
+  });
+
   it('a read-only output folder (EROFS everywhere) fails at the first file, with nothing written', async () => {
     const base = tempDir();
     const dataDir = join(base, 'data');
@@ -194,7 +214,7 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
-  it('every state the build leaves passes the kill-test checks', () => {
+  it('the kill-test checks reject a torn file, a wrong manifest hash and a torn manifest', () => {
     // checkOut is shared with kill.test.ts; make sure it really rejects what it must.
     const dir = tempDir();
     const refs = { old: new Map([['x.md', Buffer.from('alt')]]), new: new Map([['x.md', Buffer.from('neu')]]) };
