@@ -231,6 +231,11 @@ async function buildOne(ctx: Context, unit: Unit, previous: ManifestEntry | unde
     await write(`${report.id}.pdf`, pdf);
   }
   await write(`${report.id}.oparl.json`, oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf)));
+  // A format not built this time would be left from an older state of the data (a stale PDF next to a
+  // new Markdown): the output folder holds exactly what the last build of a report produced.
+  for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
+    await rm(join(outDir, `${report.id}.${format}`), { force: true });
+  }
   return { id: unit.id, status: 'built', written, diagnostics, entry: { key, inputs, outputs } };
 }
 

@@ -56,6 +56,22 @@ describe('kim build: skipping unchanged reports', () => {
   });
 });
 
+describe('kim build: formats', () => {
+  it('a Markdown-only build after a full one leaves no stale PDF beside the new Markdown', () => {
+    const repo = exampleRepo();
+    const out = join(repo, 'out');
+    expect(runKim(['build'], { cwd: repo }).code).toBe(0);
+    expect(filesIn(out, '.pdf')).toEqual([`${A}.pdf`, `${B}.pdf`]);
+    const file = join(repo, 'data', 'reports', `${B}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: KIM - Neuer Titel'));
+    const run = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(out, `${B}.md`), 'utf8')).toContain('KIM - Neuer Titel');
+    expect(filesIn(out, '.pdf')).toEqual([]);
+    expect(JSON.parse(readFileSync(join(out, `${B}.oparl.json`), 'utf8')).mainFile).toBeUndefined();
+  });
+});
+
 describe('kim build --shard', () => {
   it('splits the reports into disjoint parts that together are all of them', () => {
     const repo = exampleRepo();
