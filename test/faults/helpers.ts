@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeTempDirs, tempDir as makeTempDir } from '../support/temp.js';
 import { packageRoot } from '../../src/paths.js';
 import { TEMP_FILE } from '../../src/emit/atomic-write.js';
 import { CLI } from '../support/cli.js';
@@ -11,17 +11,8 @@ export const A = '2021-11-16-kim-sachstand';
 export const B = '2022-03-16-kim-sachstand';
 export const MANIFEST = '.kim-manifest.json';
 
-const made: string[] = [];
-
-export function tempDir(prefix = 'kim-faults-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function cleanUp(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export const tempDir = (prefix = 'kim-faults-'): string => makeTempDir(prefix);
+export { removeTempDirs as cleanUp };
 
 /**
  * A copy of the example data at `dir`, with `copies` extra copies of each of its two reports under new

@@ -23,11 +23,15 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [join(packageRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 }
 
-/** Runs the built CLI like a user would (no colour, no stdin) and returns its exit code and output. */
+/**
+ * Runs the built CLI like a user at a terminal-less shell would (no colour, no stdin, not under GitHub
+ * Actions unless `env` says so) and returns its exit code and output.
+ */
 export function runKim(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const { GITHUB_ACTIONS: _ignored, ...base } = process.env;
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? packageRoot,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
   });

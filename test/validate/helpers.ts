@@ -2,37 +2,24 @@
  * Shared by the validation and robustness suites: a fresh copy of the example data per case, small edits
  * on it, and the built CLI (the schemas are compiled into dist/ at build time, so even library tests need it).
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { runKim } from '../support/cli.js';
+import { removeTempDirs, tempDir } from '../support/temp.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLE_DATA = join(ROOT, 'data');
 export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
-const scratch: string[] = [];
+export { tempDir, removeTempDirs as removeScratch };
 
 /** A private copy of data/ in a new temp folder; returns the copied data folder. */
 export function copyData(): string {
-  const base = mkdtempSync(join(tmpdir(), 'kim-test-'));
-  scratch.push(base);
-  const dir = join(base, 'data');
+  const dir = join(tempDir(), 'data');
   cpSync(EXAMPLE_DATA, dir, { recursive: true });
   return dir;
-}
-
-/** An empty temp folder (for outputs, templates …). */
-export function tempDir(): string {
-  const base = mkdtempSync(join(tmpdir(), 'kim-test-'));
-  scratch.push(base);
-  return base;
-}
-
-export function removeScratch(): void {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Replaces the first occurrence of `from` in a data file; fails loudly when the example data changed under the test. */
@@ -74,12 +61,6 @@ export interface CliResult {
 
 /** Runs the built CLI without colour and outside GitHub Actions unless `env` says otherwise. */
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): CliResult {
-  const { GITHUB_ACTIONS: _ignored, ...base } = process.env;
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...base, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    timeout: 20_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { code, stdout, stderr } = runKim(args, { cwd, env });
+  return { status: code, stdout, stderr };
 }

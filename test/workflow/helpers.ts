@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeTempDirs, tempDir as makeTempDir } from '../support/temp.js';
 import { packageRoot } from '../../src/paths.js';
 import { CLI, runKim } from '../support/cli.js';
 
 export { runKim };
 
-const made: string[] = [];
-
-/** A fresh temporary folder, removed by `cleanUp`. */
-export function tempDir(prefix = 'kim-workflow-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function cleanUp(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export const tempDir = (prefix = 'kim-workflow-'): string => makeTempDir(prefix);
+export { removeTempDirs as cleanUp };
 
 /** A copy of the repository's example data (two reports) in a temporary folder, as `<dir>/data`. */
 export function exampleRepo(): string {
