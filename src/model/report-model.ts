@@ -3,9 +3,9 @@ import { TEXT_KEYS } from './types.js';
 import { inPostOn, yearOf } from './dates.js';
 import { fundingRateFor, plannedFteOn } from './fte.js';
 import { ATTACHMENT_SLOT, fillSlots } from './slots.js';
-import { describeGroup, groupStaff, hireStatement, municipalityName, type StaffGroup } from './staff-groups.js';
+import { describeGroup, groupStaff, hireStatement, type GroupContext, type StaffGroup } from './staff-groups.js';
+import { indexOf } from './dataset-index.js';
 import { formatDateShort } from '../render/german/index.js';
-import { groupBy } from './group-by.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
@@ -94,34 +94,31 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
   const report = data.reports.find((r) => r.id === reportId);
   if (!report) throw new Error(`Vorlage ${reportId} nicht in den Daten`);
   const { organisation, programme, meetings } = data;
-  const committees = new Map(organisation.committees.map((c) => [c.id, c]));
-  const sessions = new Map(meetings.sessions.map((s) => [s.id, s]));
+  const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
-    const committee = committees.get(s.committee)!;
+    const committee = index.committees.get(s.committee)!;
     return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, public: s.public };
   };
 
-  const consultations = report.consultations.map((c) => ({ ...sessionModel(sessions.get(c.session)!), role: c.role }));
+  const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
   const session = consultations[0]!;
   const previousReport = findPreviousReport(data, report);
   const previousStand = previousReport?.stand;
   const stand = report.stand;
-  const municipalityNames = new Map(organisation.municipalities.map((m) => [m.id, municipalityName(m)]));
-  const byStaff = assignmentsByStaff(data);
-  const staffByModule = groupBy(data.staff, (s) => s.module);
+  const ctx: GroupContext = { index, leadEmployer: programme.leadEmployer };
+  const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
 
   const modules = [...programme.modules]
     .sort((a, b) => a.number - b.number)
     .map((module): ModuleModel => {
-      const members = staffByModule.get(module.id) ?? [];
-      const ctx = { data, members };
+      const members = index.staffByModule.get(module.id) ?? [];
       const inPost = members.filter((s) => inPostOn(s, stand));
-      const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
       const planned = plannedFteOn(module, stand) ?? null;
       const filled = roundFte(inPost.reduce((sum, s) => sum + s.fte, 0));
       const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
+      const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
       // Leavers: in post at the previous Stand, gone by this one (someone hired and gone in between is neither).
-      const left = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand) && !inPostOn(s, stand));
+      const left = inPostPrevious.filter((s) => !inPostOn(s, stand));
       return {
         id: module.id,
         number: module.number,
@@ -132,16 +129,15 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
         fundingRate: rate,
         plannedFunding: planned === null ? null : planned * rate,
         filledFunding: filled * rate,
-        statements: groupStaff(inPost, (s) => [s.start, s.role, s.employer]).map((g) => hireStatement(ctx, g)),
+        statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g)),
         inPost: groupStaff(inPost, staffKey).map((g) => listed(ctx, g)),
-        inPostPrevious:
-          previousStand === undefined ? [] : groupStaff(members.filter((s) => inPostOn(s, previousStand)), staffKey).map((g) => listed(ctx, g)),
+        inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => listed(ctx, g)),
         hires: groupStaff(hired, staffKey).map((g) => ({
           ...describeGroup(ctx, g, { further: true, withEmployer: false }),
-          employer: organisation.employers.find((e) => e.id === g.members[0]!.employer)!.at,
+          employer: index.employers.get(g.members[0]!.employer)!.at,
           people: g.members.map((s, i) => ({
             number: i + 1,
-            municipalities: municipalitiesOf(byStaff.get(s.id) ?? [], stand, municipalityNames),
+            municipalities: municipalitiesOf(index.assignmentsByStaff.get(s.id) ?? [], stand, index.municipalityNames),
             start: s.start,
             startShort: formatDateShort(s.start),
           })),
@@ -150,7 +146,6 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
       };
     });
 
-  const allMeetings = [...(meetings.steeringGroupMeetings ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   const fillText = (text: string | undefined): string =>
     text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : `{${name}}`));
@@ -162,37 +157,39 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
     paperType: report.paperType,
     public: report.public,
     part: report.public ? 'öffentlichen' : 'nichtöffentlichen',
-    department: organisation.departments.find((d) => d.id === report.department)!.name,
+    department: index.departments.get(report.department)!,
     body: organisation.body,
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
     steeringGroup: programme.steeringGroup,
     stand,
     session,
     consultations,
-    previousSession: previousSessionOf(meetings.sessions, sessions.get(report.consultations[0]!.session)!, sessionModel),
+    previousSession: previousSessionOf(meetings.sessions, index.sessions.get(report.consultations[0]!.session)!, sessionModel),
     previous: previousReport
-      ? { id: previousReport.id, stand: previousReport.stand, session: sessionModel(sessions.get(previousReport.consultations[0]!.session)!) }
+      ? { id: previousReport.id, stand: previousReport.stand, session: sessionModel(index.sessions.get(previousReport.consultations[0]!.session)!) }
       : null,
     modules,
-    steeringGroupMeetings: allMeetings
+    steeringGroupMeetings: index.steeringMeetings
       .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
       .filter((m) => inPeriod(m.date)),
     cooperationAgreements: (meetings.cooperationAgreements ?? [])
       .filter((c) => c.date <= stand)
-      .map((c) => ({ municipality: municipalityNames.get(c.municipality)!, date: c.date })),
+      .map((c) => ({ municipality: index.municipalityNames.get(c.municipality)!, date: c.date })),
     kickOffs: (meetings.kickOffs ?? [])
       .filter((k) => k.date <= stand)
-      .map((k) => ({ municipality: municipalityNames.get(k.municipality)!, date: k.date, participants: k.participants ?? [] })),
+      .map((k) => ({ municipality: index.municipalityNames.get(k.municipality)!, date: k.date, participants: k.participants ?? [] })),
     attachments: attachments.map(({ number, title, file }) => ({ number, title, file })),
     text: Object.fromEntries(TEXT_KEYS.map((k) => [k, fillText(report.text?.[k])])) as Record<TextKey, string>,
     signature: report.signature,
   };
 }
 
-const staffKey = (s: StaffMember): string[] => [s.role, s.focus ?? '', s.employer];
+/** Grouping keys: how the Vorlage bundles people into one phrase or one sentence. */
+const staffKey = (s: StaffMember): string => `${s.role}\u0000${s.focus ?? ''}\u0000${s.employer}`;
+const hiringKey = (s: StaffMember): string => `${s.start}\u0000${s.role}\u0000${s.employer}`;
 const roundFte = (n: number): number => Math.round(n * 1000) / 1000;
 
-function listed(ctx: Parameters<typeof describeGroup>[0], g: StaffGroup): GroupModel {
+function listed(ctx: GroupContext, g: StaffGroup): GroupModel {
   return describeGroup(ctx, g, { further: false, withEmployer: true });
 }
 
@@ -217,9 +214,4 @@ function previousSessionOf(all: Session[], current: Session, model: (s: Session)
 /** The municipalities a person serves on a day, in the order the assignments list them. */
 function municipalitiesOf(assignments: Assignment[], day: IsoDate, names: Map<string, string>): string[] {
   return assignments.filter((a) => a.from <= day && (a.to === undefined || a.to >= day)).flatMap((a) => a.municipalities.map((m) => names.get(m)!));
-}
-
-/** Assignments per staff id, built once: looking them up per person must not scan all assignments. */
-function assignmentsByStaff(data: Dataset): Map<string, Assignment[]> {
-  return groupBy(data.assignments, (a) => a.staff);
 }

@@ -9,9 +9,14 @@ export type Genus = 'feminine' | 'masculine' | 'neuter';
 export interface Organisation {
   body: { id: string; name: string; in: string; dative: string; genitive: string };
   departments: { id: string; name: string }[];
-  committees: { id: string; name: string; genitive: string }[];
+  committees: Committee[];
   municipalities: Municipality[];
   employers: Employer[];
+}
+export interface Committee {
+  id: string;
+  name: string;
+  genitive: string;
 }
 export interface Municipality {
   id: string;
