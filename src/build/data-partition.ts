@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { REPORTS_DIR } from '../load/data-files.js';
 import { loadSources } from '../load/dataset.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import type { SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { findTemplates, type TemplateSet } from '../render/template-registry.js';
 import { validateSources } from '../validate/index.js';

@@ -3,7 +3,9 @@ import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, type DataFileKind } from './data-files.js';
-import { parseYamlFile, type SourceFile } from './yaml-file.js';
+import type { SourceFile } from './source-file.js';
+import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
+import { cacheDir } from '../disk-cache.js';
 import { suggest } from '../validate/did-you-mean.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
@@ -21,14 +23,23 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
   const files: LoadedSources['files'] = {};
 
   const root = await realpath(dataDir);
+  const cache = cacheDir();
   const readOne = async (relative: string): Promise<SourceFile | undefined> => {
     const bytes = await readInside(root, dataDir, relative).catch((cause: unknown) => {
       diagnostics.push(error(relative, 0, 0, '', unreadable(relative, cause)));
       return undefined;
     });
     if (!bytes) return undefined;
+    const key = cache ? parseCacheKey(bytes) : '';
+    const cached = cache ? await readCached(cache, key, relative) : undefined;
+    if (cached) return cached;
+    // The YAML library is loaded only when some file is not in the cache.
+    const { parseYamlFile } = await import('./yaml-file.js');
     const parsed = parseYamlFile(relative, bytes);
-    if (parsed.ok) return parsed.source;
+    if (parsed.ok) {
+      if (cache) await writeCached(cache, key, parsed.source);
+      return parsed.source;
+    }
     diagnostics.push(...parsed.diagnostics);
     return undefined;
   };

@@ -1,24 +1,9 @@
 import { isAlias, isMap, type Alias, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { translateYamlError } from './yaml-messages.js';
+import { escapePointer, type Position, type SourceFile } from './source-file.js';
 
-/** 1-based line and column in the source file. */
-export interface Position {
-  line: number;
-  col: number;
-}
-
-/**
- * A parsed YAML file that remembers where every value and every key stood, so any later stage (schema,
- * rules, templates) can point the clerk at `file:line:col`. Keys are JSON pointers (`/staff/3/fte`).
- */
-export interface SourceFile {
-  /** Relative to the data folder, forward slashes: what the clerk sees in messages. */
-  file: string;
-  value: unknown;
-  valuePositions: Map<string, Position>;
-  keyPositions: Map<string, Position>;
-}
+export { escapePointer, type Position, type SourceFile };
 
 /** Files above this size are refused before parsing: no clerk writes 5 MB of YAML, and parsing it would stall. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -244,9 +229,6 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
   return { value, valuePositions, keyPositions };
 }
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * A cheap upper-bound estimate of the nesting depth (block indentation levels + compact `- - x` entries +

@@ -6,6 +6,7 @@ import { suggest } from '../validate/did-you-mean.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
 import { escapeModel } from './markdown-escape.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
+import { cacheDir, cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
 /**
  * Compiles templates once per process (kim build renders many reports with one engine) in an isolated
@@ -29,9 +30,8 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
   const load = (file: TemplateFile): Promise<Handlebars.TemplateDelegate> => {
     let p = compiled.get(file.path);
     if (!p) {
-      p = readFile(file.path, 'utf8').then((source) => {
-        checkSyntax(env, file, source, set);
-        const template = env.compile(source, COMPILE_OPTIONS);
+      p = readFile(file.path, 'utf8').then(async (source) => {
+        const template = await compileTemplate(env, file, source, set);
         // Tag errors with the innermost file, so a failing partial is blamed, not its caller.
         return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
           try {
@@ -78,6 +78,49 @@ function tagged(cause: unknown, file: TemplateFile): unknown {
 }
 
 /**
+ * Bump when compileTemplate's output changes for the same source (options, helpers' names): the
+ * compiled-template cache is keyed by it.
+ */
+const TEMPLATE_REVISION = 1;
+const CACHE_KIND = 'templates';
+
+interface CompiledEntry {
+  spec: string;
+  partials: PartialCall[];
+}
+
+/**
+ * Template source → render function. Compiling Handlebars is a large part of a cold `kim report`, so the
+ * compiled JavaScript is kept in kim's disk cache, keyed by the template's text (a changed template is
+ * compiled afresh). Compile errors become located diagnostics.
+ */
+async function compileTemplate(env: typeof Handlebars, file: TemplateFile, source: string, set: TemplateSet): Promise<Handlebars.TemplateDelegate> {
+  const dir = cacheDir();
+  const key = dir ? cacheKey(CACHE_KIND, TEMPLATE_REVISION, source) : '';
+  const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key) : undefined;
+  if (cached && typeof cached.spec === 'string' && Array.isArray(cached.partials)) {
+    checkPartials(file, cached.partials, set);
+    return env.template(evaluateSpec(cached.spec));
+  }
+  const ast = checkSyntax(env, file, source);
+  const partials = partialCalls(ast);
+  checkPartials(file, partials, set);
+  let spec: string;
+  try {
+    spec = env.precompile(ast, COMPILE_OPTIONS) as string;
+  } catch (cause) {
+    throw new DataError([toDiagnostic(tagged(cause, file), file, {})], 'Das Vorlagenmuster ist fehlerhaft.');
+  }
+  if (dir) await writeCacheEntry(dir, CACHE_KIND, key, { spec, partials } satisfies CompiledEntry);
+  return env.template(evaluateSpec(spec));
+}
+
+/** Handlebars' precompiled form is a JavaScript object literal; turning it back into one is its documented use. */
+function evaluateSpec(spec: string): TemplateSpecification {
+  return new Function(`return (${spec});`)() as TemplateSpecification;
+}
+
+/**
  * Helpers throw without a position; Handlebars passes each call's source location in its options
  * (the last argument), so attach it to the error for a located message.
  */
@@ -97,14 +140,10 @@ interface HandlebarsLocation {
   start: { line: number; column: number };
 }
 
-/**
- * Parses first so a syntax error is reported with its line before anything renders, and checks every
- * `{{> partial}}` exists: Handlebars itself would only fail at run time, without a position.
- */
-function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string, set: TemplateSet): void {
-  let ast: hbs.AST.Program;
+/** Parses first so a syntax error is reported with its line before anything renders. */
+function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string): hbs.AST.Program {
   try {
-    ast = env.parse(source);
+    return env.parse(source);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
@@ -112,7 +151,11 @@ function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string,
     const detail = expected ? ` Erwartet wurde ${expected[1]!.replace(/'/g, '')}, gefunden: ${expected[2]}.` : '';
     throw new DataError([error(file.path, line, 1, '', `Syntaxfehler im Vorlagenmuster (z. B. ein nicht geschlossenes {{#if}} oder {{#each}}).${detail}`)], 'Das Vorlagenmuster ist fehlerhaft.');
   }
-  const missing = partialCalls(ast).filter((p) => !set.partials.has(p.name));
+}
+
+/** Every `{{> partial}}` must exist: Handlebars itself would only fail at run time, without a position. */
+function checkPartials(file: TemplateFile, calls: PartialCall[], set: TemplateSet): void {
+  const missing = calls.filter((p) => !set.partials.has(p.name));
   if (missing.length > 0) {
     const known = [...set.partials.keys()];
     throw new DataError(
@@ -125,8 +168,14 @@ function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string,
   }
 }
 
+interface PartialCall {
+  name: string;
+  line: number;
+  col: number;
+}
+
 /** Every `{{> name}}` in a template, with its position. */
-function partialCalls(node: unknown, found: { name: string; line: number; col: number }[] = []): { name: string; line: number; col: number }[] {
+function partialCalls(node: unknown, found: PartialCall[] = []): PartialCall[] {
   if (!node || typeof node !== 'object') return found;
   const n = node as { type?: string; name?: { original?: unknown }; loc?: HandlebarsLocation };
   if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string' && n.loc) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import type { SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import type { TemplateFile } from './template-registry.js';
 

@@ -3,7 +3,7 @@ import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import type { TemplateEngine } from './engine.js';
 import { checkPrivacy } from './privacy-check.js';
 import { DataError } from '../errors.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import type { SourceFile } from '../load/source-file.js';
 
 /** Model + template → the Vorlage as Markdown (the single source of both the .md and the PDF). */
 export async function renderMarkdown(

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import type { SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rule-context.js';

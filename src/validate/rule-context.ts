@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { error, warning } from '../diagnostics.js';
 import type { DataFileKind } from '../load/data-files.js';
-import { escapePointer, type SourceFile } from '../load/yaml-file.js';
+import { escapePointer, type SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { jsonPath } from './schema-check.js';
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { SchemaName } from '../load/data-files.js';
-import type { SourceFile } from '../load/yaml-file.js';
+import type { SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
 import { describeSchemaError } from './schema-messages.js';
 

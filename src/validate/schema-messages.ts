@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { SchemaName } from '../load/data-files.js';
-import { escapePointer, type SourceFile } from '../load/yaml-file.js';
+import { escapePointer, type SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
 import { suggest } from './did-you-mean.js';
 

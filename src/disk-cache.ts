@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { KIM_VERSION } from './version.js';
+
+/**
+ * kim's cache of derived files (parsed YAML, compiled templates), keyed by a hash of their source, like
+ * eslint's or prettier's --cache: a cold start should not redo work for files that did not change.
+ * A cache is never a source of truth: a missing, corrupt or unwritable cache just means "do the work".
+ * `KIM_CACHE=off` disables it; `KIM_CACHE_DIR` moves it; default `$XDG_CACHE_HOME/kim` or `~/.cache/kim`.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env['KIM_CACHE'] === 'off' || env['KIM_CACHE'] === '0') return undefined;
+  if (env['KIM_CACHE_DIR']) return env['KIM_CACHE_DIR'];
+  return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'kim');
+}
+
+/** A key that changes with the content, kim's version and the revision of whatever derives the entry. */
+export function cacheKey(kind: string, revision: number, content: string | Uint8Array): string {
+  return createHash('sha256').update(`kim ${KIM_VERSION} ${kind} ${revision}\n`).update(content).digest('hex');
+}
+
+const entryPath = (dir: string, kind: string, key: string): string => join(dir, kind, key.slice(0, 2), `${key}.json`);
+
+export async function readCacheEntry<T>(dir: string, kind: string, key: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(entryPath(dir, kind, key), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary name and renamed, so a reader sees a complete entry or none. */
+export async function writeCacheEntry(dir: string, kind: string, key: string, entry: unknown): Promise<void> {
+  const target = entryPath(dir, kind, key);
+  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(join(target, '..'), { recursive: true });
+    await writeFile(temp, JSON.stringify(entry));
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined); // read-only home, full disk: run without cache
+  }
+}

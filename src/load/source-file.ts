@@ -1,0 +1,23 @@
+/** 1-based line and column in the source file. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/**
+ * A parsed YAML file that remembers where every value and every key stood, so any later stage (schema,
+ * rules, templates) can point the clerk at `file:line:col`. Keys are JSON pointers (`/staff/3/fte`).
+ * Kept apart from the parser so that stages which only read positions never load the YAML library.
+ */
+export interface SourceFile {
+  /** Relative to the data folder, forward slashes: what the clerk sees in messages. */
+  file: string;
+  value: unknown;
+  valuePositions: Map<string, Position>;
+  keyPositions: Map<string, Position>;
+}
+
+/** One segment of a JSON pointer (RFC 6901): `~` and `/` escaped. */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

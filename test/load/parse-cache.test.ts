@@ -1,0 +1,111 @@
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadSources } from '../../src/load/dataset.js';
+import { parseCacheKey } from '../../src/load/parse-cache.js';
+import { cacheDir as parseCacheDir } from '../../src/disk-cache.js';
+import { EXAMPLE_DIR } from '../support/example.js';
+import { removeTempDirs, tempDir } from '../support/temp.js';
+
+afterAll(removeTempDirs);
+
+let cacheDir: string;
+let dataDir: string;
+beforeEach(async () => {
+  cacheDir = tempDir('kim-cache-');
+  dataDir = join(tempDir(), 'data');
+  await cp(EXAMPLE_DIR, dataDir, { recursive: true });
+  process.env['KIM_CACHE'] = 'on';
+  process.env['KIM_CACHE_DIR'] = cacheDir;
+});
+afterEach(() => {
+  process.env['KIM_CACHE'] = 'off';
+  delete process.env['KIM_CACHE_DIR'];
+});
+
+async function entryFor(file: string): Promise<string> {
+  const key = parseCacheKey(await readFile(join(dataDir, file)));
+  return join(cacheDir, 'parsed', key.slice(0, 2), `${key}.json`);
+}
+
+describe('parse cache', () => {
+  test('is off with KIM_CACHE=off and follows KIM_CACHE_DIR / XDG_CACHE_HOME otherwise', () => {
+    expect(parseCacheDir({ KIM_CACHE: 'off' })).toBeUndefined();
+    expect(parseCacheDir({ KIM_CACHE_DIR: '/x' })).toBe('/x');
+    expect(parseCacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/kim');
+  });
+
+  test('an unchanged file is read back from the cache with the same value and positions', async () => {
+    const first = await loadSources(dataDir);
+    const entry = JSON.parse(await readFile(await entryFor('staff.yaml'), 'utf8'));
+    // Prove the second load uses the entry: change the cached value, not the file.
+    entry.value.staff[0].id = 'aus-dem-cache';
+    await writeFile(await entryFor('staff.yaml'), JSON.stringify(entry));
+    const second = await loadSources(dataDir);
+    expect((second.files.staff!.value as { staff: { id: string }[] }).staff[0]!.id).toBe('aus-dem-cache');
+    expect(second.files.staff!.valuePositions).toEqual(first.files.staff!.valuePositions);
+    expect(second.files.staff!.keyPositions).toEqual(first.files.staff!.keyPositions);
+    expect(second.files.organisation!.value).toEqual(first.files.organisation!.value);
+  });
+
+  test('a changed file is parsed afresh', async () => {
+    await loadSources(dataDir);
+    const path = join(dataDir, 'staff.yaml');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('id: m1-leitung', 'id: m1-leitung-neu'));
+    const again = await loadSources(dataDir);
+    expect(JSON.stringify(again.files.staff!.value)).toContain('m1-leitung-neu');
+  });
+
+  test('a file with errors is never cached, so its diagnostics always come from the parser', async () => {
+    await writeFile(join(dataDir, 'meetings.yaml'), 'sessions: [\n');
+    const result = await loadSources(dataDir);
+    expect(result.diagnostics.some((d) => d.file === 'meetings.yaml' && d.line > 0)).toBe(true);
+    await expect(readFile(await entryFor('meetings.yaml'))).rejects.toThrow();
+  });
+
+  test('a corrupt cache entry is ignored', async () => {
+    await loadSources(dataDir);
+    await writeFile(await entryFor('staff.yaml'), '{ kaputt');
+    const again = await loadSources(dataDir);
+    expect(again.files.staff).toBeDefined();
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('an unwritable cache folder does not stop kim', async () => {
+    process.env['KIM_CACHE_DIR'] = join(dataDir, 'staff.yaml', 'unter-einer-datei');
+    const result = await loadSources(dataDir);
+    expect(result.files.staff).toBeDefined();
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+});
+
+describe('compiled-template cache', () => {
+  test('a second engine renders from the cache the same text, and a changed template is compiled afresh', async () => {
+    const { createTemplateEngine } = await import('../../src/render/engine.js');
+    const { findTemplates } = await import('../../src/render/template-registry.js');
+    const dir = tempDir('kim-tpl-');
+    await writeFile(join(dir, 'x.md.hbs'), 'Stand {{date stand}}\n');
+    const model = { stand: '2022-03-01' };
+    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Stand 01.03.2022\n');
+    expect((await readdir(join(cacheDir, 'templates'))).length).toBeGreaterThan(0);
+    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Stand 01.03.2022\n');
+    await writeFile(join(dir, 'x.md.hbs'), 'Datenstand {{date stand}}\n');
+    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Datenstand 01.03.2022\n');
+  });
+
+  test('errors stay located when the template comes from the cache', async () => {
+    const { createTemplateEngine } = await import('../../src/render/engine.js');
+    const { findTemplates } = await import('../../src/render/template-registry.js');
+    const dir = tempDir('kim-tpl-');
+    await writeFile(join(dir, 'x.md.hbs'), 'A\n{{> fehlt}}\n\n{{nope}}\n');
+    for (let run = 0; run < 2; run++) {
+      const e = await createTemplateEngine(await findTemplates(dir)).render('x', {}).catch((x: unknown) => x);
+      expect((e as { diagnostics: { line: number; message: string }[] }).diagnostics[0]).toMatchObject({ line: 2 });
+    }
+    await writeFile(join(dir, 'x.md.hbs'), 'A\n\n{{nope}}\n');
+    for (let run = 0; run < 2; run++) {
+      const e = await createTemplateEngine(await findTemplates(dir)).render('x', {}).catch((x: unknown) => x);
+      expect((e as { diagnostics: { line: number; message: string }[] }).diagnostics[0]).toMatchObject({ line: 3 });
+    }
+  });
+});
