@@ -7,17 +7,29 @@ import type { Position, SourceFile } from './source-file.js';
  * change. Only successful parses are cached: every failure is parsed afresh, so diagnostics never come
  * from the cache. Bump PARSER_REVISION whenever yaml-file.ts returns something else for the same bytes.
  */
-const PARSER_REVISION = 1;
+const PARSER_REVISION = 2;
 const KIND = 'parsed';
 
-type Entry = { value: unknown; values: [string, number, number][]; keys: [string, number, number][] };
+/**
+ * Positions are stored as one string each ("pointer\tline\tcol" lines) and turned into maps only when
+ * something asks for a position, which is when there is an error to report: a large file has hundreds
+ * of thousands of them, and building the maps would cost more than everything else in a valid run.
+ */
+type Entry = { value: unknown; values: string; keys: string };
 
 export const parseCacheKey = (bytes: Uint8Array): string => key(KIND, PARSER_REVISION, bytes);
 
 export async function readCached(dir: string, cacheKey: string, file: string): Promise<SourceFile | undefined> {
   const entry = await readCacheEntry<Entry>(dir, KIND, cacheKey);
-  if (!entry || !Array.isArray(entry.values) || !Array.isArray(entry.keys)) return undefined;
-  return { file, value: entry.value, valuePositions: toMap(entry.values), keyPositions: toMap(entry.keys) };
+  if (!entry || typeof entry.values !== 'string' || typeof entry.keys !== 'string') return undefined;
+  let values: Map<string, Position> | undefined;
+  let keys: Map<string, Position> | undefined;
+  const source = { file, value: entry.value } as SourceFile;
+  Object.defineProperties(source, {
+    valuePositions: { enumerable: true, get: () => (values ??= toMap(entry.values)) },
+    keyPositions: { enumerable: true, get: () => (keys ??= toMap(entry.keys)) },
+  });
+  return source;
 }
 
 export function writeCached(dir: string, cacheKey: string, source: SourceFile): Promise<void> {
@@ -25,5 +37,18 @@ export function writeCached(dir: string, cacheKey: string, source: SourceFile): 
   return writeCacheEntry(dir, KIND, cacheKey, entry);
 }
 
-const toMap = (rows: [string, number, number][]): Map<string, Position> => new Map(rows.map(([p, line, col]) => [p, { line, col }]));
-const fromMap = (map: Map<string, Position>): [string, number, number][] => [...map].map(([p, { line, col }]) => [p, line, col]);
+function toMap(rows: string): Map<string, Position> {
+  const map = new Map<string, Position>();
+  for (const row of rows.split('\n')) {
+    if (!row) continue;
+    const [pointer, line, col] = row.split('\t');
+    map.set(decodePointer(pointer!), { line: Number(line), col: Number(col) });
+  }
+  return map;
+}
+
+const fromMap = (map: Map<string, Position>): string => [...map].map(([p, { line, col }]) => `${encodePointer(p)}\t${line}\t${col}`).join('\n');
+
+/** A YAML key may contain tabs or line breaks; escape them (and the escape character) for the row format. */
+const encodePointer = (p: string): string => p.replace(/%/g, '%25').replace(/\t/g, '%09').replace(/\n/g, '%0A');
+const decodePointer = (p: string): string => p.replace(/%0A/g, '\n').replace(/%09/g, '\t').replace(/%25/g, '%');

@@ -109,3 +109,14 @@ describe('compiled-template cache', () => {
     }
   });
 });
+
+describe('cached positions', () => {
+  test('keys with tabs, line breaks and percent signs keep their positions through the cache', async () => {
+    await writeFile(join(dataDir, 'meetings.yaml'), (await readFile(join(dataDir, 'meetings.yaml'), 'utf8')) + '"a\\tb%09\\nc": 1\n');
+    const first = await loadSources(dataDir);
+    const second = await loadSources(dataDir);
+    const pointer = '/a\tb%09\nc';
+    expect(first.files.meetings!.keyPositions.get(pointer)).toBeDefined();
+    expect(second.files.meetings!.keyPositions.get(pointer)).toEqual(first.files.meetings!.keyPositions.get(pointer));
+  });
+});

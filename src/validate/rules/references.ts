@@ -28,7 +28,8 @@ type TargetName = keyof typeof TARGETS;
 /** One reference in the data: the id found, where it stands, and what it must name. */
 interface Reference {
   place: Place;
-  pointer: string;
+  /** Path segments; the JSON pointer is built only for a reference that is wrong (large data has many). */
+  path: (string | number)[];
   id: string | undefined;
   target: TargetName;
 }
@@ -36,34 +37,34 @@ interface Reference {
 function references(ctx: RuleContext): Reference[] {
   const { data, valid } = ctx;
   const refs: Reference[] = [];
-  const add = (place: Place, pointer: string, id: string | undefined, target: TargetName) => refs.push({ place, pointer, id, target });
-  if (valid.programme) add('programme', '/leadEmployer', data.programme.leadEmployer, 'employer');
+  const add = (place: Place, path: (string | number)[], id: string | undefined, target: TargetName) => refs.push({ place, path, id, target });
+  if (valid.programme) add('programme', ['leadEmployer'], data.programme.leadEmployer, 'employer');
   if (valid.organisation) {
-    data.organisation.employers.forEach((e, i) => add('organisation', ptr('employers', i, 'municipality'), e.municipality, 'municipality'));
+    data.organisation.employers.forEach((e, i) => add('organisation', ['employers', i, 'municipality'], e.municipality, 'municipality'));
   }
   if (valid.staff) {
     data.staff.forEach((s, i) => {
-      add('staff', ptr('staff', i, 'role'), s.role, 'role');
-      add('staff', ptr('staff', i, 'module'), s.module, 'module');
-      add('staff', ptr('staff', i, 'employer'), s.employer, 'employer');
-      add('staff', ptr('staff', i, 'workplace'), s.workplace, 'municipality');
+      add('staff', ['staff', i, 'role'], s.role, 'role');
+      add('staff', ['staff', i, 'module'], s.module, 'module');
+      add('staff', ['staff', i, 'employer'], s.employer, 'employer');
+      add('staff', ['staff', i, 'workplace'], s.workplace, 'municipality');
     });
   }
   if (valid.assignments) {
     data.assignments.forEach((a, i) => {
-      add('assignments', ptr('assignments', i, 'staff'), a.staff, 'staff');
-      a.municipalities.forEach((m, j) => add('assignments', ptr('assignments', i, 'municipalities', j), m, 'municipality'));
+      add('assignments', ['assignments', i, 'staff'], a.staff, 'staff');
+      a.municipalities.forEach((m, j) => add('assignments', ['assignments', i, 'municipalities', j], m, 'municipality'));
     });
   }
   if (valid.meetings) {
     const m = data.meetings;
-    m.sessions.forEach((s, i) => add('meetings', ptr('sessions', i, 'committee'), s.committee, 'committee'));
-    (m.kickOffs ?? []).forEach((k, i) => add('meetings', ptr('kickOffs', i, 'municipality'), k.municipality, 'municipality'));
-    (m.cooperationAgreements ?? []).forEach((k, i) => add('meetings', ptr('cooperationAgreements', i, 'municipality'), k.municipality, 'municipality'));
+    m.sessions.forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
+    (m.kickOffs ?? []).forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
+    (m.cooperationAgreements ?? []).forEach((k, i) => add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality'));
   }
   data.reports.forEach((r, i) => {
-    add({ report: i }, '/department', r.department, 'department');
-    r.consultations.forEach((c, j) => add({ report: i }, ptr('consultations', j, 'session'), c.session, 'session'));
+    add({ report: i }, ['department'], r.department, 'department');
+    r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
   });
   return refs;
 }
@@ -96,7 +97,7 @@ export const knownReferences: Rule = {
         at(
           ctx,
           ref.place,
-          ref.pointer,
+          ptr(...ref.path),
           `Unbekannte Kennung für ${target.label}: "${ref.id}".${hint ? ` Meinten Sie "${hint}"?` : ''} ` +
             `Erwartet wird eine Kennung aus ${target.defined}${known.list.length ? `: ${knownList(known.list)}` : ''}.`,
         ),
