@@ -8,12 +8,13 @@
 //    commands without bundle and code cache (KIM_BUNDLE=0: the plain ES modules, as before).
 // 2. batch: `kim build --format all` (Markdown + PDF + OParl JSON) of one generated data folder
 //    (scripts/generate-large.mjs: 2000 staff, 6000 assignments) with 100 and with 1000 reports: wall time
-//    per report and peak memory (maxRSS of the kim process, by a preloaded exit hook). Once as one process,
-//    once as two `--shard K/2` processes side by side (both cores, each with its own output folder).
+//    per report and peak memory (maxRSS of each kim process, by an exit hook preloaded via NODE_OPTIONS so
+//    the worker processes report theirs too). Once with `--jobs 1` (one process, one core), once with
+//    `--jobs 2` (the build process plus one worker: both cores).
 // 3. scale: load + validate + model of one folder with 5 000 staff / 25 000 assignments and with
 //    10 000 / 50 000, in a fresh process (the built library: checkData, then buildReportModel).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -89,41 +90,42 @@ function cold(tmp, runs, withReference, rows) {
 }
 
 async function batch(tmp, sizes, rows) {
+  // Preloaded through NODE_OPTIONS, so kim build's worker processes (which inherit the environment) record theirs too.
   const hook = join(tmp, 'max-rss.cjs');
-  writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.KIM_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+  writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.KIM_BENCH_RSS + '.' + process.pid, String(process.resourceUsage().maxRSS)));\n");
   const result = {};
   for (const reports of sizes) {
     const data = join(tmp, `large-${reports}`);
     generateLarge({ out: data, reports, staff: 2000, assignments: 6000 });
-    const run = (args, tag) =>
+    const run = (jobs) =>
       new Promise((resolveRun, reject) => {
-        const rssFile = join(tmp, `rss-${tag}`);
-        const child = spawn(node, ['-r', hook, cli, 'build', '--format', 'all', '--data', data, '--quiet', ...args], {
+        const rssFile = join(tmp, `rss-${reports}-${jobs}`);
+        const out = join(tmp, `out-${reports}-${jobs}`);
+        const started = performance.now();
+        const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, '--jobs', String(jobs), '--quiet'], {
           cwd: root,
           stdio: ['ignore', 'ignore', 'pipe'],
-          env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile },
+          env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
         });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d));
-        child.on('exit', (code) => (code === 0 ? resolveRun(Number(readFileSync(rssFile, 'utf8')) / 1024) : reject(new Error(`kim build ${tag}: exit ${code}\n${stderr}`))));
+        child.on('close', (code) => {
+          const ms = performance.now() - started;
+          rmSync(out, { recursive: true, force: true });
+          if (code !== 0) return reject(new Error(`kim build --jobs ${jobs} (${reports}): exit ${code}\n${stderr}`));
+          const peaks = readdirSync(tmp)
+            .filter((n) => n.startsWith(`rss-${reports}-${jobs}.`))
+            .map((n) => Number(readFileSync(join(tmp, n), 'utf8')) / 1024);
+          resolveRun({ totalMs: round(ms), perReportMs: round(ms / reports, 2), processes: peaks.length, maxRssMb: round(Math.max(...peaks)), sumRssMb: round(peaks.reduce((a, b) => a + b, 0)) });
+        });
       });
-    const single = join(tmp, `out-${reports}`);
-    let started = performance.now();
-    const rss = await run(['--out', single], `${reports}-1`);
-    const ms = performance.now() - started;
-    rmSync(single, { recursive: true, force: true });
-    started = performance.now();
-    const shardRss = await Promise.all([1, 2].map((k) => run(['--out', join(tmp, `out-${reports}-${k}`), '--shard', `${k}/2`], `${reports}-s${k}`)));
-    const shardMs = performance.now() - started;
-    for (const k of [1, 2]) rmSync(join(tmp, `out-${reports}-${k}`), { recursive: true, force: true });
+    result[reports] = {};
+    for (const jobs of [1, 2]) {
+      const r = (result[reports][`jobs${jobs}`] = await run(jobs));
+      const target = reports >= 1000 && jobs === 2 ? `≤ 8 ms ${r.perReportMs <= 8 ? 'met' : 'NOT met'}, ≤ 250 MB ${r.maxRssMb <= 250 ? 'met' : 'NOT met'}` : '';
+      rows.push([`build ${reports} reports, --jobs ${jobs}`, `${r.perReportMs} ms/report`, `${r.maxRssMb} MB peak/process (${r.processes} proc., ${r.sumRssMb} MB summed)`, target]);
+    }
     rmSync(data, { recursive: true, force: true });
-    result[reports] = {
-      oneProcess: { totalMs: round(ms), perReportMs: round(ms / reports, 2), maxRssMb: round(rss) },
-      twoShards: { totalMs: round(shardMs), perReportMs: round(shardMs / reports, 2), maxRssMb: round(Math.max(...shardRss)) },
-    };
-    const r = result[reports];
-    rows.push([`build ${reports} reports, 1 process`, `${r.oneProcess.perReportMs} ms/report`, `${r.oneProcess.maxRssMb} MB peak`, reports >= 1000 ? '≤ 8 ms, ≤ 250 MB' : '']);
-    rows.push([`build ${reports} reports, 2 shards`, `${r.twoShards.perReportMs} ms/report`, `${r.twoShards.maxRssMb} MB peak/proc`, reports >= 1000 ? `${r.twoShards.perReportMs <= 8 ? 'met' : 'NOT met'} (time)` : '']);
   }
   return result;
 }

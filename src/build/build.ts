@@ -1,26 +1,30 @@
 /**
- * `kim build`: every Vorlage of a data folder in one process. Templates are compiled once (one template
- * engine per run) and fonts parsed once (one PDF renderer per run); a report whose inputs are unchanged
- * since the last build is skipped (manifest in the output folder); a failing report does not stop the others.
+ * `kim build`: every Vorlage of a data folder, in this process and (`jobs` > 1) worker processes
+ * (pool.ts). Each process loads the data once, compiles the templates once (one template engine) and
+ * parses the fonts once (one PDF renderer); a report whose inputs are unchanged since the last build is
+ * skipped (one manifest entry per report in the output folder, manifest.ts); a failing report does not
+ * stop the others. Work that depends on all reports (the report index in the key, the template hashes)
+ * is done once per build, not per report.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { DataError, KimError, OutputError } from '../errors.js';
-import { removeStaleTempFiles, writeFileAtomic } from '../emit/atomic-write.js';
+import { removeStaleTempFiles, syncFolder, writeFileAtomic } from '../emit/atomic-write.js';
 import { oparlJson, oparlPaper } from '../emit/oparl.js';
 import { pdfMetadata } from '../emit/pdf-metadata.js';
 import type { PdfRenderer } from '../emit/pdf/index.js';
 import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
-import { buildReportModel } from '../model/report-model.js';
+import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report } from '../model/types.js';
 import { createTemplateEngine } from '../render/engine.js';
 import { renderMarkdown } from '../render/render-report.js';
 import type { TemplateSet } from '../render/template-registry.js';
 import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
-import { loadPartitioned } from './data-partition.js';
-import { readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { loadPartitioned, type PartitionedData } from './data-partition.js';
+import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
+import { startWorkers, type WorkerPool } from './pool.js';
 import { selectShard, type Shard } from './shard.js';
 
 export type BuildFormat = 'md' | 'pdf';
@@ -34,6 +38,11 @@ export interface BuildOptions {
   oparlBaseUrl: string;
   /** Build even what the manifest says is current. */
   force?: boolean;
+  /**
+   * Processes rendering at once (default 1: this process only). More start jobs − 1 worker processes
+   * (the built CLI, `kim build --worker`), capped by the number of reports to build.
+   */
+  jobs?: number;
   /** Called once before the first report and after each report: progress for the CLI. */
   onProgress?: (event: BuildEvent) => void;
 }
@@ -73,16 +82,116 @@ export interface BuildResult {
 /**
  * Builds the reports of the (shard of the) data folder; throws DataError when a shared file is invalid and
  * OutputError when a file cannot be written (disk full, read-only …): that would fail every further report
- * too, so the build stops there.
+ * too, so the build stops there (reports already being rendered by a worker are finished first).
+ *
+ * With `jobs` > 1, jobs − 1 worker processes are started first (see pool.ts): each loads and validates
+ * the data itself while this process does the same on another core; this process then decides what is
+ * current (skip check), and hands the reports to build out one by one to itself and the workers.
+ * Whoever renders a report writes its files and its manifest entry; this process collects the outcomes.
  *
  * Fault guarantees: every output file is written atomically (old or new complete version, see
- * writeFileAtomic); the manifest is rewritten atomically and only ever lists outputs that are on disk
- * with the recorded bytes (a report's entry is dropped before its files are replaced and added after), so
- * a build killed at any moment is completed by the next one; temporary files of killed runs are removed.
+ * writeFileAtomic); a report's manifest entry (`.kim/<id>.json`, written atomically) only ever names
+ * outputs that are on disk with the recorded bytes (it is removed before the report's files are replaced
+ * and written after), so a build killed at any moment is completed by the next one; temporary files of
+ * killed runs are removed.
+ *
+ * Durability: outputs and entries are not fsynced one by one (that cost about 0.5 ms per file, a fifth of
+ * the time budget per report); the output folders are fsynced once at the end. Should a power loss
+ * still leave a damaged output, the next build notices (it re-hashes every output against its entry
+ * before skipping) and rebuilds it.
  */
 export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir);
   const outDir = resolve(options.outDir);
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  let pool: WorkerPool | undefined;
+  if (jobs > 1) {
+    // Started before the data is loaded, so that their loading overlaps ours. Capped by the number of
+    // report files (of this shard); those not needed once the skip check is done are sent away unused.
+    const files = (await readdir(join(dataDir, REPORTS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).length;
+    const mine = options.shard ? Math.ceil(files / options.shard.count) : files;
+    const workers = Math.min(jobs, mine) - 1;
+    if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
+  }
+  try {
+    return await coordinate(options, outDir, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPool | undefined): Promise<BuildResult> {
+  const ctx = await prepare(options);
+  const selected = selectShard(ctx.units, (u) => u.id, options.shard);
+  const total = selected.length;
+  options.onProgress?.({ kind: 'start', total });
+
+  // Temporary files of a kim that was killed while writing: never outputs, so remove them. (Our workers
+  // are alive, so theirs are kept.) The single manifest of older versions is not read: it goes.
+  await removeStaleTempFiles(outDir);
+  await removeStaleTempFiles(join(outDir, MANIFEST_DIR));
+  await removeLegacyManifest(outDir);
+
+  const outcomes: ReportOutcome[] = [];
+  let fatal: string | undefined;
+  const record = (outcome: BuiltOutcome): void => {
+    const { fatal: stop, ...done } = outcome;
+    outcomes.push(done);
+    // The report whose write failed is named by the error that ends the build, not reported on its own.
+    if (stop !== undefined) fatal ??= stop;
+    else options.onProgress?.({ kind: 'report', index: outcomes.length, total, outcome: done });
+  };
+
+  // Skip check (and the report files that failed validation) here, then the reports to build.
+  const queue: Unit[] = [];
+  for (const unit of selected) {
+    if (fatal !== undefined) break;
+    if (!unit.report) record(await buildUnit(ctx, unit));
+    else if (await isCurrent(ctx, unit)) record({ id: unit.id, status: 'skipped', written: [], diagnostics: ctx.data.perReport.get(unit.file) ?? [], ms: 0 });
+    else queue.push(unit);
+  }
+  const next = (): Unit | undefined => (fatal === undefined ? queue.shift() : undefined);
+  const runners: Promise<void>[] = [];
+  if (pool) {
+    pool.dismiss(Math.max(0, queue.length - 1));
+    runners.push(...pool.run(next, record));
+  }
+  for (let unit = next(); unit; unit = next()) record(await buildUnit(ctx, unit));
+  pool?.dismissUnready();
+  await Promise.all(runners);
+  if (outcomes.some((o) => o.status !== 'skipped')) await Promise.all([syncFolder(outDir), syncFolder(join(outDir, MANIFEST_DIR))]);
+  if (fatal !== undefined) throw new OutputError(`${fatal} Der Build wurde abgebrochen.`);
+  return { outcomes, diagnostics: ctx.data.shared, totalReports: ctx.units.length };
+}
+
+export interface Unit {
+  id: string;
+  file: string;
+  report: Report | undefined;
+}
+
+/** Everything one process (the build itself or a worker) needs to render reports: made once per process. */
+export interface Context {
+  options: Pick<BuildOptions, 'formats' | 'oparlBaseUrl' | 'force'>;
+  dataset: Dataset;
+  data: PartitionedData;
+  outDir: string;
+  units: Unit[];
+  /** Ids of the valid reports. */
+  reportIds: Set<string>;
+  rawHashes: Map<string, string>;
+  /** Which report counts as "the previous one" depends on the other reports' Stand and sessions: hashed once per build. */
+  reportIndex: string;
+  engine: ReturnType<typeof createTemplateEngine>;
+  templateHash(name: string): Promise<string>;
+  pdf(): Promise<PdfRenderer>;
+}
+
+export type BuildSettings = Pick<BuildOptions, 'dataDir' | 'templatesDir' | 'outDir' | 'formats' | 'oparlBaseUrl' | 'force'>;
+
+/** Hashes and loads the data, once per process; throws DataError when a shared file is invalid. */
+export async function prepare(options: BuildSettings): Promise<Context> {
+  const dataDir = resolve(options.dataDir);
   // Hash the inputs *before* reading them for validation: if a file changes in between, the manifest
   // records the old hash and the next build rebuilds. (Hashing after would record the new hash for
   // output made from the old content, and the change would never be built.)
@@ -90,35 +199,22 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const data = await loadPartitioned(dataDir, options.templatesDir);
   if (!data.dataset) throw new DataError(data.shared);
   const dataset = data.dataset;
-
   const units: Unit[] = [
     ...dataset.reports.map((report) => ({ id: report.id, file: data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`, report })),
     ...data.failedFiles.map((file) => ({ id: file.slice(REPORTS_DIR.length + 1, -'.yaml'.length), file, report: undefined })),
   ];
-  const selected = selectShard(units, (u) => u.id, options.shard);
-  options.onProgress?.({ kind: 'start', total: selected.length });
-
-  // Temporary files of a kim that was killed while writing: never outputs, so remove them.
-  await removeStaleTempFiles(outDir);
-  const manifest = await readManifest(outDir);
-  // Which reports the manifest on disk names: a report's files may be deleted only once it names it no more.
-  let onDisk = new Set(Object.keys(manifest.reports));
-  const saveManifest = async (): Promise<void> => {
-    await writeManifest(outDir, manifest);
-    onDisk = new Set(Object.keys(manifest.reports));
-  };
-  const engine = createTemplateEngine(data.templates);
   let pdfRenderer: PdfRenderer | undefined;
   const templateHashes = new Map<string, Promise<string>>();
-  const ctx: Context = {
-    options,
+  return {
+    options: { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl, force: options.force },
     dataset,
     data,
-    outDir,
-    manifest,
-    saveManifest,
+    outDir: resolve(options.outDir),
+    units,
+    reportIds: new Set(dataset.reports.map((r) => r.id)),
     rawHashes,
-    engine,
+    reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, r.consultations[0]!.session]).sort())),
+    engine: createTemplateEngine(data.templates),
     templateHash: (name) => {
       let h = templateHashes.get(name);
       if (!h) templateHashes.set(name, (h = hashTemplates(data.templates, name)));
@@ -130,97 +226,80 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
       return pdfRenderer;
     },
   };
+}
 
-  const outcomes: ReportOutcome[] = [];
-  for (const [index, unit] of selected.entries()) {
-    const started = performance.now();
-    let fatal: OutputError | undefined;
-    const outcome = await buildOne(ctx, unit, manifest.reports[unit.id]).catch((cause: unknown): OneResult => {
-      if (cause instanceof OutputError) fatal = cause;
-      return failure(unit, cause);
-    });
-    if (outcome.status === 'built' && outcome.entry) {
-      manifest.reports[unit.id] = outcome.entry;
-      await saveManifest();
+/** A report's outcome as it travels from a worker: `fatal` is the message of a write error that stops the build. */
+export type BuiltOutcome = ReportOutcome & { fatal?: string };
+
+/** Whether the report's entry has the current key and its outputs are intact: then it is skipped. */
+async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
+  if (ctx.options.force) return false;
+  const entry = await readEntry(ctx.outDir, unit.id);
+  if (!entry) return false;
+  return entry.key === keyOf(await inputsOf(ctx, unit)) && (await outputsIntact(ctx.outDir, entry));
+}
+
+/**
+ * Renders one report and writes its files and manifest entry; a failed report loses its outputs from
+ * earlier builds. Never throws: a write error comes back as `fatal`.
+ */
+export async function buildUnit(ctx: Context, unit: Unit): Promise<BuiltOutcome> {
+  const started = performance.now();
+  let fatal: OutputError | undefined;
+  const outcome = await renderOne(ctx, unit).catch((cause: unknown): OneResult => {
+    if (cause instanceof OutputError) fatal = cause;
+    return failure(unit, cause);
+  });
+  let removed: string[] = [];
+  if (outcome.status === 'failed') {
+    // A report file that failed validation is known by its file name; if that is the id of a valid
+    // report (of another file), the outputs and manifest entry are that report's: leave them.
+    const ownsOutputs = unit.report !== undefined || !ctx.reportIds.has(unit.id);
+    if (ownsOutputs) {
+      // Stale outputs of a failed report would be published as if current: delete them. The manifest
+      // entry goes first, so no entry ever names a file that is not there. (If the entry cannot be
+      // removed, the files stay, and the next build redoes them.)
+      const dropped = await dropEntry(ctx.outDir, unit.id).then(
+        () => true,
+        (cause: unknown) => {
+          fatal ??= cause as OutputError;
+          return false;
+        },
+      );
+      if (dropped) removed = await removeOutputs(ctx.outDir, unit.id);
     }
-    let removed: string[] = [];
-    if (outcome.status === 'failed') {
-      // A report file that failed validation is known by its file name; if that is the id of a valid
-      // report (of another file), the outputs and manifest entry are that report's: leave them.
-      const ownsOutputs = unit.report !== undefined || !dataset.reports.some((r) => r.id === unit.id);
-      if (ownsOutputs) {
-        // Stale outputs of a failed report would be published as if current: delete them. The manifest
-        // entry goes first, so the manifest never names a file that is not there. (After a write error
-        // the manifest may not be writable either: then the files stay, and the next build redoes them.)
-        delete manifest.reports[unit.id];
-        if (onDisk.has(unit.id)) {
-          await saveManifest().catch((cause: unknown) => {
-            if (!fatal) throw cause;
-          });
-        }
-        if (!onDisk.has(unit.id)) removed = await removeOutputs(outDir, unit.id);
-      }
-    }
-    if (fatal) throw new OutputError(`${fatal.message} Der Build wurde abgebrochen.`);
-    const done: ReportOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
-    if (outcome.message !== undefined) done.message = outcome.message;
-    if (outcome.internal) done.internal = true;
-    if (outcome.status === 'failed') done.removed = removed;
-    outcomes.push(done);
-    options.onProgress?.({ kind: 'report', index: index + 1, total: selected.length, outcome: done });
   }
-  return { outcomes, diagnostics: data.shared, totalReports: units.length };
+  const done: BuiltOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
+  if (outcome.message !== undefined) done.message = outcome.message;
+  if (outcome.internal) done.internal = true;
+  if (outcome.status === 'failed') done.removed = removed;
+  if (fatal) done.fatal = (fatal as OutputError).message;
+  return done;
 }
 
-interface Unit {
-  id: string;
-  file: string;
-  report: Report | undefined;
-}
+type OneResult = Omit<ReportOutcome, 'ms'>;
 
-interface Context {
-  options: BuildOptions;
-  dataset: Dataset;
-  data: Awaited<ReturnType<typeof loadPartitioned>>;
-  outDir: string;
-  /** The manifest; buildOne drops a report's entry (and saves) before replacing its files. */
-  manifest: Manifest;
-  /** Writes the manifest (atomically). */
-  saveManifest(): Promise<void>;
-  rawHashes: Map<string, string>;
-  engine: ReturnType<typeof createTemplateEngine>;
-  templateHash(name: string): Promise<string>;
-  pdf(): Promise<PdfRenderer>;
-}
-
-type OneResult = Omit<ReportOutcome, 'ms'> & { entry?: ManifestEntry };
-
-async function buildOne(ctx: Context, unit: Unit, previous: ManifestEntry | undefined): Promise<OneResult> {
+async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const diagnostics = ctx.data.perReport.get(unit.file) ?? [];
   if (!unit.report) {
     return { id: unit.id, status: 'failed', written: [], diagnostics, message: 'Die Daten der Vorlage sind ungültig.' };
   }
   const report = unit.report;
   const { options, dataset, outDir } = ctx;
-  const model = buildReportModel(dataset, report.id);
-  const inputs = await inputsOf(ctx, unit, model.previous?.id);
+  const inputs = await inputsOf(ctx, unit);
   const key = keyOf(inputs);
-  if (!options.force && previous?.key === key && (await outputsIntact(outDir, previous))) {
-    return { id: unit.id, status: 'skipped', written: [], diagnostics };
-  }
 
-  const { markdown } = await renderMarkdown(ctx.engine, dataset, report.id, ctx.data.sources.get(report.id));
+  const { markdown, model } = await renderMarkdown(ctx.engine, dataset, report.id, ctx.data.sources.get(report.id));
+  stopIfOrphaned();
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
-  if (ctx.manifest.reports[unit.id]) {
-    delete ctx.manifest.reports[unit.id];
-    await ctx.saveManifest();
-  }
+  await dropEntry(outDir, unit.id);
   const outputs: Record<string, string> = {};
   const written: string[] = [];
   const write = async (name: string, content: string | Uint8Array): Promise<void> => {
     const target = join(outDir, name);
-    await writeFileAtomic(target, content);
+    stopIfOrphaned();
+    await writeFileAtomic(target, content, { durable: false });
     outputs[name] = sha256(content);
     written.push(target);
   };
@@ -236,12 +315,27 @@ async function buildOne(ctx: Context, unit: Unit, previous: ManifestEntry | unde
   for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
-  return { id: unit.id, status: 'built', written, diagnostics, entry: { key, inputs, outputs } };
+  stopIfOrphaned();
+  await writeEntry(outDir, unit.id, { key, inputs, outputs });
+  return { id: unit.id, status: 'built', written, diagnostics };
 }
 
+/**
+ * A worker whose build process is gone (killed) stops before its next write rather than go on writing
+ * into a folder the next build may already be using. (It also exits on the IPC channel's disconnect;
+ * this covers the moment between a long render and that event.)
+ */
+function stopIfOrphaned(): void {
+  if (process.send && !process.connected) process.exit(EXIT_ORPHANED);
+}
+
+/** Exit code of a worker that found its build process gone. */
+const EXIT_ORPHANED = 70;
+
 /** Everything the output of one report depends on, each part as a hash. */
-async function inputsOf(ctx: Context, unit: Unit, previousId: string | undefined): Promise<Record<string, string>> {
-  const { options, dataset, rawHashes } = ctx;
+async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string>> {
+  const { options, rawHashes } = ctx;
+  const previousId = findPreviousReport(ctx.dataset, unit.report!)?.id;
   const inputs: Record<string, string> = {
     kim: KIM_VERSION,
     format: [...options.formats].sort().join('+'),
@@ -249,8 +343,7 @@ async function inputsOf(ctx: Context, unit: Unit, previousId: string | undefined
     sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] ?? '',
     template: await ctx.templateHash(unit.report!.template),
     report: rawHashes.get(unit.file) ?? 'fehlt',
-    // Which report counts as "the previous one" depends on the other reports' Stand and sessions.
-    reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, r.consultations[0]!.session]).sort())),
+    reportIndex: ctx.reportIndex,
     previousReport: previousId ? (rawHashes.get(ctx.data.sources.get(previousId)?.file ?? '') ?? 'fehlt') : '-',
   };
   for (const name of Object.values(DATA_FILES)) inputs[name] = rawHashes.get(name) ?? 'fehlt';

@@ -100,10 +100,12 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)'))
     .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL))
     .addOption(new Option('--force', 'auch unveränderte Vorlagen neu erzeugen'))
+    .addOption(new Option('--jobs <n>', 'so viele Prozesse erzeugen gleichzeitig Vorlagen (Vorgabe: Zahl der Prozessorkerne, höchstens 8; 1 = nur dieser Prozess)'))
+    .addOption(new Option('--worker', 'Hilfsprozess von kim build (intern)').hideHelp())
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
+      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
     )
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));

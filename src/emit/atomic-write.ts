@@ -14,13 +14,27 @@ export const tempNameFor = (target: string, pid = process.pid): string =>
 /** Matches the names `tempNameFor` makes; group 1 is the pid of the writer. */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
+export interface WriteOptions {
+  /**
+   * fsync the temporary file before the rename (default true). The rename alone is atomic against a
+   * killed process; fsync adds durability against power loss / a kernel crash (without it a renamed file
+   * can come back empty after a crash on some file systems). It costs about 0.3–0.6 ms per file on this
+   * machine's ext4 (measured: 0.65–0.82 ms per 40 kB file without, 0.98–1.45 ms with). `kim report` and
+   * `kim watch` write one file and keep it; `kim build` writes thousands and passes false, because its
+   * next run re-hashes every output against the manifest and rebuilds whatever a crash damaged (see
+   * src/build/build.ts).
+   */
+  durable?: boolean;
+}
+
 /**
  * Writes a file so that readers only ever see the old or the new complete content: a temporary file in
- * the same folder (same file system, so rename is atomic), flushed to disk, then renamed over the target.
- * On failure the temporary file is removed and an OutputError says in German why (read-only, disk full …).
- * A process killed mid-write (SIGKILL, power loss) can leave its temporary file behind; the target is intact.
+ * the same folder (same file system, so rename is atomic), flushed to disk (unless `durable: false`),
+ * then renamed over the target. On failure the temporary file is removed and an OutputError says in
+ * German why (read-only, disk full …). A process killed mid-write (SIGKILL, power loss) can leave its
+ * temporary file behind; the target is intact.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const dir = dirname(target);
   const temp = tempNameFor(target);
   try {
@@ -28,7 +42,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(content);
-      await handle.sync();
+      if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -37,6 +51,17 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     await rm(temp, { force: true }).catch(() => undefined);
     throw new OutputError(describeWriteFailure(target, cause));
   }
+}
+
+/**
+ * fsync of a folder: makes the renames in it durable (best effort: some file systems refuse it on a
+ * folder; the data is still there, only not yet flushed).
+ */
+export async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
 }
 
 /**

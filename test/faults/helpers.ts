@@ -9,7 +9,15 @@ import { CLI } from '../support/cli.js';
 
 export const A = '2021-11-16-kim-sachstand';
 export const B = '2022-03-16-kim-sachstand';
-export const MANIFEST = '.kim-manifest.json';
+/** The manifest folder in the output folder: one `<id>.json` per report (src/build/manifest.ts). */
+export const MANIFEST = '.kim';
+
+/** The manifest entries of an output folder: report id → entry (temporary files in the folder skipped). */
+export function readManifest(out: string): Map<string, { manifestVersion: number; id: string; key: string; outputs: Record<string, string> }> {
+  const dir = join(out, MANIFEST);
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json') && !TEMP_FILE.test(n)) : [];
+  return new Map(names.sort().map((n) => [n.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, n), 'utf8'))]));
+}
 
 export const tempDir = (prefix = 'kim-faults-'): string => makeTempDir(prefix);
 export { removeTempDirs as cleanUp };
@@ -47,14 +55,17 @@ export function spawnKim(args: string[], cwd: string, killAfterMs?: number) {
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stdout.resume();
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; ms: number }>((resolve, reject) => {
+  // 'close' comes once the process has exited and its stdout and stderr are closed, i.e. also after any
+  // worker process of kim build (which shares the stdout) has exited.
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stderr, ms: performance.now() - started });
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
   });
 }
@@ -86,7 +97,7 @@ export interface OutState {
   versions: Map<string, 'old' | 'new' | 'both'>;
   /** Leftover temporary files (allowed after SIGKILL only). */
   temps: string[];
-  /** Report ids in the manifest (every entry already checked against the disk). */
+  /** Report ids in the manifest, sorted (every entry already checked against the disk). */
   manifestIds: string[];
 }
 
@@ -95,8 +106,9 @@ export interface OutState {
  * which carries the seed) on the first violation:
  * - every visible file is an output a reference build also made, byte for byte the old or the new one,
  *   and parses (PDF header and %%EOF trailer, OParl JSON);
- * - hidden files are only the manifest and temporary files named like writeFileAtomic's;
- * - the manifest, if there, parses, and each entry's output hashes match the files on disk.
+ * - hidden files are only the manifest folder and temporary files named like writeFileAtomic's (there
+ *   and in the manifest folder);
+ * - each manifest entry parses, names its own report, and its output hashes match the files on disk.
  */
 export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map<string, Buffer> }, label: string): OutState {
   const fail = (what: string): never => {
@@ -106,7 +118,13 @@ export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map
   const temps: string[] = [];
   const names = existsSync(out) ? readdirSync(out) : [];
   for (const name of names) {
-    if (name === MANIFEST) continue;
+    if (name === MANIFEST) {
+      for (const inner of readdirSync(join(out, MANIFEST))) {
+        if (TEMP_FILE.test(inner)) temps.push(`${MANIFEST}/${inner}`);
+        else if (!inner.endsWith('.json')) fail(`unerwartete Datei ${MANIFEST}/${inner}`);
+      }
+      continue;
+    }
     if (name.startsWith('.')) {
       if (!TEMP_FILE.test(name)) fail(`unerwartete versteckte Datei ${name}`);
       temps.push(name);
@@ -124,29 +142,27 @@ export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map
     if (name.endsWith('.json')) JSON.parse(bytes.toString('utf8'));
     if (name.endsWith('.md') && bytes.length === 0) fail(`${name} ist leer`);
   }
-  let manifestIds: string[] = [];
-  if (names.includes(MANIFEST)) {
-    let manifest: { manifestVersion: number; reports: Record<string, { outputs: Record<string, string> }> };
-    try {
-      manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'));
-    } catch (cause) {
-      return fail(`Manifest unlesbar: ${String(cause)}`);
+  let manifest: ReturnType<typeof readManifest>;
+  try {
+    manifest = readManifest(out);
+  } catch (cause) {
+    return fail(`Manifest unlesbar: ${String(cause)}`);
+  }
+  const manifestIds = [...manifest.keys()];
+  for (const [id, entry] of manifest) {
+    if (entry.manifestVersion !== 2) fail(`Manifest von ${id} hat eine falsche Version`);
+    if (entry.id !== id) fail(`Manifest ${id}.json nennt die Vorlage ${entry.id}`);
+    for (const [name, hash] of Object.entries(entry.outputs)) {
+      const path = join(out, name);
+      if (!existsSync(path)) fail(`Manifest nennt ${name} (${id}), die Datei fehlt`);
+      if (sha256(readFileSync(path)) !== hash) fail(`Manifest: Hash von ${name} (${id}) stimmt nicht mit der Datei überein`);
     }
-    if (manifest.manifestVersion !== 1) fail('Manifest hat eine falsche Version');
-    manifestIds = Object.keys(manifest.reports).sort();
-    for (const [id, entry] of Object.entries(manifest.reports)) {
-      for (const [name, hash] of Object.entries(entry.outputs)) {
-        const path = join(out, name);
-        if (!existsSync(path)) fail(`Manifest nennt ${name} (${id}), die Datei fehlt`);
-        if (sha256(readFileSync(path)) !== hash) fail(`Manifest: Hash von ${name} (${id}) stimmt nicht mit der Datei überein`);
-      }
-      // Files of one report the manifest vouches for belong together: the OParl file describes that PDF.
-      if (entry.outputs[`${id}.pdf`] && entry.outputs[`${id}.oparl.json`]) {
-        const pdf = readFileSync(join(out, `${id}.pdf`));
-        const paper = JSON.parse(readFileSync(join(out, `${id}.oparl.json`), 'utf8')) as { mainFile?: { size: number; sha512Checksum: string } };
-        if (paper.mainFile?.sha512Checksum !== createHash('sha512').update(pdf).digest('hex') || paper.mainFile.size !== pdf.length) {
-          fail(`${id}.oparl.json beschreibt nicht die ${id}.pdf daneben`);
-        }
+    // Files of one report the manifest vouches for belong together: the OParl file describes that PDF.
+    if (entry.outputs[`${id}.pdf`] && entry.outputs[`${id}.oparl.json`]) {
+      const pdf = readFileSync(join(out, `${id}.pdf`));
+      const paper = JSON.parse(readFileSync(join(out, `${id}.oparl.json`), 'utf8')) as { mainFile?: { size: number; sha512Checksum: string } };
+      if (paper.mainFile?.sha512Checksum !== createHash('sha512').update(pdf).digest('hex') || paper.mainFile.size !== pdf.length) {
+        fail(`${id}.oparl.json beschreibt nicht die ${id}.pdf daneben`);
       }
     }
   }

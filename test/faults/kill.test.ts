@@ -55,7 +55,8 @@ describe('kim build: faults', () => {
       const data = run % 2 === 0 ? 'data-new' : 'data-old';
       const delay = Math.round(random() * fullMs);
       const label = `seed ${SEED}, Lauf ${run + 1}/${KILLS} (${data}, Abbruch nach ${delay} ms von ${Math.round(fullMs)} ms)`;
-      const result = await spawnKim(['build', '--data', data, '--out', 'out'], base, delay);
+      // --jobs 2: a worker process writes half the reports; killing the build must stop it too.
+      const result = await spawnKim(['build', '--data', data, '--out', 'out', '--jobs', '2'], base, delay);
       if (result.signal === 'SIGKILL') killed++;
       else expect(result.code, `${label}: ${result.stderr}`).toBe(0);
       const state = checkOut(out, refs, label);
@@ -78,16 +79,20 @@ describe('kim build: faults', () => {
     // Over the old version, so both replace files (and drop manifest entries) while the other writes.
     const out = join(base, 'out-2');
     cpSync(join(base, 'ref-old'), out, { recursive: true });
-    const [one, two] = await Promise.all([0, 1].map(() => spawnKim(['build', '--data', 'data-new', '--out', 'out-2'], base)));
+    const [one, two] = await Promise.all([0, 1].map(() => spawnKim(['build', '--data', 'data-new', '--out', 'out-2', '--jobs', '2'], base)));
     expect(one!.code, one!.stderr).toBe(0);
     expect(two!.code, two!.stderr).toBe(0);
     const state = checkOut(out, refs, 'zwei Builds gleichzeitig');
     expect(state.temps).toEqual([]);
     expect(snapshot(out)).toEqual(refs.new);
     expect(readdirSync(out)).toContain(MANIFEST);
-    // Each run rewrites the whole manifest from its own view: one may drop an entry the other added
-    // (costs a rebuild next time), but whatever it lists is true (checked above); the next build completes it.
+    // One manifest entry per report, each written last by whoever built the report: neither run loses
+    // the other's entries, so the next build skips everything.
+    expect(state.manifestIds).toEqual(ids);
     const again = await spawnKim(['build', '--data', 'data-new', '--out', 'out-2'], base);
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`0 Vorlagen erzeugt, ${ids.length} unverändert übersprungen`);
+    expect(snapshot(out)).toEqual(refs.new);
+    expect(checkOut(out, refs, 'danach').manifestIds).toEqual(ids);
   }, 90_000);
 });

@@ -10,7 +10,7 @@ import { buildAll } from '../../src/build/build.js';
 import { DEFAULT_OPARL_BASE_URL } from '../../src/emit/oparl.js';
 import { removeStaleTempFiles, TEMP_FILE, writeFailureReason, writeFileAtomic } from '../../src/emit/atomic-write.js';
 import { OutputError } from '../../src/errors.js';
-import { A, B, checkOut, cleanUp, dataWithCopies, MANIFEST, retitle, snapshot, tempDir } from './helpers.js';
+import { A, B, checkOut, cleanUp, dataWithCopies, MANIFEST, readManifest, retitle, snapshot, tempDir } from './helpers.js';
 
 type Stage = 'mkdir' | 'open' | 'write' | 'sync' | 'rename';
 
@@ -141,7 +141,7 @@ describe('removeStaleTempFiles', () => {
     const dead = '.x.md.99999999.0123abcd.tmp';
     const mine = `.x.md.${process.pid}.0123abcd.tmp`;
     const parent = `.x.pdf.${process.ppid}.89abcdef.tmp`;
-    const others = ['x.md', '.kim-manifest.json', '.x.md.tmp', '.x.md.99999999.nothex!.tmp'];
+    const others = ['x.md', '.kim', '.x.md.tmp', '.x.md.99999999.nothex!.tmp'];
     for (const n of [dead, mine, parent, ...others]) writeFileSync(join(dir, n), '');
     expect(await removeStaleTempFiles(dir)).toEqual([dead]);
     expect(readdirSync(dir).sort()).toEqual([mine, parent, ...others].sort());
@@ -171,8 +171,7 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     expect(files.filter((n) => n.endsWith('.tmp'))).toEqual([]);
     // A is complete and new; B (half new) was removed with its manifest entry rather than left mixed.
     expect(files.filter((n) => n.startsWith(B))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8'));
-    expect(Object.keys(manifest.reports)).toEqual([A]);
+    expect([...readManifest(outDir).keys()]).toEqual([A]);
     expect(readFileSync(join(outDir, `${A}.md`), 'utf8')).toContain('(Fassung 2)');
 
     const again = await buildAll(options);
@@ -180,7 +179,7 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     expect(snapshot(outDir).size).toBe(old.size);
   });
 
-  it('ENOSPC on the manifest itself: the old outputs stay, still matching the manifest that names them', async () => {
+  it('ENOSPC on a manifest entry: that report loses its new, unvouched outputs; the others stay as their entries say', async () => {
     const base = tempDir();
     const dataDir = join(base, 'data');
     dataWithCopies(dataDir, 0);
@@ -188,16 +187,23 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     const options = { dataDir, outDir, formats: ['md' as const], oparlBaseUrl: DEFAULT_OPARL_BASE_URL };
     await buildAll(options);
     const old = snapshot(outDir);
-    const manifestBefore = readFileSync(join(outDir, MANIFEST), 'utf8');
+    const entryB = readFileSync(join(outDir, MANIFEST, `${B}.json`), 'utf8');
     retitle(dataDir, '(Fassung 2)');
-    fault.armed = { stage: 'write', code: 'ENOSPC', match: MANIFEST, sticky: true };
-    await expect(buildAll(options)).rejects.toThrow(/\.kim-manifest\.json konnte nicht geschrieben werden: kein Speicherplatz mehr auf dem Datenträger\. Der Build wurde abgebrochen\.$/);
+    fault.armed = { stage: 'write', code: 'ENOSPC', match: `${MANIFEST}/`, sticky: true };
+    await expect(buildAll(options)).rejects.toThrow(new RegExp(`\\.kim/${A}\\.json konnte nicht geschrieben werden: kein Speicherplatz mehr auf dem Datenträger\\. Der Build wurde abgebrochen\\.$`));
     fault.armed = undefined;
-    // Nothing was replaced (the manifest could not drop A's entry first), and nothing deleted either.
-    expect(readFileSync(join(outDir, MANIFEST), 'utf8')).toBe(manifestBefore);
-    expect(snapshot(outDir)).toEqual(old);
+    // A's entry was dropped before its files were replaced, and could not be written after: its files
+    // (new, but vouched for by nothing) are removed. B was not touched: old files, old entry.
+    expect([...readManifest(outDir).keys()]).toEqual([B]);
+    expect(readFileSync(join(outDir, MANIFEST, `${B}.json`), 'utf8')).toBe(entryB);
+    expect([...snapshot(outDir).keys()]).toEqual([`${B}.md`, `${B}.oparl.json`]);
+    expect(snapshot(outDir).get(`${B}.md`)).toEqual(old.get(`${B}.md`));
     expect(readdirSync(outDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(outDir, MANIFEST)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     checkOut(outDir, { old, new: new Map() }, 'nach ENOSPC am Manifest');
+
+    const again = await buildAll(options);
+    expect(again.outcomes.map((o) => `${o.id} ${o.status}`)).toEqual([`${A} built`, `${B} built`]);
   });
 
   it('a read-only output folder (EROFS everywhere) fails at the first file, with nothing written', async () => {
@@ -221,9 +227,12 @@ describe('kim build (library): a write error stops the build cleanly', () => {
     writeFileSync(join(dir, 'x.md'), 'ne');
     expect(() => checkOut(dir, refs, 't')).toThrow(/weder die alte noch die neue/);
     writeFileSync(join(dir, 'x.md'), 'neu');
-    writeFileSync(join(dir, MANIFEST), JSON.stringify({ manifestVersion: 1, reports: { x: { outputs: { 'x.md': 'falsch' } } } }));
+    mkdirSync(join(dir, MANIFEST));
+    writeFileSync(join(dir, MANIFEST, 'x.json'), JSON.stringify({ manifestVersion: 2, id: 'x', key: 'k', outputs: { 'x.md': 'falsch' } }));
     expect(() => checkOut(dir, refs, 't')).toThrow(/Hash von x\.md/);
-    writeFileSync(join(dir, MANIFEST), '{"manifestVersion": 1, "rep');
+    writeFileSync(join(dir, MANIFEST, 'x.json'), JSON.stringify({ manifestVersion: 2, id: 'y', key: 'k', outputs: {} }));
+    expect(() => checkOut(dir, refs, 't')).toThrow(/nennt die Vorlage y/);
+    writeFileSync(join(dir, MANIFEST, 'x.json'), '{"manifestVersion": 2, "out');
     expect(() => checkOut(dir, refs, 't')).toThrow(/Manifest unlesbar/);
   });
 });

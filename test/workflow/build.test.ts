@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShard, selectShard } from '../../src/build/shard.js';
@@ -8,6 +8,9 @@ afterAll(cleanUp);
 
 const A = '2021-11-16-kim-sachstand';
 const B = '2022-03-16-kim-sachstand';
+/** Report ids with a manifest entry (`out/.kim/<id>.json`). */
+const manifestIds = (out: string): string[] => filesIn(join(out, '.kim'), '.json').map((n) => n.slice(0, -'.json'.length));
+
 const stamp = (file: string) => {
   const s = statSync(file);
   return { ino: s.ino, mtime: s.mtimeMs };
@@ -22,8 +25,7 @@ describe('kim build: skipping unchanged reports', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('2 Vorlagen erzeugt');
     const before = [A, B].map((id) => stamp(join(out, `${id}.md`)));
-    const manifest = JSON.parse(readFileSync(join(out, '.kim-manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.reports)).toEqual([A, B]);
+    expect(manifestIds(out)).toEqual([A, B]);
 
     const second = runKim(['build', '--format', 'md'], { cwd: repo });
     expect(second.code, second.stderr).toBe(0);
@@ -118,8 +120,7 @@ describe('kim build with a failing report', () => {
     expect(r.stderr).toContain(`reports/${A}.yaml`);
     expect(r.stderr).toMatch(/2 Vorlagen erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen/);
     expect(r.stderr).toContain(`Fehlgeschlagen: ${A}`);
-    const manifest = JSON.parse(readFileSync(join(repo, 'out', '.kim-manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.reports)).not.toContain(A);
+    expect(manifestIds(join(repo, 'out'))).toEqual([B, '2022-03-16-kopie']);
     expect(r.stdout + r.stderr).not.toContain(ESC);
   });
 
@@ -142,5 +143,87 @@ describe('kim build with a failing report', () => {
     const r = runKim(['build', '--format', 'md'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('staff.yaml');
+  });
+});
+
+describe('kim build --jobs', () => {
+  it('gives byte for byte the same outputs and manifest keys with 1 and 2 processes', () => {
+    const repo = exampleRepo();
+    addReportCopies(repo, B, ['2022-03-16-kopie-a', '2022-03-16-kopie-b', '2022-03-16-kopie-c']);
+    const one = runKim(['build', '--jobs', '1', '--out', 'eins'], { cwd: repo });
+    const two = runKim(['build', '--jobs', '2', '--out', 'zwei'], { cwd: repo });
+    for (const r of [one, two]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('5 Vorlagen erzeugt, 0 unverändert übersprungen, 0 fehlgeschlagen');
+      expect(r.stdout.match(/^erzeugt +\S+: /gm)).toHaveLength(5);
+    }
+    const names = readdirSync(join(repo, 'eins')).sort();
+    expect(readdirSync(join(repo, 'zwei')).sort()).toEqual(names);
+    for (const n of names.filter((f) => !f.startsWith('.'))) expect(readFileSync(join(repo, 'zwei', n)), n).toEqual(readFileSync(join(repo, 'eins', n)));
+    expect(manifestIds(join(repo, 'zwei'))).toEqual(manifestIds(join(repo, 'eins')));
+    for (const id of manifestIds(join(repo, 'eins'))) {
+      const key = (dir: string) => JSON.parse(readFileSync(join(repo, dir, '.kim', `${id}.json`), 'utf8')).key;
+      expect(key('zwei'), id).toBe(key('eins'));
+    }
+    // Skipping works across job counts.
+    const again = runKim(['build', '--jobs', '2', '--out', 'eins'], { cwd: repo });
+    expect(again.stdout).toContain('0 Vorlagen erzeugt, 5 unverändert übersprungen');
+  });
+
+  it('reports a failing report built by a worker like any other, and exits 1', () => {
+    const repo = exampleRepo();
+    addReportCopies(repo, B, ['2022-03-16-kopie-a', '2022-03-16-kopie-b']);
+    // A privacy failure happens while rendering, so whichever process renders the report reports it.
+    const name = /^\s*name: (.+)$/m.exec(readFileSync(join(repo, 'data', 'staff.yaml'), 'utf8'))![1]!;
+    const file = join(repo, 'data', 'reports', `${A}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Die Case Managerinnen und Case Manager führen', `${name} und die Case Managerinnen und Case Manager führen`));
+    const r = runKim(['build', '--format', 'md', '--jobs', '2'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/3 Vorlagen erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen/);
+    expect(r.stderr).toContain(`Fehlgeschlagen: ${A}`);
+    expect(r.stderr).toContain(name);
+    expect(filesIn(join(repo, 'out'), '.md')).not.toContain(`${A}.md`);
+  });
+
+  it('a worker that dies fails the reports it held (a bug in kim: exit 3), the others are built, nothing hangs', () => {
+    const repo = exampleRepo();
+    const copies = Array.from({ length: 8 }, (_, i) => `2022-03-16-kopie-${i}`);
+    addReportCopies(repo, B, copies);
+    const total = copies.length + 2;
+    // With PDFs the build process needs long enough (its first PDF parses the fonts) for the worker to get reports.
+    const r = runKim(['build', '--jobs', '2'], { cwd: repo, env: { KIM_FAULT_WORKER_EXIT: '*' } });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/Hilfsprozess \d+ brach ab/);
+    const failed = Number(/(\d+) fehlgeschlagen/.exec(r.stderr)![1]!);
+    expect(failed).toBeGreaterThanOrEqual(1);
+    expect(failed).toBeLessThanOrEqual(2);
+    expect(filesIn(join(repo, 'out'), '.pdf')).toHaveLength(total - failed);
+    expect(manifestIds(join(repo, 'out'))).toHaveLength(total - failed);
+    // The next build completes what the dead worker left.
+    const next = runKim(['build', '--jobs', '2'], { cwd: repo });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain(`${failed} Vorlage${failed === 1 ? '' : 'n'} erzeugt, ${total - failed} unverändert übersprungen`);
+  });
+
+  it('rejects a wrong --jobs with exit 2; --worker is not for people', () => {
+    const repo = exampleRepo();
+    for (const bad of ['0', 'zwei', '1.5']) {
+      const r = runKim(['build', '--jobs', bad], { cwd: repo });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('--jobs');
+    }
+    const w = runKim(['build', '--worker'], { cwd: repo });
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain('--worker');
+  });
+
+  it('removes the single manifest of older versions and rebuilds what it listed', () => {
+    const repo = exampleRepo();
+    mkdirSync(join(repo, 'out'));
+    writeFileSync(join(repo, 'out', '.kim-manifest.json'), JSON.stringify({ manifestVersion: 1, reports: {} }));
+    const r = runKim(['build', '--format', 'md'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(repo, 'out', '.kim-manifest.json'))).toBe(false);
+    expect(manifestIds(join(repo, 'out'))).toEqual([A, B]);
   });
 });

@@ -36,7 +36,7 @@ describe('kim init → validate → build', () => {
     const build = runKim(['build'], { cwd: repo });
     expect(build.code, build.stderr).toBe(0);
     for (const ext of ['md', 'pdf', 'oparl.json']) expect(existsSync(join(repo, 'out', `${ID}.${ext}`)), ext).toBe(true);
-    expect(existsSync(join(repo, 'out', '.kim-manifest.json'))).toBe(true);
+    expect(existsSync(join(repo, 'out', '.kim', `${ID}.json`))).toBe(true);
     expect(build.stdout).toContain('1 Vorlage erzeugt');
     for (const text of [init.stdout, init.stderr, validate.stdout, validate.stderr, build.stdout, build.stderr]) expect(text).not.toContain(ESC);
   });

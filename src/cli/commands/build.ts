@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { buildAll, type BuildEvent, type BuildFormat, type ReportOutcome } from '../../build/build.js';
 import { parseShard } from '../../build/shard.js';
 import { normalizeBaseUrl } from '../../emit/oparl.js';
+import { UsageError } from '../../errors.js';
 import { EXIT } from '../program.js';
 import { printDiagnostics, type Terminal } from '../terminal.js';
 
@@ -13,13 +15,28 @@ export interface BuildCommandOptions {
   shard?: string;
   oparlBaseUrl: string;
   force?: boolean;
+  jobs?: string;
+  worker?: boolean;
+}
+
+/** Default of --jobs: the cores this process may use, at most 8 (more gained nothing measurable). */
+export const defaultJobs = (): number => Math.min(availableParallelism(), 8);
+
+/** Parses --jobs; a wrong value is a usage error. */
+export function parseJobs(text: string | undefined): number {
+  if (text === undefined) return defaultJobs();
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 64) throw new UsageError(`Ungültiger Wert für --jobs: "${text}". Erwartet wird eine ganze Zahl von 1 bis 64, z. B. --jobs 2.`);
+  return n;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** `kim build`: every Vorlage; one line per report (or a progress line on a terminal), a summary, exit 1 if any failed. */
 export async function runBuild(options: BuildCommandOptions, term: Terminal): Promise<number> {
+  if (options.worker) return (await import('../../build/worker.js')).serveWorker();
   const shard = parseShard(options.shard);
+  const jobs = parseJobs(options.jobs);
   const formats: BuildFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
   const oparlBaseUrl = normalizeBaseUrl(options.oparlBaseUrl);
   const dataDir = resolve(options.data);
@@ -52,7 +69,7 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal): Pr
     }
   };
 
-  const result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), onProgress });
+  const result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), jobs, onProgress });
   clearProgress();
   printDiagnostics(term, dataDir, result.diagnostics);
 

@@ -1,0 +1,170 @@
+/**
+ * Worker processes of `kim build --jobs N`. Each worker is the built CLI itself (`kim build --worker`,
+ * forked with an IPC channel): it loads and validates the data once, keeps one template engine and one
+ * PDF renderer, and renders the reports the build process sends it one by one, writing their files and
+ * manifest entries itself; it answers with each report's outcome.
+ *
+ * Processes rather than worker threads: the CLI bundle and its code cache load as for any kim run (no
+ * separate thread entry), each worker has its own heap (peak memory per process stays that of a
+ * one-process build), and a worker that crashes cannot take the build down with it.
+ *
+ * Reports are handed out one at a time (each worker holds at most two, so it never waits for the next)
+ * rather than split up front: a worker becomes ready only after loading the data, and reports differ in
+ * cost, so a fixed split would leave a core idle at the end. Who renders which report does not change
+ * any output.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import type { BuildSettings, BuiltOutcome, Unit } from './build.js';
+
+/** What a worker needs to know; the rest it reads from the data folder itself. */
+export type WorkerSettings = Omit<BuildSettings, 'force'>;
+
+export type ToWorker = { type: 'start'; settings: WorkerSettings } | { type: 'build'; id: string } | { type: 'end' };
+export type FromWorker = { type: 'ready' } | { type: 'unusable'; message: string } | { type: 'outcome'; outcome: BuiltOutcome };
+
+/** Reports a worker holds at once: one it renders, one waiting, so it never idles for a message. */
+const IN_FLIGHT = 2;
+
+export interface WorkerPool {
+  /** Sends away unused all but `keep` workers (fewer reports to build than workers). */
+  dismiss(keep: number): void;
+  /** Lets the workers take units from `next` until it returns undefined; resolves per worker when done (or dead). */
+  run(next: () => Unit | undefined, record: (outcome: BuiltOutcome) => void): Promise<void>[];
+  /** Sends away the workers not yet ready (all work is done). */
+  dismissUnready(): void;
+  /** Ends every worker and waits for it to exit. */
+  close(): Promise<void>;
+}
+
+/** The CLI a worker runs: the built one (also when kim runs as a library from src/, as in the tests). */
+const cliEntry = (): string => join(packageRoot, 'dist', 'src', 'cli', 'main.js');
+
+export function startWorkers(count: number, settings: WorkerSettings): WorkerPool {
+  const entry = cliEntry();
+  const workers = existsSync(entry) ? Array.from({ length: count }, () => new Worker(entry, settings)) : [];
+  return {
+    dismiss(keep) {
+      for (const w of workers.slice(keep)) w.dismiss();
+    },
+    run: (next, record) => workers.map((w) => w.run(next, record)),
+    dismissUnready() {
+      for (const w of workers) if (!w.ready) w.dismiss();
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+class Worker {
+  readonly child: ChildProcess;
+  ready = false;
+  private dead = false;
+  private dismissed = false;
+  private stderr = '';
+  private readonly exited: Promise<void>;
+  private readonly listeners = new Set<(message: FromWorker | 'exit') => void>();
+
+  constructor(entry: string, settings: WorkerSettings) {
+    // stdout inherited (a worker prints nothing): whoever waits for this kim's output to end also waits
+    // for its workers. stderr is collected for the message should a worker crash.
+    this.child = fork(entry, ['build', '--worker'], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], execArgv: [], env: { ...process.env, NO_COLOR: '1' } });
+    this.child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr = (this.stderr + d).slice(-4000);
+    });
+    this.child.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') this.ready = true;
+      for (const l of [...this.listeners]) l(message);
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', () => {
+        this.dead = true;
+        for (const l of [...this.listeners]) l('exit');
+        resolve();
+      });
+      // A worker that cannot be started at all counts as dead; its reports are done by the others.
+      this.child.on('error', () => {
+        if (this.child.exitCode === null && this.child.pid === undefined) {
+          this.dead = true;
+          for (const l of [...this.listeners]) l('exit');
+          resolve();
+        }
+      });
+    });
+    this.send({ type: 'start', settings });
+  }
+
+  private send(message: ToWorker): void {
+    if (this.dead || !this.child.connected) return;
+    this.child.send(message, (error) => {
+      if (error) this.child.kill();
+    });
+  }
+
+  /** Not needed: ended at once, still loading the data (it never got a report, so it has written nothing). */
+  dismiss(): void {
+    if (this.dismissed) return;
+    this.dismissed = true;
+    if (!this.dead) this.child.kill();
+    for (const l of [...this.listeners]) l('exit');
+  }
+
+  run(next: () => Unit | undefined, record: (outcome: BuiltOutcome) => void): Promise<void> {
+    return new Promise((resolve) => {
+      const held = new Map<string, number>();
+      let finished = false;
+      const finish = (): void => {
+        if (finished) return;
+        finished = true;
+        this.listeners.delete(listener);
+        resolve();
+      };
+      const fill = (): void => {
+        while (held.size < IN_FLIGHT) {
+          const unit = next();
+          if (!unit) break;
+          held.set(unit.id, performance.now());
+          this.send({ type: 'build', id: unit.id });
+        }
+        if (held.size === 0) {
+          this.send({ type: 'end' });
+          finish();
+        }
+      };
+      const listener = (message: FromWorker | 'exit'): void => {
+        if (message === 'exit') {
+          // Gone (crashed, killed, or dismissed): what it held fails — a bug in kim, not the data.
+          const why = this.stderr.trim() ? `:\n${this.stderr.trim()}` : ` (Exit-Code ${this.child.exitCode ?? this.child.signalCode ?? '?'}).`;
+          for (const [id, since] of held) {
+            record({ id, status: 'failed', written: [], diagnostics: [], internal: true, ms: Math.round(performance.now() - since), message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): der Hilfsprozess ${this.child.pid ?? ''} brach ab${why}` });
+          }
+          held.clear();
+          finish();
+        } else if (message.type === 'ready') {
+          fill();
+        } else if (message.type === 'unusable') {
+          // It could not load the data (changed since?): the others build its share.
+          finish();
+        } else if (message.type === 'outcome') {
+          held.delete(message.outcome.id);
+          record(message.outcome);
+          fill();
+        }
+      };
+      if (this.dead || this.dismissed) return finish();
+      this.listeners.add(listener);
+      if (this.ready) fill();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.send({ type: 'end' });
+    // A worker that does not end within a few seconds (it should end at once) is killed.
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The worker side of `kim build --jobs N` (`kim build --worker`, started by pool.ts): loads the data,
+ * then renders the reports it is sent, one by one, with one template engine and one PDF renderer.
+ */
+import { DataError, KimError, UsageError } from '../errors.js';
+import { buildUnit, prepare, type BuiltOutcome, type Context } from './build.js';
+import type { FromWorker, ToWorker } from './pool.js';
+
+/**
+ * The worker side (`kim build --worker`): loads the data, then renders the reports it is sent until told
+ * to end. Exits when the build process goes away (its IPC channel closes). Returns the exit code.
+ */
+export async function serveWorker(): Promise<number> {
+  if (!process.send) throw new UsageError('Die Option --worker ist kim build selbst vorbehalten.');
+  const inbox: ToWorker[] = [];
+  let wake: (() => void) | undefined;
+  process.on('message', (message: ToWorker) => {
+    inbox.push(message);
+    wake?.();
+  });
+  // The build process is gone (killed): stop at once, as it would have.
+  const orphaned = (): never => process.exit(70);
+  process.on('disconnect', orphaned);
+  const receive = async (): Promise<ToWorker> => {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return inbox.shift()!;
+  };
+  const reply = (message: FromWorker): Promise<void> => new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+
+  const first = await receive();
+  if (first.type !== 'start') return 0;
+  let ctx: Context;
+  try {
+    ctx = await prepare(first.settings);
+  } catch (cause) {
+    await reply({ type: 'unusable', message: cause instanceof DataError || cause instanceof KimError ? cause.message : String(cause) });
+    return 0;
+  }
+  const byId = new Map(ctx.units.map((u) => [u.id, u]));
+  await reply({ type: 'ready' });
+  for (let message = await receive(); message.type === 'build'; message = await receive()) {
+    // Fault injection for the tests (test/workflow/build.test.ts): a worker that dies mid-build ('*': at its first report).
+    const crashAt = process.env['KIM_FAULT_WORKER_EXIT'];
+    if (crashAt === '*' || crashAt === message.id) process.exit(99);
+    const unit = byId.get(message.id);
+    const outcome: BuiltOutcome = unit
+      ? await buildUnit(ctx, unit)
+      : { id: message.id, status: 'failed', written: [], diagnostics: [], ms: 0, message: 'Die Vorlage wurde während des Builds aus den Daten entfernt.' };
+    await reply({ type: 'outcome', outcome });
+  }
+  process.off('disconnect', orphaned);
+  process.disconnect();
+  return 0;
+}
