@@ -187,10 +187,11 @@ describe('kim build --jobs', () => {
 
   it('a worker that dies fails the reports it held (a bug in kim: exit 3), the others are built, nothing hangs', () => {
     const repo = exampleRepo();
-    const copies = Array.from({ length: 8 }, (_, i) => `2022-03-16-kopie-${i}`);
+    const copies = Array.from({ length: 24 }, (_, i) => `2022-03-16-kopie-${i}`);
     addReportCopies(repo, B, copies);
     const total = copies.length + 2;
-    // With PDFs the build process needs long enough (its first PDF parses the fonts) for the worker to get reports.
+    // Enough reports with PDFs that the parent cannot finish them all before the worker has loaded the
+    // data and asks for one (on a slow or busy machine too).
     const r = runKim(['build', '--jobs', '2'], { cwd: repo, env: { KIM_FAULT_WORKER_EXIT: '*' } });
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/Hilfsprozess \d+ brach ab/);
