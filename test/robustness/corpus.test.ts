@@ -168,7 +168,8 @@ interface Outcome {
   ms: number;
 }
 
-async function run(c: CorpusCase): Promise<{ outcome: Outcome; dataDir: string; outDir: string; before: Record<string, string> }> {
+/** A case's data copy, its template overrides and an output folder that already holds files. */
+function prepare(c: CorpusCase): { dataDir: string; templatesDir: string; outDir: string } {
   const dataDir = copyData();
   c.data?.(dataDir);
   const base = tempDir();
@@ -181,6 +182,11 @@ async function run(c: CorpusCase): Promise<{ outcome: Outcome; dataDir: string; 
   mkdirSync(outDir);
   writeFileSync(join(outDir, 'keep.txt'), 'unrelated');
   writeFileSync(join(outDir, '2022-03-16-kim-sachstand.md'), 'previous run');
+  return { dataDir, templatesDir, outDir };
+}
+
+async function run(c: CorpusCase): Promise<{ outcome: Outcome; dataDir: string; outDir: string; before: Record<string, string> }> {
+  const { dataDir, templatesDir, outDir } = prepare(c);
   const before = snapshot(outDir);
   const started = performance.now();
   let outcome: Outcome;
@@ -234,17 +240,7 @@ describe.each(CASES)('$name', (c) => {
 
 describe('through the built CLI', () => {
   const cli = (c: CorpusCase, extra: string[] = []) => {
-    const dataDir = copyData();
-    c.data?.(dataDir);
-    const base = tempDir();
-    const templatesDir = join(base, 'templates');
-    for (const [name, content] of Object.entries(c.templates ?? {})) {
-      mkdirSync(join(templatesDir, name, '..'), { recursive: true });
-      writeFileSync(join(templatesDir, name), content);
-    }
-    const outDir = join(base, 'out');
-    mkdirSync(outDir);
-    writeFileSync(join(outDir, 'keep.txt'), 'unrelated');
+    const { dataDir, templatesDir, outDir } = prepare(c);
     const before = snapshot(outDir);
     const r = runCli(['report', '--data', dataDir, '--templates', templatesDir, '--out', outDir, ...extra]);
     return { r, outDir, before };
