@@ -10,6 +10,8 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
+/** md, pdf or both: report, build and watch offer the same choice, with their own default. */
+const outputFormatOption = (fallback: 'md' | 'all') => new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default(fallback);
 const quietOption = () => new Option('-q, --quiet', 'nur Fehler ausgeben');
 const outOption = () => new Option('--out <ordner>', 'Ausgabeordner').default('out');
 
@@ -81,7 +83,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(outOption())
-    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('md'))
+    .addOption(outputFormatOption('md'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe')
     .action(async (report: string | undefined, opts) => {
@@ -96,7 +98,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(outOption())
-    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('all'))
+    .addOption(outputFormatOption('all'))
     .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)'))
     .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL))
     .addOption(new Option('--force', 'auch unveränderte Vorlagen neu erzeugen'))
@@ -120,7 +122,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(outOption())
-    .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default('md'))
+    .addOption(outputFormatOption('md'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiel:\n  $ kim watch 16.03.2022 --format all\n  aktualisiert 10:15:02  out/2022-03-16-kim-sachstand.md, out/2022-03-16-kim-sachstand.pdf (420 ms)\n\nBeenden mit Strg+C.')
     .action(async (report: string | undefined, opts) => {
