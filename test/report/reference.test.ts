@@ -5,7 +5,7 @@ import { packageRoot } from '../../src/paths.js';
 import { renderWith } from '../support/example.js';
 
 const GOLDEN = join(packageRoot, 'test', 'report', 'golden', '2022-03-16-kim-sachstand.md');
-const REFERENCE = join(packageRoot, '..', 'shared', 'reference', 'vorlage-2022-03-16-kim-sachstand.txt');
+const REFERENCE = join(packageRoot, 'test', 'fixtures', 'reference', 'vorlage-2022-03-16-kim-sachstand.txt');
 
 /**
  * The reference is text extracted from the real PDF; these are the places where extraction, not the

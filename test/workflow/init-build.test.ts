@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
 import { cleanUp, ESC, runKim, tempDir } from './helpers.js';
 
-const OPARL = '/work/shared/standards/oparl-1.1/schema';
+/** The official OParl 1.1.1 schemas, vendored with their CC BY-SA 4.0 licence (test/fixtures/oparl-1.1/README.md). */
+const OPARL = join(packageRoot, 'test', 'fixtures', 'oparl-1.1', 'schema');
 const ID = '2024-06-12-kim-sachstand';
 
 afterAll(cleanUp);
