@@ -68,7 +68,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
   const reportSource = validation.reportSources[dataset.reports.indexOf(report)];
-  const { markdown, model } = await renderMarkdown(engine, dataset, report.id, reportSource);
+  const { markdown, model } = await renderMarkdown(engine, dataset, report, reportSource);
   const outDir = resolve(options.outDir);
   const written: string[] = [];
   if (options.formats.includes('md')) {

@@ -39,3 +39,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   const at = d.path ? ` [${d.path}]` : '';
   return `${where}  ${label}: ${d.message}${at}`;
 }
+
+/** `/staff/3/fte` → `staff[3].fte`: the way a clerk reads a location in the data. */
+export function jsonPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}

@@ -289,7 +289,7 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const inputs = await inputsOf(ctx, unit);
   const key = keyOf(inputs);
 
-  const { markdown, model } = await renderMarkdown(ctx.engine, dataset, report.id, ctx.data.sources.get(report.id));
+  const { markdown, model } = await renderMarkdown(ctx.engine, dataset, report, ctx.data.sources.get(report.id));
   const pdf = options.formats.includes('pdf') ? await (await ctx.pdf()).render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH'])) : undefined;
   const files: [name: string, content: string | Uint8Array][] = [];
   if (options.formats.includes('md')) files.push([`${report.id}.md`, markdown]);

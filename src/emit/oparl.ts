@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Dataset, Report } from '../model/types.js';
+import { consultationRolesOf } from '../model/consultation-roles.js';
 import { UsageError } from '../errors.js';
 
 export const DEFAULT_OPARL_BASE_URL = 'https://example.invalid/oparl/';
@@ -65,19 +66,21 @@ export function normalizeBaseUrl(text: string): string {
  * The Paper of one report. `pdf` is the bytes of the Vorlage's PDF (its size and SHA-512 go into
  * `mainFile`); without a PDF (kim build --format md) the Paper has no mainFile.
  */
-export function oparlPaper(data: Dataset, report: Report & { reference?: string }, baseUrl: string, pdf?: Uint8Array): OparlPaper {
+export function oparlPaper(data: Dataset, report: Report, baseUrl: string, pdf?: Uint8Array): OparlPaper {
   const base = normalizeBaseUrl(baseUrl);
   const seg = (kind: string, id: string) => `${base}${kind}/${encodeURIComponent(id)}`;
   const paperId = seg('paper', report.id);
   const sessions = new Map(data.meetings.sessions.map((s) => [s.id, s]));
+  const authoritative = new Set(consultationRolesOf(data.organisation).filter((r) => r.authoritative).map((r) => r.name));
   const paper: OparlPaper = {
     id: paperId,
     type: `${SCHEMA}Paper`,
     body: seg('body', data.organisation.body.id),
     name: report.title,
     reference: report.reference ?? report.id,
-    // The Paper's date: the session it is written for would be too late, the Stand is the date of its content.
-    date: report.stand,
+    // The Paper's date: its own date where the report gives one; else the Stand, the date of its content
+    // (the session it is written for would be too late).
+    date: report.date ?? report.stand,
     paperType: report.paperType,
     underDirectionOf: [seg('organization', report.department)],
     consultation: report.consultations.map((c, i) => {
@@ -88,7 +91,7 @@ export function oparlPaper(data: Dataset, report: Report & { reference?: string 
         paper: paperId,
         meeting: seg('meeting', c.session),
         organization: session ? [seg('organization', session.committee)] : [],
-        authoritative: c.role === 'Entscheidung',
+        authoritative: authoritative.has(c.role),
         role: c.role,
       };
     }),
@@ -100,7 +103,7 @@ export function oparlPaper(data: Dataset, report: Report & { reference?: string 
       name: report.title,
       fileName: `${report.id}.pdf`,
       mimeType: 'application/pdf',
-      date: report.stand,
+      date: report.date ?? report.stand,
       size: pdf.byteLength,
       sha512Checksum: createHash('sha512').update(pdf).digest('hex'),
       accessUrl: `${base}files/${encodeURIComponent(report.id)}.pdf`,

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../model/report-model.js';
-import { formatDate } from '../render/german/index.js';
+import { formatDate } from '../german/index.js';
 import type { PdfMetadata } from './pdf/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Assignment, Committee, Dataset, Employer, Role, Session, StaffMember, SteeringGroupMeeting } from './types.js';
+import type { Assignment, Committee, Dataset, Employer, Municipality, Role, Session, StaffMember, SteeringGroupMeeting } from './types.js';
 import { groupBy } from './group-by.js';
 
 /**
@@ -12,11 +12,11 @@ export interface DatasetIndex {
   committees: Map<string, Committee>;
   departments: Map<string, string>;
   sessions: Map<string, Session>;
-  municipalityNames: Map<string, string>;
+  municipalities: Map<string, Municipality>;
   /** Staff per module, ordered by start date (ties in data order). */
   staffByModule: Map<string, StaffMember[]>;
   assignmentsByStaff: Map<string, Assignment[]>;
-  /** Earliest start per module and employer: decides "weitere" in O(1). */
+  /** Earliest start per module, role noun and employer: decides "weitere" in O(1) (see colleagueKey). */
   earliestStart: Map<string, string>;
   steeringMeetings: SteeringGroupMeeting[];
 }
@@ -32,25 +32,30 @@ export function indexOf(data: Dataset): DatasetIndex {
   return index;
 }
 
-export const moduleEmployerKey = (module: string, employer: string): string => `${module}\u0000${employer}`;
-
-/** "Stadt Königswinter", "Gemeinde Much". */
-export const municipalityName = (m: { type: string; name: string }): string => `${m.type} ${m.name}`;
+/**
+ * Who counts as an earlier colleague for "weitere": someone in the same module, with the same employer,
+ * called by the same noun. Roles with the same forms (two kinds of "Mitarbeiterin") share the noun, so
+ * "zwei weitere Mitarbeitende" follows an earlier Mitarbeiterin; a first Verwaltungsassistentin after
+ * three Koordinatorinnen is not "eine weitere".
+ */
+export const colleagueKey = (staff: StaffMember, roles: Map<string, Role>): string =>
+  `${staff.module}\u0000${staff.employer}\u0000${JSON.stringify(roles.get(staff.role)?.forms ?? staff.role)}`;
 
 function build(data: Dataset): DatasetIndex {
   const byStart = [...data.staff].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const roles = new Map(data.programme.roles.map((r) => [r.id, r]));
   const earliestStart = new Map<string, string>();
   for (const s of byStart) {
-    const key = moduleEmployerKey(s.module, s.employer);
+    const key = colleagueKey(s, roles);
     if (!earliestStart.has(key)) earliestStart.set(key, s.start);
   }
   return {
-    roles: new Map(data.programme.roles.map((r) => [r.id, r])),
+    roles,
     employers: new Map(data.organisation.employers.map((e) => [e.id, e])),
     committees: new Map(data.organisation.committees.map((c) => [c.id, c])),
     departments: new Map(data.organisation.departments.map((d) => [d.id, d.name])),
     sessions: new Map(data.meetings.sessions.map((s) => [s.id, s])),
-    municipalityNames: new Map(data.organisation.municipalities.map((m) => [m.id, municipalityName(m)])),
+    municipalities: new Map(data.organisation.municipalities.map((m) => [m.id, m])),
     staffByModule: groupBy(byStart, (s) => s.module),
     assignmentsByStaff: groupBy(data.assignments, (a) => a.staff),
     earliestStart,

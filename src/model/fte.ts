@@ -1,15 +1,44 @@
-import type { IsoDate, ProgrammeModule, Programme } from './types.js';
+import type { IsoDate, PlanPeriod, ProgrammeModule, Programme } from './types.js';
 
-/** Planned FTE of a module on a day: the latest plan period that has begun, or undefined before any. */
-export function plannedFteOn(module: ProgrammeModule, date: IsoDate): number | undefined {
-  let found: { from: IsoDate; fte: number } | undefined;
+/** The plan of a module in force on a day: the latest plan period that has begun, or undefined before any. */
+export function planOn(module: ProgrammeModule, date: IsoDate): PlanPeriod | undefined {
+  let found: PlanPeriod | undefined;
   for (const period of module.plannedFte) {
     if (period.from <= date && (!found || period.from >= found.from)) found = period;
   }
-  return found?.fte;
+  return found;
+}
+
+/** Planned FTE of a module on a day; undefined before its first plan period. */
+export function plannedFteOn(module: ProgrammeModule, date: IsoDate): number | undefined {
+  return planOn(module, date)?.fte;
 }
 
 /** Funding per FTE for a calendar year; undefined when the data has no rate for that year. */
 export function fundingRateFor(programme: Programme, year: number): number | undefined {
   return programme.fundingRates.find((r) => r.year === year)?.amount;
+}
+
+/** A change of a module's plan: from one plan period to the next. */
+export interface PlanChange {
+  period: PlanPeriod;
+  previousFte: number;
+}
+
+/**
+ * The plan changes a report must mention: a plan period (after the first) that took effect in the
+ * report's period (after the previous Stand, up to this Stand), or one decided in that period that takes
+ * effect later. Without a previous report the period is everything up to the Stand.
+ */
+export function planChangesBetween(module: ProgrammeModule, previousStand: IsoDate | undefined, stand: IsoDate): (PlanChange & { future: boolean })[] {
+  const periods = [...module.plannedFte].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const out: (PlanChange & { future: boolean })[] = [];
+  for (let i = 1; i < periods.length; i++) {
+    const period = periods[i]!;
+    const future = period.from > stand;
+    const relevant = future ? period.decision !== undefined && inPeriod(period.decision.date) : inPeriod(period.from);
+    if (relevant && period.fte !== periods[i - 1]!.fte) out.push({ period, previousFte: periods[i - 1]!.fte, future });
+  }
+  return out;
 }

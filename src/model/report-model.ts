@@ -1,42 +1,74 @@
-import type { Assignment, Dataset, IsoDate, Report, Session, StaffMember, TextKey } from './types.js';
-import { TEXT_KEYS } from './types.js';
-import { inPostOn, yearOf } from './dates.js';
-import { fundingRateFor, plannedFteOn } from './fte.js';
-import { ATTACHMENT_SLOT, fillSlots } from './slots.js';
-import { describeGroup, groupStaff, hireStatement, type GroupContext, type StaffGroup } from './staff-groups.js';
+import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
+import { yearOf } from './dates.js';
+import { fundingRateFor } from './fte.js';
+import { ATTACHMENT_SLOT, fillSlots, REPORT_SLOTS } from './slots.js';
 import { indexOf } from './dataset-index.js';
-import { formatDateShort } from '../render/german/index.js';
+import { buildModule, type ModuleModel } from './module-model.js';
+import { periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { termsOf, unitWords, type TermsModel } from './terms.js';
+import { capitalize, definite, formatDate } from '../german/index.js';
+import { sumFte } from './staff-groups.js';
+
+export type { ModuleModel, GroupModel, HireGroupModel, LeaverModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
- * has to work out. Pure: the dataset and the report id are the only inputs (no clock, no disk).
+ * has to work out. Pure: the dataset and the report are the only inputs (no clock, no disk).
  * Personal names are never copied into it, so no template can print one.
  */
 export interface ReportModel {
   id: string;
   title: string;
   paperType: string;
+  /** Drucksachennummer, or empty. */
+  reference: string;
+  /** Aktenzeichen, or empty. */
+  fileNumber: string;
   public: boolean;
   /** "öffentlichen" or "nichtöffentlichen", for "Vorlage für den … Sitzungsteil". */
   part: string;
   department: string;
   body: Dataset['organisation']['body'];
+  letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
-  steeringGroup: { name: string; genitive: string };
+  terms: TermsModel;
+  /** Section headings, without the colon: "Vorbemerkungen", "Erläuterungen" … (organisation.yaml headings). */
+  headings: Record<SectionHeading, string>;
+  /**
+   * The programme's steering group, or null when it has none; with its article and possessive stem for
+   * "Die Lenkungsgruppe traf sich … zu ihrer …" ("Der Lenkungskreis … zu seiner …").
+   */
+  steeringGroup: { name: string; genitive: string; article: string; Article: string; possessive: string } | null;
   stand: IsoDate;
   /** The session the Vorlage is written for (its first consultation). */
   session: SessionModel;
   consultations: (SessionModel & { role: string })[];
-  /** The same committee's session before this one ("Seit der letzten Ausschuss-Sitzung am …"), if any. */
-  previousSession: SessionModel | null;
-  /** The report this one continues ("Bezugnehmend auf die Darstellung …"), if any. */
-  previous: { id: string; stand: IsoDate; session: SessionModel } | null;
+  /**
+   * The report this one continues and its session: "Seit der letzten Ausschusssitzung am …",
+   * "Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung …". `lastSession` is false when the
+   * committee met in between without a report: then that session is not "die letzte". Null for a first report.
+   */
+  previous: { id: string; stand: IsoDate; session: SessionModel; lastSession: boolean } | null;
+  /** The modules with something to report at the Stand (a plan, staff, a change or text), in number order. */
   modules: ModuleModel[];
+  totals: TotalsModel;
+  /** Funding per post for the Stand's year, and that year. */
+  fundingRate: number;
+  fundingYear: number;
   steeringGroupMeetings: SteeringMeetingModel[];
-  cooperationAgreements: { municipality: string; date: IsoDate }[];
-  kickOffs: { municipality: string; date: IsoDate; participants: string[] }[];
+  /** True when the steering group's meetings get a section of their own (no strategic module to carry them). */
+  steeringGroupSection: boolean;
+  cooperation: CooperationModel;
+  kickOffs: KickOffModel[];
+  /** True when agreements and kick-offs get a section of their own (no case-management module to carry them). */
+  cooperationSection: boolean;
+  show: { overview: boolean; financialImpact: boolean };
+  /** Whether the paper type asks for a Beschlussvorschlag. */
+  requiresResolution: boolean;
   attachments: { number: number; title: string; file: string | null }[];
-  text: Record<TextKey, string>;
+  /** The clerk's text blocks with their slots filled; empty strings where the report has none. */
+  text: { preface: string; resolution: string; steeringGroup: string; financialImpact: string; closing: string };
   signature: { authority: string; function: string };
 }
 
@@ -48,51 +80,32 @@ export interface SessionModel {
   public: boolean;
 }
 
-export interface ModuleModel {
-  id: string;
-  number: number;
-  name: string;
-  genitive: string;
+export interface LetterheadModel {
+  /** Print the Kreis's name above the department. */
+  showBody: boolean;
+  /** "Vorlagenart: Beschlussvorlage", "Drucksache: 197/23" …: the fields the Kreis prints and the report has. */
+  lines: { label: string; value: string }[];
+  logo: { file: string; alt: string } | null;
+}
+
+export interface TotalsModel {
+  /** Sum of the plans in force; null when no module has one. */
   plannedFte: number | null;
   filledFte: number;
-  /** Funding per FTE and year for the Stand's year. */
-  fundingRate: number;
+  openFte: number | null;
   plannedFunding: number | null;
-  filledFunding: number;
-  /** One sentence per hiring (same day, role and employer) of the staff in post, from the roles' statements. */
-  statements: string[];
-  /** Staff in post at the Stand, grouped by role, focus and employer ("zwei Case Managerinnen für …"). */
-  inPost: GroupModel[];
-  /** The same at the previous report's Stand ("Zum damaligen Zeitpunkt waren …"). */
-  inPostPrevious: GroupModel[];
-  /** Hired after the previous Stand, grouped by role, focus and employer; one line per person. */
-  hires: HireGroupModel[];
-  /** Left after the previous Stand. */
-  leavers: GroupModel[];
 }
 
-export interface GroupModel {
-  phrase: string;
-  count: number;
-}
+const HEADINGS: Record<SectionHeading, string> = {
+  resolution: 'Beschlussvorschlag',
+  preface: 'Vorbemerkungen',
+  explanation: 'Erläuterungen',
+  financialImpact: 'Finanzielle Auswirkungen',
+};
+const LETTERHEAD_FIELDS: LetterheadField[] = ['paperType', 'reference', 'fileNumber', 'date'];
+const LETTERHEAD_LABELS: Record<LetterheadField, string> = { paperType: 'Vorlagenart', reference: 'Drucksache', fileNumber: 'Aktenzeichen', date: 'Datum' };
 
-export interface HireGroupModel extends GroupModel {
-  /** "bei der Kreisverwaltung". */
-  employer: string;
-  people: { number: number; municipalities: string[]; start: IsoDate; startShort: string }[];
-}
-
-export interface SteeringMeetingModel {
-  date: IsoDate;
-  /** Position among all meetings of the steering group (1 = first), for "Beim zweiten Sitzungstermin". */
-  number: number;
-  constituent: boolean;
-  outcome: string;
-}
-
-export function buildReportModel(data: Dataset, reportId: string): ReportModel {
-  const report = data.reports.find((r) => r.id === reportId);
-  if (!report) throw new Error(`Vorlage ${reportId} nicht in den Daten`);
+export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const { organisation, programme, meetings } = data;
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
@@ -103,94 +116,123 @@ export function buildReportModel(data: Dataset, reportId: string): ReportModel {
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
   const session = consultations[0]!;
   const previousReport = findPreviousReport(data, report);
+  const previousSession = previousReport ? index.sessions.get(previousReport.consultations[0]!.session)! : undefined;
+  const thisSession = index.sessions.get(report.consultations[0]!.session)!;
+  const previous =
+    previousReport && previousSession
+      ? {
+          id: previousReport.id,
+          stand: previousReport.stand,
+          session: sessionModel(previousSession),
+          lastSession: !meetings.sessions.some((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date),
+        }
+      : null;
   const previousStand = previousReport?.stand;
   const stand = report.stand;
-  const ctx: GroupContext = { index, leadEmployer: programme.leadEmployer };
+  const terms = termsOf(programme);
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
-
-  const modules = [...programme.modules]
-    .sort((a, b) => a.number - b.number)
-    .map((module): ModuleModel => {
-      const members = index.staffByModule.get(module.id) ?? [];
-      const inPost = members.filter((s) => inPostOn(s, stand));
-      const planned = plannedFteOn(module, stand) ?? null;
-      const filled = roundFte(inPost.reduce((sum, s) => sum + s.fte, 0));
-      const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
-      const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
-      // Leavers: in post at the previous Stand, gone by this one (someone hired and gone in between is neither).
-      const left = inPostPrevious.filter((s) => !inPostOn(s, stand));
-      return {
-        id: module.id,
-        number: module.number,
-        name: module.name,
-        genitive: module.genitive,
-        plannedFte: planned,
-        filledFte: filled,
-        fundingRate: rate,
-        plannedFunding: planned === null ? null : planned * rate,
-        filledFunding: filled * rate,
-        statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g)),
-        inPost: groupStaff(inPost, staffKey).map((g) => listed(ctx, g)),
-        inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => listed(ctx, g)),
-        hires: groupStaff(hired, staffKey).map((g) => ({
-          ...describeGroup(ctx, g, { further: true, withEmployer: false }),
-          employer: index.employers.get(g.members[0]!.employer)!.at,
-          people: g.members.map((s, i) => ({
-            number: i + 1,
-            municipalities: municipalitiesOf(index.assignmentsByStaff.get(s.id) ?? [], stand, index.municipalityNames),
-            start: s.start,
-            startShort: formatDateShort(s.start),
-          })),
-        })),
-        leavers: groupStaff(left, staffKey).map((g) => listed(ctx, g)),
-      };
-    });
+  const ctx = { index, leadEmployer: programme.leadEmployer, unit: unitWords(terms) };
 
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
-  const fillText = (text: string | undefined): string =>
-    text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : `{${name}}`));
-  const inPeriod = (date: IsoDate) => (previousStand === undefined || date > previousStand) && date <= stand;
+  const slotValues: Record<string, string> = {
+    [REPORT_SLOTS.previousSession]: previous ? formatDate(previous.session.date) : '',
+    [REPORT_SLOTS.session]: formatDate(session.date),
+    [REPORT_SLOTS.stand]: formatDate(stand),
+  };
+  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first report).
+  const fill = (text: string | undefined): string =>
+    text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : (slotValues[name] ?? `{${name}}`)));
+
+  const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
+  const built = sorted.map((module) => {
+    const text = report.text?.modules?.[module.id] ?? {};
+    return buildModule({ module, stand, previousStand, rate, terms, ctx, text: { staff: fill(text.staff), work: fill(text.work) } });
+  });
+  // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text) is left out.
+  const shown = built.filter(
+    (m) => m.plannedFte !== null || m.inPost.length > 0 || m.leavers.length > 0 || m.planChanges.length > 0 || report.text?.modules?.[m.id] !== undefined,
+  );
+  // The steering group is told with the first strategic module, the cooperation with the municipalities
+  // with the first case-management module; without such a module each gets a section of its own.
+  const steeringHost = programme.steeringGroup ? shown.find((m) => m.kind === 'strategic') : undefined;
+  const cooperationHost = shown.find((m) => m.kind === 'case-management');
+  const modules = shown.map((m) => ({ ...m, hostsSteeringGroup: m === steeringHost, hostsCooperation: m === cooperationHost }));
+
+  const events = periodEvents(meetings, index, previousStand, stand);
+  const planned = modules.filter((m) => m.plannedFte !== null);
+  const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
+  const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
+  const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
+  const letterhead = organisation.letterhead ?? {};
+  const fieldValues: Record<LetterheadField, string> = {
+    paperType: report.paperType,
+    reference: report.reference ?? '',
+    fileNumber: report.fileNumber ?? '',
+    date: report.date ? formatDate(report.date) : '',
+  };
 
   return {
     id: report.id,
     title: report.title,
     paperType: report.paperType,
+    reference: report.reference ?? '',
+    fileNumber: report.fileNumber ?? '',
     public: report.public,
     part: report.public ? 'öffentlichen' : 'nichtöffentlichen',
     department: index.departments.get(report.department)!,
     body: organisation.body,
+    letterhead: {
+      showBody: letterhead.showBody ?? true,
+      lines: (letterhead.fields ?? LETTERHEAD_FIELDS)
+        .filter((f) => fieldValues[f] !== '')
+        .map((f) => ({ label: letterhead.labels?.[f] ?? LETTERHEAD_LABELS[f], value: fieldValues[f] })),
+      logo: letterhead.logo ?? null,
+    },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
-    steeringGroup: programme.steeringGroup,
+    terms,
+    headings: { ...HEADINGS, ...organisation.headings },
+    steeringGroup: programme.steeringGroup
+      ? {
+          name: programme.steeringGroup.name,
+          genitive: programme.steeringGroup.genitive,
+          article: definite(programme.steeringGroup.genus ?? 'feminine', 'nom'),
+          Article: capitalize(definite(programme.steeringGroup.genus ?? 'feminine', 'nom')),
+          possessive: (programme.steeringGroup.genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein',
+        }
+      : null,
     stand,
     session,
     consultations,
-    previousSession: previousSessionOf(meetings.sessions, index.sessions.get(report.consultations[0]!.session)!, sessionModel),
-    previous: previousReport
-      ? { id: previousReport.id, stand: previousReport.stand, session: sessionModel(index.sessions.get(previousReport.consultations[0]!.session)!) }
-      : null,
+    previous,
     modules,
-    steeringGroupMeetings: index.steeringMeetings
-      .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
-      .filter((m) => inPeriod(m.date)),
-    cooperationAgreements: (meetings.cooperationAgreements ?? [])
-      .filter((c) => c.date <= stand)
-      .map((c) => ({ municipality: index.municipalityNames.get(c.municipality)!, date: c.date })),
-    kickOffs: (meetings.kickOffs ?? [])
-      .filter((k) => k.date <= stand)
-      .map((k) => ({ municipality: index.municipalityNames.get(k.municipality)!, date: k.date, participants: k.participants ?? [] })),
+    totals: {
+      plannedFte,
+      filledFte,
+      openFte: plannedFte === null ? null : sumFte(planned.map((m) => ({ fte: m.openFte! }))),
+      plannedFunding: plannedFte === null ? null : Math.round(planned.reduce((sum, m) => sum + m.plannedFunding! * 100, 0)) / 100,
+    },
+    fundingRate: rate,
+    fundingYear: yearOf(stand),
+    steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],
+    steeringGroupSection: programme.steeringGroup !== undefined && steeringHost === undefined && events.steeringGroupMeetings.length > 0,
+    cooperation: events.cooperation,
+    kickOffs: events.kickOffs,
+    cooperationSection: cooperationHost === undefined && (events.cooperation.total > 0 || events.kickOffs.length > 0),
+    show: {
+      overview: report.show?.overview ?? true,
+      financialImpact: (report.show?.financialImpact ?? false) || report.text?.financialImpact !== undefined,
+    },
+    requiresResolution: paperType?.requiresResolution === true,
     attachments: attachments.map(({ number, title, file }) => ({ number, title, file })),
-    text: Object.fromEntries(TEXT_KEYS.map((k) => [k, fillText(report.text?.[k])])) as Record<TextKey, string>,
+    text: {
+      preface: fill(report.text?.preface),
+      resolution: fill(report.text?.resolution),
+      steeringGroup: fill(report.text?.steeringGroup),
+      financialImpact: fill(report.text?.financialImpact),
+      closing: fill(report.text?.closing),
+    },
     signature: report.signature,
   };
-}
-
-/** Grouping keys: how the Vorlage bundles people into one phrase or one sentence. */
-const staffKey = (s: StaffMember): string => `${s.role}\u0000${s.focus ?? ''}\u0000${s.employer}`;
-const hiringKey = (s: StaffMember): string => `${s.start}\u0000${s.role}\u0000${s.employer}`;
-const roundFte = (n: number): number => Math.round(n * 1000) / 1000;
-
-function listed(ctx: GroupContext, g: StaffGroup): GroupModel {
-  return describeGroup(ctx, g, { further: false, withEmployer: true });
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */
@@ -201,17 +243,4 @@ export function findPreviousReport(data: Dataset, report: Report): Report | unde
     if (r.stand < report.stand && (!best || r.stand > best.stand)) best = r;
   }
   return best;
-}
-
-function previousSessionOf(all: Session[], current: Session, model: (s: Session) => SessionModel): SessionModel | null {
-  let best: Session | undefined;
-  for (const s of all) {
-    if (s.committee === current.committee && s.date < current.date && (!best || s.date > best.date)) best = s;
-  }
-  return best ? model(best) : null;
-}
-
-/** The municipalities a person serves on a day, in the order the assignments list them. */
-function municipalitiesOf(assignments: Assignment[], day: IsoDate, names: Map<string, string>): string[] {
-  return assignments.filter((a) => a.from <= day && (a.to === undefined || a.to >= day)).flatMap((a) => a.municipalities.map((m) => names.get(m)!));
 }

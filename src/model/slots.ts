@@ -21,6 +21,11 @@ export function fillSlots(text: string, lookup: (name: string, arg: string | und
 }
 
 /** Slots a role's statement may use (see programme.schema.json). */
-export const STATEMENT_SLOTS = ['date', 'who', 'employer', 'which', 'all'] as const;
+export const STATEMENT_SLOTS = ['date', 'who', 'employer', 'which', 'all', 'pronoun', 'Pronoun', 'fte'] as const;
 /** The slot a report's text may use to cite an attachment by id: `{anlage:ID}` → "Anlage 1". */
 export const ATTACHMENT_SLOT = 'anlage';
+/**
+ * Dates a report's text may name without typing them (report.schema.json): the previous report's
+ * session, this session and the Stand. German names, like `anlage`: the clerk writes them.
+ */
+export const REPORT_SLOTS = { previousSession: 'letzteSitzung', session: 'sitzung', stand: 'stand' } as const;

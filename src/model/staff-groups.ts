@@ -1,8 +1,23 @@
 import type { StaffMember } from './types.js';
-import { countWord, definiteArticle, formatDate, numberWord, roleNoun } from '../render/german/index.js';
+import {
+  capitalize,
+  countedNouns,
+  definiteNouns,
+  formatDate,
+  formatQuantity,
+  joinList,
+  municipalityPhrase,
+  nounParts,
+  numberWord,
+  personalPronoun,
+  relativePronoun,
+  type MunicipalityName,
+  type NounPart,
+  type UnitWords,
+} from '../german/index.js';
 import { fillSlots } from './slots.js';
 import { groupBy } from './group-by.js';
-import { moduleEmployerKey, type DatasetIndex } from './dataset-index.js';
+import { colleagueKey, type DatasetIndex } from './dataset-index.js';
 
 /** People the Vorlage names together: same key (e.g. role, focus, employer), in order of first start. */
 export interface StaffGroup {
@@ -12,6 +27,7 @@ export interface StaffGroup {
 export interface GroupContext {
   index: DatasetIndex;
   leadEmployer: string;
+  unit: UnitWords;
 }
 
 /** Groups staff already ordered by start date; groups come in the order of their first member. */
@@ -19,34 +35,42 @@ export function groupStaff(staffByStart: readonly StaffMember[], key: (s: StaffM
   return [...groupBy(staffByStart, key).values()].map((members) => ({ members }));
 }
 
+const partsOf = (ctx: GroupContext, group: StaffGroup): NounPart[] =>
+  nounParts(ctx.index.roles.get(group.members[0]!.role)!.forms, group.members.map((s) => s.gender));
+
+/** What follows the noun: the role's qualifier and the focus ("in der Koordination …", "für frühkindliche Sprachförderung"). */
+function tailOf(ctx: GroupContext, first: StaffMember): string {
+  const role = ctx.index.roles.get(first.role)!;
+  return [role.qualifier, first.focus ? `für ${first.focus}` : undefined].filter(Boolean).join(' ');
+}
+
+const withTail = (noun: string, tail: string): string => (tail ? `${noun} ${tail}` : noun);
+
 /**
  * The noun phrase for a group: "eine Mitarbeiterin in der Koordination des Case Managements",
- * "zwei Case Managerinnen für frühkindliche Sprachförderung", "neun weitere Case Managerinnen und Case Manager";
- * staff of an employer other than the programme's own get the definite article and the employer
- * ("die Case Managerin der Stadt Troisdorf").
+ * "zwei Case Managerinnen für frühkindliche Sprachförderung", "neun weitere Case Managerinnen und Case
+ * Manager", "eine Koordinatorin und ein Koordinator"; staff of an employer other than the programme's own
+ * get the definite article and the employer ("die Case Managerin der Stadt Troisdorf").
  */
 export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { further: boolean; withEmployer: boolean }): { phrase: string; count: number } {
   const first = group.members[0]!;
-  const role = ctx.index.roles.get(first.role)!;
-  const noun = roleNoun(role.forms, group.members.map((s) => s.gender));
+  const parts = partsOf(ctx, group);
+  const tail = tailOf(ctx, first);
   const count = group.members.length;
-  const tail = [role.qualifier, first.focus ? `für ${first.focus}` : undefined].filter(Boolean).join(' ');
-  const core = tail ? `${noun.text} ${tail}` : noun.text;
   if (options.withEmployer && first.employer !== ctx.leadEmployer) {
     const employer = ctx.index.employers.get(first.employer)!;
-    const number = count === 1 ? '' : `${numberWord(count)} `;
-    return { phrase: `${definiteArticle(noun)} ${number}${core} ${employer.of}`, count };
+    return { phrase: `${withTail(definiteNouns(parts), tail)} ${employer.of}`, count };
   }
   const further = options.further && hasEarlierColleague(ctx, first);
-  return { phrase: `${countWord(count, noun.genus ?? 'feminine', { further })} ${core}`, count };
+  return { phrase: withTail(countedNouns(parts, { further }), tail), count };
 }
 
 /**
- * "weitere" only when someone in the module already worked for the same employer before this group.
- * Group members never start before its first member, so the earliest start decides.
+ * "weitere" only when someone in the module, with the same employer and called by the same noun, started
+ * before this group. Group members never start before its first member, so the earliest start decides.
  */
 function hasEarlierColleague(ctx: GroupContext, first: StaffMember): boolean {
-  const earliest = ctx.index.earliestStart.get(moduleEmployerKey(first.module, first.employer));
+  const earliest = ctx.index.earliestStart.get(colleagueKey(first, ctx.index.roles));
   return earliest !== undefined && earliest < first.start;
 }
 
@@ -59,15 +83,43 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup): string {
   const role = ctx.index.roles.get(first.role)!;
   const employer = ctx.index.employers.get(first.employer)!;
   const count = group.members.length;
-  const noun = roleNoun(role.forms, group.members.map((s) => s.gender));
+  const parts = partsOf(ctx, group);
+  const pronoun = personalPronoun(parts);
   const slots: Record<string, string> = {
     date: formatDate(first.start),
     who: describeGroup(ctx, group, { further: true, withEmployer: false }).phrase,
     employer: employer.at,
-    which: definiteArticle(noun),
+    which: relativePronoun(parts),
     all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,
+    pronoun,
+    Pronoun: capitalize(pronoun),
+    fte: formatQuantity(sumFte(group.members), ctx.unit),
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
   return fillSlots(text, (name) => slots[name] ?? `{${name}}`);
+}
+
+/** Sum of FTE in millionths, so 0.1 + 0.2 is 0.3. */
+export const sumFte = (staff: readonly { fte: number }[]): number => Math.round(staff.reduce((sum, s) => sum + Math.round(s.fte * 1e6), 0)) / 1e6;
+
+/**
+ * One person by role, for a sentence about them: "die Case Managerin für die Gemeinde Windeck", "der Case
+ * Manager der Stadt Troisdorf", "die Case Managerin für frühkindliche Sprachförderung"; with `hiredOn`,
+ * "die zum 01.05.2022 eingestellte Case Managerin …".
+ */
+export function personPhrase(ctx: GroupContext, person: StaffMember, municipalities: readonly MunicipalityName[], hiredOn?: string): string {
+  const [part] = partsOf(ctx, { members: [person] });
+  const article = definiteNouns([part!]).split(' ')[0]!;
+  const noun = hiredOn ? `${article} zum ${formatDate(hiredOn)} eingestellte ${part!.text}` : `${article} ${part!.text}`;
+  const tail = tailOf(ctx, person);
+  let phrase = withTail(noun, tail);
+  const employer = ctx.index.employers.get(person.employer)!;
+  if (person.employer !== ctx.leadEmployer) phrase += ` ${employer.of}`;
+  const served = municipalities.filter((m) => !(employer.municipality && ctx.index.municipalities.get(employer.municipality) === m));
+  if (served.length > 0) {
+    const list = joinList(served.map((m) => municipalityPhrase(m, 'acc')));
+    phrase += tail ? ` (zuständig für ${list})` : ` für ${list}`;
+  }
+  return phrase;
 }

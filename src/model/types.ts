@@ -2,16 +2,36 @@
  * The shapes of the data files once they have passed their JSON Schemas (schemas/*.schema.json).
  * Dates are ISO strings `YYYY-MM-DD`, compared as strings: never Date objects, so no time zone can shift them.
  */
-export type IsoDate = string;
-export type Gender = 'w' | 'm' | 'd';
-export type Genus = 'feminine' | 'masculine' | 'neuter';
+import type { Gender, Genus, IsoDate, NounForms } from '../german/types.js';
+
+export type { Gender, Genus, IsoDate };
 
 export interface Organisation {
   body: { id: string; name: string; in: string; dative: string; genitive: string };
+  letterhead?: Letterhead;
+  headings?: Partial<Record<SectionHeading, string>>;
   departments: { id: string; name: string }[];
   committees: Committee[];
+  paperTypes: PaperType[];
+  consultationRoles?: ConsultationRole[];
   municipalities: Municipality[];
   employers: Employer[];
+}
+export type SectionHeading = 'resolution' | 'preface' | 'explanation' | 'financialImpact';
+export type LetterheadField = 'paperType' | 'reference' | 'fileNumber' | 'date';
+export interface Letterhead {
+  showBody?: boolean;
+  fields?: LetterheadField[];
+  labels?: Partial<Record<LetterheadField, string>>;
+  logo?: { file: string; alt: string };
+}
+export interface PaperType {
+  name: string;
+  requiresResolution?: boolean;
+}
+export interface ConsultationRole {
+  name: string;
+  authoritative?: boolean;
 }
 export interface Committee {
   id: string;
@@ -21,7 +41,10 @@ export interface Committee {
 export interface Municipality {
   id: string;
   name: string;
-  type: 'Stadt' | 'Gemeinde';
+  /** "Stadt", "Gemeinde", "Markt" …: printed before the name. */
+  type: string;
+  /** Genus of `type`, for articles; feminine when absent. */
+  genus?: Genus;
   region: string;
 }
 export interface Employer {
@@ -32,33 +55,50 @@ export interface Employer {
   of: string;
 }
 
+export interface Terms {
+  module?: { singular: string; genus: Genus };
+  numbering?: 'arabic' | 'roman';
+  unit?: Unit;
+}
+export interface Unit {
+  singular: string;
+  plural: string;
+  abbreviation?: string;
+  genus: Genus;
+}
+
 export interface Programme {
   name: string;
   shortName: string;
   genitive: string;
   leadEmployer: string;
-  steeringGroup: { name: string; genitive: string };
+  terms?: Terms;
+  steeringGroup?: { name: string; genitive: string; genus?: Genus };
   fundingRates: { year: number; amount: number }[];
   modules: ProgrammeModule[];
   roles: Role[];
 }
+export type ModuleKind = 'strategic' | 'case-management' | 'other';
 export interface ProgrammeModule {
   id: string;
   number: number;
+  kind: ModuleKind;
   name: string;
   genitive: string;
-  plannedFte: { from: IsoDate; fte: number }[];
+  heading?: string;
+  plannedFte: PlanPeriod[];
 }
-export interface RoleForms {
-  w: string;
-  m: string;
-  d: string;
-  neutralGenus: Genus;
-  plural: { w: string; m: string; mixed: string };
+export interface PlanPeriod {
+  from: IsoDate;
+  fte: number;
+  parts?: { fte: number; label: string }[];
+  decision?: { name: string; date: IsoDate; reference?: string };
 }
+export type RoleForms = NounForms;
 export interface Role {
   id: string;
   qualifier?: string;
+  servesMunicipalities?: boolean;
   forms: RoleForms;
   statement?: { one: string; many: string };
 }
@@ -82,6 +122,8 @@ export interface Assignment {
   municipalities: string[];
   from: IsoDate;
   to?: IsoDate;
+  /** Share of the person's post for each municipality listed. */
+  fte?: number;
 }
 
 export interface Session {
@@ -101,11 +143,13 @@ export interface KickOff {
   municipality: string;
   date: IsoDate;
   participants?: string[];
+  listed?: boolean;
 }
 export interface CooperationAgreement {
   id: string;
   municipality: string;
   date: IsoDate;
+  listed?: boolean;
 }
 export interface Meetings {
   sessions: Session[];
@@ -114,9 +158,16 @@ export interface Meetings {
   cooperationAgreements?: CooperationAgreement[];
 }
 
-export type ConsultationRole = 'Kenntnisnahme' | 'Vorberatung' | 'Entscheidung' | 'Anhörung';
-export const TEXT_KEYS = ['preface', 'module1', 'steeringGroup', 'module2Staff', 'module2Work', 'closing'] as const;
-export type TextKey = (typeof TEXT_KEYS)[number];
+/** Report text blocks outside the modules. */
+export const TOP_TEXT_KEYS = ['preface', 'resolution', 'steeringGroup', 'financialImpact', 'closing'] as const;
+export type TopTextKey = (typeof TOP_TEXT_KEYS)[number];
+/** Text blocks of one module section. */
+export const MODULE_TEXT_KEYS = ['staff', 'work'] as const;
+export type ModuleTextKey = (typeof MODULE_TEXT_KEYS)[number];
+
+export type ReportText = Partial<Record<TopTextKey, string>> & {
+  modules?: Record<string, Partial<Record<ModuleTextKey, string>>>;
+};
 
 export interface Report {
   id: string;
@@ -125,10 +176,14 @@ export interface Report {
   paperType: string;
   public: boolean;
   title: string;
+  reference?: string;
+  fileNumber?: string;
+  date?: IsoDate;
   stand: IsoDate;
   previousReport?: string;
-  consultations: { session: string; role: ConsultationRole }[];
-  text?: Partial<Record<TextKey, string>>;
+  consultations: { session: string; role: string }[];
+  show?: { overview?: boolean; financialImpact?: boolean };
+  text?: ReportText;
   attachments?: { id: string; title: string; file?: string }[];
   signature: { authority: string; function: string };
 }

@@ -5,6 +5,7 @@ import { DataError } from '../errors.js';
 import { suggest } from '../validate/did-you-mean.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
 import { escapeModel } from './markdown-escape.js';
+import { SafeMarkdown } from './text-block.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
 import { cacheDir, cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
@@ -60,7 +61,7 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
       await registerPartials();
       const template = await load(file);
       try {
-        return template(escapeModel(model), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return template(escapeModel(model, (v) => v instanceof SafeMarkdown), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (cause) {
         throw new DataError([toDiagnostic(cause, file, model)], 'Das Vorlagenmuster ist fehlerhaft.');
       }

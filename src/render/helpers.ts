@@ -1,6 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { ModuleModel } from '../model/report-model.js';
-import { countWord, formatAmount, formatDate, formatDateShort, formatDecimal, joinList, numberWord, ordinal } from './german/index.js';
+import { countWord, formatAmount, formatDate, formatDateShort, formatDecimal, formatQuantity, isSingularAmount, joinList, numberWord, ordinal } from '../german/index.js';
+import { unitWords, type TermsModel } from '../model/terms.js';
 
 /** A helper's failure that the engine reports at the template line that called it. */
 export class HelperError extends Error {}
@@ -33,7 +34,7 @@ const args = (list: unknown[]): unknown[] => list.slice(0, -1);
  * field of the same name in `{{name}}`.
  *
  * The template helpers: German formatting only, each a thin wrapper around a tested function in
- * render/german. Registered by name as the only helpers templates may call (knownHelpersOnly).
+ * german. Registered by name as the only helpers templates may call (knownHelpersOnly).
  */
 export const HELPERS = {
   /** {{date d}} → 16.03.2022 */
@@ -57,10 +58,20 @@ export const HELPERS = {
     const [n, ending] = args(list);
     return ordinal(num(n, 'ordinal'), typeof ending === 'string' ? ending : 'e');
   },
-  /** {{numerus n "wurde" "wurden"}}: singular for exactly one. */
+  /** {{numerus n "wurde" "wurden"}}: singular for one (and for a post share up to one: "0,5 Stelle ist"), plural otherwise. */
   numerus: (...list: unknown[]) => {
     const [n, one, many] = args(list);
-    return num(n, 'numerus') === 1 ? str(one, 'numerus') : str(many, 'numerus');
+    return isSingularAmount(num(n, 'numerus')) ? str(one, 'numerus') : str(many, 'numerus');
+  },
+  /** {{fte 3.5}} → "3,5 VZÄ" or "3,5 Stellen": posts in the programme's unit (programme.yaml terms.unit). */
+  fte: (n: unknown, options: HelperOptions) => {
+    const terms = (options.data as { root: { terms: TermsModel } }).root.terms;
+    return formatQuantity(num(n, 'fte'), unitWords(terms));
+  },
+  /** {{#if (eq kind "strategic")}}: two values are the same. */
+  eq: (...list: unknown[]) => {
+    const [a, b] = args(list);
+    return a === b;
   },
   /** {{list items}} or {{list groups "phrase"}} → "A, B und C" */
   list: (...list: unknown[]) => {

@@ -15,13 +15,17 @@ export function escapeMarkdown(text: string): string {
   return out.replace(/\r?\n/g, ' ');
 }
 
-/** Escapes every string in a model (a fresh copy); numbers and booleans pass through. */
-export function escapeModel<T>(value: T): T {
+/**
+ * Escapes every string in a model (a fresh copy); numbers and booleans pass through, and so do values
+ * already made safe (`{ markdown }` objects of the text-block sanitiser, marked by `isSafe`).
+ */
+export function escapeModel<T>(value: T, isSafe: (v: object) => boolean = () => false): T {
   if (typeof value === 'string') return escapeMarkdown(value) as T;
-  if (Array.isArray(value)) return value.map(escapeModel) as T;
+  if (value !== null && typeof value === 'object' && isSafe(value)) return value;
+  if (Array.isArray(value)) return value.map((v) => escapeModel(v, isSafe)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeModel(v);
+    for (const [k, v] of Object.entries(value)) out[k] = escapeModel(v, isSafe);
     return out as T;
   }
   return value;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
+import { reportTextBlocks } from '../model/report-text.js';
 import type { TemplateFile } from './template-registry.js';
 
 /**
@@ -73,10 +74,10 @@ function locate(
   // 1. Typed into the report's own text?
   const source = where.reportSource;
   if (source) {
-    for (const [key, value] of Object.entries(report.text ?? {})) {
-      if (typeof value === 'string' && pattern.test(value.normalize('NFC'))) {
-        const pos = source.valuePositions.get(`/text/${key}`) ?? { line: 1, col: 1 };
-        return error(source.file, pos.line, pos.col, `text.${key}`, message);
+    for (const { pointer, text } of reportTextBlocks(report)) {
+      if (pattern.test(text.normalize('NFC'))) {
+        const pos = source.valuePositions.get(pointer) ?? { line: 1, col: 1 };
+        return error(source.file, pos.line, pos.col, jsonPath(pointer), message);
       }
     }
   }

@@ -3,7 +3,7 @@ import { error, warning } from '../diagnostics.js';
 import type { DataFileKind } from '../load/data-files.js';
 import { escapePointer, type SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
-import { jsonPath } from './schema-check.js';
+import { jsonPath } from '../diagnostics.js';
 
 /** Where a value lives: a data file kind, or the n-th valid report. */
 export type Place = DataFileKind | { report: number };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import type { SchemaName } from '../load/data-files.js';
 import type { SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
@@ -53,13 +53,4 @@ function nearestPosition(source: SourceFile, pointer: string): { line: number; c
     if (pos) return pos;
   }
   return source.valuePositions.get('') ?? { line: 1, col: 1 };
-}
-
-/** `/staff/3/fte` → `staff[3].fte`: the way a clerk reads a location in the data. */
-export function jsonPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }

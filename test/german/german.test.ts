@@ -1,17 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import {
+  countedNouns,
   countWord,
-  definiteArticle,
+  definiteNouns,
   formatAmount,
   formatDate,
   formatDateShort,
   formatDecimal,
   joinList,
   numberWord,
+  formatQuantity,
+  municipalityPhrase,
+  nounParts,
   ordinal,
-  roleNoun,
-} from '../../src/render/german/index.js';
-import type { RoleForms } from '../../src/model/types.js';
+  personalPronoun,
+  relativePronoun,
+  romanNumeral,
+} from '../../src/german/index.js';
+import type { Gender, RoleForms } from '../../src/model/types.js';
 
 const caseManager: RoleForms = {
   w: 'Case Managerin',
@@ -20,10 +26,17 @@ const caseManager: RoleForms = {
   neutralGenus: 'feminine',
   plural: { w: 'Case Managerinnen', m: 'Case Manager', mixed: 'Case Managerinnen und Case Manager' },
 };
+const koordination: RoleForms = {
+  w: 'Koordinatorin',
+  m: 'Koordinator',
+  d: 'koordinierende Person',
+  neutralGenus: 'feminine',
+  plural: { w: 'Koordinatorinnen', m: 'Koordinatoren', mixed: 'Koordinatorinnen und Koordinatoren' },
+};
 const staff: RoleForms = {
   w: 'Mitarbeiterin',
   m: 'Mitarbeiter',
-  d: 'Mitarbeitende Person',
+  d: 'mitarbeitende Person',
   neutralGenus: 'feminine',
   plural: { w: 'Mitarbeiterinnen', m: 'Mitarbeiter', mixed: 'Mitarbeitende' },
 };
@@ -97,21 +110,63 @@ describe('lists', () => {
 });
 
 describe('gendered role forms', () => {
-  test('one person by gender, neutral form for d', () => {
-    expect(roleNoun(caseManager, ['w'])).toEqual({ text: 'Case Managerin', genus: 'feminine', plural: false });
-    expect(roleNoun(caseManager, ['m'])).toEqual({ text: 'Case Manager', genus: 'masculine', plural: false });
-    expect(roleNoun(caseManager, ['d']).text).toBe('Case-Management-Fachkraft');
+  const text = (forms: RoleForms, genders: Gender[], further = false) => countedNouns(nounParts(forms, genders), { further });
+  test('one person by gender, neutral form for d (lower-case adjective)', () => {
+    expect(text(caseManager, ['w'])).toBe('eine Case Managerin');
+    expect(text(caseManager, ['m'])).toBe('ein Case Manager');
+    expect(text(caseManager, ['d'])).toBe('eine Case-Management-Fachkraft');
+    expect(text(staff, ['d'])).toBe('eine mitarbeitende Person');
   });
-  test('single-gender and mixed groups', () => {
-    expect(roleNoun(caseManager, ['w', 'w']).text).toBe('Case Managerinnen');
-    expect(roleNoun(caseManager, ['m', 'm', 'm']).text).toBe('Case Manager');
-    expect(roleNoun(caseManager, ['w', 'm']).text).toBe('Case Managerinnen und Case Manager');
-    expect(roleNoun(staff, ['w', 'm']).text).toBe('Mitarbeitende');
-    expect(roleNoun(staff, ['w', 'd']).text).toBe('Mitarbeitende');
+  test('single-gender groups by their plural, mixed groups by a neutral plural', () => {
+    expect(text(caseManager, ['w', 'w'])).toBe('zwei Case Managerinnen');
+    expect(text(caseManager, ['m', 'm', 'm'])).toBe('drei Case Manager');
+    expect(text(staff, ['w', 'm'])).toBe('zwei Mitarbeitende');
+    expect(text(staff, ['w', 'd'], true)).toBe('zwei weitere Mitarbeitende');
   });
-  test('definite article and relative pronoun agree', () => {
-    expect(definiteArticle(roleNoun(caseManager, ['w']))).toBe('die');
-    expect(definiteArticle(roleNoun(caseManager, ['m']))).toBe('der');
-    expect(definiteArticle(roleNoun(caseManager, ['m', 'm']))).toBe('die');
+  test('a pair form is used only where each gender counts more than one', () => {
+    expect(text(caseManager, ['w', 'w', 'm', 'm', 'w'], true)).toBe('fünf weitere Case Managerinnen und Case Manager');
+    expect(text(koordination, ['w', 'm'])).toBe('eine Koordinatorin und ein Koordinator');
+    expect(text(koordination, ['w', 'm'], true)).toBe('eine weitere Koordinatorin und ein weiterer Koordinator');
+    expect(text(koordination, ['w', 'w', 'm'])).toBe('zwei Koordinatorinnen und ein Koordinator');
+    expect(text(caseManager, ['w', 'w', 'd'])).toBe('zwei Case Managerinnen und eine Case-Management-Fachkraft');
+  });
+  test('definite article, relative and personal pronoun agree', () => {
+    expect(definiteNouns(nounParts(caseManager, ['w']))).toBe('die Case Managerin');
+    expect(definiteNouns(nounParts(caseManager, ['m']))).toBe('der Case Manager');
+    expect(definiteNouns(nounParts(koordination, ['w', 'm']))).toBe('die Koordinatorin und der Koordinator');
+    expect(relativePronoun(nounParts(caseManager, ['m']))).toBe('der');
+    expect(relativePronoun(nounParts(caseManager, ['m', 'm']))).toBe('die');
+    expect(personalPronoun(nounParts(staff, ['m']))).toBe('er');
+    expect(personalPronoun(nounParts(staff, ['w']))).toBe('sie');
+    expect(personalPronoun(nounParts(staff, ['d']))).toBe('sie');
+    expect(personalPronoun(nounParts(staff, ['m', 'm']))).toBe('sie');
+  });
+});
+
+describe('municipalities, module numbers and quantities', () => {
+  test('articles by the kind of municipality', () => {
+    expect(municipalityPhrase({ type: 'Gemeinde', name: 'Windeck' }, 'acc')).toBe('die Gemeinde Windeck');
+    expect(municipalityPhrase({ type: 'Stadt', name: 'Troisdorf' }, 'dat')).toBe('der Stadt Troisdorf');
+    expect(municipalityPhrase({ type: 'Stadt', name: 'Troisdorf' }, 'in')).toBe('in der Stadt Troisdorf');
+    expect(municipalityPhrase({ type: 'Markt', name: 'Much', genus: 'masculine' }, 'acc')).toBe('den Markt Much');
+    expect(municipalityPhrase({ type: 'Markt', name: 'Much', genus: 'masculine' }, 'in')).toBe('im Markt Much');
+    expect(municipalityPhrase({ type: 'Amt', name: 'Süderbrarup', genus: 'neuter' }, 'dat')).toBe('dem Amt Süderbrarup');
+  });
+  test('Roman numerals', () => {
+    expect([1, 2, 3, 4, 9, 14, 40, 1994].map(romanNumeral)).toEqual(['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL', 'MCMXCIV']);
+    expect(() => romanNumeral(0)).toThrow();
+  });
+  test('posts with their unit: singular up to one', () => {
+    const stellen = { singular: 'Stelle', plural: 'Stellen' };
+    expect(formatQuantity(0.5, stellen)).toBe('0,5 Stelle');
+    expect(formatQuantity(1, stellen)).toBe('1 Stelle');
+    expect(formatQuantity(3.5, stellen)).toBe('3,5 Stellen');
+    expect(formatQuantity(0, stellen)).toBe('0 Stellen');
+    expect(formatQuantity(0.5, { ...stellen, abbreviation: 'VZÄ' })).toBe('0,5 VZÄ');
+  });
+  test('a list whose items have an "und" of their own ends with "sowie"', () => {
+    expect(joinList(['die Case Managerin der Stadt Troisdorf', 'neun Case Managerinnen und Case Manager'])).toBe(
+      'die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager',
+    );
   });
 });

@@ -27,7 +27,7 @@ describe('the Vorlage follows the data', () => {
       d.reports.find((r) => r.id === '2021-11-16-kim-sachstand')!.stand = '2021-10-20';
     });
     expect(text).toContain(
-      'Zum damaligen Zeitpunkt waren eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf und drei Case Managerinnen und Case Manager eingestellt.',
+      'Zum damaligen Zeitpunkt waren eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie zwei Case Managerinnen und ein Case Manager eingestellt.',
     );
     expect(text).toContain('sechs weitere Case Managerinnen und Case Manager');
     expect(text).toContain('1) Stadt Sankt Augustin und Gemeinde Wachtberg seit dem 01.11.21');
@@ -46,7 +46,7 @@ describe('the Vorlage follows the data', () => {
       d.staff = d.staff.filter((s) => s.module !== 'modul-2' || keep.has(s.id));
       d.assignments = d.assignments.filter((a) => d.staff.some((s) => s.id === a.staff));
     });
-    expect(text).toContain('Inzwischen wurde für folgende Kommunen ein weiterer Case Manager bei der Kreisverwaltung eingestellt:');
+    expect(text).toContain('Inzwischen wurde für folgende Kommune ein weiterer Case Manager bei der Kreisverwaltung eingestellt:');
     expect(text).toContain('1) Stadt Bornheim seit dem 15.11.21');
   });
 
@@ -54,7 +54,7 @@ describe('the Vorlage follows the data', () => {
     const text = await renderWith((d) => {
       d.staff.find((s) => s.id === 'm2-sprache-2')!.end = '2022-01-31';
     });
-    expect(text).toContain('Ausgeschieden ist seitdem eine Case Managerin für frühkindliche Sprachförderung.');
+    expect(text).toContain('Zum 31.01.2022 ist die Case Managerin für frühkindliche Sprachförderung ausgeschieden.');
   });
 
   test('a third steering-group meeting gets its ordinal and outcome', async () => {
@@ -89,7 +89,7 @@ describe('the Vorlage follows the data', () => {
     const text = await renderWith((d) => {
       d.programme.modules[0]!.plannedFte = [];
     });
-    expect(text).toContain('Für das Modul 1 sind zum 01.03.2022 keine Vollzeitäquivalente geplant; besetzt ist es in folgendem Umfang: Seit dem 01.04.2021');
+    expect(text).toContain('Für das Modul 1 ist zum 01.03.2022 noch kein Stellenumfang geplant. Seit dem 01.04.2021');
   });
 
   test('two attachments are numbered and cited by number', async () => {
@@ -103,15 +103,17 @@ describe('the Vorlage follows the data', () => {
 
   test('the model carries no personal names', async () => {
     const { dataset } = await loadExample();
-    const json = JSON.stringify(buildReportModel(dataset, CURRENT));
+    const json = JSON.stringify(buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!));
     for (const s of dataset.staff) if (s.name) expect(json).not.toContain(s.name);
   });
 
   test('funding and FTE are computed per module', async () => {
     const { dataset } = await loadExample();
-    const [m1, m2] = buildReportModel(dataset, CURRENT).modules;
-    expect(m1).toMatchObject({ plannedFte: 3.5, filledFte: 3.5, fundingRate: 55000, plannedFunding: 192500 });
-    expect(m2).toMatchObject({ plannedFte: 12, filledFte: 11, filledFunding: 605000 });
+    const model = buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!);
+    const [m1, m2] = model.modules;
+    expect(m1).toMatchObject({ plannedFte: 3.5, filledFte: 3.5, openFte: 0, fundingRate: 55000, plannedFunding: 192500 });
+    expect(m2).toMatchObject({ plannedFte: 12, filledFte: 12, openFte: 0, plannedFunding: 660000 });
+    expect(model.totals).toEqual({ plannedFte: 15.5, filledFte: 15.5, openFte: 0, plannedFunding: 852500 });
   });
 });
 

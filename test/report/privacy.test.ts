@@ -25,7 +25,7 @@ describe('privacy: no staff name in a public Vorlage', () => {
     const yaml = await readFile(file, 'utf8');
     await writeFile(file, yaml.replace('Zu den Aufgaben der Case Managerinnen', 'Frau Halvorsen berichtet: Zu den Aufgaben der Case Managerinnen'));
     const error = await rejection(writeReport({ dataDir: join(root, 'data'), outDir: join(root, 'out'), formats: ['md'] }));
-    expect(error.diagnostics[0]).toMatchObject({ file: `reports/${CURRENT}.yaml`, path: 'text.module2Work' });
+    expect(error.diagnostics[0]).toMatchObject({ file: `reports/${CURRENT}.yaml`, path: 'text.modules.modul-2.work' });
     expect(error.diagnostics[0]!.line).toBeGreaterThan(1);
     expect(error.diagnostics[0]!.message).toContain('"Halvorsen"');
     await expect(readdir(join(root, 'out'))).rejects.toThrow(); // out/ was never created
@@ -51,7 +51,7 @@ describe('privacy: no staff name in a public Vorlage', () => {
     const text = await renderWith((d) => {
       const r = d.reports.find((x) => x.id === CURRENT)!;
       r.public = false;
-      r.text!.module2Work = 'Ansprechpartnerin ist Frau Halvorsen.';
+      r.text!.modules!['modul-2']!.work = 'Ansprechpartnerin ist Frau Halvorsen.';
     });
     expect(text).toContain('Frau Halvorsen');
   });

@@ -1,10 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { renderWith } from '../support/example.js';
-
-const GOLDEN = join(packageRoot, 'test', 'report', 'golden', '2022-03-16-kim-sachstand.md');
+import { FOLLOW_UP, FOLLOW_UP_DIR, LINDENAU, LINDENAU_DIR, renderWith } from '../support/example.js';
+import { expectGolden } from '../support/golden.js';
 const REFERENCE = join(packageRoot, 'test', 'fixtures', 'reference', 'vorlage-2022-03-16-kim-sachstand.txt');
 
 /**
@@ -33,9 +32,7 @@ function words(markdown: string): string[] {
 
 describe('the 16.03.2022 Vorlage', () => {
   test('matches the checked-in golden file (UPDATE_GOLDEN=1 rewrites it after review)', async () => {
-    const markdown = await renderWith();
-    if (process.env['UPDATE_GOLDEN'] === '1') await writeFile(GOLDEN, markdown);
-    expect(markdown).toBe(await readFile(GOLDEN, 'utf8'));
+    expectGolden('2022-03-16-kim-sachstand.md', await renderWith());
   });
 
   test('says exactly the words, numbers and dates of the reference Vorlage', async () => {
@@ -48,5 +45,16 @@ describe('the 16.03.2022 Vorlage', () => {
       expect.fail(`first difference at word ${at}:\n  kim:       …${context(ours, at)}…\n  reference: …${context(reference, at)}…`);
     }
     expect(ours.length).toBeGreaterThan(400);
+  });
+});
+
+/** Golden files of the other Vorlagen; each was read sentence by sentence before it was checked in. */
+describe('golden files', () => {
+  test.each([
+    ['the first report of the shipped example (16.11.2021)', '2021-11-16-kim-sachstand', undefined, '2021-11-16-kim-sachstand.md'],
+    ['the follow-up after 16.03.2022 (test fixture)', FOLLOW_UP, FOLLOW_UP_DIR, 'rsk-follow-up-2022-06-22-kim-sachstand.md'],
+    ['a second Kreis: a first report and Beschlussvorlage (test fixture)', LINDENAU, LINDENAU_DIR, 'kreis-lindenau-2023-03-14-kim-umsetzung.md'],
+  ])('%s', async (_name, id, dir, golden) => {
+    expectGolden(golden, await renderWith(undefined, id, dir));
   });
 });

@@ -132,7 +132,7 @@ const CASES: CorpusCase[] = [
       replaceIn(d, 'organisation.yaml', 'name: Kreissozialamt', 'name: Kreissozialamt \u0645\u0643\u062A\u0628 \u05DE\u05E9\u05E8\u05D3');
       replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement \u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1 Ame\u0301lie');
     }, expect: 'valid' },
-  { name: 'very long valid text (19 000 characters)', data: sub(LATEST, 'module2Work: >-\n', `closing: ${'Wort '.repeat(3_800)}\n  module2Work: >-\n`), expect: 'valid' },
+  { name: 'very long valid text (19 000 characters)', data: sub(LATEST, '  modules:\n', `  closing: ${'Wort '.repeat(3_800)}\n  modules:\n`), expect: 'valid' },
   // templates
   { name: 'template: unknown helper', templates: { 'sachstand.md.hbs': `{{unknownHelper stand}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Unbekannter Helfer "unknownHelper"') },
   { name: 'template: missing field', templates: { 'sachstand.md.hbs': `{{notAField}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Das Feld "notAField" gibt es an dieser Stelle des Berichtsmodells nicht.') },

@@ -79,8 +79,8 @@ async function check(changed: string, bytes: Uint8Array): Promise<void> {
   const reports = validation.dataset.reports;
   for (const report of reports.length > 0 ? [reports[stats.valid % reports.length]!] : []) {
     try {
-      buildReportModel(validation.dataset, report.id);
-      await renderMarkdown(engine, validation.dataset, report.id);
+      buildReportModel(validation.dataset, report);
+      await renderMarkdown(engine, validation.dataset, report);
       stats.rendered++;
     } catch (cause) {
       if (cause instanceof DataError) {

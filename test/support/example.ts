@@ -1,23 +1,51 @@
 import { join } from 'node:path';
-import { loadValidData } from '../../src/api.js';
+import { loadValidData, type ValidData } from '../../src/api.js';
 import type { Dataset } from '../../src/model/types.js';
+import { buildReportModel, type ReportModel } from '../../src/model/report-model.js';
 import { createTemplateEngine } from '../../src/render/engine.js';
 import { renderMarkdown } from '../../src/render/render-report.js';
 import { packageRoot } from '../../src/paths.js';
 
 export const EXAMPLE_DIR = join(packageRoot, 'data');
 export const CURRENT = '2022-03-16-kim-sachstand';
+/** Invented test data: the Rhein-Sieg-Kreis's next Vorlage after 16.03.2022 (test/fixtures/rsk-follow-up). */
+export const FOLLOW_UP_DIR = join(packageRoot, 'test', 'fixtures', 'rsk-follow-up');
+export const FOLLOW_UP = '2022-06-22-kim-sachstand';
+/** Invented test data: a second Kreis with Bausteine I–III and a first Beschlussvorlage (test/fixtures/kreis-lindenau). */
+export const LINDENAU_DIR = join(packageRoot, 'test', 'fixtures', 'kreis-lindenau');
+export const LINDENAU = '2023-03-14-kim-umsetzung';
+
+const loaded = new Map<string, Promise<ValidData>>();
+
+/** A data folder, validated once per test file. */
+export function loadData(dir = EXAMPLE_DIR): Promise<ValidData> {
+  let data = loaded.get(dir);
+  if (!data) {
+    data = loadValidData({ dataDir: dir });
+    loaded.set(dir, data);
+  }
+  return data;
+}
 
 /** The shipped example, validated once per test file. */
 export async function loadExample() {
-  return loadValidData({ dataDir: EXAMPLE_DIR });
+  return loadData(EXAMPLE_DIR);
 }
 
-/** Renders a report of the example after an in-memory change to a copy of its data. */
-export async function renderWith(mutate: (data: Dataset) => void = () => undefined, reportId = CURRENT): Promise<string> {
-  const { dataset, templates } = await loadExample();
+/** Renders a report of a data folder (default the shipped example) after an in-memory change to a copy of its data. */
+export async function renderWith(mutate: (data: Dataset) => void = () => undefined, reportId = CURRENT, dir = EXAMPLE_DIR): Promise<string> {
+  const { dataset, templates } = await loadData(dir);
   const copy = structuredClone(dataset);
   mutate(copy);
-  const { markdown } = await renderMarkdown(createTemplateEngine(templates), copy, reportId);
+  const report = copy.reports.find((r) => r.id === reportId)!;
+  const { markdown } = await renderMarkdown(createTemplateEngine(templates), copy, report);
   return markdown;
+}
+
+/** The report model of a report after an in-memory change. */
+export async function modelWith(mutate: (data: Dataset) => void = () => undefined, reportId = CURRENT, dir = EXAMPLE_DIR): Promise<ReportModel> {
+  const { dataset } = await loadData(dir);
+  const copy = structuredClone(dataset);
+  mutate(copy);
+  return buildReportModel(copy, copy.reports.find((r) => r.id === reportId)!);
 }

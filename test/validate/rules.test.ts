@@ -45,6 +45,8 @@ test('every rule is covered below', () => {
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'text-modules-known', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
+    'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -162,7 +164,7 @@ describe('failing cases', () => {
         role.statement!.one = 'Seit dem {dat} arbeitet {who}.';
       }),
     );
-    expect(d!.message).toBe('Unbekannter Platzhalter {dat}. Meinten Sie {date}? Erlaubt: {date}, {who}, {employer}, {which}, {all}.');
+    expect(d!.message).toBe('Unbekannter Platzhalter {dat}. Meinten Sie {date}? Erlaubt: {date}, {who}, {employer}, {which}, {all}, {pronoun}, {Pronoun}, {fte}.');
     expect(d!.path).toMatch(/^roles\[\d+\]\.statement\.one$/);
   });
   test('statement-slots-known: a known slot with an argument is refused', () => {
@@ -189,7 +191,73 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: unknown slot name', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[0]!.text = { closing: 'Am {datum}.' })));
-    expect(d!.message).toContain('Unbekannter Platzhalter {datum}; in Textbausteinen ist nur {anlage:KENNUNG} erlaubt.');
+    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {sitzung}, {stand}.');
+  });
+  test('text-slots-resolve: a slot in a module text block, located there', () => {
+    const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules!['modul-2']!.work = 'Seit dem {letzteSitzng}.')));
+    expect(d!.message).toContain('Meinten Sie {letzteSitzung}?');
+    expect(d!.path).toBe('text.modules.modul-2.work');
+    expect(d!.line).toBeGreaterThan(1);
+  });
+  test('text-slots-resolve: {letzteSitzung} in a first report', () => {
+    const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
+    expect(d!.message).toBe('{letzteSitzung} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
+  });
+  test('text-modules-known: a misspelt module id', () => {
+    const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));
+    expect(d!.message).toBe('Unbekanntes Modul "modul-22" in text.modules. Meinten Sie "modul-2"? Module in programme.yaml: modul-1, modul-2, modul-3.');
+  });
+  test('known-paper-type: the Kreis\'s own list, with a hint', () => {
+    const [d] = rule('known-paper-type').check(context((data) => (data.reports[0]!.paperType = 'Mitteilungsvorlag')));
+    expect(d!.message).toBe('Unbekannte Vorlagenart "Mitteilungsvorlag". Meinten Sie "Mitteilungsvorlage"? Erwartet wird eine aus organisation.yaml (paperTypes): Mitteilungsvorlage, Beschlussvorlage, Sitzungsvorlage.');
+    expect(rule('known-paper-type').check(context((data) => {
+      data.organisation.paperTypes.push({ name: 'Berichtsvorlage' });
+      data.reports[0]!.paperType = 'Berichtsvorlage';
+    }))).toEqual([]);
+  });
+  test('resolution-given: a Beschlussvorlage without Beschlussvorschlag', () => {
+    const [d] = rule('resolution-given').check(context((data) => (data.reports[0]!.paperType = 'Beschlussvorlage')));
+    expect(d!.message).toBe('Eine Beschlussvorlage braucht einen Beschlussvorschlag; erwartet wird text.resolution mit dem Wortlaut des Beschlusses.');
+    expect(d!.path).toBe('paperType');
+  });
+  test('known-consultation-role: the defaults, or the Kreis\'s own', () => {
+    const [d] = rule('known-consultation-role').check(context((data) => (data.reports[0]!.consultations[0]!.role = 'Beschlussfassung')));
+    expect(d!.message).toBe('Unbekannte Zuständigkeit "Beschlussfassung". Erwartet wird eine von: Kenntnisnahme, Vorberatung, Anhörung, Entscheidung.');
+    expect(rule('known-consultation-role').check(context((data) => {
+      data.organisation.consultationRoles = [{ name: 'Beschlussfassung', authoritative: true }, { name: 'Kenntnisnahme' }];
+      data.reports[0]!.consultations[0]!.role = 'Beschlussfassung';
+    }))).toEqual([]);
+  });
+  test.each([
+    ['outside', 'logo.png', 'führt aus dem Datenordner hinaus'],
+    ['missing', 'logo.png', 'Die Logodatei "logo.png" gibt es im Datenordner nicht.'],
+    ['ok', 'logo.gif', 'ist keine PNG- oder JPEG-Datei'],
+  ] as const)('logo-file-inside: %s %s', (state, file, message) => {
+    const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state });
+    const [d] = rule('logo-file-inside').check(ctx);
+    expect(d!.message).toContain(message);
+  });
+  test('plan-parts-add-up: parts that do not make the total, and two plans from one day', () => {
+    const ds = rule('plan-parts-add-up').check(context((data) => {
+      data.programme.modules[0]!.plannedFte = [
+        { from: '2021-01-01', fte: 4, parts: [{ fte: 3, label: 'Koordinierung' }, { fte: 0.5, label: 'Verwaltungsassistenz' }] },
+        { from: '2021-01-01', fte: 4 },
+      ];
+    }));
+    expect(ds.map((d) => d.message)).toEqual([
+      'Die Teile des Plans ergeben 3,5, der Plan nennt 4; erwartet wird, dass fte die Summe der Teile ist.',
+      'Für "modul-1" gibt es schon einen Plan ab dem 01.01.2021 (plannedFte[0]); jeder Zeitraum braucht ein eigenes Anfangsdatum.',
+    ]);
+  });
+  test('assignment-shares-within-post: 0,5 for each of three municipalities is more than one post', () => {
+    const [d] = rule('assignment-shares-within-post').check(context((data) => (data.assignments.find((a) => a.staff === 'cm-koenigswinter')!.fte = 0.5)));
+    expect(d!.message).toBe('Ab dem 15.10.2021 sind "cm-koenigswinter" Anteile von zusammen 1,5 zugeordnet, die Stelle hat nur 1 (staff.yaml); der Anteil gilt je genannter Kommune.');
+    expect(d!.path).toMatch(/^assignments\[\d+\]\.fte$/);
+  });
+  test('listed-staff-assigned: a new case manager without a municipality is a warning', () => {
+    const [d] = rule('listed-staff-assigned').check(context((data) => (data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar'))));
+    expect(d).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
+    expect(d!.message).toBe('"cm-lohmar" ist am Datenstand 01.03.2022 der Vorlage 2022-03-16-kim-sachstand keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.');
   });
   test.each([
     ['outside', 'führt aus dem Datenordner hinaus'],

@@ -1,7 +1,8 @@
 /** Each JSON Schema keyword becomes a German sentence naming what was found and what is expected, located in the file. */
 import { describe, expect, test } from 'vitest';
 import { parseYamlFile, type SourceFile } from '../../src/load/yaml-file.js';
-import { checkSchema, jsonPath } from '../../src/validate/schema-check.js';
+import { checkSchema } from '../../src/validate/schema-check.js';
+import { jsonPath } from '../../src/diagnostics.js';
 import type { SchemaName } from '../../src/load/data-files.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 

@@ -3,7 +3,7 @@ import { loadSources } from '../../load/dataset.js';
 import { REPORTS_DIR } from '../../load/data-files.js';
 import { findTemplates } from '../../render/template-registry.js';
 import { validateSources } from '../../validate/index.js';
-import { formatDate } from '../../render/german/index.js';
+import { formatDate } from '../../german/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { EXIT } from '../program.js';
 import type { Terminal } from '../terminal.js';

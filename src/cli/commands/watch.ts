@@ -40,7 +40,7 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
       printDiagnostics(term, dataDir, diagnostics);
       const report = selectReport(dataset, reportKey);
       const engine = createTemplateEngine(templates);
-      const { markdown, model } = await renderMarkdown(engine, dataset, report.id, validation.reportSources[dataset.reports.indexOf(report)]);
+      const { markdown, model } = await renderMarkdown(engine, dataset, report, validation.reportSources[dataset.reports.indexOf(report)]);
       const written: string[] = [];
       if (formats.includes('md')) {
         const target = join(resolve(options.out), `${report.id}.md`);

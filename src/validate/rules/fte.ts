@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { plannedFteOn } from '../../model/fte.js';
-import { formatDate, formatDecimal } from '../../render/german/index.js';
+import { formatDate, formatDecimal } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 /**

@@ -10,8 +10,11 @@ import {
   knownTemplate,
   previousReportEarlier,
   standBeforeSession,
-  textSlotsResolve,
 } from './reports.js';
+import { textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
+import { planPartsAddUp } from './plans.js';
+import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { statementSlotsKnown } from './statements.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
@@ -27,6 +30,14 @@ export const RULES: readonly Rule[] = [
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
+  textModulesKnown,
+  knownPaperType,
+  resolutionGiven,
+  knownConsultationRole,
+  logoFileInside,
+  planPartsAddUp,
+  assignmentSharesWithinPost,
+  listedStaffAssigned,
   attachmentFilesInside,
   previousReportEarlier,
   fileNamedAfterId,

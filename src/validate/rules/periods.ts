@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { formatDate } from '../../render/german/index.js';
+import { formatDate } from '../../german/index.js';
 import { periodsOverlap } from '../../model/dates.js';
 import { at, ptr, whereIs, type Rule } from '../rule-context.js';
 

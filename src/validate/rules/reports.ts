@@ -1,9 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { yearOf } from '../../model/dates.js';
 import { fundingRateFor } from '../../model/fte.js';
-import { ATTACHMENT_SLOT, findSlots } from '../../model/slots.js';
-import { TEXT_KEYS } from '../../model/types.js';
-import { formatDate } from '../../render/german/index.js';
+import { formatDate } from '../../german/index.js';
 import { suggest } from '../did-you-mean.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
@@ -49,33 +47,6 @@ export const knownTemplate: Rule = {
         at(ctx, { report: i }, '/template', `Unbekanntes Vorlagenmuster "${r.template}".${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${ctx.templates.join(', ')} (templates/<name>.md.hbs).`),
       ];
     });
-  },
-};
-
-/** Placeholders in the report's text must name an attachment of the same report. */
-export const textSlotsResolve: Rule = {
-  name: 'text-slots-resolve',
-  needs: [],
-  check(ctx) {
-    const out: Diagnostic[] = [];
-    ctx.data.reports.forEach((r, i) => {
-      const attachments = (r.attachments ?? []).map((a) => a.id);
-      for (const key of TEXT_KEYS) {
-        const text = r.text?.[key];
-        if (!text) continue;
-        for (const slot of findSlots(text)) {
-          if (slot.name !== ATTACHMENT_SLOT) {
-            out.push(at(ctx, { report: i }, ptr('text', key), `Unbekannter Platzhalter {${slot.name}${slot.arg ? `:${slot.arg}` : ''}}; in Textbausteinen ist nur {anlage:KENNUNG} erlaubt.`));
-          } else if (!slot.arg || !attachments.includes(slot.arg)) {
-            const hint = slot.arg ? suggest(slot.arg, attachments) : undefined;
-            out.push(
-              at(ctx, { report: i }, ptr('text', key), `{anlage:${slot.arg ?? ''}} verweist auf keine Anlage dieser Vorlage.${hint ? ` Meinten Sie "${hint}"?` : ''} Anlagen: ${attachments.join(', ') || 'keine'}.`),
-            );
-          }
-        }
-      }
-    });
-    return out;
   },
 };
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../model/types.js';
+import type { IsoDate } from './types.js';
 
 /** `2022-03-16` → `16.03.2022`, the form German administrations write. Works on the string: no time zones. */
 export function formatDate(date: IsoDate): string {

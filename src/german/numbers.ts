@@ -1,4 +1,4 @@
-import type { Genus } from '../../model/types.js';
+import type { Genus } from './types.js';
 
 export type Case = 'nom' | 'acc' | 'dat';
 

@@ -1,0 +1,25 @@
+import type { Case } from './numbers.js';
+import type { Genus } from './types.js';
+
+export type { Case };
+
+const DEFINITE: Record<Case, Record<Genus, string>> = {
+  nom: { feminine: 'die', masculine: 'der', neuter: 'das' },
+  acc: { feminine: 'die', masculine: 'den', neuter: 'das' },
+  dat: { feminine: 'der', masculine: 'dem', neuter: 'dem' },
+};
+
+/** The definite article of a singular noun: "die Stadt", "den Baustein", "dem Modul". */
+export function definite(genus: Genus, grammaticalCase: Case): string {
+  return DEFINITE[grammaticalCase][genus];
+}
+
+/** "in" with the dative article, contracted where German contracts it: "in der Stadt", "im Modul", "im Markt". */
+export function inDative(genus: Genus): string {
+  return genus === 'feminine' ? 'in der' : 'im';
+}
+
+/** First letter upper-case, for a phrase that starts a sentence ("Die zum … eingestellte …"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('de-DE') + text.slice(1);
+}

@@ -1,0 +1,10 @@
+/** German language helpers: small pure functions, shared by the report model, templates and messages. */
+export { formatDate, formatDateShort } from './dates.js';
+export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
+export { joinList } from './lists.js';
+export { nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
+export { definite, inDative, capitalize } from './articles.js';
+export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
+export { romanNumeral } from './roman.js';
+export type { Gender, Genus, IsoDate, NounForms } from './types.js';
+export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';

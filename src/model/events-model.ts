@@ -1,0 +1,72 @@
+import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
+import type { DatasetIndex } from './dataset-index.js';
+import { groupBy } from './group-by.js';
+import type { IsoDate, Meetings } from './types.js';
+
+export interface SteeringMeetingModel {
+  date: IsoDate;
+  /** Position among all meetings of the steering group (1 = first), for "Beim zweiten Sitzungstermin". */
+  number: number;
+  constituent: boolean;
+  /** The predicate of "Beim zweiten Sitzungstermin am … wurden …"; empty when the data has none. */
+  outcome: string;
+}
+
+export interface CooperationModel {
+  /** Agreements concluded up to the Stand, listed or not: "wurden Kooperationsvereinbarungen geschlossen" is true. */
+  total: number;
+  /** Whether some were concluded before the report's period. */
+  earlier: boolean;
+  /**
+   * Listed agreements of the period, after "mit": "der Gemeinde Eitorf (12.05.2022)", several on one day
+   * "der Stadt A und der Stadt B (15.10.2021) sowie der Gemeinde C (05.11.2021)"; empty when none.
+   */
+  inPeriod: string;
+  /** Number of listed agreements of the period. */
+  inPeriodCount: number;
+}
+
+export interface KickOffModel {
+  date: IsoDate;
+  /** "in der Stadt Königswinter". */
+  place: string;
+  /** "Kommunalverwaltung, Wohlfahrt und Jobcenter", or empty. */
+  participants: string;
+}
+
+export interface PeriodEvents {
+  steeringGroupMeetings: SteeringMeetingModel[];
+  cooperation: CooperationModel;
+  kickOffs: KickOffModel[];
+}
+
+const byDate = <T extends { date: IsoDate }>(a: T, b: T): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * What happened in the report's period (after the previous report's Stand, up to this Stand; everything up
+ * to the Stand for a first report): steering-group meetings with their ordinal among all meetings,
+ * cooperation agreements and kick-off events, in date order. Entries marked `listed: false` count but are
+ * not named.
+ */
+export function periodEvents(meetings: Meetings, index: DatasetIndex, previousStand: IsoDate | undefined, stand: IsoDate): PeriodEvents {
+  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
+  const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
+  const days = [...groupBy(listedNow, (c) => c.date).entries()];
+  const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality)!, 'dat')))} (${formatDate(date)})`);
+  return {
+    steeringGroupMeetings: index.steeringMeetings
+      .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
+      .filter((m) => inPeriod(m.date)),
+    cooperation: {
+      total: agreements.length,
+      earlier: agreements.some((c) => !inPeriod(c.date)),
+      inPeriod: joinList(perDay),
+      inPeriodCount: listedNow.length,
+    },
+    kickOffs: [...(meetings.kickOffs ?? [])]
+      .filter((k) => inPeriod(k.date) && k.listed !== false)
+      .sort(byDate)
+      .map((k) => ({ date: k.date, place: municipalityPhrase(index.municipalities.get(k.municipality)!, 'in'), participants: joinList(k.participants ?? []) })),
+  };
+}

@@ -1,0 +1,232 @@
+import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
+import type { DatasetIndex } from './dataset-index.js';
+import { inPostOn } from './dates.js';
+import { planChangesBetween, planOn } from './fte.js';
+import { describeGroup, groupStaff, hireStatement, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
+import { moduleLabels, unitWords, type TermsModel } from './terms.js';
+import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
+
+/** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
+export interface ModuleModel {
+  id: string;
+  number: number;
+  /** "1" or "I", as the programme numbers its modules. */
+  numberText: string;
+  /** "Modul 1", "das Modul 1" (after "für"), "im Modul 1". */
+  label: string;
+  labelAcc: string;
+  labelIn: string;
+  kind: ModuleKind;
+  name: string;
+  genitive: string;
+  /** The module's own heading from programme.yaml, or empty (the template's heading for its kind). */
+  heading: string;
+  /** Planned posts in force at the Stand; null before the module's first plan period. */
+  plannedFte: number | null;
+  filledFte: number;
+  /** Planned minus filled, never below 0; null without a plan. */
+  openFte: number | null;
+  /** Funding per post and year for the Stand's year. */
+  fundingRate: number;
+  /** Rate × planned posts; null without a plan. */
+  plannedFunding: number | null;
+  /** The plan's parts ("3,5 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz"), or empty. */
+  planParts: string;
+  /** Plan changes of the report's period (a Kreistag decision doubling the posts). */
+  planChanges: PlanChangeModel[];
+  /** One sentence per hiring (same day, role and employer) of the staff in post, from the roles' statements. */
+  statements: string[];
+  /** Staff in post at the Stand, grouped by role, focus and employer ("zwei Case Managerinnen für …"). */
+  inPost: GroupModel[];
+  /** The same at the previous report's Stand ("Zum damaligen Zeitpunkt waren …"). */
+  inPostPrevious: GroupModel[];
+  /** Hired after the previous Stand and in post at this one, grouped by role, focus and employer. */
+  hires: HireGroupModel[];
+  /** Left after the previous Stand, including those hired and gone in between; by date. */
+  leavers: LeaverModel[];
+  /** Whether anything changed in the period: hires or leavers. */
+  changes: boolean;
+  /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
+  served: PersonLine[];
+  /** Municipalities named in `served`, for "folgende Kommune(n)". */
+  servedMunicipalityCount: number;
+  /** Whether the steering group's meetings are told in this section (the first strategic module). */
+  hostsSteeringGroup: boolean;
+  /** Whether cooperation agreements and kick-off events are told here (the first case-management module). */
+  hostsCooperation: boolean;
+  text: { staff: string; work: string };
+}
+
+export interface GroupModel {
+  phrase: string;
+  count: number;
+}
+
+export interface HireGroupModel extends GroupModel {
+  /** How the group's sentence begins: "Inzwischen" for the first, then "Außerdem", "Zudem", "Ferner". */
+  connective: string;
+  /** "bei der Kreisverwaltung". */
+  employer: string;
+  /** Whether the group's role serves municipalities: then the sentence announces a list of them. */
+  listed: boolean;
+  /** Municipalities named in the list, or the number of people if more: "folgende Kommune" only for one. */
+  lines: number;
+  /** "zum 01.05.2022" or "zum 01.05.2022 und zum 01.06.2022": when the group started, for sentences without a list. */
+  when: string;
+  people: PersonLine[];
+}
+
+/** One line of a numbered list: "1) Stadt Königswinter und Stadt Hennef seit dem 15.10.21 (0,5 VZÄ)". */
+export interface PersonLine {
+  number: number;
+  /** "Stadt Königswinter", or with a share "Stadt Königswinter (0,5 VZÄ)". */
+  municipalities: string[];
+  start: IsoDate;
+  startShort: string;
+  /** "0,5 VZÄ" for part-time staff, empty for full-time or when the municipalities carry their shares. */
+  partTime: string;
+}
+
+export interface LeaverModel {
+  end: IsoDate;
+  /** "die Case Managerin für die Gemeinde Windeck". */
+  phrase: string;
+  /** Hired after the previous Stand as well: "Die zum 01.05.2022 eingestellte Case Managerin …" (else empty). */
+  hiredPhrase: string;
+}
+
+export interface PlanChangeModel {
+  from: IsoDate;
+  fte: number;
+  previousFte: number;
+  /** "erhöht" or "verringert". */
+  direction: string;
+  /** Takes effect after the Stand (decided in the period). */
+  future: boolean;
+  decision: { name: string; date: IsoDate; reference: string } | null;
+}
+
+export interface ModuleInput {
+  module: ProgrammeModule;
+  stand: IsoDate;
+  previousStand: IsoDate | undefined;
+  rate: number;
+  terms: TermsModel;
+  ctx: GroupContext;
+  text: { staff?: string; work?: string };
+}
+
+/** Sentence openers after the first hiring group, so three groups do not all start with "Außerdem". */
+const CONNECTIVES = ['Außerdem', 'Zudem', 'Ferner'];
+
+/** Grouping keys: how the Vorlage bundles people into one phrase or one sentence. */
+const staffKey = (s: StaffMember): string => `${s.role}\u0000${s.focus ?? ''}\u0000${s.employer}`;
+const hiringKey = (s: StaffMember): string => `${s.start}\u0000${s.role}\u0000${s.employer}`;
+
+export function buildModule(input: ModuleInput): ModuleModel {
+  const { module, stand, previousStand, rate, terms, ctx } = input;
+  const index = ctx.index;
+  const members = index.staffByModule.get(module.id) ?? [];
+  const inPost = members.filter((s) => inPostOn(s, stand));
+  const plan = planOn(module, stand);
+  const planned = plan?.fte ?? null;
+  const filled = sumFte(inPost);
+  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
+  const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
+  const servesMunicipalities = (s: StaffMember): boolean => index.roles.get(s.role)!.servesMunicipalities === true;
+  const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand);
+  // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
+  const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(s.end) && s.end >= s.start);
+  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
+  const served = inPost.filter(servesMunicipalities).map(line);
+
+  return {
+    id: module.id,
+    number: module.number,
+    ...moduleLabels(terms, module.number),
+    kind: module.kind,
+    name: module.name,
+    genitive: module.genitive,
+    heading: module.heading ?? '',
+    plannedFte: planned,
+    filledFte: filled,
+    openFte: planned === null ? null : Math.max(0, Math.round((planned - filled) * 1e6) / 1e6),
+    fundingRate: rate,
+    plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
+    planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
+    planChanges: planChangesBetween(module, previousStand, stand).map((c) => ({
+      from: c.period.from,
+      fte: c.period.fte,
+      previousFte: c.previousFte,
+      direction: c.period.fte > c.previousFte ? 'erhöht' : 'verringert',
+      future: c.future,
+      decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
+    })),
+    statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g)),
+    inPost: groupStaff(inPost, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
+    inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
+    hires: groupStaff(hired, staffKey).map((g, i) => {
+      const listed = servesMunicipalities(g.members[0]!);
+      const people = g.members.map(line);
+      const starts = [...new Set(g.members.map((s) => s.start))];
+      return {
+        ...describeGroup(ctx, g, { further: true, withEmployer: false }),
+        connective: i === 0 ? 'Inzwischen' : CONNECTIVES[(i - 1) % CONNECTIVES.length]!,
+        employer: index.employers.get(g.members[0]!.employer)!.at,
+        listed,
+        lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
+        when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
+        people,
+      };
+    }),
+    leavers: [...leavers]
+      .sort((a, b) => (a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : 0))
+      .map((s) => {
+        const hiredInPeriod = s.start > previousStand!;
+        const phrase = personPhrase(ctx, s, listedFor(s));
+        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), s.start) : '';
+        return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
+      }),
+    changes: hired.length > 0 || leavers.length > 0,
+    served,
+    servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
+    // Decided by the report model, which sees all modules.
+    hostsSteeringGroup: false,
+    hostsCooperation: false,
+    text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
+  };
+}
+
+/** Assignments of a person in force on a day, in the order the data lists them. */
+function assignmentsOn(index: DatasetIndex, staff: StaffMember, day: IsoDate): Assignment[] {
+  return (index.assignmentsByStaff.get(staff.id) ?? []).filter((a) => a.from <= day && (a.to === undefined || a.to >= day));
+}
+
+/** The municipalities a person serves on a day (for a leaver: their last day, else their latest ones). */
+function municipalitiesOn(index: DatasetIndex, staff: StaffMember, day: IsoDate): Municipality[] {
+  let assignments = assignmentsOn(index, staff, day);
+  if (assignments.length === 0) {
+    const earlier = (index.assignmentsByStaff.get(staff.id) ?? []).filter((a) => a.from <= day);
+    const last = earlier.reduce<string | undefined>((max, a) => (max === undefined || (a.to ?? day) > max ? (a.to ?? day) : max), undefined);
+    assignments = earlier.filter((a) => (a.to ?? day) === last);
+  }
+  return assignments.flatMap((a) => a.municipalities.map((m) => index.municipalities.get(m)!));
+}
+
+function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: number, stand: IsoDate): PersonLine {
+  const assignments = assignmentsOn(index, s, stand);
+  const municipalities = assignments.flatMap((a) =>
+    a.municipalities.map((m) => {
+      const name = municipalityPhrase(index.municipalities.get(m)!, 'bare');
+      return a.fte === undefined ? name : `${name} (${formatQuantity(a.fte, unitWords(terms))})`;
+    }),
+  );
+  return {
+    number: i + 1,
+    municipalities,
+    start: s.start,
+    startShort: formatDateShort(s.start),
+    partTime: s.fte < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(s.fte, unitWords(terms)) : '',
+  };
+}

@@ -1,0 +1,67 @@
+import { capitalize, definite, inDative, romanNumeral, type UnitWords } from '../german/index.js';
+import type { Genus, Programme, Terms, Unit } from './types.js';
+
+/**
+ * The programme's own words for its modules and posts, with what sentences need of them. Without
+ * `terms` in programme.yaml a programme has "Modul 1, 2, 3" and counts in "Vollzeitäquivalente (VZÄ)",
+ * the wording of the KIM funding guideline.
+ */
+export const DEFAULT_TERMS: Required<Terms> = {
+  module: { singular: 'Modul', genus: 'neuter' },
+  numbering: 'arabic',
+  unit: { singular: 'Vollzeitäquivalent', plural: 'Vollzeitäquivalente', abbreviation: 'VZÄ', genus: 'neuter' },
+};
+
+export interface UnitModel {
+  singular: string;
+  plural: string;
+  /** Empty when the unit has none ("Stellen"). */
+  abbreviation: string;
+  /** Article of the singular at the start of a sentence: "Das" (Vollzeitäquivalent), "Die" (Stelle). */
+  article: string;
+  /** After an amount: "/VZÄ" or " je Stelle" ("55.000 €/VZÄ", "57.000 € je Stelle"). */
+  perUnit: string;
+  /** For table headings: "VZÄ" or "Stellen". */
+  short: string;
+}
+
+export interface TermsModel {
+  moduleWord: { singular: string; genus: Genus };
+  numbering: 'arabic' | 'roman';
+  unit: UnitModel;
+}
+
+export function termsOf(programme: Programme): TermsModel {
+  const terms = { ...DEFAULT_TERMS, ...programme.terms };
+  const unit: Unit = terms.unit;
+  return {
+    moduleWord: terms.module,
+    numbering: terms.numbering,
+    unit: {
+      singular: unit.singular,
+      plural: unit.plural,
+      abbreviation: unit.abbreviation ?? '',
+      article: capitalize(definite(unit.genus, 'nom')),
+      perUnit: unit.abbreviation ? `/${unit.abbreviation}` : ` je ${unit.singular}`,
+      short: unit.abbreviation ?? unit.plural,
+    },
+  };
+}
+
+/** How a module is named in the Vorlage: "Modul 2", "das Modul 2" (after "für"), "im Modul 2"; "Baustein II", "den Baustein II". */
+export function moduleLabels(terms: TermsModel, number: number): { numberText: string; label: string; labelAcc: string; labelIn: string } {
+  const numberText = terms.numbering === 'roman' ? romanNumeral(number) : String(number);
+  const label = `${terms.moduleWord.singular} ${numberText}`;
+  return {
+    numberText,
+    label,
+    labelAcc: `${definite(terms.moduleWord.genus, 'acc')} ${label}`,
+    labelIn: `${inDative(terms.moduleWord.genus)} ${label}`,
+  };
+}
+
+/** The unit as the German quantity formatter takes it ("3,5 VZÄ", "0,5 Stelle"). */
+export function unitWords(terms: TermsModel): UnitWords {
+  const { singular, plural, abbreviation } = terms.unit;
+  return { singular, plural, abbreviation: abbreviation || undefined };
+}

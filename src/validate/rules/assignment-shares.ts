@@ -1,0 +1,72 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { formatDate, formatDecimal } from '../../german/index.js';
+import { inPostOn } from '../../model/dates.js';
+import { findPreviousReport } from '../../model/report-model.js';
+import type { Assignment } from '../../model/types.js';
+import { at, ptr, type Rule } from '../rule-context.js';
+
+const micro = (n: number): number => Math.round(n * 1e6);
+
+/**
+ * Shares of one person's assignments that run at the same time cannot add up to more than the person's
+ * post ("0,5 VZÄ für Alfter und 0,5 VZÄ für Swisttal" is a whole post). Checked on each day an assignment starts.
+ */
+export const assignmentSharesWithinPost: Rule = {
+  name: 'assignment-shares-within-post',
+  needs: ['staff', 'assignments'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const staff = new Map(ctx.data.staff.map((s) => [s.id, s]));
+    const byStaff = new Map<string, { a: Assignment; i: number }[]>();
+    ctx.data.assignments.forEach((a, i) => {
+      if (a.fte === undefined) return;
+      byStaff.set(a.staff, [...(byStaff.get(a.staff) ?? []), { a, i }]);
+    });
+    for (const [id, list] of byStaff) {
+      const person = staff.get(id);
+      if (!person) continue; // unknown staff: known-references says so
+      for (const { a, i } of list) {
+        const running = list.filter(({ a: b }) => b.from <= a.from && (b.to === undefined || b.to >= a.from));
+        const total = running.reduce((sum, { a: b }) => sum + micro(b.fte!) * b.municipalities.length, 0);
+        if (total > micro(person.fte)) {
+          out.push(
+            at(ctx, 'assignments', ptr('assignments', i, 'fte'), `Ab dem ${formatDate(a.from)} sind "${id}" Anteile von zusammen ${formatDecimal(total / 1e6)} zugeordnet, die Stelle hat nur ${formatDecimal(person.fte)} (staff.yaml); der Anteil gilt je genannter Kommune.`),
+          );
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * A Vorlage lists the municipalities of each person hired since the last one (of a first Vorlage: of
+ * everyone in post) whose role serves municipalities. Someone in that list without an assignment at the
+ * Stand reads "noch keiner Kommune zugeordnet": usually a forgotten line in assignments.yaml.
+ */
+export const listedStaffAssigned: Rule = {
+  name: 'listed-staff-assigned',
+  needs: ['programme', 'staff', 'assignments'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const serving = new Set(ctx.data.programme.roles.filter((r) => r.servesMunicipalities).map((r) => r.id));
+    const assignments = new Map<string, Assignment[]>();
+    for (const a of ctx.data.assignments) assignments.set(a.staff, [...(assignments.get(a.staff) ?? []), a]);
+    const warned = new Set<string>();
+    for (const report of [...ctx.data.reports].sort((a, b) => (a.stand < b.stand ? -1 : 1))) {
+      const previous = findPreviousReport(ctx.data, report);
+      ctx.data.staff.forEach((s, i) => {
+        if (warned.has(s.id) || !serving.has(s.role) || !inPostOn(s, report.stand)) return;
+        if (previous && s.start <= previous.stand) return;
+        const assigned = (assignments.get(s.id) ?? []).some((a) => a.from <= report.stand && (a.to === undefined || a.to >= report.stand));
+        if (assigned) return;
+        warned.add(s.id);
+        out.push(
+          at(ctx, 'staff', ptr('staff', i, 'id'), `"${s.id}" ist am Datenstand ${formatDate(report.stand)} der Vorlage ${report.id} keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.`, 'warning'),
+        );
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,71 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { consultationRolesOf } from '../../model/consultation-roles.js';
+import { suggest } from '../did-you-mean.js';
+import { at, ptr, type Rule } from '../rule-context.js';
+
+const hinted = (word: string, known: readonly string[]): string => {
+  const hint = suggest(word, known);
+  return hint ? ` Meinten Sie "${hint}"?` : '';
+};
+
+/** The paper types are the Kreis's own list (organisation.yaml paperTypes); a report names one of them. */
+export const knownPaperType: Rule = {
+  name: 'known-paper-type',
+  needs: ['organisation'],
+  check(ctx) {
+    const names = ctx.data.organisation.paperTypes.map((p) => p.name);
+    return ctx.data.reports.flatMap((r, i) =>
+      names.includes(r.paperType)
+        ? []
+        : [at(ctx, { report: i }, '/paperType', `Unbekannte Vorlagenart "${r.paperType}".${hinted(r.paperType, names)} Erwartet wird eine aus organisation.yaml (paperTypes): ${names.join(', ')}.`)],
+    );
+  },
+};
+
+/** A paper type that asks for a decision (a Beschlussvorlage) needs the text of the proposed resolution. */
+export const resolutionGiven: Rule = {
+  name: 'resolution-given',
+  needs: ['organisation'],
+  check(ctx) {
+    const requiring = new Set(ctx.data.organisation.paperTypes.filter((p) => p.requiresResolution).map((p) => p.name));
+    return ctx.data.reports.flatMap((r, i) =>
+      requiring.has(r.paperType) && !r.text?.resolution
+        ? [at(ctx, { report: i }, '/paperType', `Eine ${r.paperType} braucht einen Beschlussvorschlag; erwartet wird text.resolution mit dem Wortlaut des Beschlusses.`)]
+        : [],
+    );
+  },
+};
+
+/** Each consultation names a role the Kreis's committees can have (organisation.yaml consultationRoles, or the defaults). */
+export const knownConsultationRole: Rule = {
+  name: 'known-consultation-role',
+  needs: ['organisation'],
+  check(ctx) {
+    const names = consultationRolesOf(ctx.data.organisation).map((c) => c.name);
+    const out: Diagnostic[] = [];
+    ctx.data.reports.forEach((r, i) =>
+      r.consultations.forEach((c, j) => {
+        if (names.includes(c.role)) return;
+        out.push(at(ctx, { report: i }, ptr('consultations', j, 'role'), `Unbekannte Zuständigkeit "${c.role}".${hinted(c.role, names)} Erwartet wird eine von: ${names.join(', ')}.`));
+      }),
+    );
+    return out;
+  },
+};
+
+/** The letterhead's logo is read from the data folder (like an attachment): it must be there, and stay inside. */
+export const logoFileInside: Rule = {
+  name: 'logo-file-inside',
+  needs: ['organisation'],
+  check(ctx) {
+    const logo = ctx.data.organisation.letterhead?.logo;
+    if (!logo) return [];
+    const state = ctx.checkDataPath(logo.file);
+    if (state === 'ok' && !/\.(png|jpe?g)$/i.test(logo.file)) {
+      return [at(ctx, 'organisation', '/letterhead/logo/file', `Das Logo "${logo.file}" ist keine PNG- oder JPEG-Datei; erwartet wird eine Datei mit der Endung .png, .jpg oder .jpeg.`)];
+    }
+    if (state === 'outside') return [at(ctx, 'organisation', '/letterhead/logo/file', `Der Pfad "${logo.file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`)];
+    if (state === 'missing') return [at(ctx, 'organisation', '/letterhead/logo/file', `Die Logodatei "${logo.file}" gibt es im Datenordner nicht.`)];
+    return [];
+  },
+};

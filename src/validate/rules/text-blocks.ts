@@ -1,0 +1,59 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { findPreviousReport } from '../../model/report-model.js';
+import { reportTextBlocks } from '../../model/report-text.js';
+import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
+import { suggest } from '../did-you-mean.js';
+import { at, ptr, type Rule } from '../rule-context.js';
+
+const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
+const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`).join(', ')}`;
+
+/**
+ * Placeholders in a report's text blocks must be ones kim fills: an attachment of the same report, or a
+ * date the data knows ({letzteSitzung} only where there is a previous report).
+ */
+export const textSlotsResolve: Rule = {
+  name: 'text-slots-resolve',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    ctx.data.reports.forEach((r, i) => {
+      const attachments = (r.attachments ?? []).map((a) => a.id);
+      let hasPrevious: boolean | undefined;
+      for (const { pointer, text } of reportTextBlocks(r)) {
+        for (const slot of findSlots(text)) {
+          const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
+          if (slot.name === ATTACHMENT_SLOT) {
+            if (slot.arg && attachments.includes(slot.arg)) continue;
+            const hint = slot.arg ? suggest(slot.arg, attachments) : undefined;
+            out.push(at(ctx, { report: i }, pointer, `${shown} verweist auf keine Anlage dieser Vorlage.${hint ? ` Meinten Sie "${hint}"?` : ''} Anlagen: ${attachments.join(', ') || 'keine'}.`));
+          } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
+            const hint = suggest(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT]);
+            out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint ? ` Meinten Sie {${hint}}?` : ''} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
+          } else if (slot.name === REPORT_SLOTS.previousSession) {
+            hasPrevious ??= findPreviousReport(ctx.data, r) !== undefined;
+            if (!hasPrevious) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
+          }
+        }
+      }
+    });
+    return out;
+  },
+};
+
+/** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
+export const textModulesKnown: Rule = {
+  name: 'text-modules-known',
+  needs: ['programme'],
+  check(ctx) {
+    const ids = ctx.data.programme.modules.map((m) => m.id);
+    return ctx.data.reports.flatMap((r, i) =>
+      Object.keys(r.text?.modules ?? {})
+        .filter((id) => !ids.includes(id))
+        .map((id) => {
+          const hint = suggest(id, ids);
+          return at(ctx, { report: i }, ptr('text', 'modules', id), `Unbekanntes Modul "${id}" in text.modules.${hint ? ` Meinten Sie "${hint}"?` : ''} Module in programme.yaml: ${ids.join(', ')}.`);
+        }),
+    );
+  },
+};
