@@ -77,8 +77,14 @@ function listItem(line: string): { indent: number; ordered: boolean; number: num
   return undefined;
 }
 
+/** A paragraph of only "-", "*" or "_" (three or more) would be a horizontal rule. */
+const RULE = /^[-*_](?:\s*[-*_]){2,}\s*$/;
+
 function renderBlock(block: Block): string {
-  if (block.kind === 'paragraph') return inline(block.text);
+  if (block.kind === 'paragraph') {
+    const text = inline(block.text);
+    return RULE.test(text) ? `\\${text}` : text;
+  }
   return block.items
     .map((item, i) => {
       // Counting on from the clerk's first number: Markdown reads only that one.

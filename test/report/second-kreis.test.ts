@@ -1,0 +1,94 @@
+/**
+ * A second Kreis (test/fixtures/kreis-lindenau, invented): Bausteine I–III counted in Stellen, municipal
+ * employers, a plan with parts, a Beschlussvorlage as its first report. Nothing of it is in kim's code.
+ */
+import { describe, expect, test } from 'vitest';
+import { oparlPaper } from '../../src/emit/oparl.js';
+import type { Dataset } from '../../src/model/types.js';
+import { LINDENAU, LINDENAU_DIR, loadData, renderWith } from '../support/example.js';
+
+const lindenau = (mutate?: (d: Dataset) => void) => renderWith(mutate, LINDENAU, LINDENAU_DIR);
+
+describe('the Kreis\'s own words', () => {
+  test('Bausteine with Roman numbers, in number order, each with the section of its kind', async () => {
+    const text = await lindenau();
+    const headings = text.match(/^### .*$/gm)!;
+    expect(headings).toEqual([
+      '### Stellen und Förderung',
+      '### Personelle Besetzung der strategischen Steuerung (Baustein I), aktueller Stand ihrer Arbeit und der Steuerungsgruppe',
+      '### Besetzung der Personalstellen des Case Managements (Baustein II) und aktueller Stand ihrer Arbeit',
+      '### Personelle Besetzung der rechtskreisübergreifenden Zusammenarbeit der Ausländer- und Einbürgerungsbehörden (Baustein III) und aktueller Stand ihrer Arbeit',
+    ]);
+  });
+  test('posts counted in Stellen, with the plan\'s parts and the article of "Baustein"', async () => {
+    expect(await lindenau()).toContain(
+      'Die für den Baustein I einzurichtenden 4 Stellen (davon 3,5 Stellen Koordinierung und 0,5 Stelle Verwaltungsassistenz) mit einer jährlichen Förderung von jeweils 57.000 € je Stelle wurden bisher in folgendem Umfang besetzt:',
+    );
+  });
+  test('arabic numbers and "Modul" when the programme says so', async () => {
+    const text = await lindenau((d) => (d.programme.terms = { ...d.programme.terms, module: { singular: 'Modul', genus: 'neuter' }, numbering: 'arabic' }));
+    expect(text).toContain('Die für das Modul 1 einzurichtenden 4 Stellen');
+    expect(text).toContain('Zum 01.02.2023 sind im Modul 2 die Case Managerin');
+  });
+  test('section headings, paper type and consultation roles from organisation.yaml', async () => {
+    const text = await lindenau();
+    expect(text.match(/^## .*$/gm)).toEqual(['## Beschlussvorschlag:', '## Ausgangslage:', '## Sachdarstellung:', '## Finanzielle Auswirkungen:']);
+    expect(text).toContain('| Kreistag | 30.03.2023 | Beschlussfassung |');
+    const { dataset } = await loadData(LINDENAU_DIR);
+    const paper = oparlPaper(dataset, dataset.reports[0]!, 'https://ris.example.invalid/oparl/');
+    expect(paper.consultation.map((c) => [c.role, c.authoritative])).toEqual([['Vorberatung', false], ['Beschlussfassung', true]]);
+    expect(paper).toMatchObject({ paperType: 'Beschlussvorlage', reference: '0042/2023', date: '2023-02-27' });
+  });
+});
+
+describe('the header', () => {
+  test('the Kreis, the department, paper type, Drucksachennummer (with the Kreis\'s label), Aktenzeichen and date', async () => {
+    expect(await lindenau()).toMatch(
+      /^\*\*Kreis Lindenau\*\*\n\nAmt 50 – Soziales und Integration\n\nVorlagenart: Beschlussvorlage  \nVorlage: 0042\/2023  \nAktenzeichen: 50\.3-KIM  \nDatum: 27\.02\.2023\n\n\*\*Vorlage\*\*/,
+    );
+  });
+  test('a field the report does not have is left out', async () => {
+    const text = await lindenau((d) => delete d.reports[0]!.fileNumber);
+    expect(text).not.toContain('Aktenzeichen');
+    expect(text).toContain('Vorlage: 0042/2023  \nDatum: 27.02.2023');
+  });
+});
+
+describe('a Beschlussvorlage', () => {
+  test('its Beschlussvorschlag stands first, with numbered resolutions', async () => {
+    const text = await lindenau();
+    expect(text).toContain('## Beschlussvorschlag:\n\nDer Kreistag beschließt:\n\n1. Der Kreis Lindenau führt das Kommunale Integrationsmanagement im Jahr 2023 mit 18 Stellen fort.\n2. Die Verwaltung');
+    expect(text.indexOf('## Beschlussvorschlag:')).toBeLessThan(text.indexOf('## Ausgangslage:'));
+  });
+  test('"Finanzielle Auswirkungen" from the funding figures: 18 Stellen × 57.000 € = 1.026.000 €', async () => {
+    expect(await lindenau()).toContain(
+      '## Finanzielle Auswirkungen:\n\nFür das Jahr 2023 sind 18 Stellen geplant; bei einer Förderung von 57.000 € je Stelle beträgt die jährliche Förderung 1.026.000 € (Baustein I: 228.000 €, Baustein II: 684.000 €, Baustein III: 114.000 €).\n\nDer Eigenanteil des Kreises ist im Haushalt 2023 veranschlagt.',
+    );
+  });
+  test('the overview has the same totals', async () => {
+    expect(await lindenau()).toContain('| **Gesamt** | **18** | **8,25** | **9,75** | **1.026.000 €** |');
+  });
+});
+
+describe('a first report states plan, filled posts and the municipalities served', () => {
+  test('case management: who is in post, plan and filled Stellen, one line per person with shares', async () => {
+    const text = await lindenau();
+    expect(text).toContain(
+      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie eine Case Managerin und eine Case-Management-Fachkraft eingestellt. Für den Baustein II sind 12 Stellen mit einer jährlichen Förderung von jeweils 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22\n2) Stadt Altdorf seit dem 01.03.22 (0,5 Stelle)\n3) Markt Lindenberg seit dem 01.05.22\n4) Gemeinde Birkenfeld (0,5 Stelle) und Gemeinde Seewald (0,5 Stelle) seit dem 01.06.22\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stelle)',
+    );
+  });
+  test('the strategic and the other Baustein: filled of planned', async () => {
+    const text = await lindenau();
+    expect(text).toContain('Zum 01.02.2023 sind damit 3 von 4 Stellen besetzt.');
+    expect(text).toContain('Zum 01.02.2023 ist damit 1 von 2 Stellen besetzt.');
+  });
+  test('agreements up to the Stand, named with the article of a Markt', async () => {
+    expect(await lindenau()).toContain(
+      'wurden Kooperationsvereinbarungen geschlossen: mit der Stadt Altdorf (15.02.2022), dem Markt Lindenberg (20.04.2022) sowie der Gemeinde Birkenfeld und der Gemeinde Seewald (24.05.2022).',
+    );
+  });
+  test('no "seit der letzten Sitzung" anywhere', async () => {
+    const text = await lindenau();
+    expect(text).not.toMatch(/letzten|Bezugnehmend|Inzwischen|damaligen/);
+  });
+});
