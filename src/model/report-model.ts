@@ -214,7 +214,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     fundingRate: rate,
     fundingYear: yearOf(stand),
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],
-    steeringGroupSection: programme.steeringGroup !== undefined && steeringHost === undefined && events.steeringGroupMeetings.length > 0,
+    steeringGroupSection:
+      programme.steeringGroup !== undefined && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || report.text?.steeringGroup !== undefined),
     cooperation: events.cooperation,
     kickOffs: events.kickOffs,
     cooperationSection: cooperationHost === undefined && (events.cooperation.total > 0 || events.kickOffs.length > 0),

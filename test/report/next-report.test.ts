@@ -95,6 +95,13 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
     expect(text).not.toContain('25.11.2021');
     expect(text).toContain('Die verabschiedete Geschäftsordnung ist als Anlage 1 beigefügt.');
   });
+  test('the steering group\'s text block is printed even without a meeting or a strategic module to carry it', async () => {
+    const text = await follow((d) => {
+      d.meetings.steeringGroupMeetings = [];
+      d.programme.modules[0]!.kind = 'other';
+    });
+    expect(text).toContain('### Lenkungsgruppe\n\nDie verabschiedete Geschäftsordnung ist als Anlage 1 beigefügt.');
+  });
   test('a meeting without an outcome still makes a sentence', async () => {
     const text = await follow((d) => delete d.meetings.steeringGroupMeetings!.at(-1)!.outcome);
     expect(text).toContain('Am 10.05.2022 traf sich die Lenkungsgruppe zu ihrem dritten Sitzungstermin.');

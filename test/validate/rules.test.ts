@@ -45,7 +45,7 @@ test('every rule is covered below', () => {
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
-    'text-modules-known', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
+    'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
@@ -206,6 +206,11 @@ describe('failing cases', () => {
   test('text-modules-known: a misspelt module id', () => {
     const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));
     expect(d!.message).toBe('Unbekanntes Modul "modul-22" in text.modules. Meinten Sie "modul-2"? Module in programme.yaml: modul-1, modul-2, modul-3.');
+  });
+  test('steering-group-text-has-group: a steering-group text without a steering group', () => {
+    const [d] = rule('steering-group-text-has-group').check(context((data) => delete data.programme.steeringGroup));
+    expect(d).toMatchObject({ path: 'text.steeringGroup', severity: 'error' });
+    expect(d!.message).toContain('programme.yaml nennt keine (steeringGroup)');
   });
   test('known-paper-type: the Kreis\'s own list, with a hint', () => {
     const [d] = rule('known-paper-type').check(context((data) => (data.reports[0]!.paperType = 'Mitteilungsvorlag')));

@@ -11,7 +11,7 @@ import {
   previousReportEarlier,
   standBeforeSession,
 } from './reports.js';
-import { textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
@@ -31,6 +31,7 @@ export const RULES: readonly Rule[] = [
   knownTemplate,
   textSlotsResolve,
   textModulesKnown,
+  steeringGroupTextHasGroup,
   knownPaperType,
   resolutionGiven,
   knownConsultationRole,

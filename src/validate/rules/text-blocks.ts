@@ -57,3 +57,17 @@ export const textModulesKnown: Rule = {
     );
   },
 };
+
+/** The steering group's text block is told with the steering group; a programme without one has no place for it. */
+export const steeringGroupTextHasGroup: Rule = {
+  name: 'steering-group-text-has-group',
+  needs: ['programme'],
+  check(ctx) {
+    if (ctx.data.programme.steeringGroup) return [];
+    return ctx.data.reports.flatMap((r, i) =>
+      r.text?.steeringGroup === undefined
+        ? []
+        : [at(ctx, { report: i }, '/text/steeringGroup', 'Der Textbaustein steeringGroup gehört zur Lenkungsgruppe, aber programme.yaml nennt keine (steeringGroup); erwartet wird steeringGroup in programme.yaml oder der Text in einem anderen Baustein.')],
+    );
+  },
+};
