@@ -69,6 +69,17 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
+ * Report text blocks of kim 0.1 were named after module numbers (`module1`, `module2Staff`, `module2Work`);
+ * they now stand under the module's id. Says where such a block goes, so an old report file is a quick fix.
+ */
+function legacyTextKey(instancePath: string, key: string): string | undefined {
+  const m = /^module(\d+)(Staff|Work)?$/.exec(key);
+  if (instancePath !== '/text' || !m) return undefined;
+  const part = m[2] === 'Work' ? 'work' : 'staff';
+  return ` Textbausteine eines Moduls stehen unter text.modules.<Kennung des Moduls>.${part}, z. B. text.modules.modul-${m[1]}.${part}.`;
+}
+
+/**
  * Turns one Ajv error into a German sentence that says what was found and what is expected, plus the
  * JSON pointer it concerns (and whether to point at the key rather than the value).
  */
@@ -101,7 +112,8 @@ export async function describeSchemaError(
       const message =
         `Unbekanntes Feld "${extra}".` +
         (hint ? ` Meinten Sie "${hint}"?` : '') +
-        ` Erlaubt sind hier: ${allowed.join(', ')}.`;
+        ` Erlaubt sind hier: ${allowed.join(', ')}.` +
+        (name === 'report' ? (legacyTextKey(e.instancePath, extra) ?? '') : '');
       return { message, pointer: `${e.instancePath}/${escapePointer(extra)}`, atKey: true };
     }
     case 'type': {
