@@ -11,6 +11,8 @@ if (!existsSync(tsc)) {
   // Installed as a dependency without devDependencies: the published package ships dist/ already.
   process.exit(0);
 }
+// The data files' types come from the JSON Schemas (src/model/generated/), so they are made first.
+execFileSync(process.execPath, [join(root, 'scripts', 'generate-types.mjs')], { stdio: 'inherit' });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 // npm links bin entries before prepare runs, so make sure the freshly built CLI is executable.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);

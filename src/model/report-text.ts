@@ -19,7 +19,7 @@ export function reportTextBlocks(report: Report): TextBlockRef[] {
   }
   for (const [moduleId, blocks] of Object.entries(text.modules ?? {})) {
     for (const key of MODULE_TEXT_KEYS) {
-      const value = blocks[key];
+      const value = blocks?.[key];
       if (value !== undefined) out.push({ pointer: `/text/modules/${moduleId}/${key}`, text: value });
     }
   }
