@@ -7,7 +7,7 @@ import type { Position, SourceFile } from './source-file.js';
  * change. Only successful parses are cached: every failure is parsed afresh, so diagnostics never come
  * from the cache. Bump PARSER_REVISION whenever yaml-file.ts returns something else for the same bytes.
  */
-const PARSER_REVISION = 2;
+const PARSER_REVISION = 3;
 const KIND = 'parsed';
 
 /**
