@@ -15,6 +15,11 @@ export interface SourceFile {
   value: unknown;
   valuePositions: Map<string, Position>;
   keyPositions: Map<string, Position>;
+  /**
+   * How a number was written, for the numbers written differently from their value (`55.000` is 55,
+   * `3.50` is 3.5), so rules can catch a German thousands separator. Absent in hand-made sources.
+   */
+  numberTexts?: Map<string, string>;
 }
 
 /** One segment of a JSON pointer (RFC 6901): `~` and `/` escaped. */

@@ -91,7 +91,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
   if (built.value === null || built.value === undefined) {
     return { ok: false, diagnostics: [error(file, 1, 1, '', 'Die Datei enthält keine Daten; erwartet wird eine Zuordnung (Schlüssel: Wert).'), ...problems] };
   }
-  const parsed: SourceFile = { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions };
+  const parsed: SourceFile = { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions, numberTexts: built.numberTexts };
   return problems.length > 0 ? { ok: false, diagnostics: problems, source: parsed } : { ok: true, source: parsed };
 }
 
@@ -222,7 +222,9 @@ function firstInvalidUtf8(bytes: Uint8Array): Position & { offset: number } {
   return { line: 1, col: 1, offset: 0 };
 }
 
-type Built = { value: unknown; valuePositions: Map<string, Position>; keyPositions: Map<string, Position> } | { diagnostic: Diagnostic };
+type Built =
+  | { value: unknown; valuePositions: Map<string, Position>; keyPositions: Map<string, Position>; numberTexts: Map<string, string> }
+  | { diagnostic: Diagnostic };
 
 /**
  * Turns the YAML syntax tree into plain data ourselves (instead of doc.toJS) so that positions are recorded
@@ -231,6 +233,7 @@ type Built = { value: unknown; valuePositions: Map<string, Position>; keyPositio
 function buildValue(file: string, doc: Document, at: (offset: number) => Position, text: string, problems: Diagnostic[]): Built {
   const valuePositions = new Map<string, Position>();
   const keyPositions = new Map<string, Position>();
+  const numberTexts = new Map<string, string>();
   let expanded = 0;
   let problem: Diagnostic | undefined;
   // Alias.resolve walks the whole document each time: cache it, or an alias-heavy file parses in quadratic time.
@@ -265,6 +268,10 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
     if (pos && !valuePositions.has(pointer)) valuePositions.set(pointer, pos);
     if (isScalar(node)) {
       checkEscapedInvisible(node);
+      if (typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
+        const written = text.slice(node.range[0], node.range[1]);
+        if (written !== String(node.value)) numberTexts.set(pointer, written);
+      }
       return node.value;
     }
     if (isSeq(node)) return node.items.map((item, i) => visit(item, `${pointer}/${i}`, depth + 1, aliasDepth));
@@ -317,7 +324,7 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
 
   const value = visit(doc.contents, '', 0, 0);
   if (problem) return { diagnostic: problem };
-  return { value, valuePositions, keyPositions };
+  return { value, valuePositions, keyPositions, numberTexts };
 }
 
 

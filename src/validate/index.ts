@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
@@ -6,7 +6,7 @@ import type { LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './rule-context.js';
+import type { DataPathState, RuleContext } from './rule-context.js';
 import { checkSchema } from './schema-check.js';
 
 export interface Validation {
@@ -75,14 +75,17 @@ function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): voi
  * A path from the data must name a file inside the data folder: no absolute paths, no `..` escapes,
  * and no symbolic link that points outside (checked on the real path).
  */
-export function checkDataPath(dataDir: string, path: string): 'ok' | 'missing' | 'outside' {
+export function checkDataPath(dataDir: string, path: string): DataPathState {
   if (isAbsolute(path) || path.includes('\\') || path.includes('\0')) return 'outside';
   const root = resolve(dataDir);
   const target = resolve(root, path);
   if (!isInside(root, target)) return 'outside';
   if (!existsSync(target)) return 'missing';
   try {
-    return isInside(realpathSync(root), realpathSync(target)) ? 'ok' : 'outside';
+    const real = realpathSync(target);
+    if (!isInside(realpathSync(root), real)) return 'outside';
+    const info = statSync(real);
+    return info.isFile() ? 'ok' : info.isDirectory() ? 'folder' : 'special';
   } catch {
     return 'missing';
   }

@@ -5,6 +5,9 @@ import { escapePointer, type SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { jsonPath } from './schema-check.js';
 
+/** `folder` and `special` (a named pipe, a device) exist inside the data folder but are not files. */
+export type DataPathState = 'ok' | 'missing' | 'outside' | 'folder' | 'special';
+
 /** Where a value lives: a data file kind, or the n-th valid report. */
 export type Place = DataFileKind | { report: number };
 
@@ -16,8 +19,8 @@ export interface RuleContext {
   reportSources: SourceFile[];
   /** Names of the templates available (built-in and the data repository's own). */
   templates: string[];
-  /** Checks a path from the data (an attachment) against the data folder: exists, and stays inside it. */
-  checkDataPath(relative: string): 'ok' | 'missing' | 'outside';
+  /** Checks a path from the data (an attachment) against the data folder: exists, stays inside it, and is a regular file. */
+  checkDataPath(relative: string): DataPathState;
 }
 
 export interface Rule {

@@ -21,7 +21,10 @@ export async function checkSchema(schema: SchemaName, source: SourceFile): Promi
   const validate = (await loadValidators())[schema];
   if (validate(source.value)) return [];
   const errors = pruneErrors(validate.errors ?? []);
-  return Promise.all(errors.map((e) => toDiagnostic(schema, source, e)));
+  const described = await Promise.all(errors.map((e) => toDiagnostic(schema, source, e)));
+  // A message that explains the cause (a decimal comma) replaces the others at the same value ("must be > 0").
+  const explained = new Set(described.filter((d) => d.supersedes).map((d) => d.diagnostic.path));
+  return described.filter((d) => d.supersedes || !explained.has(d.diagnostic.path)).map((d) => d.diagnostic);
 }
 
 /** `required` and `additionalProperties` problems hide the noise Ajv adds for the same object. */
@@ -35,13 +38,13 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-async function toDiagnostic(schema: SchemaName, source: SourceFile, e: ErrorObject): Promise<Diagnostic> {
-  const { message, pointer, atKey } = await describeSchemaError(schema, source, e);
+async function toDiagnostic(schema: SchemaName, source: SourceFile, e: ErrorObject): Promise<{ diagnostic: Diagnostic; supersedes: boolean }> {
+  const { message, pointer, atKey, supersedes } = await describeSchemaError(schema, source, e);
   const pos =
     (atKey ? source.keyPositions.get(pointer) : undefined) ??
     source.valuePositions.get(pointer) ??
     nearestPosition(source, pointer);
-  return error(source.file, pos.line, pos.col, jsonPath(pointer), message);
+  return { diagnostic: error(source.file, pos.line, pos.col, jsonPath(pointer), message), supersedes: supersedes === true };
 }
 
 /** Falls back to the closest located ancestor, so every message still has a line. */

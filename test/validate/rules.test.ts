@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import type { Rule, RuleContext } from '../../src/validate/rule-context.js';
+import type { DataPathState, Rule, RuleContext } from '../../src/validate/rule-context.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   base = validation.dataset!;
 }, 120_000);
 
-function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, 'ok' | 'missing' | 'outside'> = {}): RuleContext {
+function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}): RuleContext {
   const data = structuredClone(base);
   change(data);
   return {
@@ -45,6 +45,8 @@ test('every rule is covered below', () => {
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
+    'attachment-is-file', 'public-report-in-public-session',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -207,6 +209,62 @@ describe('failing cases', () => {
   test('previous-report-earlier: a previous report that is not earlier', () => {
     const [d] = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.previousReport = LATEST)));
     expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand`);
+  });
+  test('no-thousands-separator: a number written 55.000 where an amount belongs, not an FTE written 1.000', () => {
+    const ctx = context();
+    const programme = { ...ctx.sources.programme!, numberTexts: new Map([['/fundingRates/1/amount', '55.000'], ['/modules/0/plannedFte/0/fte', '1.000'], ['/modules/0/number', '1.0']]) };
+    const [d, ...rest] = rule('no-thousands-separator').check({ ...ctx, sources: { ...ctx.sources, programme } });
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: 'programme.yaml', path: 'fundingRates[1].amount' });
+    expect(d!.message).toContain('Gemeint ist wohl 55000: bitte ohne Punkt schreiben, amount: 55000');
+  });
+  test('one-funding-rate-per-year: the second rate for a year, naming the first', () => {
+    const [d, ...rest] = rule('one-funding-rate-per-year').check(context((data) => data.programme.fundingRates.push({ year: 2021, amount: 60000 })));
+    expect(rest).toEqual([]);
+    expect(d!.path).toBe(`fundingRates[2].year`);
+    expect(d!.message).toMatch(/^Für das Jahr 2021 gibt es schon eine Förderung je VZÄ \(programme\.yaml:\d+:\d+\)/);
+  });
+  test('one-planned-fte-per-day: two figures from the same day', () => {
+    const [d] = rule('one-planned-fte-per-day').check(context((data) => data.programme.modules[1]!.plannedFte.push({ from: '2021-01-01', fte: 13 })));
+    expect(d!.path).toBe('modules[1].plannedFte[1].from');
+    expect(d!.message).toContain('Für modul-2 gibt es ab dem 01.01.2021 schon geplante VZÄ');
+  });
+  test('slots-well-formed: report text at any depth and role statements', () => {
+    const ds = rule('slots-well-formed').check(
+      context((data) => {
+        (data.reports[0] as { text: unknown }).text = { module2: { staff: ['Siehe {anlage: plan}.'] } };
+        data.programme.roles.find((r) => r.statement)!.statement!.one = 'Seit dem { date} arbeitet {who}.';
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message.split(' ist kein')[0]])).toEqual([
+      ['text.module2.staff[0]', '"{anlage: plan}"'],
+      [expect.stringMatching(/^roles\[\d+\]\.statement\.one$/), '"{ date}"'],
+    ]);
+  });
+  test('slots-well-formed: well-formed slots and text without braces pass', () => {
+    expect(rule('slots-well-formed').check(context((data) => (data.reports[0]!.text = { closing: 'Siehe {anlage:x} und {datum}.' })))).toEqual([]);
+  });
+  test.each([
+    ['folder', 'ist ein Ordner'],
+    ['special', 'ist keine gewöhnliche Datei'],
+  ] as const)('attachment-is-file: %s', (state, message) => {
+    const ctx = context((data) => (data.reports[reportIndex(LATEST)]!.attachments = [{ id: 'a', title: 'A', file: 'x' }]), { x: state });
+    const [d] = rule('attachment-is-file').check(ctx);
+    expect(d!.message).toContain(message);
+    expect(d!.path).toBe('attachments[0].file');
+    expect(rule('attachment-files-inside').check(ctx)).toEqual([]);
+  });
+  test('public-report-in-public-session: an error at the report, naming the session; the other way round passes', () => {
+    const closed = (data: Dataset) => (data.meetings.sessions.find((s) => s.id === 'asi-2022-03-16')!.public = false);
+    const [d, ...rest] = rule('public-report-in-public-session').check(context(closed));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'public' });
+    expect(d!.message).toMatch(/die Sitzung "asi-2022-03-16" am 16\.03\.2022 ist aber nichtöffentlich \(meetings\.yaml:\d+:\d+\)/);
+    const nonPublicReport = context((data) => {
+      closed(data);
+      data.reports[reportIndex(LATEST)]!.public = false;
+    });
+    expect(rule('public-report-in-public-session').check(nonPublicReport)).toEqual([]);
   });
   test('file-named-after-id: a warning', () => {
     const [d] = rule('file-named-after-id').check(context((data) => (data.reports[0]!.id = 'anders')));

@@ -1,0 +1,37 @@
+import type { Diagnostic } from '../../diagnostics.js';
+import { findMalformedSlots, STATEMENT_SLOTS } from '../../model/slots.js';
+import { at, ptr, type Place, type Rule } from '../rule-context.js';
+
+/**
+ * `{anlage:geschäftsordnung}` or `{anlage: geschaeftsordnung}` is not a slot, so nothing would fill it
+ * and it would print raw into the Vorlage. Checked in every text that slots are filled in: all of a
+ * report's text blocks (at any depth) and the roles' statements.
+ */
+export const slotsWellFormed: Rule = {
+  name: 'slots-well-formed',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const report = (place: Place, pointer: string, text: string, allowed: string) => {
+      for (const slot of findMalformedSlots(text)) {
+        const meant = slot.meant ? ` Gemeint ist wohl ${slot.meant}.` : '';
+        out.push(at(ctx, place, pointer, `"${slot.text}" ist kein gültiger Platzhalter und käme so in die Vorlage.${meant} Erlaubt ${allowed} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).`));
+      }
+    };
+    ctx.data.reports.forEach((r, i) => {
+      walkStrings(r.text, ['text'], (path, text) => report({ report: i }, ptr(...path), text, 'ist {anlage:KENNUNG}'));
+    });
+    if (ctx.valid.programme) {
+      const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
+      ctx.data.programme.roles.forEach((role, i) => walkStrings(role.statement, ['roles', i, 'statement'], (path, text) => report('programme', ptr(...path), text, allowed)));
+    }
+    return out;
+  },
+};
+
+/** Calls `visit` for every string below `value` (objects and lists at any depth), with its path. */
+export function walkStrings(value: unknown, path: (string | number)[], visit: (path: (string | number)[], text: string) => void): void {
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
