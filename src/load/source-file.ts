@@ -26,3 +26,10 @@ export interface SourceFile {
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** Calls `visit` for every string below `value` (mappings and lists at any depth) with its JSON pointer. */
+export function eachString(value: unknown, visit: (pointer: string, text: string) => void, pointer = ''): void {
+  if (typeof value === 'string') visit(pointer, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, visit, `${pointer}/${i}`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, visit, `${pointer}/${escapePointer(k)}`);
+}

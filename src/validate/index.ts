@@ -4,6 +4,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
+import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
 import type { DataPathState, RuleContext } from './rule-context.js';
@@ -61,6 +62,7 @@ export async function validateSources(sources: LoadedSources, templates: string[
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;
+  if (allValid) rememberSources(data, [...DATA_FILE_KINDS.map((k) => sources.files[k]!), ...reportSources]);
   return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources };
 }
 

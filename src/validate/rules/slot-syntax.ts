@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findMalformedSlots, STATEMENT_SLOTS } from '../../model/slots.js';
+import { eachString } from '../../load/source-file.js';
 import { at, ptr, type Place, type Rule } from '../rule-context.js';
 
 /**
@@ -19,19 +20,12 @@ export const slotsWellFormed: Rule = {
       }
     };
     ctx.data.reports.forEach((r, i) => {
-      walkStrings(r.text, ['text'], (path, text) => report({ report: i }, ptr(...path), text, 'ist {anlage:KENNUNG}'));
+      eachString(r.text, (pointer, text) => report({ report: i }, pointer, text, 'ist {anlage:KENNUNG}'), ptr('text'));
     });
     if (ctx.valid.programme) {
       const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
-      ctx.data.programme.roles.forEach((role, i) => walkStrings(role.statement, ['roles', i, 'statement'], (path, text) => report('programme', ptr(...path), text, allowed)));
+      ctx.data.programme.roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed), ptr('roles', i, 'statement')));
     }
     return out;
   },
 };
-
-/** Calls `visit` for every string below `value` (objects and lists at any depth), with its path. */
-export function walkStrings(value: unknown, path: (string | number)[], visit: (path: (string | number)[], text: string) => void): void {
-  if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
-}
