@@ -7,8 +7,8 @@ import type { SourceFile } from '../load/source-file.js';
 import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
-import type { DataPathState, RuleContext } from './rule-context.js';
-import { checkSchema } from './schema-check.js';
+import { isPartValid, type DataPathState, type RuleContext } from './rule-context.js';
+import { schemaProblems } from './schema-check.js';
 
 export interface Validation {
   diagnostics: Diagnostic[];
@@ -22,25 +22,30 @@ export interface Validation {
 export async function validateSources(sources: LoadedSources, templates: string[]): Promise<Validation> {
   const diagnostics = [...sources.diagnostics];
   const valid = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, false])) as Record<DataFileKind, boolean>;
+  const broken = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, [] as string[]])) as Record<DataFileKind, string[]>;
   const data: Partial<Dataset> = {};
 
   await Promise.all(
     DATA_FILE_KINDS.map(async (kind) => {
       const source = sources.files[kind];
       if (!source) return;
-      const problems = await checkSchema(kind, source);
-      diagnostics.push(...problems);
-      if (problems.length === 0) {
-        valid[kind] = true;
-        assign(data, kind, source.value);
-      }
+      const problems = await schemaProblems(kind, source);
+      diagnostics.push(...problems.diagnostics);
+      broken[kind] = problems.broken;
+      // A file with errors elsewhere still serves the rules that read only its intact parts (validAt).
+      if (source.value !== null && typeof source.value === 'object' && !Array.isArray(source.value)) assign(data, kind, source.value);
+      // Errors of the loader (an invisible character …) leave the data readable but the file is not valid.
+      if (problems.diagnostics.length === 0 && !sources.diagnostics.some((d) => d.file === source.file && d.severity === 'error')) valid[kind] = true;
     }),
   );
+  /** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */
+  const validAt = (kind: DataFileKind, pointer: string): boolean =>
+    valid[kind] || (sources.files[kind] !== undefined && !broken[kind].some((b) => b === pointer || b.startsWith(`${pointer}/`) || pointer.startsWith(`${b}/`)));
 
   const reports: Report[] = [];
   const reportSources: SourceFile[] = [];
   for (const source of sources.reports) {
-    const problems = await checkSchema('report', source);
+    const problems = (await schemaProblems('report', source)).diagnostics;
     diagnostics.push(...problems);
     if (problems.length === 0) {
       reports.push(source.value as Report);
@@ -52,13 +57,14 @@ export async function validateSources(sources: LoadedSources, templates: string[
   const ctx: RuleContext = {
     data: data as Dataset,
     valid,
+    validAt,
     sources: sources.files,
     reportSources,
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
   };
   for (const rule of RULES) {
-    if (rule.needs.every((k) => valid[k])) diagnostics.push(...rule.check(ctx));
+    if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check(ctx));
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;

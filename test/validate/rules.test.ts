@@ -26,6 +26,7 @@ function context(change: (data: Dataset) => void = () => undefined, paths: Recor
   return {
     data,
     valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
+    validAt: () => true,
     sources: sources.files,
     reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
     templates: ['sachstand'],
@@ -37,6 +38,8 @@ const rule = (name: string): Rule => {
   if (!found) throw new Error(`no rule ${name}`);
   return found;
 };
+/** validAt as validation computes it, with one value of one file broken. */
+const brokenAt = (file: string, broken: string) => (kind: string, p: string) => !(kind === file && (p === broken || p.startsWith(`${broken}/`) || broken.startsWith(`${p}/`)));
 const reportIndex = (id: string): number => base.reports.findIndex((r) => r.id === id);
 const LATEST = '2022-03-16-kim-sachstand';
 
@@ -98,10 +101,25 @@ describe('failing cases', () => {
     expect(d!.message).toContain('Erwartet wird eine Kennung aus');
     expect(d!.line).toBeGreaterThan(0);
   });
-  test('known-references: skipped for references into a file that failed its schema', () => {
+  test('known-references: skipped for references into a list whose ids failed the schema', () => {
     const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
     ctx.valid.programme = false;
+    ctx.validAt = brokenAt('programme', '/roles/2/id');
     expect(rule('known-references').check(ctx)).toEqual([]);
+  });
+  test('known-references: still checked when the target file has an error in another part', () => {
+    const ctx = context((d) => (d.reports[0]!.department = 'kii'));
+    ctx.valid.organisation = false;
+    ctx.validAt = brokenAt('organisation', '/body/genitive');
+    const [d, ...rest] = rule('known-references').check(ctx);
+    expect(rest).toEqual([]);
+    expect(d!.message).toContain('Unbekannte Kennung für Amt: "kii". Meinten Sie "ki"?');
+  });
+  test('known-references: a reference whose own field failed the schema is left to the schema message', () => {
+    const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
+    ctx.valid.staff = false;
+    ctx.validAt = brokenAt('staff', '/staff/0/role');
+    expect(rule('known-references').check(ctx).map((d) => d.message)).toEqual([]);
   });
   test('end-not-before-start: staff end before start', () => {
     const [d] = rule('end-not-before-start').check(context((data) => (data.staff[0]!.end = '2000-01-01')));

@@ -9,7 +9,7 @@ import { at, ptr, whereIs, type Rule } from '../rule-context.js';
  */
 export const oneFundingRatePerYear: Rule = {
   name: 'one-funding-rate-per-year',
-  needs: ['programme'],
+  needs: ['programme/fundingRates'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const first = new Map<number, number>();
@@ -30,7 +30,7 @@ export const oneFundingRatePerYear: Rule = {
 
 export const onePlannedFtePerDay: Rule = {
   name: 'one-planned-fte-per-day',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.modules.forEach((module, m) => {

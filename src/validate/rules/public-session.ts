@@ -12,7 +12,7 @@ import { at, ptr, whereIs, type Rule } from '../rule-context.js';
  */
 export const publicReportInPublicSession: Rule = {
   name: 'public-report-in-public-session',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s, i) => [s.id, { session: s, index: i }]));

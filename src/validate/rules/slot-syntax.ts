@@ -22,7 +22,7 @@ export const slotsWellFormed: Rule = {
     ctx.data.reports.forEach((r, i) => {
       eachString(r.text, (pointer, text) => report({ report: i }, pointer, text, 'ist {anlage:KENNUNG}'), ptr('text'));
     });
-    if (ctx.valid.programme) {
+    if (ctx.validAt('programme', '/roles')) {
       const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
       ctx.data.programme.roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed), ptr('roles', i, 'statement')));
     }
