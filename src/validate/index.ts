@@ -7,7 +7,7 @@ import type { SourceFile } from '../load/source-file.js';
 import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
-import { isPartValid, type DataPathState, type RuleContext } from './rule-context.js';
+import { isPartValid, type BrokenReport, type DataPathState, type RuleContext } from './rule-context.js';
 import { schemaProblems } from './schema-check.js';
 
 export interface Validation {
@@ -38,18 +38,19 @@ export async function validateSources(sources: LoadedSources, templates: string[
       if (problems.diagnostics.length === 0 && !sources.diagnostics.some((d) => d.file === source.file && d.severity === 'error')) valid[kind] = true;
     }),
   );
-  /** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */
-  const validAt = (kind: DataFileKind, pointer: string): boolean =>
-    valid[kind] || (sources.files[kind] !== undefined && !broken[kind].some((b) => b === pointer || b.startsWith(`${pointer}/`) || pointer.startsWith(`${b}/`)));
+  const validAt = (kind: DataFileKind, pointer: string): boolean => valid[kind] || (sources.files[kind] !== undefined && intact(broken[kind], pointer));
 
   const reports: Report[] = [];
   const reportSources: SourceFile[] = [];
+  const brokenReports: BrokenReport[] = [];
   for (const source of sources.reports) {
-    const problems = (await schemaProblems('report', source)).diagnostics;
+    const { diagnostics: problems, broken: wrong } = await schemaProblems('report', source);
     diagnostics.push(...problems);
     if (problems.length === 0) {
       reports.push(source.value as Report);
       reportSources.push(source);
+    } else if (source.value !== null && typeof source.value === 'object') {
+      brokenReports.push({ source, validAt: (pointer) => intact(wrong, pointer) });
     }
   }
   data.reports = reports;
@@ -60,6 +61,7 @@ export async function validateSources(sources: LoadedSources, templates: string[
     validAt,
     sources: sources.files,
     reportSources,
+    brokenReports,
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
   };
@@ -71,6 +73,9 @@ export async function validateSources(sources: LoadedSources, templates: string[
   if (allValid) rememberSources(data, [...DATA_FILE_KINDS.map((k) => sources.files[k]!), ...reportSources]);
   return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources };
 }
+
+/** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */
+const intact = (broken: string[], pointer: string): boolean => !broken.some((b) => b === pointer || b.startsWith(`${pointer}/`) || pointer.startsWith(`${b}/`));
 
 function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): void {
   const v = value as Record<string, unknown>;

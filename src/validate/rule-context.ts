@@ -8,8 +8,14 @@ import { jsonPath } from './schema-check.js';
 /** `folder` and `special` (a named pipe, a device) exist inside the data folder but are not files. */
 export type DataPathState = 'ok' | 'missing' | 'outside' | 'folder' | 'special';
 
-/** Where a value lives: a data file kind, or the n-th valid report. */
-export type Place = DataFileKind | { report: number };
+/** Where a value lives: a data file kind, the n-th valid report, or a report file that failed its schema. */
+export type Place = DataFileKind | { report: number } | { brokenReport: number };
+
+/** A report file with schema errors: left out of `data.reports`, but its intact fields are still checked. */
+export interface BrokenReport {
+  source: SourceFile;
+  validAt(pointer: string): boolean;
+}
 
 /** A part of the data a rule reads: a whole file (`programme`) or one entry of it (`programme/fundingRates`). */
 export type DataPart = DataFileKind | `${DataFileKind}/${string}`;
@@ -27,6 +33,7 @@ export interface RuleContext {
   validAt(kind: DataFileKind, pointer: string): boolean;
   sources: Partial<Record<DataFileKind, SourceFile>>;
   reportSources: SourceFile[];
+  brokenReports: BrokenReport[];
   /** Names of the templates available (built-in and the data repository's own). */
   templates: string[];
   /** Checks a path from the data (an attachment) against the data folder: exists, stays inside it, and is a regular file. */
@@ -41,7 +48,8 @@ export interface Rule {
 }
 
 function sourceOf(ctx: RuleContext, place: Place): SourceFile | undefined {
-  return typeof place === 'string' ? ctx.sources[place] : ctx.reportSources[place.report];
+  if (typeof place === 'string') return ctx.sources[place];
+  return 'report' in place ? ctx.reportSources[place.report] : ctx.brokenReports[place.brokenReport]?.source;
 }
 
 /** Builds a located diagnostic for the value at `pointer` in `place`. */

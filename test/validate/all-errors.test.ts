@@ -103,6 +103,19 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'an unknown key in a report does not hide its unknown department and session',
+    edits: [
+      { file: LATEST, from: 'paperType: Mitteilungsvorlage', to: 'paperTyp: Mitteilungsvorlage\npaperType: Mitteilungsvorlage' },
+      { file: LATEST, from: 'department: ki', to: 'department: jugendamt' },
+      { file: LATEST, from: 'session: asi-2022-03-16', to: 'session: asi-2022-03-15' },
+    ],
+    expected: [
+      [LATEST, 'Unbekanntes Feld "paperTyp"'],
+      [LATEST, 'Unbekannte Kennung für Amt: "jugendamt"'],
+      [LATEST, 'Unbekannte Kennung für Sitzung: "asi-2022-03-15"'],
+    ],
+  },
+  {
     name: 'a broken department id is not followed by "unknown department" in the reports',
     edits: [{ file: 'organisation.yaml', from: '- id: ki\n', to: '- id: KI\n' }],
     expected: [['organisation.yaml', '"KI" ist keine gültige Kennung']],

@@ -29,6 +29,7 @@ function context(change: (data: Dataset) => void = () => undefined, paths: Recor
     validAt: () => true,
     sources: sources.files,
     reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
+    brokenReports: [],
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
   };

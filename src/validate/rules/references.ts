@@ -71,6 +71,17 @@ function references(ctx: RuleContext): Reference[] {
     add({ report: i }, ['department'], r.department, 'department');
     r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
   });
+  // A report file with an error elsewhere: its department and sessions are checked all the same.
+  ctx.brokenReports.forEach((b, i) => {
+    const r = b.source.value as Partial<Record<'department' | 'consultations', unknown>>;
+    const place = { brokenReport: i };
+    if (b.validAt('/department')) add(place, ['department'], r.department, 'department');
+    if (Array.isArray(r.consultations)) {
+      r.consultations.forEach((c: unknown, j) => {
+        if (b.validAt(ptr('consultations', j, 'session'))) add(place, ['consultations', j, 'session'], (c as { session?: unknown } | null)?.session, 'session');
+      });
+    }
+  });
   return refs;
 }
 
