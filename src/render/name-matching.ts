@@ -48,19 +48,25 @@ function foldChar(ch: string): string {
 /** A combining diaeresis after a, o or u is the umlaut typed in two parts: fold it like ä, ö, ü (to "e"). */
 const DIAERESIS = '\u0308';
 
-/** Folds a text for matching names; runs of blanks become one space. */
-export function fold(text: string): Folded {
-  let out = '';
+/** Folds a text for matching names; runs of blanks become one space. `origin` only when asked for (a hit). */
+export function fold(text: string, withOrigin = true): Folded {
+  const parts: string[] = [];
   const origin: number[] = [];
-  let index = 0;
-  for (const ch of text) {
-    let f = ch === DIAERESIS && /[aou]$/.test(out) ? 'e' : foldChar(ch);
-    if (f === ' ' && (out.endsWith(' ') || out === '')) f = '';
-    for (let k = 0; k < f.length; k++) origin.push(index);
-    out += f;
-    index += ch.length;
+  let last = ''; // the last folded character, for blanks and a split umlaut
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    const size = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    const ch = size === 1 ? text[index]! : text.slice(index, index + 2);
+    let f = ch === DIAERESIS && (last === 'a' || last === 'o' || last === 'u') ? 'e' : foldChar(ch);
+    if (f === ' ' && (last === ' ' || last === '')) f = '';
+    if (f !== '') {
+      parts.push(f);
+      last = f.at(-1)!;
+      if (withOrigin) for (let k = 0; k < f.length; k++) origin.push(index);
+    }
+    index += size;
   }
-  return { text: out, origin };
+  return { text: parts.join(''), origin };
 }
 
 /** Markdown-only spellings a reader would still show as the name: numeric entities and &shy;. */
@@ -101,12 +107,22 @@ export function namePattern(name: string): NamePattern | null {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'u');
   const last = runs.at(-1)!;
   const joined = folded.split(' ').length > 1 ? (folded.replace(/ /g, '').match(RUNS) ?? []).at(-1)! : last;
-  const anchors = [...new Set([last, joined].flatMap((w) => ENDINGS.map((e) => `${w}${e}`)))];
-  return { name, anchors, pattern };
+  return { name, anchors: [...new Set([last, joined])], pattern };
 }
 
-/** Every letter/digit run of a folded text: a name can only match if one of its anchors is among them. */
-export const wordsOf = (folded: string): Set<string> => new Set(folded.match(RUNS));
+/**
+ * Every letter/digit run of a folded text, and each run without a German ending: a name can only match
+ * if one of its anchors (its last word) is among them. Checking a few thousand names against a Vorlage
+ * is then a few thousand set lookups; the patterns run only for the names that pass.
+ */
+export function wordsOf(folded: string): Set<string> {
+  const words = new Set<string>();
+  for (const w of folded.match(RUNS) ?? []) {
+    words.add(w);
+    for (const e of ENDINGS) if (e && w.length > e.length && w.endsWith(e)) words.add(w.slice(0, -e.length));
+  }
+  return words;
+}
 
 /** The first match of a pattern in a folded text, mapped back to the original text. */
 export function findIn(original: string, folded: Folded, pattern: RegExp): { index: number; text: string } | undefined {

@@ -52,9 +52,11 @@ export function checkPublicOutputs(outputs: PublicOutputs, ctx: PrivacyContext):
     for (const p of patterns) {
       const hits = texts.filter((t) => p.anchors.some((a) => t.words.has(a)) && p.pattern.test(t.folded.text));
       if (hits.length === 0) continue;
-      const found = findIn(hits[0]!.original, hits[0]!.folded, p.pattern)!;
+      const hit = hits[0]!;
+      hit.folded = fold(hit.original); // now with the origin of each character, for the spelling found
+      const found = findIn(hit.original, hit.folded, p.pattern)!;
       const where = [...new Set(hits.map((h) => OUTPUT_NAMES[h.kind]))];
-      out.push(locate(p, found.text, where, hits[0]!, ctx));
+      out.push(locate(p, found.text, where, hit, ctx));
       break; // one message per person is enough
     }
   }
@@ -77,7 +79,7 @@ interface OutputText {
 function outputTexts(outputs: PublicOutputs): OutputText[] {
   const list: OutputText[] = [];
   const add = (kind: keyof PublicOutputs, original: string) => {
-    const folded = fold(original);
+    const folded = fold(original, false);
     list.push({ kind, original, folded, words: wordsOf(folded.text) });
   };
   if (outputs.markdown !== undefined) add('markdown', decodeEntities(outputs.markdown.normalize('NFC')));
