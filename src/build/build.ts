@@ -19,6 +19,7 @@ import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report } from '../model/types.js';
 import { createTemplateEngine } from '../render/engine.js';
 import { renderMarkdown } from '../render/render-report.js';
+import { assertNoNames } from '../render/privacy-check.js';
 import type { TemplateSet } from '../render/template-registry.js';
 import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
@@ -294,7 +295,9 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const files: [name: string, content: string | Uint8Array][] = [];
   if (options.formats.includes('md')) files.push([`${report.id}.md`, markdown]);
   if (pdf) files.push([`${report.id}.pdf`, pdf]);
-  files.push([`${report.id}.oparl.json`, oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf))]);
+  const oparl = oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf));
+  assertNoNames({ oparlJson: oparl }, { data: dataset, report, reportSource: ctx.data.sources.get(report.id), templateFiles: ctx.engine.files(report.template) });
+  files.push([`${report.id}.oparl.json`, oparl]);
 
   stopIfOrphaned();
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build

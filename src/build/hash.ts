@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 export const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** sha256 of a file's bytes, or "fehlt" when it cannot be read (so a missing file also changes the key). */
 export async function hashFile(path: string): Promise<string> {
   try {
+    // Never read a named pipe or a device: it would block the build (the loader reports it).
+    if (!(await stat(path)).isFile()) return 'fehlt';
     return sha256(await readFile(path));
   } catch {
     return 'fehlt';

@@ -41,7 +41,8 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
       return parsed.source;
     }
     diagnostics.push(...parsed.diagnostics);
-    return undefined;
+    // Readable despite its errors: validated too, so every problem shows in one run (never rendered).
+    return parsed.source;
   };
 
   const topLevel = await readdir(dataDir);
@@ -75,22 +76,41 @@ export async function loadSources(dataDir: string): Promise<LoadedSources> {
 }
 
 class OutsideDataFolder extends Error {}
+class NotARegularFile extends Error {
+  constructor(readonly kind: string) {
+    super(kind);
+  }
+}
 
 /**
  * Reads a data file, refusing one that is a symbolic link out of the data folder: data comes from pull
  * requests, and a `staff.yaml` linked to /proc/self/environ would otherwise print secrets in CI messages.
+ * Only regular files are read: reading a named pipe (FIFO) waits for a writer forever, a device may never end.
  */
 async function readInside(root: string, dataDir: string, relative: string): Promise<Uint8Array> {
   const path = join(dataDir, relative);
   const real = await realpath(path);
   const rel = relativePath(root, real);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new OutsideDataFolder();
+  const info = await stat(real);
+  if (!info.isFile()) throw new NotARegularFile(fileKind(info));
   return readFile(real);
+}
+
+/** What a path is when it is not a regular file, in German. */
+export function fileKind(info: import('node:fs').Stats): string {
+  if (info.isDirectory()) return 'ein Ordner';
+  if (info.isFIFO()) return 'eine benannte Pipe (FIFO)';
+  if (info.isSocket()) return 'ein Socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'eine Gerätedatei';
+  return 'eine besondere Datei';
 }
 
 /** A German sentence for a file kim could not read; never the raw errno text. */
 function unreadable(relative: string, cause: unknown): string {
   if (cause instanceof OutsideDataFolder) return `${relative} ist ein Verweis (symbolischer Link) aus dem Datenordner hinaus; kim liest nur Dateien im Datenordner.`;
+  if (cause instanceof NotARegularFile && cause.kind === 'ein Ordner') return `${relative} ist ein Ordner; erwartet wird eine YAML-Datei.`;
+  if (cause instanceof NotARegularFile) return `${relative} ist ${cause.kind}, keine gewöhnliche Datei; erwartet wird eine YAML-Datei.`;
   const code = (cause as { code?: string } | undefined)?.code;
   if (code === 'EISDIR') return `${relative} ist ein Ordner; erwartet wird eine YAML-Datei.`;
   if (code === 'ENOENT' || code === 'ELOOP') return `${relative} ist ein Verweis (symbolischer Link) auf eine Datei, die es nicht gibt.`;

@@ -7,7 +7,7 @@ import type { Position, SourceFile } from './source-file.js';
  * change. Only successful parses are cached: every failure is parsed afresh, so diagnostics never come
  * from the cache. Bump PARSER_REVISION whenever yaml-file.ts returns something else for the same bytes.
  */
-const PARSER_REVISION = 2;
+const PARSER_REVISION = 3;
 const KIND = 'parsed';
 
 /**
@@ -15,16 +15,16 @@ const KIND = 'parsed';
  * something asks for a position, which is when there is an error to report: a large file has hundreds
  * of thousands of them, and building the maps would cost more than everything else in a valid run.
  */
-type Entry = { value: unknown; values: string; keys: string };
+type Entry = { value: unknown; values: string; keys: string; numbers: [string, string][] };
 
 export const parseCacheKey = (bytes: Uint8Array): string => key(KIND, PARSER_REVISION, bytes);
 
 export async function readCached(dir: string, cacheKey: string, file: string): Promise<SourceFile | undefined> {
   const entry = await readCacheEntry<Entry>(dir, KIND, cacheKey);
-  if (!entry || typeof entry.values !== 'string' || typeof entry.keys !== 'string') return undefined;
+  if (!entry || typeof entry.values !== 'string' || typeof entry.keys !== 'string' || !Array.isArray(entry.numbers)) return undefined;
   let values: Map<string, Position> | undefined;
   let keys: Map<string, Position> | undefined;
-  const source = { file, value: entry.value } as SourceFile;
+  const source = { file, value: entry.value, numberTexts: new Map(entry.numbers) } as SourceFile;
   Object.defineProperties(source, {
     valuePositions: { enumerable: true, get: () => (values ??= toMap(entry.values)) },
     keyPositions: { enumerable: true, get: () => (keys ??= toMap(entry.keys)) },
@@ -33,7 +33,7 @@ export async function readCached(dir: string, cacheKey: string, file: string): P
 }
 
 export function writeCached(dir: string, cacheKey: string, source: SourceFile): Promise<void> {
-  const entry: Entry = { value: source.value, values: fromMap(source.valuePositions), keys: fromMap(source.keyPositions) };
+  const entry: Entry = { value: source.value, values: fromMap(source.valuePositions), keys: fromMap(source.keyPositions), numbers: [...(source.numberTexts ?? [])] };
   return writeCacheEntry(dir, KIND, cacheKey, entry);
 }
 

@@ -15,9 +15,21 @@ export interface SourceFile {
   value: unknown;
   valuePositions: Map<string, Position>;
   keyPositions: Map<string, Position>;
+  /**
+   * How a number was written, for the numbers written differently from their value (`55.000` is 55,
+   * `3.50` is 3.5), so rules can catch a German thousands separator. Absent in hand-made sources.
+   */
+  numberTexts?: Map<string, string>;
 }
 
 /** One segment of a JSON pointer (RFC 6901): `~` and `/` escaped. */
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Calls `visit` for every string below `value` (mappings and lists at any depth) with its JSON pointer. */
+export function eachString(value: unknown, visit: (pointer: string, text: string) => void, pointer = ''): void {
+  if (typeof value === 'string') visit(pointer, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, visit, `${pointer}/${i}`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, visit, `${pointer}/${escapePointer(k)}`);
 }

@@ -2,6 +2,8 @@ import { isAlias, isMap, type Alias, isPair, isScalar, isSeq, LineCounter, parse
 import { error, type Diagnostic } from '../diagnostics.js';
 import { translateYamlError } from './yaml-messages.js';
 import { escapePointer, type Position, type SourceFile } from './source-file.js';
+import { findInvisible, hasInvisible, invisibleMessage } from './invisible-characters.js';
+import { colonInValue, misindentedLines, misindentedMessage, type Misindented } from './syntax-hints.js';
 
 export { escapePointer, type Position, type SourceFile };
 
@@ -16,7 +18,12 @@ const MAX_SCAN_DEPTH = 200;
 /** Syntax errors reported per file; the rest are almost always follow-on errors of the first. */
 const MAX_SYNTAX_ERRORS = 10;
 
-export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * `source` on a failure: the data could still be read (an unknown tag, an invisible character, a
+ * `%YAML 1.1` line), so validation checks it too and the clerk sees every problem in one run; the
+ * errors keep it from ever being rendered.
+ */
+export type ParseResult = { ok: true; source: SourceFile } | { ok: false; diagnostics: Diagnostic[]; source?: SourceFile };
 
 /** Parses one data file's bytes: encoding, YAML syntax and safety limits; never throws for bad input. */
 export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
@@ -26,7 +33,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
   }
   const text = decodeUtf8(file, bytes);
   if (typeof text !== 'string') return fail(text);
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is harmless
+  // A byte-order mark is harmless. YAML 1.2 counts a lone CR as a line break (files from old Macs); the
+  // parser does not and would read such a file as one long comment line: make it LF (same length, so
+  // every offset stays where it was).
+  let source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
   if (source.trim() === '' || isOnlyComments(source)) {
     return fail(error(file, 1, 1, '', 'Die Datei ist leer; erwartet wird ein YAML-Dokument mit Daten.'));
   }
@@ -35,6 +45,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
   // 4 MB file takes seconds and can exhaust the stack): refuse absurd nesting before parsing.
   const deep = excessiveNesting(source);
   if (deep) return fail(error(file, deep.line, deep.col, '', `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`));
+
+  const oldVersion = yaml11Directive(source);
+  if (oldVersion) source = `${source.slice(0, oldVersion.start)}${' '.repeat(oldVersion.end - oldVersion.start)}${source.slice(oldVersion.end)}`;
 
   const lineCounter = new LineCounter();
   let doc: Document;
@@ -50,24 +63,91 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParseResult {
     const pos = at(doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION')!.pos[0]);
     return fail(error(file, pos.line, pos.col, '', `Die Daten sind zu tief verschachtelt (mehr als ${MAX_DEPTH} Ebenen).`));
   }
-  // One slip (an unclosed bracket) can make the parser report an error on every following line: the
-  // first few, one per line, are what helps; hundreds of follow-on errors only bury the cause.
-  const lines = new Set<number>();
-  const syntax: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const pos = at(e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openingQuote(doc, e.pos[0]) : e.pos[0]);
-    if (lines.has(pos.line) || syntax.length >= MAX_SYNTAX_ERRORS) continue;
-    lines.add(pos.line);
-    syntax.push(error(file, pos.line, pos.col, '', translateYamlError(e.code, e.message)));
+  // Problems that leave the data readable: reported, but validation still sees the data.
+  const problems: Diagnostic[] = [];
+  if (oldVersion) {
+    const pos = at(oldVersion.start);
+    problems.push(
+      error(file, pos.line, pos.col, '', 'Die Zeile „%YAML 1.1“ verlangt die alte YAML-Fassung, in der z. B. Datumsangaben zu Zeitpunkten und yes/no zu Wahrheitswerten werden; kim liest YAML 1.2. Bitte die Zeile löschen.'),
+    );
   }
-  if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+  for (const found of findInvisible(source).slice(0, MAX_SYNTAX_ERRORS)) {
+    const pos = at(found.index);
+    problems.push(error(file, pos.line, pos.col, '', invisibleMessage(found.codePoint)));
+  }
+  // The parser only warns about unknown tags (`!!js/function`, `!include`) and reads them as text: kim
+  // refuses them, since a file that relies on one means something kim does not do.
+  for (const w of doc.warnings) {
+    if (w.code === 'BAD_INDENT') continue; // `]` or `}` on its own line at the parent's indentation: a common style
+    const pos = at(w.pos[0]);
+    problems.push(error(file, pos.line, pos.col, '', translateYamlError(w.code, w.message)));
+  }
 
-  const built = buildValue(file, doc, at);
-  if ('diagnostic' in built) return fail(built.diagnostic);
+  const syntax = syntaxDiagnostics(file, source, doc, at);
+  if (syntax.length > 0) return { ok: false, diagnostics: [...syntax, ...problems] };
+
+  const built = buildValue(file, doc, at, source, problems);
+  if ('diagnostic' in built) return { ok: false, diagnostics: [built.diagnostic, ...problems] };
   if (built.value === null || built.value === undefined) {
-    return fail(error(file, 1, 1, '', 'Die Datei enthält keine Daten; erwartet wird eine Zuordnung (Schlüssel: Wert).'));
+    return { ok: false, diagnostics: [error(file, 1, 1, '', 'Die Datei enthält keine Daten; erwartet wird eine Zuordnung (Schlüssel: Wert).'), ...problems] };
   }
-  return { ok: true, source: { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions } };
+  const parsed: SourceFile = { file, value: built.value, valuePositions: built.valuePositions, keyPositions: built.keyPositions, numberTexts: built.numberTexts };
+  return problems.length > 0 ? { ok: false, diagnostics: problems, source: parsed } : { ok: true, source: parsed };
+}
+
+/** Errors the parser reports for the shape of the text, worded for the clerk. */
+const STRUCTURAL = new Set(['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN']);
+
+/**
+ * The parser's errors as German diagnostics. One slip (an unclosed bracket, a line indented by one space
+ * too many) can make the parser report an error on every following line: the first few, one per line,
+ * are what helps, and once a misindented line explains an error, later errors about the structure are
+ * follow-ons of it.
+ */
+function syntaxDiagnostics(file: string, source: string, doc: Document, at: (offset: number) => Position): Diagnostic[] {
+  const lines = new Set<number>();
+  const out: Diagnostic[] = [];
+  const textLines = source.split('\n');
+  let misindented: Misindented[] | undefined;
+  let explained = false;
+  for (const e of doc.errors) {
+    const isQuote = e.code === 'MISSING_CHAR' && /quote/.test(e.message);
+    const structural = STRUCTURAL.has(e.code) && !isQuote && !/Flow (sequence|mapping)/.test(e.message);
+    if (structural && explained) continue;
+    let pos = at(isQuote ? openingQuote(doc, e.pos[0]) : e.pos[0]);
+    let message = translateYamlError(e.code, e.message);
+    if (structural) {
+      const colon = colonInValue(textLines[pos.line - 1] ?? '');
+      const near = colon ? undefined : (misindented ??= misindentedLines(source)).find((m) => m.line >= pos.line - 3 && m.line <= pos.line + 1);
+      if (colon) {
+        pos = { line: pos.line, col: colon.col };
+        message = `Der Wert enthält einen Doppelpunkt mit Leerzeichen („: “) und wird deshalb als weitere Zuordnung gelesen; ein solcher Wert muss in Anführungszeichen stehen: ${colon.fixed.trim()}`;
+      } else if (near) {
+        pos = { line: near.line, col: near.found + 1 };
+        message = misindentedMessage(near);
+        explained = true;
+      }
+    }
+    if (lines.has(pos.line) || out.length >= MAX_SYNTAX_ERRORS) continue;
+    lines.add(pos.line);
+    out.push(error(file, pos.line, pos.col, '', message));
+  }
+  return out;
+}
+
+/**
+ * A `%YAML 1.1` directive at the top: the parser would then turn dates into timestamps and yes/no into
+ * booleans. Its range, so the line can be blanked and the file read as YAML 1.2 (reported as an error).
+ */
+function yaml11Directive(source: string): { start: number; end: number } | undefined {
+  let offset = 0;
+  // Directives stand before the first `---`, possibly after comments and other directives.
+  for (const line of source.split('\n')) {
+    if (/^%YAML[ \t]+1\.1\b/.test(line)) return { start: offset, end: offset + line.replace(/\r$/, '').length };
+    if (!/^(\s*(#.*)?|%.*)$/.test(line.replace(/\r$/, ''))) return undefined;
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /**
@@ -142,15 +222,18 @@ function firstInvalidUtf8(bytes: Uint8Array): Position & { offset: number } {
   return { line: 1, col: 1, offset: 0 };
 }
 
-type Built = { value: unknown; valuePositions: Map<string, Position>; keyPositions: Map<string, Position> } | { diagnostic: Diagnostic };
+type Built =
+  | { value: unknown; valuePositions: Map<string, Position>; keyPositions: Map<string, Position>; numberTexts: Map<string, string> }
+  | { diagnostic: Diagnostic };
 
 /**
  * Turns the YAML syntax tree into plain data ourselves (instead of doc.toJS) so that positions are recorded
  * on the way, `__proto__` keys become ordinary own properties, and aliases and depth stay bounded.
  */
-function buildValue(file: string, doc: Document, at: (offset: number) => Position): Built {
+function buildValue(file: string, doc: Document, at: (offset: number) => Position, text: string, problems: Diagnostic[]): Built {
   const valuePositions = new Map<string, Position>();
   const keyPositions = new Map<string, Position>();
+  const numberTexts = new Map<string, string>();
   let expanded = 0;
   let problem: Diagnostic | undefined;
   // Alias.resolve walks the whole document each time: cache it, or an alias-heavy file parses in quadratic time.
@@ -183,7 +266,14 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
     }
     const pos = rangeStart(node);
     if (pos && !valuePositions.has(pointer)) valuePositions.set(pointer, pos);
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) {
+      checkEscapedInvisible(node);
+      if (typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
+        const written = text.slice(node.range[0], node.range[1]);
+        if (written !== String(node.value)) numberTexts.set(pointer, written);
+      }
+      return node.value;
+    }
     if (isSeq(node)) return node.items.map((item, i) => visit(item, `${pointer}/${i}`, depth + 1, aliasDepth));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
@@ -191,6 +281,7 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
         const keyTarget = isAlias(keyNode) ? resolveAlias(keyNode) : keyNode;
+        if (isScalar(keyTarget)) checkEscapedInvisible(keyTarget);
         // Never String() a collection key: the yaml library stringifies nested `? ? ? …` keys exponentially.
         const rawKey = isScalar(keyTarget) ? keyTarget.value : keyTarget === null ? '' : keyTarget;
         if (rawKey !== null && typeof rawKey === 'object') {
@@ -215,6 +306,13 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
     return node === null || node === undefined ? null : undefined;
   };
 
+  /** An invisible character written as an escape (`"\u202E"`) is not in the text: report it at the value. */
+  function checkEscapedInvisible(node: { value: unknown; range?: [number, number, number] | null }): void {
+    if (typeof node.value !== 'string' || !hasInvisible(node.value) || !node.range || problems.length >= MAX_SYNTAX_ERRORS) return;
+    if (hasInvisible(text.slice(node.range[0], node.range[1]))) return; // typed as such: already reported at its position
+    const pos = at(node.range[0]);
+    problems.push(error(file, pos.line, pos.col, '', invisibleMessage(findInvisible(node.value)[0]!.codePoint, true)));
+  }
   function rangeStart(node: unknown): Position | undefined {
     const range = (node as Node | null)?.range;
     return range ? at(range[0]) : undefined;
@@ -226,7 +324,7 @@ function buildValue(file: string, doc: Document, at: (offset: number) => Positio
 
   const value = visit(doc.contents, '', 0, 0);
   if (problem) return { diagnostic: problem };
-  return { value, valuePositions, keyPositions };
+  return { value, valuePositions, keyPositions, numberTexts };
 }
 
 

@@ -30,6 +30,16 @@ export function translateYamlError(code: string, original: string): string {
   if (code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(original)) {
     return 'Eine Liste in [ ] oder Zuordnung in { } wird nicht geschlossen (fehlt "]" oder "}"?) oder ist nicht weit genug eingerückt.';
   }
+  if (code === 'MISSING_CHAR' && /without - indicator/.test(original)) {
+    return 'Hier wird ein Listeneintrag mit „- “ erwartet, oder die Zeile ist anders eingerückt als die Einträge darüber.';
+  }
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = /Unresolved tag: (\S+)/.exec(original)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!');
+    return `Unbekanntes YAML-Tag${tag ? ` „${tag}“` : ''}: kim liest nur einfache Texte, Zahlen, Listen und Zuordnungen und führt nichts aus. Bitte das Tag entfernen.`;
+  }
+  if (code === 'BAD_DIRECTIVE' && /Unsupported YAML version/.test(original)) {
+    return 'Diese YAML-Fassung kennt kim nicht; bitte die Zeile %YAML entfernen (kim liest YAML 1.2).';
+  }
   if (code === 'BLOCK_IN_FLOW') {
     return 'Innerhalb von [ ] oder { } fehlt hier wohl ein Komma zwischen zwei Einträgen; eingerückte Listen oder Zuordnungen sind dort nicht erlaubt.';
   }

@@ -29,3 +29,37 @@ export const ATTACHMENT_SLOT = 'anlage';
  * session, this session and the Stand. German names, like `anlage`: the clerk writes them.
  */
 export const REPORT_SLOTS = { previousSession: 'letzteSitzung', session: 'sitzung', stand: 'stand' } as const;
+
+export interface MalformedSlot {
+  /** The text as written, e.g. `{anlage: geschaeftsordnung}`. */
+  text: string;
+  /** Offset of the `{` in the text. */
+  index: number;
+  /** The slot the clerk most likely meant (`{anlage:geschaeftsordnung}`), when there is one. */
+  meant: string | undefined;
+}
+
+/**
+ * Every `{…}` in a text that looks like a slot but does not parse as one (a space, an umlaut, a capital
+ * in the id, a missing `}`): `fillSlots` would leave it untouched, and it would print raw into the
+ * Vorlage. Curly braces have no other use in a Vorlage's text, so any that are not a slot are a mistake.
+ */
+export function findMalformedSlots(text: string): MalformedSlot[] {
+  const found: MalformedSlot[] = [];
+  const wellFormed = /^\{[a-zA-Z]+(?::[a-z0-9-]+)?\}$/;
+  for (let index = text.indexOf('{'); index !== -1; index = text.indexOf('{', index + 1)) {
+    const close = text.indexOf('}', index);
+    const next = text.slice(index + 1).search(/[{\n]/);
+    const closed = close !== -1 && (next === -1 || close < index + 1 + next) && close - index <= 80;
+    // Unclosed: show the brace and the word after it, which is what the clerk will look for.
+    const written = closed ? text.slice(index, close + 1) : /^\{\s*[^\s{}]{0,40}/.exec(text.slice(index))![0];
+    if (wellFormed.test(written)) continue; // a slot: known or not, findSlots reports it
+    const inner = written.replace(/^\{/, '').replace(/\}$/, '');
+    const [rawName = '', ...rest] = inner.split(':');
+    const name = rawName.replace(/\s+/g, '');
+    const arg = rest.join(':').replace(/\s+/g, '').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+    const meant = `{${name.toLowerCase()}${rest.length > 0 ? `:${arg}` : ''}}`;
+    found.push({ text: written, index, meant: wellFormed.test(meant) && meant !== written ? meant : undefined });
+  }
+  return found;
+}

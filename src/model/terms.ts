@@ -19,8 +19,6 @@ export interface UnitModel {
   abbreviation: string;
   /** Article of the singular at the start of a sentence: "Das" (Vollzeitäquivalent), "Die" (Stelle). */
   article: string;
-  /** After an amount: "/VZÄ" or " je Stelle" ("55.000 €/VZÄ", "57.000 € je Stelle"). */
-  perUnit: string;
   /** For table headings: "VZÄ" or "Stellen". */
   short: string;
 }
@@ -42,7 +40,6 @@ export function termsOf(programme: Programme): TermsModel {
       plural: unit.plural,
       abbreviation: unit.abbreviation ?? '',
       article: capitalize(definite(unit.genus, 'nom')),
-      perUnit: unit.abbreviation ? `/${unit.abbreviation}` : ` je ${unit.singular}`,
       short: unit.abbreviation ?? unit.plural,
     },
   };

@@ -23,22 +23,36 @@ export interface TemplateEngine {
 
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true } as const;
 
+/** Deeper nesting of partials than this is a partial calling itself without end (no data is nested so deep). */
+const MAX_PARTIAL_DEPTH = 40;
+
 export function createTemplateEngine(set: TemplateSet): TemplateEngine {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, withLocation(helper as (...args: unknown[]) => unknown));
+  // Handlebars' own lookup returns nothing for a missing field even in strict mode: a blank in the Vorlage.
+  env.registerHelper('lookup', withLocation(strictLookup as (...args: unknown[]) => unknown));
   const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
+  /** Each file's `{{> name}}` calls, to point at the call that closes a loop of partials. */
+  const callsOf = new Map<string, PartialCall[]>();
+  /** The template and the partials being rendered, outermost first: the chain shown in messages. */
+  const stack: TemplateFile[] = [];
 
   const load = (file: TemplateFile): Promise<Handlebars.TemplateDelegate> => {
     let p = compiled.get(file.path);
     if (!p) {
       p = readFile(file.path, 'utf8').then(async (source) => {
-        const template = await compileTemplate(env, file, source, set);
-        // Tag errors with the innermost file, so a failing partial is blamed, not its caller.
+        const { template, partials } = await compileTemplate(env, file, source, set);
+        callsOf.set(file.path, partials);
+        // Tag errors with the innermost file and the chain that led to it, so a failing partial is blamed, not its caller.
         return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
+          stack.push(file);
           try {
+            if (stack.length > MAX_PARTIAL_DEPTH) throw new PartialLoop([...stack]);
             return template(context, options);
           } catch (cause) {
-            throw tagged(cause, file);
+            throw tagged(cause, file, stack);
+          } finally {
+            stack.pop();
           }
         }) as Handlebars.TemplateDelegate;
       });
@@ -60,10 +74,11 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
       if (!file) throw new DataError([error('templates', 0, 0, '', `Das Vorlagenmuster "${name}" gibt es nicht.`)]);
       await registerPartials();
       const template = await load(file);
+      stack.length = 0;
       try {
         return template(escapeModel(model, (v) => v instanceof SafeMarkdown), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (cause) {
-        throw new DataError([toDiagnostic(cause, file, model)], 'Das Vorlagenmuster ist fehlerhaft.');
+        throw new DataError([toDiagnostic(cause, file, model, callsOf)], 'Das Vorlagenmuster ist fehlerhaft.');
       }
     },
   };
@@ -71,18 +86,48 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
 
 interface TaggedError {
   kimTemplate?: TemplateFile;
+  /** The template and partials from the outermost to the failing one. */
+  kimChain?: TemplateFile[];
 }
 
-function tagged(cause: unknown, file: TemplateFile): unknown {
-  if (cause && typeof cause === 'object' && !(cause as TaggedError).kimTemplate) (cause as TaggedError).kimTemplate = file;
+function tagged(cause: unknown, file: TemplateFile, chain: TemplateFile[] = [file]): unknown {
+  if (cause && typeof cause === 'object' && !(cause as TaggedError).kimTemplate) Object.assign(cause, { kimTemplate: file, kimChain: [...chain] });
   return cause;
+}
+
+/** A partial that includes itself, directly or through others, without a condition that ends it. */
+class PartialLoop extends Error {
+  constructor(readonly chain: TemplateFile[]) {
+    super('partial loop');
+  }
+}
+
+/**
+ * `{{lookup object "field"}}` that fails like a missing `{{field}}`: Handlebars' own returns nothing for a
+ * missing field even in strict mode, which would leave a blank in an official paper. Own properties
+ * only, so no prototype can be reached.
+ */
+function strictLookup(object: unknown, field: unknown): unknown {
+  const name = typeof field === 'number' ? String(field) : field;
+  if (typeof name !== 'string') throw new HelperError(`lookup erwartet einen Feldnamen, bekam ${field === undefined || field === null ? 'keinen Wert' : typeof field}`);
+  if (object !== null && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, name)) return (object as Record<string, unknown>)[name];
+  throw new MissingField(name, object !== null && typeof object === 'object' ? Object.keys(object) : []);
+}
+
+class MissingField extends HelperError {
+  constructor(
+    readonly field: string,
+    readonly known: string[],
+  ) {
+    super(field);
+  }
 }
 
 /**
  * Bump when compileTemplate's output changes for the same source (options, helpers' names): the
  * compiled-template cache is keyed by it.
  */
-const TEMPLATE_REVISION = 1;
+const TEMPLATE_REVISION = 2;
 const CACHE_KIND = 'templates';
 
 interface CompiledEntry {
@@ -95,25 +140,31 @@ interface CompiledEntry {
  * compiled JavaScript is kept in kim's disk cache, keyed by the template's text (a changed template is
  * compiled afresh). Compile errors become located diagnostics.
  */
-async function compileTemplate(env: typeof Handlebars, file: TemplateFile, source: string, set: TemplateSet): Promise<Handlebars.TemplateDelegate> {
+async function compileTemplate(
+  env: typeof Handlebars,
+  file: TemplateFile,
+  source: string,
+  set: TemplateSet,
+): Promise<{ template: Handlebars.TemplateDelegate; partials: PartialCall[] }> {
   const dir = cacheDir();
   const key = dir ? cacheKey(CACHE_KIND, TEMPLATE_REVISION, source) : '';
   const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key) : undefined;
   if (cached && typeof cached.spec === 'string' && Array.isArray(cached.partials)) {
     checkPartials(file, cached.partials, set);
-    return env.template(evaluateSpec(cached.spec));
+    return { template: env.template(evaluateSpec(cached.spec)), partials: cached.partials };
   }
   const ast = checkSyntax(env, file, source);
   const partials = partialCalls(ast);
+  checkDynamicPartials(file, ast);
   checkPartials(file, partials, set);
   let spec: string;
   try {
     spec = env.precompile(ast, COMPILE_OPTIONS) as string;
   } catch (cause) {
-    throw new DataError([toDiagnostic(tagged(cause, file), file, {})], 'Das Vorlagenmuster ist fehlerhaft.');
+    throw new DataError([toDiagnostic(tagged(cause, file), file, {}, new Map())], 'Das Vorlagenmuster ist fehlerhaft.');
   }
   if (dir) await writeCacheEntry(dir, CACHE_KIND, key, { spec, partials } satisfies CompiledEntry);
-  return env.template(evaluateSpec(spec));
+  return { template: env.template(evaluateSpec(spec)), partials };
 }
 
 /** Handlebars' precompiled form is a JavaScript object literal; turning it back into one is its documented use. */
@@ -175,6 +226,36 @@ interface PartialCall {
   col: number;
 }
 
+/**
+ * `{{> (lookup . "name")}}` or `{{> (helper)}}` picks the partial at render time: kim could not check
+ * before rendering that it exists, and a name from the data would let data choose template code.
+ */
+function checkDynamicPartials(file: TemplateFile, ast: hbs.AST.Program): void {
+  const found: Diagnostic[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: HandlebarsLocation };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc && n.name && n.name.type !== 'PathExpression' && n.name.type !== 'StringLiteral') {
+      found.push(
+        error(
+          file.path,
+          n.loc.start.line,
+          n.loc.start.column + 1,
+          '',
+          'Ein Teilmuster mit berechnetem Namen ({{> (…)}}) ist nicht erlaubt: kim prüft vor dem Erzeugen, dass jedes Teilmuster existiert, und das geht nur mit einem festen Namen, z. B. {{> closing}}.',
+        ),
+      );
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'loc') continue;
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(ast);
+  if (found.length > 0) throw new DataError(found, 'Das Vorlagenmuster ist fehlerhaft.');
+}
+
 /** Every `{{> name}}` in a template, with its position. */
 function partialCalls(node: unknown, found: PartialCall[] = []): PartialCall[] {
   if (!node || typeof node !== 'object') return found;
@@ -190,19 +271,35 @@ function partialCalls(node: unknown, found: PartialCall[] = []): PartialCall[] {
   return found;
 }
 
+/** `sachstand.md.hbs → closing.hbs`: the template and partials that led to a place. */
+const chainText = (chain: TemplateFile[]): string => chain.map((f) => f.display.split('/').pop()).join(' → ');
+
+/** " (eingebunden über sachstand.md.hbs → header.hbs)" for an error inside a partial, else nothing. */
+const viaChain = (cause: unknown): string => {
+  const chain = (cause as TaggedError).kimChain;
+  return chain && chain.length > 1 ? ` (eingebunden über ${chainText(chain)})` : '';
+};
+
 /** Translates Handlebars' errors (English, "- line:col" suffix) into a located German diagnostic. */
-function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object): Diagnostic {
+function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, callsOf: Map<string, PartialCall[]>): Diagnostic {
   if (cause instanceof DataError) return cause.diagnostics[0]!;
+  if (cause instanceof PartialLoop) return loopDiagnostic(cause.chain, callsOf);
   const file = (cause as TaggedError).kimTemplate ?? fallback;
   const e = cause as { message?: string; lineNumber?: number; column?: number };
   const message = e.message ?? String(cause);
   const loc = /- (\d+):(\d+)$/.exec(message);
   const line = e.lineNumber ?? (loc ? Number(loc[1]) : 0);
   const col = (e.column ?? (loc ? Number(loc[2]) : 0)) + 1;
+  // Recursion that ran out of stack before the depth limit (a helper inside a loop of partials …).
+  if (cause instanceof RangeError) {
+    return error(file.path, line, col, '', `Das Vorlagenmuster ruft sich ohne Ende selbst auf (zu tiefe Verschachtelung)${viaChain(cause)}. Ein Teilmuster darf sich nur in einer Bedingung selbst aufrufen, die irgendwann nicht mehr zutrifft.`);
+  }
   const missing = /^"([^"]+)" not defined in/.exec(message);
-  if (missing) {
-    const hint = suggest(missing[1]!, [...fieldNames(model)]);
-    return error(file.path, line, col, '', `Das Feld "${missing[1]}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}`);
+  const missingField = cause instanceof MissingField ? cause : undefined;
+  if (missing || missingField) {
+    const name = missingField?.field ?? missing![1]!;
+    const hint = suggest(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
+    return error(file.path, line, col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}${viaChain(cause)}`);
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
@@ -211,8 +308,33 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object): Di
   }
   const partial = /The partial (\S+) could not be found/.exec(message);
   if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
-  if (cause instanceof HelperError) return error(file.path, line, col, '', `Fehler in einem Helfer: ${message}.`);
-  return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}`);
+  if (cause instanceof HelperError) return error(file.path, line, col, '', `Fehler in einem Helfer: ${message}.${viaChain(cause)}`);
+  return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}${viaChain(cause)}`);
+}
+
+/**
+ * The loop in a chain that hit the depth limit: from the first file that appears twice to its second
+ * appearance, located at the `{{> …}}` call that closes the loop.
+ */
+function loopDiagnostic(chain: TemplateFile[], callsOf: Map<string, PartialCall[]>): Diagnostic {
+  let end = 1;
+  let start = 0;
+  for (; end < chain.length; end++) {
+    start = chain.findIndex((f) => f.path === chain[end]!.path);
+    if (start < end) break;
+  }
+  const shown = chain.slice(0, end + 1);
+  const caller = chain[end - 1]!;
+  const callee = chain[end]!;
+  const call = (callsOf.get(caller.path) ?? []).find((c) => c.name === callee.name);
+  const self = end - start === 1 ? `Das Teilmuster "${callee.name}" ruft sich selbst auf` : `Die Teilmuster ${chain.slice(start, end).map((f) => `"${f.name}"`).join(' und ')} rufen sich gegenseitig auf`;
+  return error(
+    caller.path,
+    call?.line ?? 0,
+    call?.col ?? 0,
+    '',
+    `${self}, ohne Ende: ${chainText(shown)} → … Ein Teilmuster darf sich nur in einer Bedingung ({{#if}}) selbst aufrufen, die irgendwann nicht mehr zutrifft.`,
+  );
 }
 
 /** Every property name in the model, for "did you mean" on a misspelt field. */

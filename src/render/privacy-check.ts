@@ -1,94 +1,164 @@
 import { readFileSync } from 'node:fs';
-import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
-import type { SourceFile } from '../load/source-file.js';
+import { DataError } from '../errors.js';
+import { sourcesOf } from '../load/dataset-sources.js';
+import { eachString, type SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
-import { reportTextBlocks } from '../model/report-text.js';
+import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
+import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from './name-matching.js';
 import type { TemplateFile } from './template-registry.js';
 
 /**
  * The last line of defence for privacy: the model never carries names, but a clerk may type one into a
- * report's text or a template. A public Vorlage must not contain any staff member's full name or
- * surname; each hit is located where it came from (report text, template line, else the output line).
- * A surname that is also an ordinary word would be flagged too: a false alarm beats a leak.
+ * report's text, a title, an outcome, a role's sentence or a template. No output of a public Vorlage may
+ * contain any staff member's full name or surname, in any spelling (name-matching.ts); each hit is
+ * located where it came from: the data file and field, else the template line. A surname that is also
+ * an ordinary word would be flagged too: a false alarm beats a leak.
  */
-export function checkPrivacy(
-  markdown: string,
-  data: Dataset,
-  report: Report,
-  where: { reportSource?: SourceFile | undefined; templateFiles: TemplateFile[]; outputName: string },
-): Diagnostic[] {
-  if (!report.public) return [];
-  const text = markdown.normalize('NFC');
+export interface PublicOutputs {
+  /** The Vorlage as Markdown; the PDF is laid out from it, so this also covers the PDF's text. */
+  markdown?: string;
+  /** What goes into the PDF's document information: title, author, subject, keywords. */
+  pdfMetadataStrings?: string[];
+  /** The OParl Paper as written to `<id>.oparl.json`. */
+  oparlJson?: string;
+  /** Names of the files written (they are published too). */
+  fileNames?: string[];
+}
+
+export interface PrivacyContext {
+  data: Dataset;
+  report: Report;
+  /** The report's own file (also found through the dataset's sources when it came from validation). */
+  reportSource?: SourceFile | undefined;
+  /** The template and its partials, to point at a name written into one. */
+  templateFiles: TemplateFile[];
+}
+
+const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
+  markdown: 'der Vorlage (Markdown und PDF)',
+  pdfMetadataStrings: 'den PDF-Metadaten',
+  oparlJson: 'der OParl-Datei',
+  fileNames: 'einem Dateinamen',
+};
+
+/** Every staff name in every output of a public report; one diagnostic per person. */
+export function checkPublicOutputs(outputs: PublicOutputs, ctx: PrivacyContext): Diagnostic[] {
+  if (!ctx.report.public) return [];
+  const texts = outputTexts(outputs);
+  if (texts.length === 0) return [];
   const out: Diagnostic[] = [];
-  // Every letter/digit run of the text: a whole-word match of a name means each of the name's own runs
-  // is such a run (it is bounded by non-letters in the name or by the pattern's look-arounds). So a
-  // name with a run that is not in this set cannot match, and its pattern is never built (kim build
-  // checks every report against every staff member's name).
-  const words = new Set(text.match(RUNS));
-  for (const needles of needlesOf(data.staff)) {
-    for (const { needle, runs } of needles) {
-      if (runs.length > 0 && !runs.every((r) => words.has(r))) continue;
-      const pattern = wordPattern(needle);
-      if (!pattern.test(text)) continue;
-      out.push(locate(needle, pattern, text, report, where));
+  for (const patterns of patternsOf(ctx.data.staff)) {
+    for (const p of patterns) {
+      const hits = texts.filter((t) => p.anchors.some((a) => t.words.has(a)) && p.pattern.test(t.folded.text));
+      if (hits.length === 0) continue;
+      const hit = hits[0]!;
+      hit.folded = fold(hit.original); // now with the origin of each character, for the spelling found
+      const found = findIn(hit.original, hit.folded, p.pattern)!;
+      const where = [...new Set(hits.map((h) => OUTPUT_NAMES[h.kind]))];
+      out.push(locate(p, found.text, where, hit, ctx));
       break; // one message per person is enough
     }
   }
   return out;
 }
 
-const RUNS = /[\p{L}\p{N}]+/gu;
+/** Throws a DataError (nothing may be written) when a public output carries a staff name. */
+export function assertNoNames(outputs: PublicOutputs, ctx: PrivacyContext): void {
+  const leaks = checkPublicOutputs(outputs, ctx);
+  if (leaks.length > 0) throw new DataError(leaks, 'Die öffentliche Vorlage enthält personenbezogene Namen; nichts wurde geschrieben.');
+}
 
-/** The names to look for, per staff member, with their letter/digit runs; built once per staff list (rebuilt if a name changed). */
-type Needles = { needle: string; runs: string[] }[];
-const needleCache = new WeakMap<Dataset['staff'], { names: (string | undefined)[]; list: Needles[] }>();
-function needlesOf(staff: Dataset['staff']): Needles[] {
-  const cached = needleCache.get(staff);
-  if (cached && cached.names.length === staff.length && staff.every((p, i) => p.name === cached.names[i])) return cached.list;
-  const list = staff.map((person) => (person.name ? namesToFind(person.name).map((needle) => ({ needle, runs: needle.match(RUNS) ?? [] })) : []));
-  needleCache.set(staff, { names: staff.map((p) => p.name), list });
+interface OutputText {
+  kind: keyof PublicOutputs;
+  original: string;
+  folded: Folded;
+  words: Set<string>;
+}
+
+function outputTexts(outputs: PublicOutputs): OutputText[] {
+  const list: OutputText[] = [];
+  const add = (kind: keyof PublicOutputs, original: string) => {
+    const folded = fold(original, false);
+    list.push({ kind, original, folded, words: wordsOf(folded.text) });
+  };
+  if (outputs.markdown !== undefined) add('markdown', decodeEntities(outputs.markdown.normalize('NFC')));
+  if (outputs.pdfMetadataStrings?.length) add('pdfMetadataStrings', outputs.pdfMetadataStrings.join('\n'));
+  // The strings of the JSON, not its text: an escape such as \n would glue words together.
+  if (outputs.oparlJson !== undefined) add('oparlJson', jsonStrings(JSON.parse(outputs.oparlJson)).join('\n'));
+  if (outputs.fileNames?.length) add('fileNames', outputs.fileNames.join('\n'));
   return list;
 }
 
-/** The full name and the surname (last word), each at least three letters long. */
+function jsonStrings(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => jsonStrings(v, found));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      found.push(k);
+      jsonStrings(v, found);
+    }
+  }
+  return found;
+}
+
+/** Per staff member, the patterns of the full name and the surname; built once per staff list (rebuilt if a name changed). */
+const patternCache = new WeakMap<Dataset['staff'], { names: (string | undefined)[]; list: NamePattern[][] }>();
+function patternsOf(staff: Dataset['staff']): NamePattern[][] {
+  const cached = patternCache.get(staff);
+  if (cached && cached.names.length === staff.length && staff.every((p, i) => p.name === cached.names[i])) return cached.list;
+  const list = staff.map((person) => (person.name ? namesToFind(person.name).flatMap((n) => namePattern(n) ?? []) : []));
+  patternCache.set(staff, { names: staff.map((p) => p.name), list });
+  return list;
+}
+
+/** The full name and the surname (last word). */
 function namesToFind(name: string): string[] {
   const full = name.normalize('NFC').trim().replace(/\s+/g, ' ');
   const surname = full.split(' ').at(-1) ?? '';
-  return [...new Set([full, surname])].filter((n) => n.length >= 3);
+  return [...new Set([full, surname])];
 }
 
-/** Whole-word match that also works for letters outside ASCII (ł, ı, é). */
-function wordPattern(needle: string): RegExp {
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
-}
+/** A staff member's own `name` is where the name belongs; it never reaches an output. */
+const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);
 
-function locate(
-  needle: string,
-  pattern: RegExp,
-  markdown: string,
-  report: Report,
-  where: { reportSource?: SourceFile | undefined; templateFiles: TemplateFile[]; outputName: string },
-): Diagnostic {
-  const message = `Die öffentliche Vorlage ${report.id} enthält den Namen "${needle}" einer beschäftigten Person; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`;
-  // 1. Typed into the report's own text?
-  const source = where.reportSource;
-  if (source) {
-    for (const { pointer, text } of reportTextBlocks(report)) {
-      if (pattern.test(text.normalize('NFC'))) {
-        const pos = source.valuePositions.get(pointer) ?? { line: 1, col: 1 };
-        return error(source.file, pos.line, pos.col, jsonPath(pointer), message);
-      }
-    }
+function locate(p: NamePattern, found: string, where: string[], hit: OutputText, ctx: PrivacyContext): Diagnostic {
+  const as = found === p.name ? '' : ` (geschrieben als "${found.replace(/[\p{Cf}]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}")`;
+  const message = `Die öffentliche Vorlage ${ctx.report.id} enthält den Namen "${p.name}" einer beschäftigten Person${as} in ${where.join(' und ')}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`;
+  // 1. The data field it came from: the report's own file first, then the shared files, then other reports.
+  const sources = orderedSources(ctx);
+  const candidates: { source: SourceFile; pointer: string; context: string }[] = [];
+  for (const source of sources) {
+    eachString(source.value, (pointer, text) => {
+      if (isStaffName(source, pointer)) return;
+      const folded = fold(text.normalize('NFC'));
+      const m = p.pattern.exec(folded.text);
+      if (m) candidates.push({ source, pointer, context: folded.text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12) });
+    });
+  }
+  // Several fields may hold the name: prefer one whose words around it are in the output too.
+  const best = candidates.find((c) => hit.folded.text.includes(c.context)) ?? candidates[0];
+  if (best) {
+    const pos = best.source.valuePositions.get(best.pointer) ?? { line: 1, col: 1 };
+    return error(best.source.file, pos.line, pos.col, jsonPath(best.pointer), message);
   }
   // 2. Written into a template?
-  for (const file of where.templateFiles) {
+  for (const file of ctx.templateFiles) {
     const lines = readFileSync(file.path, 'utf8').normalize('NFC').split('\n');
-    const index = lines.findIndex((l) => pattern.test(l));
-    if (index !== -1) return error(file.path, index + 1, (lines[index]!.search(pattern) ?? 0) + 1, '', message);
+    for (let i = 0; i < lines.length; i++) {
+      const f = fold(lines[i]!);
+      const m = findIn(lines[i]!, f, p.pattern);
+      if (m) return error(file.path, i + 1, m.index + 1, '', message);
+    }
   }
-  // 3. Otherwise it came from data through the template: point at the output line.
-  const lines = markdown.split('\n');
-  const index = lines.findIndex((l) => pattern.test(l));
-  return error(where.outputName, index + 1, lines[index]!.search(pattern) + 1, '', `${message} (Zeile der erzeugten Vorlage)`);
+  // 3. Put together from several fields: point at the template and name the line of the Vorlage.
+  const line = hit.kind === 'markdown' ? hit.original.slice(0, findIn(hit.original, hit.folded, p.pattern)!.index).split('\n').length : 0;
+  const main = ctx.templateFiles[0];
+  return error(main?.path ?? `${ctx.report.id}.md`, 0, 0, '', `${message}${line > 0 ? ` (Zeile ${line} der erzeugten Vorlage)` : ''}`);
+}
+
+function orderedSources(ctx: PrivacyContext): SourceFile[] {
+  const all = sourcesOf(ctx.data);
+  const own = ctx.reportSource ?? all.find((s) => s.file.startsWith('reports/') && (s.value as { id?: unknown } | null)?.id === ctx.report.id);
+  const reports = all.filter((s) => s.file.startsWith('reports/') && s !== own);
+  return [...(own ? [own] : []), ...all.filter((s) => !s.file.startsWith('reports/')), ...reports];
 }

@@ -1,8 +1,8 @@
 import type { Dataset, Report } from '../model/types.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import type { TemplateEngine } from './engine.js';
-import { checkPrivacy } from './privacy-check.js';
-import { DataError } from '../errors.js';
+import { assertNoNames } from './privacy-check.js';
+import { documentInfo } from './document-info.js';
 import type { SourceFile } from '../load/source-file.js';
 import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
 
@@ -15,8 +15,12 @@ export async function renderMarkdown(
 ): Promise<{ markdown: string; model: ReportModel }> {
   const model = buildReportModel(data, report);
   const markdown = normalizeMarkdown(await engine.render(report.template, withSafeTextBlocks(model)));
-  const leaks = checkPrivacy(markdown, data, report, { reportSource, templateFiles: engine.files(report.template), outputName: `${report.id}.md` });
-  if (leaks.length > 0) throw new DataError(leaks, 'Die öffentliche Vorlage enthält personenbezogene Namen; nichts wurde geschrieben.');
+  // Everything of a public Vorlage that is known now; kim build checks its OParl file when it makes it.
+  const info = documentInfo(model);
+  assertNoNames(
+    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`] },
+    { data, report, reportSource, templateFiles: engine.files(report.template) },
+  );
   return { markdown, model };
 }
 

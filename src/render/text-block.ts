@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeBlockStart, escapeInline, flattenToOneLine } from './markdown-escape.js';
 
 /**
  * A clerk's text block made safe: Markdown that can only be paragraphs, bold text and lists. The model
@@ -77,14 +77,8 @@ function listItem(line: string): { indent: number; ordered: boolean; number: num
   return undefined;
 }
 
-/** A paragraph of only "-", "*" or "_" (three or more) would be a horizontal rule. */
-const RULE = /^[-*_](?:\s*[-*_]){2,}\s*$/;
-
 function renderBlock(block: Block): string {
-  if (block.kind === 'paragraph') {
-    const text = inline(block.text);
-    return RULE.test(text) ? `\\${text}` : text;
-  }
+  if (block.kind === 'paragraph') return inline(block.text);
   return block.items
     .map((item, i) => {
       // Counting on from the clerk's first number: Markdown reads only that one.
@@ -101,14 +95,15 @@ function renderBlock(block: Block): string {
 
 const BOLD = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
 
-/** One line of text: **bold** kept, everything else escaped so it prints as written. */
-function inline(text: string): string {
+/** One line of text: **bold** kept, everything else escaped so it prints as written and starts no block. */
+function inline(raw: string): string {
+  const text = flattenToOneLine(raw);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(BOLD)) {
-    out += escapeMarkdown(text.slice(last, m.index));
-    out += `**${escapeMarkdown(m[1]!)}**`;
+    out += escapeInline(text.slice(last, m.index));
+    out += `**${escapeInline(m[1]!)}**`;
     last = m.index + m[0].length;
   }
-  return out + escapeMarkdown(text.slice(last));
+  return escapeBlockStart(out + escapeInline(text.slice(last)));
 }

@@ -1,13 +1,14 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
+import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './rule-context.js';
-import { checkSchema } from './schema-check.js';
+import { isPartValid, type BrokenReport, type DataPathState, type RuleContext } from './rule-context.js';
+import { schemaProblems } from './schema-check.js';
 
 export interface Validation {
   diagnostics: Diagnostic[];
@@ -21,29 +22,35 @@ export interface Validation {
 export async function validateSources(sources: LoadedSources, templates: string[]): Promise<Validation> {
   const diagnostics = [...sources.diagnostics];
   const valid = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, false])) as Record<DataFileKind, boolean>;
+  const broken = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, [] as string[]])) as Record<DataFileKind, string[]>;
   const data: Partial<Dataset> = {};
 
   await Promise.all(
     DATA_FILE_KINDS.map(async (kind) => {
       const source = sources.files[kind];
       if (!source) return;
-      const problems = await checkSchema(kind, source);
-      diagnostics.push(...problems);
-      if (problems.length === 0) {
-        valid[kind] = true;
-        assign(data, kind, source.value);
-      }
+      const problems = await schemaProblems(kind, source);
+      diagnostics.push(...problems.diagnostics);
+      broken[kind] = problems.broken;
+      // A file with errors elsewhere still serves the rules that read only its intact parts (validAt).
+      if (source.value !== null && typeof source.value === 'object' && !Array.isArray(source.value)) assign(data, kind, source.value);
+      // Errors of the loader (an invisible character …) leave the data readable but the file is not valid.
+      if (problems.diagnostics.length === 0 && !sources.diagnostics.some((d) => d.file === source.file && d.severity === 'error')) valid[kind] = true;
     }),
   );
+  const validAt = (kind: DataFileKind, pointer: string): boolean => valid[kind] || (sources.files[kind] !== undefined && intact(broken[kind], pointer));
 
   const reports: Report[] = [];
   const reportSources: SourceFile[] = [];
+  const brokenReports: BrokenReport[] = [];
   for (const source of sources.reports) {
-    const problems = await checkSchema('report', source);
+    const { diagnostics: problems, broken: wrong } = await schemaProblems('report', source);
     diagnostics.push(...problems);
     if (problems.length === 0) {
       reports.push(source.value as Report);
       reportSources.push(source);
+    } else if (source.value !== null && typeof source.value === 'object') {
+      brokenReports.push({ source, validAt: (pointer) => intact(wrong, pointer) });
     }
   }
   data.reports = reports;
@@ -51,18 +58,24 @@ export async function validateSources(sources: LoadedSources, templates: string[
   const ctx: RuleContext = {
     data: data as Dataset,
     valid,
+    validAt,
     sources: sources.files,
     reportSources,
+    brokenReports,
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
   };
   for (const rule of RULES) {
-    if (rule.needs.every((k) => valid[k])) diagnostics.push(...rule.check(ctx));
+    if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check(ctx));
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;
+  if (allValid) rememberSources(data, [...DATA_FILE_KINDS.map((k) => sources.files[k]!), ...reportSources]);
   return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources };
 }
+
+/** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */
+const intact = (broken: string[], pointer: string): boolean => !broken.some((b) => b === pointer || b.startsWith(`${pointer}/`) || pointer.startsWith(`${b}/`));
 
 function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): void {
   const v = value as Record<string, unknown>;
@@ -75,14 +88,17 @@ function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): voi
  * A path from the data must name a file inside the data folder: no absolute paths, no `..` escapes,
  * and no symbolic link that points outside (checked on the real path).
  */
-export function checkDataPath(dataDir: string, path: string): 'ok' | 'missing' | 'outside' {
+export function checkDataPath(dataDir: string, path: string): DataPathState {
   if (isAbsolute(path) || path.includes('\\') || path.includes('\0')) return 'outside';
   const root = resolve(dataDir);
   const target = resolve(root, path);
   if (!isInside(root, target)) return 'outside';
   if (!existsSync(target)) return 'missing';
   try {
-    return isInside(realpathSync(root), realpathSync(target)) ? 'ok' : 'outside';
+    const real = realpathSync(target);
+    if (!isInside(realpathSync(root), real)) return 'outside';
+    const info = statSync(real);
+    return info.isFile() ? 'ok' : info.isDirectory() ? 'folder' : 'special';
   } catch {
     return 'missing';
   }

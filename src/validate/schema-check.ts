@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import type { SchemaName } from '../load/data-files.js';
-import type { SourceFile } from '../load/source-file.js';
+import { escapePointer, type SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
 import { describeSchemaError } from './schema-messages.js';
 
@@ -18,10 +18,30 @@ function loadValidators(): Promise<Validators> {
 
 /** Checks one parsed file against its JSON Schema; every violation becomes a located German diagnostic. */
 export async function checkSchema(schema: SchemaName, source: SourceFile): Promise<Diagnostic[]> {
+  return (await schemaProblems(schema, source)).diagnostics;
+}
+
+/**
+ * The diagnostics, and the JSON pointers of the values that are wrong: a missing field counts as the
+ * field (`/staff/3/fte`), an unknown key as that key, any other error as the value it is about. Rules
+ * that read only other parts of the file can still run (see RuleContext.validAt).
+ */
+export async function schemaProblems(schema: SchemaName, source: SourceFile): Promise<{ diagnostics: Diagnostic[]; broken: string[] }> {
   const validate = (await loadValidators())[schema];
-  if (validate(source.value)) return [];
+  if (validate(source.value)) return { diagnostics: [], broken: [] };
   const errors = pruneErrors(validate.errors ?? []);
-  return Promise.all(errors.map((e) => toDiagnostic(schema, source, e)));
+  const described = await Promise.all(errors.map((e) => toDiagnostic(schema, source, e)));
+  // A message that explains the cause (a decimal comma) replaces the others at the same value ("must be > 0").
+  const explained = new Set(described.filter((d) => d.supersedes).map((d) => d.diagnostic.path));
+  const diagnostics = described.filter((d) => d.supersedes || !explained.has(d.diagnostic.path)).map((d) => d.diagnostic);
+  return { diagnostics, broken: errors.map(brokenPointer) };
+}
+
+function brokenPointer(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') return `${e.instancePath}/${escapePointer(String(p['missingProperty']))}`;
+  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`;
+  return e.instancePath;
 }
 
 /** `required` and `additionalProperties` problems hide the noise Ajv adds for the same object. */
@@ -35,13 +55,13 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-async function toDiagnostic(schema: SchemaName, source: SourceFile, e: ErrorObject): Promise<Diagnostic> {
-  const { message, pointer, atKey } = await describeSchemaError(schema, source, e);
+async function toDiagnostic(schema: SchemaName, source: SourceFile, e: ErrorObject): Promise<{ diagnostic: Diagnostic; supersedes: boolean }> {
+  const { message, pointer, atKey, supersedes } = await describeSchemaError(schema, source, e);
   const pos =
     (atKey ? source.keyPositions.get(pointer) : undefined) ??
     source.valuePositions.get(pointer) ??
     nearestPosition(source, pointer);
-  return error(source.file, pos.line, pos.col, jsonPath(pointer), message);
+  return { diagnostic: error(source.file, pos.line, pos.col, jsonPath(pointer), message), supersedes: supersedes === true };
 }
 
 /** Falls back to the closest located ancestor, so every message still has a line. */

@@ -80,6 +80,42 @@ function legacyTextKey(instancePath: string, key: string): string | undefined {
 }
 
 /**
+ * `{ from: 2021-01-01, fte: 3,5 }`: inside `{ }` the comma separates entries, so YAML reads `fte: 3` and a
+ * key `5` without a value. Recognised from the positions alone: a digits-only key without a value that
+ * starts right after the comma behind the integer value of the entry before it.
+ */
+function decimalComma(source: SourceFile, mapPointer: string, extra: string): { message: string; pointer: string; atKey: boolean; supersedes: true } | undefined {
+  if (!/^\d+$/.test(extra)) return undefined;
+  const map = valueAt(source.value, mapPointer) as Record<string, unknown> | undefined;
+  if (!map || map[extra] !== null) return undefined;
+  const keyPos = source.keyPositions.get(`${mapPointer}/${escapePointer(extra)}`);
+  if (!keyPos) return undefined;
+  for (const [key, value] of Object.entries(map)) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) continue;
+    const pointer = `${mapPointer}/${escapePointer(key)}`;
+    const pos = source.valuePositions.get(pointer);
+    if (!pos || pos.line !== keyPos.line || pos.col + String(value).length + 1 !== keyPos.col) continue;
+    return {
+      message: `Feld "${key}": hier steht wohl die Dezimalzahl ${value},${extra} mit Komma. In { } trennt das Komma zwei Einträge, so wurden daraus "${key}: ${value}" und ein Feld "${extra}". In YAML wird der Dezimalpunkt geschrieben: ${key}: ${value}.${extra}`,
+      pointer,
+      atKey: false,
+      supersedes: true,
+    };
+  }
+  return undefined;
+}
+
+/** For a text where a number belongs: the German notation is the likely cause, say how to write it. */
+function numberHint(type: unknown, value: unknown): string {
+  if ((type !== 'number' && type !== 'integer') || typeof value !== 'string') return '';
+  const text = value.trim();
+  if (/^-?\d+,\d+$/.test(text)) return ` In YAML wird der Dezimalpunkt geschrieben: ${text.replace(',', '.')}.`;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?\s*€?$/.test(text)) return ` Bitte ohne Tausenderpunkt${text.includes('€') ? ' und ohne €' : ''} schreiben: ${text.replace(/[.\s€]/g, '').replace(',', '.')}.`;
+  if (/^\d+([.,]\d+)?\s*€$/.test(text)) return ` Bitte ohne € schreiben: ${text.replace(/[\s€]/g, '').replace(',', '.')}.`;
+  return '';
+}
+
+/**
  * Turns one Ajv error into a German sentence that says what was found and what is expected, plus the
  * JSON pointer it concerns (and whether to point at the key rather than the value).
  */
@@ -87,7 +123,7 @@ export async function describeSchemaError(
   name: SchemaName,
   source: SourceFile,
   e: ErrorObject,
-): Promise<{ message: string; pointer: string; atKey: boolean }> {
+): Promise<{ message: string; pointer: string; atKey: boolean; supersedes?: true }> {
   const schema = await rawSchema(name);
   const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
   const parent = resolve(schema, parentPath) ?? {};
@@ -107,6 +143,8 @@ export async function describeSchemaError(
     }
     case 'additionalProperties': {
       const extra = String(p['additionalProperty']);
+      const comma = decimalComma(source, e.instancePath, extra);
+      if (comma) return comma;
       const allowed = Object.keys((parent['properties'] ?? {}) as object);
       const hint = suggest(extra, allowed);
       const message =
@@ -121,7 +159,7 @@ export async function describeSchemaError(
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' oder ');
-      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}.`, pointer: e.instancePath, atKey: false };
+      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}.${numberHint(p['type'], value)}`, pointer: e.instancePath, atKey: false };
     }
     case 'enum': {
       const allowed = (p['allowedValues'] as unknown[]).map(quote).join(', ');

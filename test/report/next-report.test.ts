@@ -76,13 +76,13 @@ describe('role sentences', () => {
   });
   test('a first Verwaltungsassistentin is not "eine weitere"; a second one is', async () => {
     expect(await follow()).toContain('Zum 01.05.2022 wurde eine Verwaltungsassistentin mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; sie unterstützt die Geschäftsstelle.');
-    const text = await follow((d) => d.staff.push({ ...staffOf(d, 'm1-assistenz'), id: 'm1-assistenz-2', name: 'Eva Neu', gender: 'm', start: '2022-05-20' }));
+    const text = await follow((d) => d.staff.push({ ...staffOf(d, 'm1-assistenz'), id: 'm1-assistenz-2', name: 'Eva Quandtmeyer', gender: 'm', start: '2022-05-20' }));
     expect(text).toContain('Zum 20.05.2022 wurde ein weiterer Verwaltungsassistent mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; er unterstützt die Geschäftsstelle.');
   });
   test('a woman and a man hired together are "eine Koordinatorin und ein Koordinator"', async () => {
     const text = await follow((d) => {
       const troisdorf = staffOf(d, 'm1-troisdorf');
-      d.staff.push({ ...troisdorf, id: 'm1-troisdorf-2', name: 'Karl Neu', gender: 'm' });
+      d.staff.push({ ...troisdorf, id: 'm1-troisdorf-2', name: 'Karl Brzezinski', gender: 'm' });
     });
     expect(text).toContain('Zum 01.08.2021 wurden in der Stadt Troisdorf eine Koordinatorin und ein Koordinator eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich sind.');
   });

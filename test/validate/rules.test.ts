@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import type { Rule, RuleContext } from '../../src/validate/rule-context.js';
+import type { DataPathState, Rule, RuleContext } from '../../src/validate/rule-context.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
 
@@ -20,14 +20,16 @@ beforeAll(async () => {
   base = validation.dataset!;
 }, 120_000);
 
-function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, 'ok' | 'missing' | 'outside'> = {}): RuleContext {
+function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}): RuleContext {
   const data = structuredClone(base);
   change(data);
   return {
     data,
     valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
+    validAt: () => true,
     sources: sources.files,
     reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
+    brokenReports: [],
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
   };
@@ -37,6 +39,8 @@ const rule = (name: string): Rule => {
   if (!found) throw new Error(`no rule ${name}`);
   return found;
 };
+/** validAt as validation computes it, with one value of one file broken. */
+const brokenAt = (file: string, broken: string) => (kind: string, p: string) => !(kind === file && (p === broken || p.startsWith(`${broken}/`) || broken.startsWith(`${p}/`)));
 const reportIndex = (id: string): number => base.reports.findIndex((r) => r.id === id);
 const LATEST = '2022-03-16-kim-sachstand';
 
@@ -47,6 +51,8 @@ test('every rule is covered below', () => {
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
+    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
+    'attachment-is-file', 'public-report-in-public-session',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -98,10 +104,25 @@ describe('failing cases', () => {
     expect(d!.message).toContain('Erwartet wird eine Kennung aus');
     expect(d!.line).toBeGreaterThan(0);
   });
-  test('known-references: skipped for references into a file that failed its schema', () => {
+  test('known-references: skipped for references into a list whose ids failed the schema', () => {
     const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
     ctx.valid.programme = false;
+    ctx.validAt = brokenAt('programme', '/roles/2/id');
     expect(rule('known-references').check(ctx)).toEqual([]);
+  });
+  test('known-references: still checked when the target file has an error in another part', () => {
+    const ctx = context((d) => (d.reports[0]!.department = 'kii'));
+    ctx.valid.organisation = false;
+    ctx.validAt = brokenAt('organisation', '/body/genitive');
+    const [d, ...rest] = rule('known-references').check(ctx);
+    expect(rest).toEqual([]);
+    expect(d!.message).toContain('Unbekannte Kennung für Amt: "kii". Meinten Sie "ki"?');
+  });
+  test('known-references: a reference whose own field failed the schema is left to the schema message', () => {
+    const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
+    ctx.valid.staff = false;
+    ctx.validAt = brokenAt('staff', '/staff/0/role');
+    expect(rule('known-references').check(ctx).map((d) => d.message)).toEqual([]);
   });
   test('end-not-before-start: staff end before start', () => {
     const [d] = rule('end-not-before-start').check(context((data) => (data.staff[0]!.end = '2000-01-01')));
@@ -242,17 +263,12 @@ describe('failing cases', () => {
     const [d] = rule('logo-file-inside').check(ctx);
     expect(d!.message).toContain(message);
   });
-  test('plan-parts-add-up: parts that do not make the total, and two plans from one day', () => {
+  test('plan-parts-add-up: parts that do not make the total', () => {
     const ds = rule('plan-parts-add-up').check(context((data) => {
-      data.programme.modules[0]!.plannedFte = [
-        { from: '2021-01-01', fte: 4, parts: [{ fte: 3, label: 'Koordinierung' }, { fte: 0.5, label: 'Verwaltungsassistenz' }] },
-        { from: '2021-01-01', fte: 4 },
-      ];
+      data.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 4, parts: [{ fte: 3, label: 'Koordinierung' }, { fte: 0.5, label: 'Verwaltungsassistenz' }] }];
     }));
-    expect(ds.map((d) => d.message)).toEqual([
-      'Die Teile des Plans ergeben 3,5, der Plan nennt 4; erwartet wird, dass fte die Summe der Teile ist.',
-      'Für "modul-1" gibt es schon einen Plan ab dem 01.01.2021 (plannedFte[0]); jeder Zeitraum braucht ein eigenes Anfangsdatum.',
-    ]);
+    expect(ds.map((d) => d.message)).toEqual(['Die Teile des Plans ergeben 3,5, der Plan nennt 4; erwartet wird, dass fte die Summe der Teile ist.']);
+    expect(ds[0]!.path).toBe('modules[0].plannedFte[0].fte');
   });
   test('assignment-shares-within-post: 0,5 for each of three municipalities is more than one post', () => {
     const [d] = rule('assignment-shares-within-post').check(context((data) => (data.assignments.find((a) => a.staff === 'cm-koenigswinter')!.fte = 0.5)));
@@ -280,6 +296,62 @@ describe('failing cases', () => {
   test('previous-report-earlier: a previous report that is not earlier', () => {
     const [d] = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.previousReport = LATEST)));
     expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand`);
+  });
+  test('no-thousands-separator: a number written 55.000 where an amount belongs, not an FTE written 1.000', () => {
+    const ctx = context();
+    const programme = { ...ctx.sources.programme!, numberTexts: new Map([['/fundingRates/1/amount', '55.000'], ['/modules/0/plannedFte/0/fte', '1.000'], ['/modules/0/number', '1.0']]) };
+    const [d, ...rest] = rule('no-thousands-separator').check({ ...ctx, sources: { ...ctx.sources, programme } });
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: 'programme.yaml', path: 'fundingRates[1].amount' });
+    expect(d!.message).toContain('Gemeint ist wohl 55000: bitte ohne Punkt schreiben, amount: 55000');
+  });
+  test('one-funding-rate-per-year: the second rate for a year, naming the first', () => {
+    const [d, ...rest] = rule('one-funding-rate-per-year').check(context((data) => data.programme.fundingRates.push({ year: 2021, amount: 60000 })));
+    expect(rest).toEqual([]);
+    expect(d!.path).toBe(`fundingRates[2].year`);
+    expect(d!.message).toMatch(/^Für das Jahr 2021 gibt es schon eine Förderung je VZÄ \(programme\.yaml:\d+:\d+\)/);
+  });
+  test('one-planned-fte-per-day: two figures from the same day', () => {
+    const [d] = rule('one-planned-fte-per-day').check(context((data) => data.programme.modules[1]!.plannedFte.push({ from: '2021-01-01', fte: 13 })));
+    expect(d!.path).toBe('modules[1].plannedFte[1].from');
+    expect(d!.message).toContain('Für modul-2 gibt es ab dem 01.01.2021 schon geplante VZÄ');
+  });
+  test('slots-well-formed: report text at any depth and role statements', () => {
+    const ds = rule('slots-well-formed').check(
+      context((data) => {
+        (data.reports[0] as { text: unknown }).text = { module2: { staff: ['Siehe {anlage: plan}.'] } };
+        data.programme.roles.find((r) => r.statement)!.statement!.one = 'Seit dem { date} arbeitet {who}.';
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message.split(' ist kein')[0]])).toEqual([
+      ['text.module2.staff[0]', '"{anlage: plan}"'],
+      [expect.stringMatching(/^roles\[\d+\]\.statement\.one$/), '"{ date}"'],
+    ]);
+  });
+  test('slots-well-formed: well-formed slots and text without braces pass', () => {
+    expect(rule('slots-well-formed').check(context((data) => (data.reports[0]!.text = { closing: 'Siehe {anlage:x} und {datum}.' })))).toEqual([]);
+  });
+  test.each([
+    ['folder', 'ist ein Ordner'],
+    ['special', 'ist keine gewöhnliche Datei'],
+  ] as const)('attachment-is-file: %s', (state, message) => {
+    const ctx = context((data) => (data.reports[reportIndex(LATEST)]!.attachments = [{ id: 'a', title: 'A', file: 'x' }]), { x: state });
+    const [d] = rule('attachment-is-file').check(ctx);
+    expect(d!.message).toContain(message);
+    expect(d!.path).toBe('attachments[0].file');
+    expect(rule('attachment-files-inside').check(ctx)).toEqual([]);
+  });
+  test('public-report-in-public-session: an error at the report, naming the session; the other way round passes', () => {
+    const closed = (data: Dataset) => (data.meetings.sessions.find((s) => s.id === 'asi-2022-03-16')!.public = false);
+    const [d, ...rest] = rule('public-report-in-public-session').check(context(closed));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'public' });
+    expect(d!.message).toMatch(/die Sitzung "asi-2022-03-16" am 16\.03\.2022 ist aber nichtöffentlich \(meetings\.yaml:\d+:\d+\)/);
+    const nonPublicReport = context((data) => {
+      closed(data);
+      data.reports[reportIndex(LATEST)]!.public = false;
+    });
+    expect(rule('public-report-in-public-session').check(nonPublicReport)).toEqual([]);
   });
   test('file-named-after-id: a warning', () => {
     const [d] = rule('file-named-after-id').check(context((data) => (data.reports[0]!.id = 'anders')));

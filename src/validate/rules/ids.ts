@@ -1,25 +1,23 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { at, ptr, whereIs, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import type { DataFileKind } from '../../load/data-files.js';
+import { at, ptr, usableIds, whereIs, type Place, type Rule, type RuleContext } from '../rule-context.js';
 
-/** Every collection whose items carry an `id` other files refer to. */
+/**
+ * Every collection whose items carry an `id` other files refer to, also in a file with errors elsewhere,
+ * as long as each of the collection's ids passed the schema.
+ */
 function idCollections(ctx: RuleContext): { place: Place; path: (string | number)[]; items: { id: string }[] }[] {
   const { data } = ctx;
   const list: { place: Place; path: (string | number)[]; items: { id: string }[] }[] = [];
-  if (ctx.valid.organisation) {
-    for (const key of ['departments', 'committees', 'municipalities', 'employers'] as const) {
-      list.push({ place: 'organisation', path: [key], items: data.organisation[key] });
-    }
-  }
-  if (ctx.valid.programme) {
-    list.push({ place: 'programme', path: ['modules'], items: data.programme.modules });
-    list.push({ place: 'programme', path: ['roles'], items: data.programme.roles });
-  }
-  if (ctx.valid.staff) list.push({ place: 'staff', path: ['staff'], items: data.staff });
-  if (ctx.valid.meetings) {
-    for (const key of ['sessions', 'steeringGroupMeetings', 'kickOffs', 'cooperationAgreements'] as const) {
-      list.push({ place: 'meetings', path: [key], items: data.meetings[key] ?? [] });
-    }
-  }
+  const add = (kind: DataFileKind, key: string) => {
+    const ids = usableIds(ctx, kind, ptr(key));
+    if (ids) list.push({ place: kind, path: [key], items: ids.map((id) => ({ id })) });
+  };
+  for (const key of ['departments', 'committees', 'municipalities', 'employers'] as const) add('organisation', key);
+  add('programme', 'modules');
+  add('programme', 'roles');
+  add('staff', 'staff');
+  for (const key of ['sessions', 'steeringGroupMeetings', 'kickOffs', 'cooperationAgreements'] as const) add('meetings', key);
   data.reports.forEach((report, i) => {
     list.push({ place: { report: i }, path: ['attachments'], items: report.attachments ?? [] });
   });
@@ -54,7 +52,7 @@ export const uniqueIds: Rule = {
         );
       }
     });
-    if (ctx.valid.programme) {
+    if (ctx.validAt('programme', '/modules')) {
       const numbers = new Map<number, number>();
       ctx.data.programme.modules.forEach((m, i) => {
         const seen = numbers.get(m.number);

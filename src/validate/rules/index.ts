@@ -16,6 +16,11 @@ import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven 
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { statementSlotsKnown } from './statements.js';
+import { attachmentIsFile } from './attachment-kind.js';
+import { thousandsSeparator } from './number-notation.js';
+import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
+import { publicReportInPublicSession } from './public-session.js';
+import { slotsWellFormed } from './slot-syntax.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
@@ -42,4 +47,10 @@ export const RULES: readonly Rule[] = [
   attachmentFilesInside,
   previousReportEarlier,
   fileNamedAfterId,
+  thousandsSeparator,
+  oneFundingRatePerYear,
+  onePlannedFtePerDay,
+  slotsWellFormed,
+  attachmentIsFile,
+  publicReportInPublicSession,
 ];

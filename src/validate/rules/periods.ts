@@ -1,26 +1,24 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
 import { periodsOverlap } from '../../model/dates.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import type { Assignment, StaffMember } from '../../model/types.js';
+import { at, ptr, validEntries, whereIs, type Rule } from '../rule-context.js';
 
 export const endNotBeforeStart: Rule = {
   name: 'end-not-before-start',
   needs: [],
   check(ctx) {
     const out: Diagnostic[] = [];
-    if (ctx.valid.staff) {
-      ctx.data.staff.forEach((s, i) => {
-        if (s.end !== undefined && s.end < s.start) {
-          out.push(at(ctx, 'staff', ptr('staff', i, 'end'), `Das Ende (${formatDate(s.end)}) liegt vor dem Beginn (${formatDate(s.start)}); erwartet wird ein Datum ab dem ${formatDate(s.start)}.`));
-        }
-      });
+    // Entry by entry: a broken entry elsewhere in the file does not hide this mistake.
+    for (const { item: s, index: i } of validEntries<StaffMember>(ctx, 'staff', '/staff', ['start', 'end'])) {
+      if (s.end !== undefined && s.end < s.start) {
+        out.push(at(ctx, 'staff', ptr('staff', i, 'end'), `Das Ende (${formatDate(s.end)}) liegt vor dem Beginn (${formatDate(s.start)}); erwartet wird ein Datum ab dem ${formatDate(s.start)}.`));
+      }
     }
-    if (ctx.valid.assignments) {
-      ctx.data.assignments.forEach((a, i) => {
-        if (a.to !== undefined && a.to < a.from) {
-          out.push(at(ctx, 'assignments', ptr('assignments', i, 'to'), `Das Ende der Zuständigkeit (${formatDate(a.to)}) liegt vor ihrem Beginn (${formatDate(a.from)}).`));
-        }
-      });
+    for (const { item: a, index: i } of validEntries<Assignment>(ctx, 'assignments', '/assignments', ['from', 'to'])) {
+      if (a.to !== undefined && a.to < a.from) {
+        out.push(at(ctx, 'assignments', ptr('assignments', i, 'to'), `Das Ende der Zuständigkeit (${formatDate(a.to)}) liegt vor ihrem Beginn (${formatDate(a.from)}).`));
+      }
     }
     return out;
   },

@@ -1,17 +1,16 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { formatDate, formatDecimal } from '../../german/index.js';
+import { formatDecimal } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 const micro = (n: number): number => Math.round(n * 1e6);
 
-/** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total; two plans from one day are a slip. */
+/** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total. */
 export const planPartsAddUp: Rule = {
   name: 'plan-parts-add-up',
   needs: ['programme'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.modules.forEach((m, mi) => {
-      const seen = new Map<string, number>();
       m.plannedFte.forEach((p, pi) => {
         if (p.parts) {
           const sum = p.parts.reduce((s, part) => s + micro(part.fte), 0);
@@ -21,10 +20,6 @@ export const planPartsAddUp: Rule = {
             );
           }
         }
-        const earlier = seen.get(p.from);
-        if (earlier !== undefined) {
-          out.push(at(ctx, 'programme', ptr('modules', mi, 'plannedFte', pi, 'from'), `Für "${m.id}" gibt es schon einen Plan ab dem ${formatDate(p.from)} (plannedFte[${earlier}]); jeder Zeitraum braucht ein eigenes Anfangsdatum.`));
-        } else seen.set(p.from, pi);
       });
     });
     return out;

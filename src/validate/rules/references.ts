@@ -1,26 +1,28 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
 import { suggest } from '../did-you-mean.js';
-import { at, ptr, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import type { Assignment, CooperationAgreement, Employer, KickOff, Session, StaffMember } from '../../model/types.js';
+import { at, ptr, usableIds, valueAt, type Place, type Rule, type RuleContext } from '../rule-context.js';
 
 interface Target {
   /** German noun with article for messages: "eine Rolle", shown as "Unbekannte Rolle". */
   label: string;
   /** Where the known ids are defined, for the hint. */
   defined: string;
-  ids: (ctx: RuleContext) => string[];
-  needs: DataFileKind;
+  /** The list that defines the ids: a file and the list's pointer in it. */
+  kind: DataFileKind;
+  list: string;
 }
 
 const TARGETS = {
-  role: { label: 'Rolle', defined: 'programme.yaml (roles)', needs: 'programme', ids: (c) => c.data.programme.roles.map((r) => r.id) },
-  module: { label: 'Modul', defined: 'programme.yaml (modules)', needs: 'programme', ids: (c) => c.data.programme.modules.map((m) => m.id) },
-  employer: { label: 'Arbeitgeber', defined: 'organisation.yaml (employers)', needs: 'organisation', ids: (c) => c.data.organisation.employers.map((e) => e.id) },
-  municipality: { label: 'Kommune', defined: 'organisation.yaml (municipalities)', needs: 'organisation', ids: (c) => c.data.organisation.municipalities.map((m) => m.id) },
-  committee: { label: 'Gremium', defined: 'organisation.yaml (committees)', needs: 'organisation', ids: (c) => c.data.organisation.committees.map((m) => m.id) },
-  department: { label: 'Amt', defined: 'organisation.yaml (departments)', needs: 'organisation', ids: (c) => c.data.organisation.departments.map((d) => d.id) },
-  staff: { label: 'Person', defined: 'staff.yaml', needs: 'staff', ids: (c) => c.data.staff.map((s) => s.id) },
-  session: { label: 'Sitzung', defined: 'meetings.yaml (sessions)', needs: 'meetings', ids: (c) => c.data.meetings.sessions.map((s) => s.id) },
+  role: { label: 'Rolle', defined: 'programme.yaml (roles)', kind: 'programme', list: '/roles' },
+  module: { label: 'Modul', defined: 'programme.yaml (modules)', kind: 'programme', list: '/modules' },
+  employer: { label: 'Arbeitgeber', defined: 'organisation.yaml (employers)', kind: 'organisation', list: '/employers' },
+  municipality: { label: 'Kommune', defined: 'organisation.yaml (municipalities)', kind: 'organisation', list: '/municipalities' },
+  committee: { label: 'Gremium', defined: 'organisation.yaml (committees)', kind: 'organisation', list: '/committees' },
+  department: { label: 'Amt', defined: 'organisation.yaml (departments)', kind: 'organisation', list: '/departments' },
+  staff: { label: 'Person', defined: 'staff.yaml', kind: 'staff', list: '/staff' },
+  session: { label: 'Sitzung', defined: 'meetings.yaml (sessions)', kind: 'meetings', list: '/sessions' },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof TARGETS;
@@ -34,37 +36,51 @@ interface Reference {
   target: TargetName;
 }
 
+/** The entries of a list as read, non-mappings as empty ones (their fields are checked by the schema). */
+function entries<T>(ctx: RuleContext, kind: DataFileKind, list: string): Partial<T>[] {
+  const value = valueAt(ctx, kind, list);
+  return Array.isArray(value) ? value.map((v: unknown) => (v !== null && typeof v === 'object' ? (v as Partial<T>) : {})) : [];
+}
+
+/**
+ * Every reference whose own field passed the schema, also in a file with errors elsewhere: an error in
+ * organisation.yaml's body must not hide an unknown department in a report.
+ */
 function references(ctx: RuleContext): Reference[] {
-  const { data, valid } = ctx;
   const refs: Reference[] = [];
-  const add = (place: Place, path: (string | number)[], id: string | undefined, target: TargetName) => refs.push({ place, path, id, target });
-  if (valid.programme) add('programme', ['leadEmployer'], data.programme.leadEmployer, 'employer');
-  if (valid.organisation) {
-    data.organisation.employers.forEach((e, i) => add('organisation', ['employers', i, 'municipality'], e.municipality, 'municipality'));
-  }
-  if (valid.staff) {
-    data.staff.forEach((s, i) => {
-      add('staff', ['staff', i, 'role'], s.role, 'role');
-      add('staff', ['staff', i, 'module'], s.module, 'module');
-      add('staff', ['staff', i, 'employer'], s.employer, 'employer');
-      add('staff', ['staff', i, 'workplace'], s.workplace, 'municipality');
-    });
-  }
-  if (valid.assignments) {
-    data.assignments.forEach((a, i) => {
-      add('assignments', ['assignments', i, 'staff'], a.staff, 'staff');
-      a.municipalities.forEach((m, j) => add('assignments', ['assignments', i, 'municipalities', j], m, 'municipality'));
-    });
-  }
-  if (valid.meetings) {
-    const m = data.meetings;
-    m.sessions.forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
-    (m.kickOffs ?? []).forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
-    (m.cooperationAgreements ?? []).forEach((k, i) => add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality'));
-  }
-  data.reports.forEach((r, i) => {
+  const add = (place: Place, path: (string | number)[], id: unknown, target: TargetName) => {
+    if (typeof place === 'string' && !ctx.valid[place] && !ctx.validAt(place, ptr(...path))) return;
+    if (typeof id === 'string') refs.push({ place, path, id, target });
+  };
+  add('programme', ['leadEmployer'], valueAt(ctx, 'programme', '/leadEmployer'), 'employer');
+  entries<Employer>(ctx, 'organisation', '/employers').forEach((e, i) => add('organisation', ['employers', i, 'municipality'], e.municipality, 'municipality'));
+  entries<StaffMember>(ctx, 'staff', '/staff').forEach((s, i) => {
+    add('staff', ['staff', i, 'role'], s.role, 'role');
+    add('staff', ['staff', i, 'module'], s.module, 'module');
+    add('staff', ['staff', i, 'employer'], s.employer, 'employer');
+    add('staff', ['staff', i, 'workplace'], s.workplace, 'municipality');
+  });
+  entries<Assignment>(ctx, 'assignments', '/assignments').forEach((a, i) => {
+    add('assignments', ['assignments', i, 'staff'], a.staff, 'staff');
+    if (Array.isArray(a.municipalities)) a.municipalities.forEach((m, j) => add('assignments', ['assignments', i, 'municipalities', j], m, 'municipality'));
+  });
+  entries<Session>(ctx, 'meetings', '/sessions').forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
+  entries<KickOff>(ctx, 'meetings', '/kickOffs').forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
+  entries<CooperationAgreement>(ctx, 'meetings', '/cooperationAgreements').forEach((k, i) => add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality'));
+  ctx.data.reports.forEach((r, i) => {
     add({ report: i }, ['department'], r.department, 'department');
     r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
+  });
+  // A report file with an error elsewhere: its department and sessions are checked all the same.
+  ctx.brokenReports.forEach((b, i) => {
+    const r = b.source.value as Partial<Record<'department' | 'consultations', unknown>>;
+    const place = { brokenReport: i };
+    if (b.validAt('/department')) add(place, ['department'], r.department, 'department');
+    if (Array.isArray(r.consultations)) {
+      r.consultations.forEach((c: unknown, j) => {
+        if (b.validAt(ptr('consultations', j, 'session'))) add(place, ['consultations', j, 'session'], (c as { session?: unknown } | null)?.session, 'session');
+      });
+    }
   });
   return refs;
 }
@@ -80,17 +96,17 @@ export const knownReferences: Rule = {
   needs: [],
   check(ctx) {
     const out: Diagnostic[] = [];
-    const cache = new Map<TargetName, { list: string[]; set: Set<string> }>();
+    const cache = new Map<TargetName, { list: string[]; set: Set<string> } | null>();
     for (const ref of references(ctx)) {
       if (ref.id === undefined) continue;
       const target = TARGETS[ref.target];
-      if (!ctx.valid[target.needs]) continue; // the target file is broken; its own errors say so
       let known = cache.get(ref.target);
-      if (!known) {
-        const list = target.ids(ctx);
-        known = { list, set: new Set(list) };
+      if (known === undefined) {
+        const list = usableIds(ctx, target.kind, target.list);
+        known = list ? { list, set: new Set(list) } : null;
         cache.set(ref.target, known);
       }
+      if (!known) continue; // some id of the target list is broken; its own errors say so
       if (known.set.has(ref.id)) continue;
       const hint = suggest(ref.id, known.list);
       out.push(

@@ -1,0 +1,135 @@
+/**
+ * Finding a person's name in a text however it is spelt: `DAVID OKONKWO`, `okonkwo`, the genitive
+ * `Okonkwos`, `Okon\u00ADkwo` with a soft hyphen, `O’Neill` for `O'Neill`, `Mueller` for `Müller`,
+ * `**Okon**kwo` in Markdown. Both sides are folded the same way (one character at a time, so every
+ * folded character remembers where it came from, for the message), then matched as whole words.
+ */
+
+/** A folded text and, per folded character, the index of the original character it came from. */
+export interface Folded {
+  text: string;
+  origin: number[];
+}
+
+/** Letters outside Unicode's decompositions that people transliterate anyway. */
+const EXTRA: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŧ: 't' };
+const APOSTROPHES = new Set(['\u2019', '\u2018', '\u02BC', '\u00B4', '\u2032', '\u02B9', '\uFF07', '\u201B']);
+const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D']);
+/** Markdown's inline markup and escapes: `**Okon**kwo` reads "Okonkwo" in the PDF. */
+const MARKUP = new Set(['\\', '*', '_', '`', '~']);
+
+const cache = new Map<string, string>();
+
+/** One character (code point) folded: lower case, no marks, ä → ae, ß → ss, apostrophes and dashes unified, invisible → nothing. */
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
+    if (MARKUP.has(ch)) return '';
+    if (ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v') return ' ';
+    return ch;
+  }
+  let folded = cache.get(ch);
+  if (folded === undefined) {
+    if (/\p{Cf}/u.test(ch)) folded = ''; // soft hyphen, zero-width characters, direction marks
+    else if (APOSTROPHES.has(ch)) folded = "'";
+    else if (DASHES.has(ch)) folded = '-';
+    else if (/\s/u.test(ch)) folded = ' ';
+    else {
+      folded = ch.normalize('NFKC').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+      folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+      folded = [...folded].map((c) => EXTRA[c] ?? c).join('');
+    }
+    cache.set(ch, folded);
+  }
+  return folded;
+}
+
+/** A combining diaeresis after a, o or u is the umlaut typed in two parts: fold it like ä, ö, ü (to "e"). */
+const DIAERESIS = '\u0308';
+
+/** Folds a text for matching names; runs of blanks become one space. `origin` only when asked for (a hit). */
+export function fold(text: string, withOrigin = true): Folded {
+  const parts: string[] = [];
+  const origin: number[] = [];
+  let last = ''; // the last folded character, for blanks and a split umlaut
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    const size = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    const ch = size === 1 ? text[index]! : text.slice(index, index + 2);
+    let f = ch === DIAERESIS && (last === 'a' || last === 'o' || last === 'u') ? 'e' : foldChar(ch);
+    if (f === ' ' && (last === ' ' || last === '')) f = '';
+    if (f !== '') {
+      parts.push(f);
+      last = f.at(-1)!;
+      if (withOrigin) for (let k = 0; k < f.length; k++) origin.push(index);
+    }
+    index += size;
+  }
+  return { text: parts.join(''), origin };
+}
+
+/** Markdown-only spellings a reader would still show as the name: numeric entities and &shy;. */
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]{1,6});/gi, (m, hex: string) => safeChar(parseInt(hex, 16), m))
+    .replace(/&#(\d{1,7});/g, (m, dec: string) => safeChar(Number(dec), m))
+    .replace(/&shy;/gi, '\u00AD')
+    .replace(/&nbsp;/gi, ' ');
+}
+const safeChar = (code: number, fallback: string): string => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback);
+
+/** German endings a surname takes in running text: Okonkwos, des Strauß', Webern; and the English 's. */
+const ENDINGS = ['', 's', 'es', 'n'];
+
+export interface NamePattern {
+  /** The name as in staff.yaml, for the message. */
+  name: string;
+  /** Words (letter/digit runs) one of which the folded text must contain for a match to be possible. */
+  anchors: string[];
+  pattern: RegExp;
+}
+
+const RUNS = /[\p{L}\p{N}]+/gu;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The pattern for one name: whole words, the parts of a full name separated by blanks or nothing
+ * (`DavidOkonkwo`), and a German ending on the last word. Null when the folded name is too short to
+ * be told from ordinary words (fewer than three letters).
+ */
+export function namePattern(name: string): NamePattern | null {
+  const folded = fold(name.normalize('NFC').trim()).text;
+  const runs = folded.match(RUNS) ?? [];
+  if (runs.join('').length < 3) return null;
+  const body = folded.split(' ').map(escapeRegExp).join(' ?');
+  const ending = `(?:${ENDINGS.filter(Boolean).join('|')}|'s|')?`;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'u');
+  const last = runs.at(-1)!;
+  const joined = folded.split(' ').length > 1 ? (folded.replace(/ /g, '').match(RUNS) ?? []).at(-1)! : last;
+  return { name, anchors: [...new Set([last, joined])], pattern };
+}
+
+/**
+ * Every letter/digit run of a folded text, and each run without a German ending: a name can only match
+ * if one of its anchors (its last word) is among them. Checking a few thousand names against a Vorlage
+ * is then a few thousand set lookups; the patterns run only for the names that pass.
+ */
+export function wordsOf(folded: string): Set<string> {
+  const words = new Set<string>();
+  for (const w of folded.match(RUNS) ?? []) {
+    words.add(w);
+    for (const e of ENDINGS) if (e && w.length > e.length && w.endsWith(e)) words.add(w.slice(0, -e.length));
+  }
+  return words;
+}
+
+/** The first match of a pattern in a folded text, mapped back to the original text. */
+export function findIn(original: string, folded: Folded, pattern: RegExp): { index: number; text: string } | undefined {
+  const m = pattern.exec(folded.text);
+  if (!m) return undefined;
+  const start = folded.origin[m.index]!;
+  const lastOrigin = folded.origin[m.index + m[0].length - 1]!;
+  const end = lastOrigin + (original.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);
+  return { index: start, text: original.slice(start, end) };
+}
