@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { error, type Diagnostic } from '../diagnostics.js';
@@ -6,6 +7,7 @@ import { suggest } from '../validate/did-you-mean.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
+import { MissingField, strictModel } from './strict-model.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
 import { cacheDir, cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
@@ -76,7 +78,7 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
       const template = await load(file);
       stack.length = 0;
       try {
-        return template(escapeModel(model, (v) => v instanceof SafeMarkdown), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return template(strictModel(escapeModel(model, (v) => v instanceof SafeMarkdown)), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (cause) {
         throw new DataError([toDiagnostic(cause, file, model, callsOf)], 'Das Vorlagenmuster ist fehlerhaft.');
       }
@@ -114,14 +116,6 @@ function strictLookup(object: unknown, field: unknown): unknown {
   throw new MissingField(name, object !== null && typeof object === 'object' ? Object.keys(object) : []);
 }
 
-class MissingField extends HelperError {
-  constructor(
-    readonly field: string,
-    readonly known: string[],
-  ) {
-    super(field);
-  }
-}
 
 /**
  * Bump when compileTemplate's output changes for the same source (options, helpers' names): the
@@ -182,7 +176,7 @@ function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.Helpe
       return helper(...args);
     } catch (cause) {
       const loc = (args.at(-1) as { loc?: HandlebarsLocation } | undefined)?.loc;
-      if (cause instanceof HelperError && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
+      if ((cause instanceof HelperError || cause instanceof MissingField) && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
       throw cause;
     }
   };
@@ -299,7 +293,9 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, cal
   if (missing || missingField) {
     const name = missingField?.field ?? missing![1]!;
     const hint = suggest(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
-    return error(file.path, line, col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}${viaChain(cause)}`);
+    // A field given to a block helper ({{#if x}}) is missed by the model view, which knows no position: find it in the file.
+    const at = line > 0 ? { line, col } : (fieldInSource(file.path, name) ?? { line, col });
+    return error(file.path, at.line, at.col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}${viaChain(cause)}`);
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
@@ -310,6 +306,25 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, cal
   if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
   if (cause instanceof HelperError) return error(file.path, line, col, '', `Fehler in einem Helfer: ${message}.${viaChain(cause)}`);
   return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}${viaChain(cause)}`);
+}
+
+/** Where a field name first stands in a template's expressions (`{{#if text.prefce}}` → the `prefce`). */
+function fieldInSource(path: string, name: string): { line: number; col: number } | undefined {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`\\{\\{[^}]*?(?<=[\\s{(./#^])(${escaped})(?=[\\s}).\\/]|$)`, 'g');
+  for (const m of source.matchAll(pattern)) {
+    if (source.lastIndexOf('{{!', m.index) > source.lastIndexOf('}}', m.index)) continue; // inside a comment
+    const offset = m.index + m[0].length - m[1]!.length;
+    const before = source.slice(0, offset);
+    return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
+  }
+  return undefined;
 }
 
 /**
