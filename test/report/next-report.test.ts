@@ -50,6 +50,20 @@ describe('hires: each announcing sentence is followed by its own list', () => {
   });
 });
 
+describe('a module without changes', () => {
+  test('says so, and who is still in post', async () => {
+    const text = await follow((d) => {
+      const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
+      d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
+      delete staffOf(d, 'cm-windeck').end;
+    });
+    expect(text).toContain(
+      'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager.',
+    );
+    expect(text).not.toContain('Zum damaligen Zeitpunkt');
+  });
+});
+
 describe('leavers', () => {
   test('named with the date and the municipalities they served', async () => {
     expect(await follow()).toContain('Zum 30.04.2022 ist die Case Managerin für die Gemeinde Windeck ausgeschieden.');
