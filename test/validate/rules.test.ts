@@ -44,7 +44,7 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id', 'unique-report-ids', 'one-report-per-session',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -68,9 +68,19 @@ describe('failing cases', () => {
     expect(d!.message).toContain('Die Modulnummer 1 ist schon an');
     expect(d!.path).toBe('modules[1].number');
   });
-  test('unique-ids: two reports with the same id', () => {
-    const [d] = rule('unique-ids').check(context((data) => (data.reports[1]!.id = data.reports[0]!.id)));
-    expect(d!.message).toContain('gibt es schon in reports/');
+  test('unique-report-ids: two reports with the same id, an error in both files', () => {
+    const ds = rule('unique-report-ids').check(context((data) => (data.reports[1]!.id = data.reports[0]!.id)));
+    expect(ds.map((d) => d.file).sort()).toEqual(['reports/2021-11-16-kim-sachstand.yaml', 'reports/2022-03-16-kim-sachstand.yaml']);
+    expect(ds.map((d) => d.message).join('\n')).toMatch(/gibt es noch einmal in reports\/2022-03-16-kim-sachstand\.yaml:\d+:\d+/);
+    expect(ds.map((d) => d.message).join('\n')).toMatch(/gibt es schon in reports\/2021-11-16-kim-sachstand\.yaml:\d+:\d+/);
+  });
+  test('one-report-per-session: two reports for one session, an error in both files', () => {
+    const ds = rule('one-report-per-session').check(context((data) => (data.reports[1]!.consultations[0]!.session = data.reports[0]!.consultations[0]!.session)));
+    expect(ds).toHaveLength(2);
+    expect(ds.map((d) => d.path)).toEqual(['consultations[0].session', 'consultations[0].session']);
+    expect(ds.map((d) => d.file).sort()).toEqual(['reports/2021-11-16-kim-sachstand.yaml', 'reports/2022-03-16-kim-sachstand.yaml']);
+    for (const d of ds) expect(d.message).toMatch(/^Für die Sitzung "asi-2021-11-16" gibt es auch die Vorlage "[^"]+" \(reports\/[^:]+\.yaml:\d+:\d+\)/);
+    expect(rule('one-report-per-session').check(context())).toEqual([]);
   });
   test('unique-ids: a municipality id twice', () => {
     const ds = rule('unique-ids').check(context((data) => data.organisation.municipalities.push({ ...data.organisation.municipalities[0]! })));

@@ -13,10 +13,14 @@ import {
   textSlotsResolve,
 } from './reports.js';
 import { statementSlotsKnown } from './statements.js';
+import { uniqueReportIds } from './report-ids.js';
+import { oneReportPerSession } from './report-sessions.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
   uniqueIds,
+  uniqueReportIds,
+  oneReportPerSession,
   knownReferences,
   endNotBeforeStart,
   assignmentWithinEmployment,
