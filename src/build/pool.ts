@@ -35,8 +35,11 @@ export interface WorkerPool {
   run(next: () => Unit | undefined, record: (outcome: BuiltOutcome) => void): Promise<void>[];
   /** Sends away the workers not yet ready (all work is done). */
   dismissUnready(): void;
-  /** Ends every worker and waits for it to exit. */
-  close(): Promise<void>;
+  /**
+   * Ends every worker and waits for it to exit; resolves with the process ids of workers that did not
+   * exit by themselves within a grace period and were killed (a bug in kim).
+   */
+  close(): Promise<number[]>;
 }
 
 /** The CLI a worker runs: the built one (also when kim runs as a library from src/, as in the tests). */
@@ -54,7 +57,8 @@ export function startWorkers(count: number, settings: WorkerSettings): WorkerPoo
       for (const w of workers) if (!w.ready) w.dismiss();
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      const killed = await Promise.all(workers.map((w) => w.close()));
+      return workers.filter((_, i) => killed[i]).map((w) => w.child.pid ?? 0);
     },
   };
 }
@@ -160,11 +164,18 @@ class Worker {
     });
   }
 
-  async close(): Promise<void> {
+  /** Ends the worker; true when it had to be killed because it did not exit by itself. */
+  async close(): Promise<boolean> {
     this.send({ type: 'end' });
-    // A worker that does not end within a few seconds (it should end at once) is killed.
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    // A worker ends at once when told to (or when it has told us it cannot work); one that is still
+    // there after a few seconds is killed, and that is a bug worth reporting, not a silent delay.
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = !this.dead && !this.dismissed;
+      this.child.kill('SIGKILL');
+    }, 5000);
     await this.exited;
     clearTimeout(timer);
+    return killed;
   }
 }

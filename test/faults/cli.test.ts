@@ -51,22 +51,23 @@ describe('kim build: a failing report', () => {
     const first = runKim(['build', '--format', 'md'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     // As if an earlier `--format all` had made a PDF too: a stale file of any format goes.
-    writeFileSync(join(dir, 'out', `${A}.pdf`), '%PDF-1.7 alt');
-    const file = join(dir, 'data', 'reports', `${A}.yaml`);
+    writeFileSync(join(dir, 'out', `${B}.pdf`), '%PDF-1.7 alt');
+    // The later report fails (the earlier one failing would fail the later one as well, see build.test.ts).
+    const file = join(dir, 'data', 'reports', `${B}.yaml`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('template: sachstand', 'template: sachstnd'));
 
     const r = runKim(['build', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([MANIFEST, `${B}.md`, `${B}.oparl.json`]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([MANIFEST, `${A}.md`, `${A}.oparl.json`]);
     expect(r.stderr).toContain(
-      `Build unvollständig: 1 Vorlage erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen. Fehlgeschlagen: ${A}. Veraltete Ausgaben der fehlgeschlagenen Vorlagen entfernt: out/${A}.md, out/${A}.pdf, out/${A}.oparl.json.`,
+      `Build unvollständig: 1 Vorlage erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen. Fehlgeschlagen: ${B}. Veraltete Ausgaben der fehlgeschlagenen Vorlagen entfernt: out/${B}.md, out/${B}.pdf, out/${B}.oparl.json.`,
     );
-    expect([...readManifest(join(dir, 'out')).keys()]).toEqual([B]);
+    expect([...readManifest(join(dir, 'out')).keys()]).toEqual([A]);
 
     // Fixed again: built anew; failing with nothing left to remove says nothing about removal.
     writeFileSync(file, readFileSync(file, 'utf8').replace('template: sachstnd', 'template: sachstand'));
     expect(runKim(['build', '--format', 'md'], { cwd: dir }).code).toBe(0);
-    expect(existsSync(join(dir, 'out', `${A}.md`))).toBe(true);
+    expect(existsSync(join(dir, 'out', `${B}.md`))).toBe(true);
   });
 
   it('a broken report file named like another file\'s valid report leaves that report\'s outputs alone', () => {
@@ -74,7 +75,8 @@ describe('kim build: a failing report', () => {
     // reports/umbenannt.yaml holds report B (a warning: file named differently), reports/B.yaml is broken.
     const reports = join(dir, 'data', 'reports');
     writeFileSync(join(reports, 'umbenannt.yaml'), readFileSync(join(reports, `${B}.yaml`)));
-    writeFileSync(join(reports, `${B}.yaml`), 'id: [kaputt\n');
+    // Its Stand is still readable, so it is known not to be the previous report of A or of umbenannt.yaml.
+    writeFileSync(join(reports, `${B}.yaml`), 'id: [kaputt\nstand: 2022-03-01\n');
     const r = runKim(['build', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Fehlgeschlagen: ${B}.`);

@@ -111,16 +111,16 @@ describe('kim build with a failing report', () => {
   it('builds the others, then exits 1 with a summary naming the failed report', () => {
     const repo = exampleRepo();
     addReportCopies(repo, B, ['2022-03-16-kopie']);
-    const broken = join(repo, 'data', 'reports', `${A}.yaml`);
+    const broken = join(repo, 'data', 'reports', `${B}.yaml`);
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('template: sachstand', 'template: sachstnd'));
     const r = runKim(['build', '--format', 'md'], { cwd: repo });
     expect(r.code).toBe(1);
-    expect(filesIn(join(repo, 'out'), '.md')).toEqual(['2022-03-16-kim-sachstand.md', '2022-03-16-kopie.md']);
+    expect(filesIn(join(repo, 'out'), '.md')).toEqual([`${A}.md`, '2022-03-16-kopie.md']);
     expect(r.stderr).toContain('Unbekanntes Vorlagenmuster "sachstnd"');
-    expect(r.stderr).toContain(`reports/${A}.yaml`);
+    expect(r.stderr).toContain(`reports/${B}.yaml`);
     expect(r.stderr).toMatch(/2 Vorlagen erzeugt, 0 unverändert übersprungen, 1 fehlgeschlagen/);
-    expect(r.stderr).toContain(`Fehlgeschlagen: ${A}`);
-    expect(manifestIds(join(repo, 'out'))).toEqual([B, '2022-03-16-kopie']);
+    expect(r.stderr).toContain(`Fehlgeschlagen: ${B}`);
+    expect(manifestIds(join(repo, 'out'))).toEqual([A, '2022-03-16-kopie']);
     expect(r.stdout + r.stderr).not.toContain(ESC);
   });
 
