@@ -53,7 +53,7 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 /** Runs the built CLI asynchronously (so two can run at once, or one can be killed); resolves on exit. */
 export function spawnKim(args: string[], cwd: string, killAfterMs?: number) {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -32,7 +32,7 @@ export const ESC = '\x1b[';
 
 /** A running `kim` process whose output can be awaited line by line (for `kim watch`). */
 export function startKim(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: { test: () => boolean; resolve: () => void }[] = [];
