@@ -15,6 +15,7 @@ import {
 import { statementSlotsKnown } from './statements.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
+import { textChangedSincePrevious } from './text-carried-over.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   attachmentFilesInside,
   previousReportEarlier,
   fileNamedAfterId,
+  textChangedSincePrevious,
 ];
