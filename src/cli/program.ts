@@ -98,6 +98,27 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     });
 
   program
+    .command('next')
+    .description('Die nächste Vorlage anlegen: neue Datei in reports/ aus der letzten, für die nächste Sitzung des Gremiums; die Textbausteine werden zum Überarbeiten übernommen.')
+    .argument('[vorlage]', 'Kennung oder Sitzungsdatum der Vorlage, aus der begonnen wird; ohne Angabe die neueste')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--session <kennung>', 'Sitzung aus meetings.yaml (Vorgabe: die nächste Sitzung desselben Gremiums)'))
+    .addOption(new Option('--stand <datum>', 'Datenstand, z. B. 2024-11-04 (Vorgabe: heute, höchstens der Sitzungstag)'))
+    .addOption(new Option('--title <titel>', 'neuer Titel (die Kennung folgt ihm)'))
+    .addOption(new Option('--id <kennung>', 'Kennung der neuen Vorlage (Vorgabe: Sitzungsdatum und der Rest der vorigen Kennung)'))
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      '\nBeispiel:\n  $ kim next\n  data/reports/2024-11-20-kim-sachstand.yaml\n  ✓ Neue Vorlage 2024-11-20-kim-sachstand für die Sitzung asi-2024-11-20 am 20.11.2024 …\n  $ kim next --session asi-2025-02-12 --stand 2025-01-31\n\nDie Sitzung muss in meetings.yaml stehen. Jeder unverändert übernommene Textbaustein erscheint als Warnung, bis er überarbeitet ist.',
+    )
+    .action(async (from: string | undefined, opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runNext } = await import('./commands/next.js');
+      setExit(await guard(term, opts.data, () => runNext(from, opts, term)));
+    });
+
+  program
     .command('build')
     .description('Alle Vorlagen erzeugen (Markdown, PDF, OParl-JSON); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.')
     .addOption(dataOption())
