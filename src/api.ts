@@ -120,8 +120,8 @@ export async function buildReports(options: import('./build/build.js').BuildOpti
   return buildAll(options);
 }
 
-/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`. */
-export async function initDataRepository(dir: string, options: { force?: boolean } = {}): Promise<import('./init/scaffold.js').InitResult> {
+/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`; `kimSource` as `--kim-source`. */
+export async function initDataRepository(dir: string, options: { force?: boolean; kimSource?: string } = {}): Promise<import('./init/scaffold.js').InitResult> {
   const { initRepository } = await import('./init/scaffold.js');
   return initRepository(dir, options);
 }

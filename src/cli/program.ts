@@ -56,8 +56,12 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .description('Ein neues Datenrepository anlegen: Beispieldaten, Ordner für eigene Muster, .gitignore, CI für GitHub und GitLab.')
     .argument('[ordner]', 'Zielordner (wird angelegt, wenn es ihn nicht gibt)', '.')
     .addOption(new Option('--force', 'vorhandene Dateien überschreiben'))
+    .addOption(new Option('--kim-source <quelle>', 'woher das Datenrepository kim installiert: Git-URL mit Version oder Tarball (Vorgabe: woher dieses kim installiert wurde)'))
     .addOption(quietOption())
-    .addHelpText('after', '\nBeispiel:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force.')
+    .addHelpText(
+      'after',
+      '\nBeispiele:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n  $ kim init kim-daten --kim-source git+https://git.example.org/kim.git#v0.1.0\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force. Ein Paketname aus der npm-Registry wird nie eingetragen.',
+    )
     .action(async (dir: string, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runInit } = await import('./commands/init.js');
