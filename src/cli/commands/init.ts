@@ -21,7 +21,7 @@ export async function runInit(dir: string | undefined, options: InitOptions, ter
   if (!result.source.reachable) {
     term.err(
       term.color.yellow(
-        `Hinweis: ${spec} ist ein Pfad auf diesem Rechner; die CI findet ihn nicht. Für GitHub oder GitLab eine erreichbare Quelle angeben: kim init --force --kim-source git+https://…/kim.git#v${KIM_VERSION} (oder die URL eines Release-Tarballs), oder "kim" in package.json ändern.`,
+        `Hinweis: ${spec} ist ein Pfad auf diesem Rechner; die CI findet ihn nicht. Für GitHub oder GitLab in package.json unter "kim" eine erreichbare Quelle eintragen (git+https://…/kim.git#v${KIM_VERSION} oder die URL eines Release-Tarballs), oder kim init gleich mit --kim-source aufrufen.`,
       ),
     );
   }
