@@ -62,29 +62,49 @@ export interface ReportResult {
   diagnostics: Diagnostic[];
 }
 
-/** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
-export async function writeReport(options: ReportOptions): Promise<ReportResult> {
+export interface RenderedReport {
+  reportId: string;
+  /** The Vorlage as Markdown, when `formats` asked for it. */
+  markdown?: string;
+  /** The Vorlage as PDF, when `formats` asked for it. */
+  pdf?: Uint8Array;
+  /** Warnings from validation (errors are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+/** Validates and renders one Vorlage in each requested format, without writing anything (`kim report --out -`). */
+export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Promise<RenderedReport> {
   const { dataset, templates, diagnostics, validation } = await loadValidData(options);
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
   const reportSource = validation.reportSources[dataset.reports.indexOf(report)];
   const { markdown, model } = await renderMarkdown(engine, dataset, report, reportSource);
-  const outDir = resolve(options.outDir);
-  const written: string[] = [];
-  if (options.formats.includes('md')) {
-    const target = join(outDir, `${report.id}.md`);
-    await writeFileAtomic(target, markdown);
-    written.push(target);
-  }
+  const rendered: RenderedReport = { reportId: report.id, diagnostics };
+  if (options.formats.includes('md')) rendered.markdown = markdown;
   if (options.formats.includes('pdf')) {
     // Loaded only here: a Markdown-only run never pays for pdfkit, fonts or hyphenation patterns.
     const { createPdfRenderer } = await import('./emit/pdf/index.js');
-    const pdf = await createPdfRenderer().render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH']));
-    const target = join(outDir, `${report.id}.pdf`);
+    rendered.pdf = await createPdfRenderer().render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH']));
+  }
+  return rendered;
+}
+
+/** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
+export async function writeReport(options: ReportOptions): Promise<ReportResult> {
+  const { reportId, markdown, pdf, diagnostics } = await renderReport(options);
+  const outDir = resolve(options.outDir);
+  const written: string[] = [];
+  if (markdown !== undefined) {
+    const target = join(outDir, `${reportId}.md`);
+    await writeFileAtomic(target, markdown);
+    written.push(target);
+  }
+  if (pdf !== undefined) {
+    const target = join(outDir, `${reportId}.pdf`);
     await writeFileAtomic(target, pdf);
     written.push(target);
   }
-  return { reportId: report.id, written, diagnostics };
+  return { reportId, written, diagnostics };
 }
 
 export type { BuildOptions, BuildResult, ReportOutcome } from './build/build.js';
@@ -100,8 +120,8 @@ export async function buildReports(options: import('./build/build.js').BuildOpti
   return buildAll(options);
 }
 
-/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`. */
-export async function initDataRepository(dir: string, options: { force?: boolean } = {}): Promise<import('./init/scaffold.js').InitResult> {
+/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`; `kimSource` as `--kim-source`. */
+export async function initDataRepository(dir: string, options: { force?: boolean; kimSource?: string } = {}): Promise<import('./init/scaffold.js').InitResult> {
   const { initRepository } = await import('./init/scaffold.js');
   return initRepository(dir, options);
 }

@@ -25,6 +25,7 @@ import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
+import { removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { selectShard, type Shard } from './shard.js';
 
@@ -70,7 +71,11 @@ export interface ReportOutcome {
   ms: number;
 }
 
-export type BuildEvent = { kind: 'start'; total: number } | { kind: 'report'; index: number; total: number; outcome: ReportOutcome };
+export type BuildEvent =
+  | { kind: 'start'; total: number }
+  | { kind: 'report'; index: number; total: number; outcome: ReportOutcome }
+  /** A bug in kim that concerns no single report (a worker that did not end by itself). */
+  | { kind: 'internal'; message: string };
 
 export interface BuildResult {
   outcomes: ReportOutcome[];
@@ -78,6 +83,26 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Number of report files in the data folder, before sharding. */
   totalReports: number;
+  /**
+   * Absolute paths of outputs of reports that are not part of this build (deleted or renamed report
+   * files, or reports of another --shard part), deleted so that the folder holds this build's reports only.
+   */
+  removed: string[];
+}
+
+/**
+ * A shared data file is invalid, so no report can be built: the output folder was emptied of every
+ * output (`removed`), so that nothing in it passes for the Vorlage of the current data.
+ */
+export class SharedDataError extends DataError {
+  constructor(diagnostics: Diagnostic[], readonly removed: string[], cleanup?: string) {
+    const what = cleanup
+      ? ` Die Ausgaben früherer Builds konnten nicht entfernt werden (${cleanup}); sie gehören nicht zu diesen Daten.`
+      : removed.length > 0
+        ? ` Die ${removed.length === 1 ? 'Ausgabedatei' : `${removed.length} Ausgabedateien`} früherer Builds im Ausgabeordner ${removed.length === 1 ? 'wurde' : 'wurden'} entfernt, damit keine veraltete Vorlage als aktuell gilt.`
+        : '';
+    super(diagnostics, `Die Daten sind ungültig; keine Vorlage wurde erzeugt.${what}`);
+  }
 }
 
 /**
@@ -117,12 +142,23 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   try {
     return await coordinate(options, outDir, pool);
   } finally {
-    await pool?.close();
+    const hung = (await pool?.close()) ?? [];
+    for (const pid of hung) {
+      options.onProgress?.({ kind: 'internal', message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): der Hilfsprozess ${pid} endete nicht von selbst und wurde beendet.` });
+    }
   }
 }
 
 async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPool | undefined): Promise<BuildResult> {
-  const ctx = await prepare(options);
+  const ctx = await prepare(options).catch(async (cause: unknown) => {
+    if (!(cause instanceof DataError)) throw cause;
+    // No report can be built from these data, so none of the outputs in the folder is current.
+    const removed = await removeOthers(outDir, new Set()).then(
+      (paths) => ({ paths, problem: undefined }),
+      (problem: unknown) => ({ paths: [] as string[], problem: problem instanceof Error ? problem.message : String(problem) }),
+    );
+    throw new SharedDataError(cause.diagnostics, removed.paths, removed.problem);
+  });
   const selected = selectShard(ctx.units, (u) => u.id, options.shard);
   const total = selected.length;
   options.onProgress?.({ kind: 'start', total });
@@ -132,11 +168,16 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   await removeStaleTempFiles(outDir);
   await removeStaleTempFiles(join(outDir, MANIFEST_DIR));
   await removeLegacyManifest(outDir);
+  const removed = await removeOthers(outDir, new Set(selected.map((u) => u.id)));
 
   const outcomes: ReportOutcome[] = [];
   let fatal: string | undefined;
+  /** Outputs removed before a report was rebuilt: named if it then fails. */
+  const removedBefore = new Map<string, string[]>();
   const record = (outcome: BuiltOutcome): void => {
     const { fatal: stop, ...done } = outcome;
+    const before = removedBefore.get(done.id);
+    if (done.status === 'failed' && before?.length) done.removed = [...before, ...(done.removed ?? [])];
     outcomes.push(done);
     // The report whose write failed is named by the error that ends the build, not reported on its own.
     if (stop !== undefined) fatal ??= stop;
@@ -147,9 +188,16 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   const queue: Unit[] = [];
   for (const unit of selected) {
     if (fatal !== undefined) break;
-    if (!unit.report) record(await buildUnit(ctx, unit));
+    if (!unit.report || unit.blocked) record(await buildUnit(ctx, unit));
     else if (await isCurrent(ctx, unit)) record({ id: unit.id, status: 'skipped', written: [], diagnostics: ctx.data.perReport.get(unit.file) ?? [], ms: 0 });
     else queue.push(unit);
+  }
+  // The outputs of every report to be rebuilt go before the first one is rendered: a build that is
+  // interrupted (a cancelled CI job, a timeout, Ctrl-C) then leaves only current Vorlagen, never an
+  // outdated one beside current ones. Entry first, so no entry names a removed file.
+  for (const unit of queue) {
+    await dropEntry(outDir, unit.id);
+    removedBefore.set(unit.id, await removeOutputs(outDir, unit.id));
   }
   const next = (): Unit | undefined => (fatal === undefined ? queue.shift() : undefined);
   const runners: Promise<void>[] = [];
@@ -162,13 +210,15 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   await Promise.all(runners);
   if (outcomes.some((o) => o.status !== 'skipped')) await Promise.all([syncFolder(outDir), syncFolder(join(outDir, MANIFEST_DIR))]);
   if (fatal !== undefined) throw new OutputError(`${fatal} Der Build wurde abgebrochen.`);
-  return { outcomes, diagnostics: ctx.data.shared, totalReports: ctx.units.length };
+  return { outcomes, diagnostics: ctx.data.shared, totalReports: ctx.units.length, removed };
 }
 
 export interface Unit {
   id: string;
   file: string;
   report: Report | undefined;
+  /** Valid data, but not built: its previous report is invalid (see previous-invalid.ts). */
+  blocked?: boolean;
 }
 
 /** Everything one process (the build itself or a worker) needs to render reports: made once per process. */
@@ -201,7 +251,10 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   if (!data.dataset) throw new DataError(data.shared);
   const dataset = data.dataset;
   const units: Unit[] = [
-    ...dataset.reports.map((report) => ({ id: report.id, file: data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`, report })),
+    ...dataset.reports.map((report) => {
+      const file = data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`;
+      return { id: report.id, file, report, blocked: data.blockedFiles.has(file) };
+    }),
     ...data.failedFiles.map((file) => ({ id: file.slice(REPORTS_DIR.length + 1, -'.yaml'.length), file, report: undefined })),
   ];
   let pdfRenderer: PdfRenderer | undefined;
@@ -282,8 +335,9 @@ type OneResult = Omit<ReportOutcome, 'ms'>;
 
 async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const diagnostics = ctx.data.perReport.get(unit.file) ?? [];
-  if (!unit.report) {
-    return { id: unit.id, status: 'failed', written: [], diagnostics, message: 'Die Daten der Vorlage sind ungültig.' };
+  if (!unit.report || unit.blocked) {
+    const message = unit.report ? 'Die vorige Vorlage ist ungültig.' : 'Die Daten der Vorlage sind ungültig.';
+    return { id: unit.id, status: 'failed', written: [], diagnostics, message };
   }
   const report = unit.report;
   const { options, dataset, outDir } = ctx;
@@ -376,21 +430,6 @@ async function outputsIntact(outDir: string, entry: ManifestEntry): Promise<bool
     if (!bytes || sha256(bytes) !== hash) return false;
   }
   return Object.keys(entry.outputs).length > 0;
-}
-
-/**
- * Deletes a failed report's outputs from earlier builds (every format, whatever this build's --format);
- * returns the absolute paths actually deleted. Only the names kim gives outputs, never names read from
- * the manifest: that file lies in the output folder and is no more trusted than the data.
- */
-async function removeOutputs(outDir: string, id: string): Promise<string[]> {
-  const removed: string[] = [];
-  for (const name of [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`]) {
-    const path = join(outDir, name);
-    // Without `force`, rm fails on a missing file: only what existed is reported. Best effort otherwise.
-    if (await rm(path).then(() => true, () => false)) removed.push(path);
-  }
-  return removed;
 }
 
 function failure(unit: Unit, cause: unknown): OneResult {

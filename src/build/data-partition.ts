@@ -7,10 +7,11 @@ import type { SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { findTemplates, type TemplateSet } from '../render/template-registry.js';
 import { validateSources } from '../validate/index.js';
+import { blockedByPrevious } from './previous-invalid.js';
 
 /**
- * The data of a build, split by blame: problems in a report file fail only that report; problems
- * anywhere else (staff.yaml, meetings.yaml …) fail the whole build.
+ * The data of a build, split by blame: problems in a report file fail only that report (and the reports
+ * whose previous report it is); problems anywhere else (staff.yaml, meetings.yaml …) fail the whole build.
  */
 export interface PartitionedData {
   /** Undefined when a shared file has errors; then `shared` holds them. */
@@ -22,6 +23,11 @@ export interface PartitionedData {
   perReport: Map<string, Diagnostic[]>;
   /** Report files left out of the dataset because they have errors. */
   failedFiles: string[];
+  /**
+   * Report files whose data is valid (they are in the dataset, so later reports measure "since the last
+   * session" from them) but which are not built: their previous report is invalid. Their error is in `perReport`.
+   */
+  blockedFiles: Set<string>;
   /** Every report file of the folder, valid or not, sorted. */
   reportFiles: string[];
   /** Report id → its parsed source, for located messages. */
@@ -48,21 +54,28 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
   };
   const excluded = new Set<string>();
   // Leaving a broken report out can make another one fail (e.g. it names the broken one as previous
-  // report), so repeat until no new report fails; at most once per report file.
-  for (let round = 0; round <= sources.reports.length; round++) {
-    const validation = await validateSources({ ...sources, reports: sources.reports.filter((s) => !excluded.has(s.file)) }, names);
+  // report), so validate again without it until no further report fails. Every round leaves out at
+  // least one more parsed report file, so this ends after at most one round per report file.
+  for (;;) {
+    const included = sources.reports.filter((s) => !excluded.has(s.file));
+    const validation = await validateSources({ ...sources, reports: included, excludedReports: sources.reports.filter((s) => excluded.has(s.file)) }, names);
     const shared = validation.diagnostics.filter((d) => !isReportFile(d.file));
     validation.diagnostics.filter((d) => isReportFile(d.file)).forEach(add);
     const base = { templates, shared, perReport, reportFiles };
-    if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], sources: new Map() };
-    const newlyFailed = [...new Set(validation.diagnostics.filter((d) => d.severity === 'error' && isReportFile(d.file) && !excluded.has(d.file)).map((d) => d.file))];
-    if (newlyFailed.length === 0 && validation.dataset) {
+    if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };
+    // Only files still included can newly fail; a file that does not parse has its errors already and
+    // is never included.
+    const newlyFailed = new Set(validation.diagnostics.filter((d) => d.severity === 'error' && included.some((s) => s.file === d.file)).map((d) => d.file));
+    if (newlyFailed.size === 0) {
+      const dataset = validation.dataset;
+      /* c8 ignore next */
+      if (!dataset) throw new Error('loadPartitioned: gemeinsame Dateien ohne Fehler, aber kein Datensatz');
       const failedFiles = reportFiles.filter((f) => !validation.reportSources.some((s) => s.file === f));
-      const byId = new Map(validation.dataset.reports.map((r, i) => [r.id, validation.reportSources[i]!]));
-      return { ...base, dataset: validation.dataset, failedFiles, sources: byId };
+      const blocked = await blockedByPrevious(dir, dataset, validation.reportSources, failedFiles, sources.reports);
+      for (const d of blocked.values()) add(d);
+      const byId = new Map(dataset.reports.map((r, i) => [r.id, validation.reportSources[i]!]));
+      return { ...base, dataset, failedFiles, blockedFiles: new Set(blocked.keys()), sources: byId };
     }
     newlyFailed.forEach((f) => excluded.add(f));
   }
-  /* c8 ignore next */
-  throw new Error('loadPartitioned: keine stabile Aufteilung gefunden');
 }

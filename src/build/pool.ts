@@ -22,8 +22,12 @@ import type { BuildSettings, BuiltOutcome, Unit } from './build.js';
 /** What a worker needs to know; the rest it reads from the data folder itself. */
 export type WorkerSettings = Omit<BuildSettings, 'force'>;
 
-export type ToWorker = { type: 'start'; settings: WorkerSettings } | { type: 'build'; id: string } | { type: 'end' };
-export type FromWorker = { type: 'ready' } | { type: 'unusable'; message: string } | { type: 'outcome'; outcome: BuiltOutcome };
+export type ToWorker = { type: 'start'; settings: WorkerSettings } | { type: 'build'; id: string; file: string } | { type: 'end' };
+/**
+ * Units are named by their file, not their id: two files can give the same id (a broken file named after
+ * a valid report in a misnamed file), and the worker must build the one it was sent.
+ */
+export type FromWorker = { type: 'ready' } | { type: 'unusable'; message: string } | { type: 'outcome'; file: string; outcome: BuiltOutcome };
 
 /** Reports a worker holds at once: one it renders, one waiting, so it never idles for a message. */
 const IN_FLIGHT = 2;
@@ -35,8 +39,11 @@ export interface WorkerPool {
   run(next: () => Unit | undefined, record: (outcome: BuiltOutcome) => void): Promise<void>[];
   /** Sends away the workers not yet ready (all work is done). */
   dismissUnready(): void;
-  /** Ends every worker and waits for it to exit. */
-  close(): Promise<void>;
+  /**
+   * Ends every worker and waits for it to exit; resolves with the process ids of workers that did not
+   * exit by themselves within a grace period and were killed (a bug in kim).
+   */
+  close(): Promise<number[]>;
 }
 
 /** The CLI a worker runs: the built one (also when kim runs as a library from src/, as in the tests). */
@@ -54,7 +61,8 @@ export function startWorkers(count: number, settings: WorkerSettings): WorkerPoo
       for (const w of workers) if (!w.ready) w.dismiss();
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      const killed = await Promise.all(workers.map((w) => w.close()));
+      return workers.filter((_, i) => killed[i]).map((w) => w.child.pid ?? 0);
     },
   };
 }
@@ -114,7 +122,7 @@ class Worker {
 
   run(next: () => Unit | undefined, record: (outcome: BuiltOutcome) => void): Promise<void> {
     return new Promise((resolve) => {
-      const held = new Map<string, number>();
+      const held = new Map<string, { id: string; since: number }>();
       let finished = false;
       const finish = (): void => {
         if (finished) return;
@@ -126,8 +134,8 @@ class Worker {
         while (held.size < IN_FLIGHT) {
           const unit = next();
           if (!unit) break;
-          held.set(unit.id, performance.now());
-          this.send({ type: 'build', id: unit.id });
+          held.set(unit.file, { id: unit.id, since: performance.now() });
+          this.send({ type: 'build', id: unit.id, file: unit.file });
         }
         if (held.size === 0) {
           this.send({ type: 'end' });
@@ -138,7 +146,7 @@ class Worker {
         if (message === 'exit') {
           // Gone (crashed, killed, or dismissed): what it held fails — a bug in kim, not the data.
           const why = this.stderr.trim() ? `:\n${this.stderr.trim()}` : ` (Exit-Code ${this.child.exitCode ?? this.child.signalCode ?? '?'}).`;
-          for (const [id, since] of held) {
+          for (const { id, since } of held.values()) {
             record({ id, status: 'failed', written: [], diagnostics: [], internal: true, ms: Math.round(performance.now() - since), message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): der Hilfsprozess ${this.child.pid ?? ''} brach ab${why}` });
           }
           held.clear();
@@ -149,7 +157,7 @@ class Worker {
           // It could not load the data (changed since?): the others build its share.
           finish();
         } else if (message.type === 'outcome') {
-          held.delete(message.outcome.id);
+          held.delete(message.file);
           record(message.outcome);
           fill();
         }
@@ -160,11 +168,18 @@ class Worker {
     });
   }
 
-  async close(): Promise<void> {
+  /** Ends the worker; true when it had to be killed because it did not exit by itself. */
+  async close(): Promise<boolean> {
     this.send({ type: 'end' });
-    // A worker that does not end within a few seconds (it should end at once) is killed.
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    // A worker ends at once when told to (or when it has told us it cannot work); one that is still
+    // there after a few seconds is killed, and that is a bug worth reporting, not a silent delay.
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = !this.dead && !this.dismissed;
+      this.child.kill('SIGKILL');
+    }, 5000);
     await this.exited;
     clearTimeout(timer);
+    return killed;
   }
 }

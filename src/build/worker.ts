@@ -27,28 +27,33 @@ export async function serveWorker(): Promise<number> {
   };
   const reply = (message: FromWorker): Promise<void> => new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
 
-  const first = await receive();
-  if (first.type !== 'start') return 0;
-  let ctx: Context;
   try {
-    ctx = await prepare(first.settings);
-  } catch (cause) {
-    await reply({ type: 'unusable', message: cause instanceof DataError || cause instanceof KimError ? cause.message : String(cause) });
+    const first = await receive();
+    if (first.type !== 'start') return 0;
+    let ctx: Context;
+    try {
+      ctx = await prepare(first.settings);
+    } catch (cause) {
+      await reply({ type: 'unusable', message: cause instanceof DataError || cause instanceof KimError ? cause.message : String(cause) });
+      return 0;
+    }
+    const byFile = new Map(ctx.units.map((u) => [u.file, u]));
+    await reply({ type: 'ready' });
+    for (let message = await receive(); message.type === 'build'; message = await receive()) {
+      // Fault injection for the tests (test/workflow/build.test.ts): a worker that dies mid-build ('*': at its first report).
+      const crashAt = process.env['KIM_FAULT_WORKER_EXIT'];
+      if (crashAt === '*' || crashAt === message.id) process.exit(99);
+      const unit = byFile.get(message.file);
+      const outcome: BuiltOutcome = unit
+        ? await buildUnit(ctx, unit)
+        : { id: message.id, status: 'failed', written: [], diagnostics: [], ms: 0, message: 'Die Vorlage wurde während des Builds aus den Daten entfernt.' };
+      await reply({ type: 'outcome', file: message.file, outcome });
+    }
     return 0;
+  } finally {
+    // Whichever way the worker ends, the open IPC channel would keep it alive until the build process
+    // kills it: close it, so the worker exits as soon as it has nothing left to do.
+    process.off('disconnect', orphaned);
+    if (process.connected) process.disconnect();
   }
-  const byId = new Map(ctx.units.map((u) => [u.id, u]));
-  await reply({ type: 'ready' });
-  for (let message = await receive(); message.type === 'build'; message = await receive()) {
-    // Fault injection for the tests (test/workflow/build.test.ts): a worker that dies mid-build ('*': at its first report).
-    const crashAt = process.env['KIM_FAULT_WORKER_EXIT'];
-    if (crashAt === '*' || crashAt === message.id) process.exit(99);
-    const unit = byId.get(message.id);
-    const outcome: BuiltOutcome = unit
-      ? await buildUnit(ctx, unit)
-      : { id: message.id, status: 'failed', written: [], diagnostics: [], ms: 0, message: 'Die Vorlage wurde während des Builds aus den Daten entfernt.' };
-    await reply({ type: 'outcome', outcome });
-  }
-  process.off('disconnect', orphaned);
-  process.disconnect();
-  return 0;
 }

@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { KimError, DataError } from '../errors.js';
-import { printDiagnostics, type Terminal } from './terminal.js';
+import { printDiagnostics, safeText, type Terminal } from './terminal.js';
+import { suggest } from '../validate/did-you-mean.js';
 import { resolve } from 'node:path';
 import { KIM_VERSION } from '../version.js';
 import { DEFAULT_OPARL_BASE_URL } from '../emit/oparl.js';
@@ -43,7 +44,8 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .version(KIM_VERSION, '-V, --version', 'Version anzeigen')
     .helpOption('-h, --help', 'Hilfe anzeigen')
     .helpCommand('help [befehl]', 'Hilfe zu einem Befehl anzeigen')
-    .showSuggestionAfterError(true)
+    // kim makes its own German suggestion (usageMessage); commander's English one is not shown.
+    .showSuggestionAfterError(false)
     .exitOverride()
     .configureHelp(GERMAN_HELP)
     .configureOutput({ outputError: () => undefined })
@@ -54,8 +56,12 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .description('Ein neues Datenrepository anlegen: Beispieldaten, Ordner für eigene Muster, .gitignore, CI für GitHub und GitLab.')
     .argument('[ordner]', 'Zielordner (wird angelegt, wenn es ihn nicht gibt)', '.')
     .addOption(new Option('--force', 'vorhandene Dateien überschreiben'))
+    .addOption(new Option('--kim-source <quelle>', 'woher das Datenrepository kim installiert: Git-URL mit Version oder Tarball (Vorgabe: woher dieses kim installiert wurde)'))
     .addOption(quietOption())
-    .addHelpText('after', '\nBeispiel:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force.')
+    .addHelpText(
+      'after',
+      '\nBeispiele:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n  $ kim init kim-daten --kim-source git+https://git.example.org/kim.git#v0.1.0\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force. Ein Paketname aus der npm-Registry wird nie eingetragen.',
+    )
     .action(async (dir: string, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runInit } = await import('./commands/init.js');
@@ -82,14 +88,38 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .argument('[vorlage]', 'Kennung der Vorlage oder Sitzungsdatum (2022-03-16 oder 16.03.2022); ohne Angabe die neueste')
     .addOption(dataOption())
     .addOption(templatesOption())
-    .addOption(outOption())
+    .addOption(new Option('--out <ordner>', 'Ausgabeordner; - schreibt die Vorlage auf die Standardausgabe').default('out'))
     .addOption(outputFormatOption('md'))
     .addOption(quietOption())
-    .addHelpText('after', '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe')
+    .addHelpText(
+      'after',
+      '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
+    )
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runReport } = await import('./commands/report.js');
       setExit(await guard(term, opts.data, () => runReport(report, opts, term)));
+    });
+
+  program
+    .command('next')
+    .description('Die nächste Vorlage anlegen: neue Datei in reports/ aus der letzten, für die nächste Sitzung des Gremiums; die Textbausteine werden zum Überarbeiten übernommen.')
+    .argument('[vorlage]', 'Kennung oder Sitzungsdatum der Vorlage, aus der begonnen wird; ohne Angabe die neueste')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--session <kennung>', 'Sitzung aus meetings.yaml (Vorgabe: die nächste Sitzung desselben Gremiums)'))
+    .addOption(new Option('--stand <datum>', 'Datenstand, z. B. 2024-11-04 (Vorgabe: heute, höchstens der Sitzungstag)'))
+    .addOption(new Option('--title <titel>', 'neuer Titel (die Kennung folgt ihm)'))
+    .addOption(new Option('--id <kennung>', 'Kennung der neuen Vorlage (Vorgabe: Sitzungsdatum und der Rest der vorigen Kennung)'))
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      '\nBeispiel:\n  $ kim next\n  data/reports/2024-11-20-kim-sachstand.yaml\n  ✓ Neue Vorlage 2024-11-20-kim-sachstand für die Sitzung asi-2024-11-20 am 20.11.2024 …\n  $ kim next --session asi-2025-02-12 --stand 2025-01-31\n\nDie Sitzung muss in meetings.yaml stehen. Jeder unverändert übernommene Textbaustein erscheint als Warnung, bis er überarbeitet ist.',
+    )
+    .action(async (from: string | undefined, opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runNext } = await import('./commands/next.js');
+      setExit(await guard(term, opts.data, () => runNext(from, opts, term)));
     });
 
   program
@@ -145,8 +175,18 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
       setExit(await guard(term, opts.data, () => runList(opts, term)));
     });
 
+  // Commander's errors do not say which command they come from; usageMessage needs it for "Meinten Sie …?".
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride((error) => {
+      (error as CommandError).command ??= command;
+      throw error;
+    });
+  }
   return program;
 }
+
+/** A commander error with the command whose arguments it is about. */
+type CommandError = CommanderError & { command?: Command };
 
 /** Runs a command and maps kim's error kinds to exit codes; anything else is a bug and says so. */
 export async function guard(term: Terminal, dataDir: string, run: () => Promise<number>): Promise<number> {
@@ -160,28 +200,39 @@ export async function guard(term: Terminal, dataDir: string, run: () => Promise<
 export function reportFailure(term: Terminal, dataDir: string, cause: unknown): number {
   if (cause instanceof DataError) {
     printDiagnostics(term, resolve(dataDir), cause.diagnostics);
-    term.err(term.color.red(cause.message));
+    term.err(term.color.red(safeText(cause.message)));
     return EXIT.invalid;
   }
   if (cause instanceof KimError) {
-    term.err(term.color.red(`Fehler: ${cause.message}`));
+    term.err(term.color.red(`Fehler: ${safeText(cause.message)}`));
     return cause.exitCode;
   }
   const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
   term.err(term.color.red('Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten). Bitte melden Sie ihn mit dieser Ausgabe:'));
-  term.err(detail);
+  term.err(safeText(detail, { multiline: true }));
   return EXIT.internal;
 }
 
-/** Commander's own errors (unknown option, missing argument …) in German, exit 2. */
+/** Commander's own errors (unknown option, missing argument …) in German, exit 2; values from the command line made safe to print. */
 export function usageMessage(error: CommanderError): string {
+  return safeText(germanUsage(error));
+}
+
+function germanUsage(error: CommandError): string {
   const m = /'([^']*)'/.exec(error.message);
   const item = m?.[1] ?? '';
+  const command = error.command;
   switch (error.code) {
-    case 'commander.unknownOption':
-      return `Unbekannte Option ${item}. Hilfe: kim --help`;
-    case 'commander.unknownCommand':
-      return `Unbekannter Befehl ${item}. Befehle: kim --help`;
+    case 'commander.unknownOption': {
+      const hint = item.startsWith('--') && command ? suggestOption(command, item) : undefined;
+      const help = command?.parent ? `kim ${command.name()} --help` : 'kim --help';
+      return `Unbekannte Option ${item}.${hint ? ` Meinten Sie ${hint}?` : ''} Hilfe: ${help}`;
+    }
+    case 'commander.unknownCommand': {
+      const names = command ? command.createHelp().visibleCommands(command).map((c) => c.name()) : [];
+      const hint = suggest(item, names);
+      return `Unbekannter Befehl ${item}.${hint ? ` Meinten Sie ${hint}?` : ''} Befehle: kim --help`;
+    }
     case 'commander.missingArgument':
       return `Es fehlt das Argument ${item}.`;
     case 'commander.optionMissingArgument':
@@ -197,3 +248,13 @@ export function usageMessage(error: CommanderError): string {
   }
 }
 
+/** The visible long option of the command (or a parent) closest to a mistyped one (`--formt` → `--format`). */
+function suggestOption(command: Command, typed: string): string | undefined {
+  const flags: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) {
+    flags.push(...c.createHelp().visibleOptions(c).flatMap((o) => (o.long ? [o.long] : [])));
+  }
+  const word = typed.replace(/^--/, '').replace(/=.*$/, '');
+  const hint = suggest(word, flags.map((f) => f.replace(/^--/, '')));
+  return hint === undefined ? undefined : `--${hint}`;
+}

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../emit/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { KIM_VERSION } from '../version.js';
+import { kimSource, type KimSource } from './kim-source.js';
 
 export const SCAFFOLD_DIR = join(packageRoot, 'scaffold');
 
@@ -42,11 +43,17 @@ export interface InitResult {
   written: string[];
   /** Existing files that were replaced (only with force). */
   overwritten: string[];
+  /** Where the new repository's package.json installs kim from. */
+  source: KimSource;
 }
 
-/** Writes the scaffold into `dir`; refuses (UsageError, naming the files) to overwrite anything unless `force`. */
-export async function initRepository(dir: string, options: { force?: boolean } = {}): Promise<InitResult> {
+/**
+ * Writes the scaffold into `dir`; refuses (UsageError, naming the files) to overwrite anything unless
+ * `force`. `kimSource` overrides where the repository installs kim from (see kim-source.ts).
+ */
+export async function initRepository(dir: string, options: { force?: boolean; kimSource?: string | undefined } = {}): Promise<InitResult> {
   const root = resolve(dir);
+  const source = kimSource(root, options.kimSource);
   const info = await stat(root).catch(() => undefined);
   if (info && !info.isDirectory()) throw new UsageError(`${dir} ist eine Datei, kein Ordner.`);
   const files = await scaffoldFiles();
@@ -57,10 +64,23 @@ export async function initRepository(dir: string, options: { force?: boolean } =
   }
   const written: string[] = [];
   for (const f of files) {
-    const text = (await readFile(f.source, 'utf8')).replaceAll('__KIM_VERSION__', KIM_VERSION);
+    const raw = (await readFile(f.source, 'utf8')).replaceAll('__KIM_VERSION__', KIM_VERSION);
+    const text = f.target === 'package.json' ? withKimSource(raw, source) : raw;
     const target = join(root, f.target);
     await writeFileAtomic(target, text);
     written.push(target);
   }
-  return { dir: root, written, overwritten: existing.map((f) => join(root, f)) };
+  return { dir: root, written, overwritten: existing.map((f) => join(root, f)), source };
+}
+
+/**
+ * The repository's package.json with its kim dependency. A git source also gets an allowScripts entry
+ * (the repository without the tag): npm runs a git dependency's `prepare` (which builds kim) only for
+ * packages the project allows, and warns about every other (strict-allow-scripts makes that an error).
+ */
+function withKimSource(text: string, source: KimSource): string {
+  const manifest = JSON.parse(text) as Record<string, unknown> & { dependencies: Record<string, string> };
+  manifest.dependencies = { ...manifest.dependencies, kim: source.spec };
+  if (source.git) manifest['allowScripts'] = { [source.spec.replace(/#.*$/, '')]: true };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -14,6 +14,11 @@ export interface LoadedSources {
   files: Partial<Record<DataFileKind, SourceFile>>;
   reports: SourceFile[];
   diagnostics: Diagnostic[];
+  /**
+   * Report files left out of this validation because they failed on their own (kim build validates
+   * again without them): still there, so no other report may take them for absent.
+   */
+  excludedReports?: SourceFile[];
 }
 
 /** Reads and parses every data file of the folder; collects all problems instead of stopping at the first. */

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
+import { REPORTS_DIR, DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
 import { rememberSources } from '../load/dataset-sources.js';
@@ -62,6 +62,8 @@ export async function validateSources(sources: LoadedSources, templates: string[
     sources: sources.files,
     reportSources,
     brokenReports,
+    otherReportFiles:
+      brokenReports.length > 0 || (sources.excludedReports?.length ?? 0) > 0 || sources.diagnostics.some((d) => d.severity === 'error' && d.file.startsWith(`${REPORTS_DIR}/`)),
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
   };

@@ -34,6 +34,12 @@ export interface RuleContext {
   sources: Partial<Record<DataFileKind, SourceFile>>;
   reportSources: SourceFile[];
   brokenReports: BrokenReport[];
+  /**
+   * Whether some report file is in the data folder but not in `data.reports` (it did not parse, failed its
+   * schema, or failed on its own and was left out): a rule must not conclude that a report has no
+   * previous report, since that file may be it (kim build then names it).
+   */
+  otherReportFiles: boolean;
   /** Names of the templates available (built-in and the data repository's own). */
   templates: string[];
   /** Checks a path from the data (an attachment) against the data folder: exists, stays inside it, and is a regular file. */

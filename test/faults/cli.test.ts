@@ -52,7 +52,7 @@ describe('kim build: a failing report', () => {
     expect(first.code, first.stderr).toBe(0);
     // As if an earlier `--format all` had made a PDF too: a stale file of any format goes.
     writeFileSync(join(dir, 'out', `${B}.pdf`), '%PDF-1.7 alt');
-    // The later report breaks (a broken earlier one would take its successor along: it is its previous report).
+    // The later report fails (the earlier one failing would fail the later one as well, see build.test.ts).
     const file = join(dir, 'data', 'reports', `${B}.yaml`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('template: sachstand', 'template: sachstnd'));
 
@@ -75,7 +75,8 @@ describe('kim build: a failing report', () => {
     // reports/umbenannt.yaml holds report B (a warning: file named differently), reports/B.yaml is broken.
     const reports = join(dir, 'data', 'reports');
     writeFileSync(join(reports, 'umbenannt.yaml'), readFileSync(join(reports, `${B}.yaml`)));
-    writeFileSync(join(reports, `${B}.yaml`), 'id: [kaputt\n');
+    // Its Stand is still readable, so it is known not to be the previous report of A or of umbenannt.yaml.
+    writeFileSync(join(reports, `${B}.yaml`), 'id: [kaputt\nstand: 2022-03-01\n');
     const r = runKim(['build', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Fehlgeschlagen: ${B}.`);

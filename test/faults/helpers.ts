@@ -6,6 +6,7 @@ import { removeTempDirs, tempDir as makeTempDir } from '../support/temp.js';
 import { packageRoot } from '../../src/paths.js';
 import { TEMP_FILE } from '../../src/emit/atomic-write.js';
 import { CLI } from '../support/cli.js';
+import { copyReport } from '../support/report-copies.js';
 
 export const A = '2021-11-16-kim-sachstand';
 export const B = '2022-03-16-kim-sachstand';
@@ -24,16 +25,15 @@ export { removeTempDirs as cleanUp };
 
 /**
  * A copy of the example data at `dir`, with `copies` extra copies of each of its two reports under new
- * ids (same sessions; still valid), so a build has 2 + 2·copies reports.
+ * ids (each for a session of its own on the same day), so a build has 2 + 2·copies reports.
  */
 export function dataWithCopies(dir: string, copies: number): string[] {
   cpSync(join(packageRoot, 'data'), dir, { recursive: true });
   const ids = [A, B];
   for (const from of [A, B]) {
-    const text = readFileSync(join(dir, 'reports', `${from}.yaml`), 'utf8');
     for (let i = 1; i <= copies; i++) {
       const id = `${from.slice(0, 10)}-kopie-${i}`;
-      writeFileSync(join(dir, 'reports', `${id}.yaml`), text.replace(/^id: .*$/m, `id: ${id}`));
+      copyReport(dir, from, id);
       ids.push(id);
     }
   }
@@ -53,7 +53,7 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 /** Runs the built CLI asynchronously (so two can run at once, or one can be killed); resolves on exit. */
 export function spawnKim(args: string[], cwd: string, killAfterMs?: number) {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

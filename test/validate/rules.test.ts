@@ -53,6 +53,7 @@ test('every rule is covered below', () => {
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
     'attachment-is-file', 'public-report-in-public-session',
+    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -76,9 +77,38 @@ describe('failing cases', () => {
     expect(d!.message).toContain('Die Modulnummer 1 ist schon an');
     expect(d!.path).toBe('modules[1].number');
   });
-  test('unique-ids: two reports with the same id', () => {
-    const [d] = rule('unique-ids').check(context((data) => (data.reports[1]!.id = data.reports[0]!.id)));
-    expect(d!.message).toContain('gibt es schon in reports/');
+  test('unique-report-ids: two reports with the same id, an error in both files', () => {
+    const ds = rule('unique-report-ids').check(context((data) => (data.reports[1]!.id = data.reports[0]!.id)));
+    expect(ds.map((d) => d.file).sort()).toEqual(['reports/2021-11-16-kim-sachstand.yaml', 'reports/2022-03-16-kim-sachstand.yaml']);
+    expect(ds.map((d) => d.message).join('\n')).toMatch(/gibt es noch einmal in reports\/2022-03-16-kim-sachstand\.yaml:\d+:\d+/);
+    expect(ds.map((d) => d.message).join('\n')).toMatch(/gibt es schon in reports\/2021-11-16-kim-sachstand\.yaml:\d+:\d+/);
+  });
+  test('text-changed-since-previous: a block word for word as in the previous report is a warning there', () => {
+    const earlier = base.reports[reportIndex('2021-11-16-kim-sachstand')]!;
+    const [key, text] = Object.entries(earlier.text ?? {}).find(([, v]) => typeof v === 'string')!;
+    // Folded differently (line breaks, spaces) is still the same text.
+    const ds = rule('text-changed-since-previous').check(context((data) => ((data.reports[reportIndex(LATEST)]!.text as Record<string, unknown>)[key] = `  ${String(text).replace(/ /g, '\n ')} `)));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'warning', file: `reports/${LATEST}.yaml`, path: `text.${key}` });
+    expect(ds[0]!.message).toMatch(/^Der Textbaustein steht wörtlich so schon in der vorigen Vorlage "2021-11-16-kim-sachstand" \(reports\/2021-11-16-kim-sachstand\.yaml:\d+:\d+\); stimmt er noch\?$/);
+  });
+  test('text-changed-since-previous: compares text blocks at any depth, by place, whatever the keys', () => {
+    const nested = { intro: { absatz: ['Gleich.', 'Anders A.'] }, schluss: 'Auch gleich.' };
+    const ds = rule('text-changed-since-previous').check(
+      context((data) => {
+        (data.reports[reportIndex('2021-11-16-kim-sachstand')]! as { text: unknown }).text = nested;
+        (data.reports[reportIndex(LATEST)]! as { text: unknown }).text = { intro: { absatz: ['Gleich.', 'Anders B.'] }, schluss: 'Auch gleich.', neu: 'Auch gleich.' };
+      }),
+    );
+    expect(ds.map((d) => d.path).sort()).toEqual(['text.intro.absatz[0]', 'text.schluss']);
+  });
+  test('one-report-per-session: two reports for one session, an error in both files', () => {
+    const ds = rule('one-report-per-session').check(context((data) => (data.reports[1]!.consultations[0]!.session = data.reports[0]!.consultations[0]!.session)));
+    expect(ds).toHaveLength(2);
+    expect(ds.map((d) => d.path)).toEqual(['consultations[0].session', 'consultations[0].session']);
+    expect(ds.map((d) => d.file).sort()).toEqual(['reports/2021-11-16-kim-sachstand.yaml', 'reports/2022-03-16-kim-sachstand.yaml']);
+    for (const d of ds) expect(d.message).toMatch(/^Für die Sitzung "asi-2021-11-16" gibt es auch die Vorlage "[^"]+" \(reports\/[^:]+\.yaml:\d+:\d+\)/);
+    expect(rule('one-report-per-session').check(context())).toEqual([]);
   });
   test('unique-ids: a municipality id twice', () => {
     const ds = rule('unique-ids').check(context((data) => data.organisation.municipalities.push({ ...data.organisation.municipalities[0]! })));

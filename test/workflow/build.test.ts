@@ -111,7 +111,6 @@ describe('kim build with a failing report', () => {
   it('builds the others, then exits 1 with a summary naming the failed report', () => {
     const repo = exampleRepo();
     addReportCopies(repo, B, ['2022-03-16-kopie']);
-    // The later report breaks: a broken earlier one would take its successors along (it is their previous report).
     const broken = join(repo, 'data', 'reports', `${B}.yaml`);
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('template: sachstand', 'template: sachstnd'));
     const r = runKim(['build', '--format', 'md'], { cwd: repo });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTempDirs, tempDir as makeTempDir } from '../support/temp.js';
 import { packageRoot } from '../../src/paths.js';
 import { CLI, runKim } from '../support/cli.js';
+import { copyReport } from '../support/report-copies.js';
 
 export { runKim };
 
@@ -17,10 +18,9 @@ export function exampleRepo(): string {
   return dir;
 }
 
-/** Adds copies of a report under new ids (same session), so there are enough reports to shard. */
+/** Adds copies of a report under new ids (each for a session of its own), so there are enough reports to shard. */
 export function addReportCopies(dir: string, from: string, ids: string[]): void {
-  const text = readFileSync(join(dir, 'data', 'reports', `${from}.yaml`), 'utf8');
-  for (const id of ids) writeFileSync(join(dir, 'data', 'reports', `${id}.yaml`), text.replace(/^id: .*$/m, `id: ${id}`));
+  for (const id of ids) copyReport(join(dir, 'data'), from, id);
 }
 
 export const filesIn = (dir: string, suffix: string): string[] =>
@@ -32,7 +32,7 @@ export const ESC = '\x1b[';
 
 /** A running `kim` process whose output can be awaited line by line (for `kim watch`). */
 export function startKim(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: { test: () => boolean; resolve: () => void }[] = [];

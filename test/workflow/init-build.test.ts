@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Ajv from 'ajv';
+import { parse } from 'yaml';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -31,7 +32,12 @@ describe('kim init → validate → build', () => {
     expect(workflow).toContain('npx kim build');
     expect(workflow).toContain('upload-artifact');
     expect(readFileSync(join(repo, '.gitlab-ci.yml'), 'utf8')).toContain('artifacts:');
-    expect(readFileSync(join(repo, 'package.json'), 'utf8')).not.toContain('__KIM_VERSION__');
+    expect(readFileSync(join(repo, 'package.json'), 'utf8')).not.toMatch(/__KIM_(VERSION|SOURCE)__/);
+    // Run from this checkout, kim writes this checkout as its source (and says CI cannot reach it).
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(manifest.dependencies).toEqual({ kim: `file:${relative(repo, packageRoot)}` });
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(init.stderr).toContain('die CI findet ihn nicht');
 
     const validate = runKim(['validate'], { cwd: repo });
     expect(validate.code, validate.stderr).toBe(0);
@@ -69,6 +75,54 @@ describe('kim init → validate → build', () => {
       underDirectionOf: ['https://example.invalid/oparl/organization/ki'],
       consultation: [{ role: 'Kenntnisnahme', authoritative: false, meeting: 'https://example.invalid/oparl/meeting/asi-2024-06-12', organization: ['https://example.invalid/oparl/organization/asi'] }],
     });
+  });
+
+  it.each([
+    ['git+https://git.example.org/kreis/kim.git#v0.1.0', 'git+https://git.example.org/kreis/kim.git#v0.1.0', { 'git+https://git.example.org/kreis/kim.git': true }],
+    ['kreis/kim#v0.1.0', 'github:kreis/kim#v0.1.0', { 'github:kreis/kim': true }],
+    ['https://git.example.org/kreis/kim/releases/kim-0.1.0.tgz', 'https://git.example.org/kreis/kim/releases/kim-0.1.0.tgz', undefined],
+  ])('--kim-source %s: written as %s, allowScripts %j, no warning', (given, written, allow) => {
+    const target = join(dir, `quelle-${written.length}`);
+    const r = runKim(['init', target, '--kim-source', given], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    expect(manifest.dependencies.kim).toBe(written);
+    expect(manifest.allowScripts).toEqual(allow);
+    expect(r.stderr).toContain(`kim wird installiert aus: ${written}\n`);
+    expect(r.stderr).not.toContain('die CI findet ihn nicht');
+  });
+
+  it.each([
+    ['kim', 'wäre ein Paket aus der npm-Registry'],
+    ['^0.1.0', 'wäre ein Paket aus der npm-Registry'],
+    ['npm:kim@0.1.0', 'wäre ein Paket aus der npm-Registry'],
+    ['git+https://git.example.org/kreis/kim.git', 'nennt keine Version'],
+    ['./gibt-es-nicht.tgz', 'gibt es nicht'],
+  ])('--kim-source %s: refused (exit 2), nothing written', (given, message) => {
+    const target = join(dir, 'abgelehnt');
+    const r = runKim(['init', target, '--kim-source', given], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('CI: current Node LTS and action majors; kim build runs even when validate fails, the upload only after kim build', () => {
+    const workflow = parse(readFileSync(join(repo, '.github/workflows/kim.yml'), 'utf8'));
+    const steps: { uses?: string; id?: string; if?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.vorlagen.steps;
+    expect(steps.filter((s) => s.uses).map((s) => s.uses)).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/cache/restore@v6', 'actions/cache/save@v6', 'actions/upload-artifact@v7']);
+    expect(steps[1]!.with).toEqual({ 'node-version': 26 });
+    const index = (pred: (s: (typeof steps)[number]) => boolean) => steps.findIndex(pred);
+    const install = index((s) => s.id === 'install');
+    const validate = index((s) => s.run === 'npx kim validate');
+    const restore = index((s) => s.uses === 'actions/cache/restore@v6');
+    const build = index((s) => s.id === 'build');
+    const upload = index((s) => s.uses === 'actions/upload-artifact@v7');
+    expect([install, validate, restore, build, upload].every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]!))).toBe(true);
+    // A step's `if` without a status function means "only after success": these name !cancelled(),
+    // so kim build runs after a failed validate, and nothing uploads when kim build did not run.
+    for (const i of [restore, build]) expect(steps[i]!.if).toBe("${{ !cancelled() && steps.install.outcome == 'success' }}");
+    expect(steps[upload]!.if).toBe("${{ !cancelled() && (steps.build.outcome == 'success' || steps.build.outcome == 'failure') }}");
+    expect(parse(readFileSync(join(repo, '.gitlab-ci.yml'), 'utf8')).kim.image).toBe('node:26');
   });
 
   it('refuses to overwrite existing files (exit 2, naming them) unless --force', () => {

@@ -64,7 +64,7 @@ describe('kim list', () => {
 });
 
 describe('help and conventions', () => {
-  for (const command of ['init', 'validate', 'report', 'build', 'watch', 'list']) {
+  for (const command of ['init', 'validate', 'report', 'next', 'build', 'watch', 'list']) {
     it(`kim ${command} --help: German, with a worked example, exit 0`, () => {
       const r = runKim([command, '--help']);
       expect(r.code).toBe(0);

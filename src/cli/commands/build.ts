@@ -3,9 +3,10 @@ import { relative, resolve } from 'node:path';
 import { buildAll, type BuildEvent, type BuildFormat, type ReportOutcome } from '../../build/build.js';
 import { parseShard } from '../../build/shard.js';
 import { normalizeBaseUrl } from '../../emit/oparl.js';
-import { UsageError } from '../../errors.js';
-import { EXIT } from '../program.js';
-import { printDiagnostics, type Terminal } from '../terminal.js';
+import { DataError, UsageError } from '../../errors.js';
+import { EXIT, reportFailure } from '../program.js';
+import { ProgressLine } from '../progress.js';
+import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 export interface BuildCommandOptions {
   data: string;
@@ -41,37 +42,49 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal): Pr
   const oparlBaseUrl = normalizeBaseUrl(options.oparlBaseUrl);
   const dataDir = resolve(options.data);
   const c = term.color;
-  const progress = term.interactive && !term.quiet;
-  let progressWidth = 0;
-  const clearProgress = (): void => {
-    if (progressWidth > 0) process.stderr.write(`\r${' '.repeat(progressWidth)}\r`);
-    progressWidth = 0;
-  };
+  const progress = term.interactive && !term.quiet ? new ProgressLine(process.stderr) : undefined;
+  let internal = false;
+  const show = (f: string): string => relative(process.cwd(), f) || f;
 
   const onProgress = (event: BuildEvent): void => {
     if (event.kind === 'start') {
       if (event.total === 0 && !term.quiet) term.err('Keine Vorlagen zu erzeugen.');
       return;
     }
+    if (event.kind === 'internal') {
+      internal = true;
+      progress?.clear();
+      term.err(c.red(event.message));
+      return;
+    }
     const { outcome, index, total } = event;
     if (outcome.status === 'failed') {
-      clearProgress();
+      progress?.clear();
       printDiagnostics(term, dataDir, outcome.diagnostics);
-      term.err(c.red(`✗ ${outcome.id}: ${outcome.message ?? 'fehlgeschlagen'}`));
+      term.err(c.red(`✗ ${safeText(outcome.id)}: ${safeText(outcome.message ?? 'fehlgeschlagen', { multiline: true })}`));
     }
-    if (progress) {
-      clearProgress();
-      const line = `[${index}/${total}] ${outcome.id} ${describe(outcome)}`;
-      process.stderr.write(line);
-      progressWidth = line.length;
-    } else if (!term.quiet && outcome.status !== 'failed') {
-      term.out(lineFor(outcome, term));
-    }
+    if (progress) progress.show(`[${index}/${total}] ${safeText(outcome.id)} ${describe(outcome)}`);
+    else if (!term.quiet && outcome.status !== 'failed') term.out(lineFor(outcome, term));
   };
 
-  const result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), jobs, onProgress });
-  clearProgress();
+  let result: Awaited<ReturnType<typeof buildAll>>;
+  try {
+    result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), jobs, onProgress });
+  } catch (cause) {
+    progress?.clear();
+    // The data error itself is printed by the caller; a worker that had to be killed on the way is a bug.
+    if (internal && cause instanceof DataError) {
+      reportFailure(term, options.data, cause);
+      return EXIT.internal;
+    }
+    throw cause;
+  }
+  progress?.clear();
   printDiagnostics(term, dataDir, result.diagnostics);
+  if (result.removed.length > 0 && !term.quiet) {
+    const why = shard ? 'die es in den Daten nicht gibt oder die zu einem anderen Teil gehören' : 'die es in den Daten nicht mehr gibt';
+    term.err(c.yellow(`Ausgaben von Vorlagen entfernt, ${why}: ${safeText(result.removed.map(show).join(', '))}.`));
+  }
 
   const count = (s: ReportOutcome['status']) => result.outcomes.filter((o) => o.status === s).length;
   const failed = result.outcomes.filter((o) => o.status === 'failed');
@@ -79,11 +92,12 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal): Pr
   const summary = `${plural(count('built'), 'Vorlage', 'Vorlagen')} erzeugt, ${count('skipped')} unverändert übersprungen, ${count('failed')} fehlgeschlagen${part}.`;
   if (failed.length > 0) {
     // A failed report's outputs from an earlier build were deleted (so CI cannot publish a stale Vorlage): say which.
-    const removed = failed.flatMap((o) => o.removed ?? []).map((f) => relative(process.cwd(), f) || f);
+    const removed = failed.flatMap((o) => o.removed ?? []).map((f) => safeText(show(f)));
     const removedNote = removed.length > 0 ? ` Veraltete Ausgaben der fehlgeschlagenen Vorlagen entfernt: ${removed.join(', ')}.` : '';
-    term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => o.id).join(', ')}.${removedNote}`));
-    return failed.some((o) => o.internal) ? EXIT.internal : EXIT.invalid;
+    term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => safeText(o.id)).join(', ')}.${removedNote}`));
+    return internal || failed.some((o) => o.internal) ? EXIT.internal : EXIT.invalid;
   }
+  if (internal) return EXIT.internal;
   if (!term.quiet) term.out(`${c.green('✓')} Build fertig: ${summary}${count('built') > 0 ? ` Ausgabe in ${relative(process.cwd(), resolve(options.out)) || '.'}/.` : ''}`);
   return EXIT.ok;
 }
@@ -96,7 +110,7 @@ function describe(o: ReportOutcome): string {
 
 /** One result line per report: `erzeugt  <id>: out/x.md, out/x.pdf, out/x.oparl.json`. */
 function lineFor(o: ReportOutcome, term: Terminal): string {
-  if (o.status === 'skipped') return `${term.color.dim('übersprungen')}  ${o.id}: unverändert seit dem letzten Build`;
+  if (o.status === 'skipped') return `${term.color.dim('übersprungen')}  ${safeText(o.id)}: unverändert seit dem letzten Build`;
   const files = o.written.map((f) => relative(process.cwd(), f) || f).join(', ');
-  return `${term.color.green('erzeugt')}       ${o.id}: ${files} (${o.ms} ms)`;
+  return `${term.color.green('erzeugt')}       ${safeText(o.id)}: ${safeText(files)} (${o.ms} ms)`;
 }

@@ -1,19 +1,30 @@
 import { relative } from 'node:path';
 import { initRepository } from '../../init/scaffold.js';
 import { EXIT } from '../program.js';
-import type { Terminal } from '../terminal.js';
+import { KIM_VERSION } from '../../version.js';
+import { safeText, type Terminal } from '../terminal.js';
 
 export interface InitOptions {
   force?: boolean;
+  kimSource?: string;
 }
 
 /** `kim init [DIR]`: a new data repository with a worked example; prints the files written and the next steps. */
 export async function runInit(dir: string | undefined, options: InitOptions, term: Terminal): Promise<number> {
-  const result = await initRepository(dir ?? '.', { force: Boolean(options.force) });
+  const result = await initRepository(dir ?? '.', { force: Boolean(options.force), kimSource: options.kimSource });
   const show = (p: string) => relative(process.cwd(), p) || p;
   if (term.quiet) return EXIT.ok;
   for (const file of result.written) term.out(show(file));
   if (result.overwritten.length > 0) term.err(term.color.yellow(`Ersetzt (--force): ${result.overwritten.map(show).join(', ')}`));
+  const spec = safeText(result.source.spec);
+  term.err(`kim wird installiert aus: ${spec}${result.source.origin === 'option' ? '' : ' (die Quelle dieses kim)'}`);
+  if (!result.source.reachable) {
+    term.err(
+      term.color.yellow(
+        `Hinweis: ${spec} ist ein Pfad auf diesem Rechner; die CI findet ihn nicht. Für GitHub oder GitLab in package.json unter "kim" eine erreichbare Quelle eintragen (git+https://…/kim.git#v${KIM_VERSION} oder die URL eines Release-Tarballs), oder kim init gleich mit --kim-source aufrufen.`,
+      ),
+    );
+  }
   const where = relative(process.cwd(), result.dir);
   term.err(
     [

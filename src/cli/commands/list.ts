@@ -6,7 +6,7 @@ import { validateSources } from '../../validate/index.js';
 import { formatDate } from '../../german/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { EXIT } from '../program.js';
-import type { Terminal } from '../terminal.js';
+import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {
   data: string;
@@ -83,7 +83,8 @@ export async function runList(options: ListOptions, term: Terminal): Promise<num
   term.out(
     table(
       ['Kennung', 'Sitzung', 'Stand', 'Muster', 'Status'],
-      reports.map((r) => [r.id, d(r.sessionDate), d(r.stand), r.template ?? '–', status(r)]),
+      // Values from the data are shown with their control characters escaped (safeText).
+      reports.map((r) => [safeText(r.id), d(r.sessionDate), d(r.stand), safeText(r.template ?? '–'), status(r)]),
       'Keine Vorlagen im Ordner reports/.',
     ),
   );
@@ -92,7 +93,7 @@ export async function runList(options: ListOptions, term: Terminal): Promise<num
   term.out(
     table(
       ['Kennung', 'Datum', 'Gremium', 'Öffentlich', 'Vorlagen'],
-      [...sessions].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((s) => [s.id, d(s.date), s.committee ?? '–', s.public === null ? '–' : s.public ? 'ja' : 'nein', s.reports.join(', ') || '–']),
+      [...sessions].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((s) => [safeText(s.id), d(s.date), safeText(s.committee ?? '–'), s.public === null ? '–' : s.public ? 'ja' : 'nein', safeText(s.reports.join(', ') || '–')]),
       'Keine Sitzungen in meetings.yaml.',
     ),
   );

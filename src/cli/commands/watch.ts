@@ -9,7 +9,7 @@ import { createTemplateEngine } from '../../render/engine.js';
 import { renderMarkdown } from '../../render/render-report.js';
 import { selectReport } from '../../select-report.js';
 import { EXIT, reportFailure } from '../program.js';
-import { printDiagnostics, summarize, type Terminal } from '../terminal.js';
+import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface WatchOptions {
   data: string;
@@ -60,7 +60,7 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
         printDiagnostics(term, dataDir, cause.diagnostics);
         term.err(c.red(`${cause.message.replace(/\.$/, '')}: ${summarize(cause.diagnostics)}. Nichts wurde geschrieben; kim wartet auf die nächste Änderung.`));
       } else if (cause instanceof KimError) {
-        term.err(c.red(`Fehler: ${cause.message} kim wartet auf die nächste Änderung.`));
+        term.err(c.red(`Fehler: ${safeText(cause.message)} kim wartet auf die nächste Änderung.`));
       } else {
         reportFailure(term, dataDir, cause);
       }

@@ -41,17 +41,6 @@ export const uniqueIds: Rule = {
         out.push(at(ctx, place, ptr(...path, i, 'id'), `Die Kennung "${item.id}" kommt doppelt vor (zuerst in ${earlier}); Kennungen müssen eindeutig sein.`));
       });
     }
-    // Report ids name the output files, so they must be unique across all report files.
-    const reportIds = new Map<string, number>();
-    ctx.data.reports.forEach((report, i) => {
-      const seen = reportIds.get(report.id);
-      if (seen === undefined) reportIds.set(report.id, i);
-      else {
-        out.push(
-          at(ctx, { report: i }, '/id', `Die Vorlagen-Kennung "${report.id}" gibt es schon in ${whereIs(ctx, { report: seen }, '/id')}; jede Vorlage braucht eine eigene.`),
-        );
-      }
-    });
     if (ctx.validAt('programme', '/modules')) {
       const numbers = new Map<number, number>();
       ctx.data.programme.modules.forEach((m, i) => {

@@ -21,10 +21,15 @@ import { thousandsSeparator } from './number-notation.js';
 import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
 import { slotsWellFormed } from './slot-syntax.js';
+import { uniqueReportIds } from './report-ids.js';
+import { oneReportPerSession } from './report-sessions.js';
+import { textChangedSincePrevious } from './text-carried-over.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
   uniqueIds,
+  uniqueReportIds,
+  oneReportPerSession,
   knownReferences,
   endNotBeforeStart,
   assignmentWithinEmployment,
@@ -53,4 +58,5 @@ export const RULES: readonly Rule[] = [
   slotsWellFormed,
   attachmentIsFile,
   publicReportInPublicSession,
+  textChangedSincePrevious,
 ];

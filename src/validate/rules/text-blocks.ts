@@ -30,7 +30,7 @@ export const textSlotsResolve: Rule = {
           } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
             const hint = suggest(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT]);
             out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint ? ` Meinten Sie {${hint}}?` : ''} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
-          } else if (slot.name === REPORT_SLOTS.previousSession) {
+          } else if (slot.name === REPORT_SLOTS.previousSession && !ctx.otherReportFiles) {
             hasPrevious ??= findPreviousReport(ctx.data, r) !== undefined;
             if (!hasPrevious) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
           }

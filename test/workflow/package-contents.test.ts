@@ -1,0 +1,56 @@
+/**
+ * What `npm pack` puts into kim's package: what a user runs (the built CLI, schemas, templates, the
+ * scaffold, README and licence) and nothing else (no tests, example data, scripts, sources or the
+ * machine-specific code cache).
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { runNpm } from './npm.js';
+
+interface PackedFile {
+  path: string;
+  size: number;
+}
+
+/** Files below a folder of the repository, as package paths. */
+function filesBelow(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(packageRoot, path).split('\\').join('/'));
+    }
+  };
+  walk(join(packageRoot, folder));
+  return out.sort();
+}
+
+describe('npm pack', () => {
+  // --ignore-scripts: `prepare` would rebuild dist/ under the feet of the other tests; the global setup built it.
+  const packed = runNpm(['pack', '--dry-run', '--json', '--ignore-scripts'], packageRoot);
+  const files: PackedFile[] = packed.code === 0 ? (JSON.parse(packed.stdout) as { files: PackedFile[] }[])[0]!.files : [];
+  const paths = files.map((f) => f.path).sort();
+
+  it('ships only what a user runs', () => {
+    expect(packed.code, packed.stderr).toBe(0);
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/src\/.+\.(js|cjs|d\.ts)|dist\/schemas\/validators\.(js|d\.ts)|schemas\/[a-z]+\.schema\.json|templates\/.+\.hbs|scaffold\/.+)$/;
+    expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
+    for (const never of ['test/', 'data/', 'scripts/', 'src/', 'dist/.code-cache/', '.ci/', 'out/']) {
+      expect(paths.filter((p) => p.startsWith(never)), never).toEqual([]);
+    }
+  });
+
+  it('ships the CLI, its bundle, the compiled validators, every schema, template and scaffold file', () => {
+    for (const needed of ['LICENSE', 'README.md', 'package.json', 'dist/src/cli/main.js', 'dist/src/cli/run.js', 'dist/src/kim-cli.cjs', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/schemas/validators.js']) {
+      expect(paths, needed).toContain(needed);
+    }
+    for (const folder of ['schemas', 'templates', 'scaffold']) {
+      const inRepo = filesBelow(folder);
+      expect(inRepo.length, folder).toBeGreaterThan(0);
+      expect(paths.filter((p) => p.startsWith(`${folder}/`)), folder).toEqual(inRepo);
+    }
+  });
+});
