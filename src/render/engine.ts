@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { DataError } from '../errors.js';
-import { suggest } from '../validate/did-you-mean.js';
+import { didYouMean } from '../german/index.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
@@ -212,8 +212,7 @@ function checkPartials(file: TemplateFile, calls: PartialCall[], set: TemplateSe
     const known = [...set.partials.keys()];
     throw new DataError(
       missing.map((p) => {
-        const hint = suggest(p.name, known);
-        return error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${known.join(', ') || 'keine'}.`);
+        return error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${didYouMean(p.name, known)} Vorhanden: ${known.join(', ') || 'keine'}.`);
       }),
       'Das Vorlagenmuster ist fehlerhaft.',
     );
@@ -298,13 +297,12 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, cal
   const missingField = cause instanceof MissingField ? cause : undefined;
   if (missing || missingField) {
     const name = missingField?.field ?? missing![1]!;
-    const hint = suggest(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
-    return error(file.path, line, col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}${viaChain(cause)}`);
+    const hint = didYouMean(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
+    return error(file.path, line, col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint}${viaChain(cause)}`);
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
-    const hint = suggest(unknownHelper[1]!, Object.keys(HELPERS));
-    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${hint ? ` Meinten Sie "${hint}"?` : ''} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
+    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${didYouMean(unknownHelper[1]!, Object.keys(HELPERS))} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
   }
   const partial = /The partial (\S+) could not be found/.exec(message);
   if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
