@@ -69,8 +69,9 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
- * Report text blocks of kim 0.1 were named after module numbers (`module1`, `module2Staff`, `module2Work`);
- * they now stand under the module's id. Says where such a block goes, so an old report file is a quick fix.
+ * Text blocks named after module numbers (`module1`, `module2Staff`, `module2Work`) are the layout of
+ * earlier report files; a module's blocks stand under its id. Says where such a block goes, so an
+ * earlier report file is a quick fix.
  */
 function legacyTextKey(instancePath: string, key: string): string | undefined {
   const m = /^module(\d+)(Staff|Work)?$/.exec(key);
