@@ -211,9 +211,7 @@ function checkPartials(file: TemplateFile, calls: PartialCall[], set: TemplateSe
   if (missing.length > 0) {
     const known = [...set.partials.keys()];
     throw new DataError(
-      missing.map((p) => {
-        return error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${didYouMean(p.name, known)} Vorhanden: ${known.join(', ') || 'keine'}.`);
-      }),
+      missing.map((p) => error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${didYouMean(p.name, known)} Vorhanden: ${known.join(', ') || 'keine'}.`)),
       'Das Vorlagenmuster ist fehlerhaft.',
     );
   }
