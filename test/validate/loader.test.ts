@@ -122,11 +122,30 @@ describe('YAML errors', () => {
     expect(ds.length).toBeLessThanOrEqual(10);
     expect(new Set(ds.map((d) => d.line)).size).toBe(ds.length);
   });
-  test('no message is left in English alone', () => {
-    for (const text of ['a: [1, 2\n', 'a: b: c\n', '- x\ny: 1\n', 'a: "\\q"\n', 'a: &x 1\nb: &x 2\nc: *x\n', '{a: 1\n']) {
-      const result = parseYamlFile('x.yaml', bytes(text));
-      if (!result.ok) for (const d of result.diagnostics) expect(d.message, text).toMatch(/[äöüß]|Die |Der |Ein |Eine |YAML-Syntaxfehler|Hier |Unerwartet|Ungültig/);
+  test.each([
+    'a: [1, 2\n',
+    'a: b: c\n',
+    '- x\ny: 1\n',
+    'a: "\\q"\n',
+    '{a: 1\n',
+    '&a &b c: 1\n',
+    '!a !b c: 1\n',
+    '*a: 1\n',
+    'a: *\n',
+    'a:\n  - b\n  c: 1\n',
+    '@a: 1\n',
+    '%FOO bar\n---\na: 1\n',
+    'a: |x\n  b\n',
+    'a: b\n- c\n',
+    `${'x'.repeat(1100)}: 1\n`,
+  ])('no message is left in English alone (case %#)', (text) => {
+    for (const d of fails(parseYamlFile('x.yaml', bytes(text)))) {
+      expect(d.message, `untranslated, for ${JSON.stringify(text.slice(0, 40))}`).not.toMatch(/^YAML-Syntaxfehler:/);
+      expect(d.message).toMatch(/[äöüß]|Die |Der |Ein |Eine |Hier |Unerwartet|Ungültig/);
     }
+  });
+  test('an anchor may be defined again (YAML 1.2): an alias takes the latest before it', () => {
+    expect(ok(parseYamlFile('x.yaml', bytes('a: &x 1\nb: *x\nc: &x 2\nd: *x\n'))).value).toEqual({ a: 1, b: 1, c: 2, d: 2 });
   });
 });
 
