@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js';
 import type { Dataset, Report } from './model/types.js';
-import { suggest } from './validate/did-you-mean.js';
+import { didYouMean } from './german/index.js';
 
 /** The date of the session a report is written for (its first consultation). */
 export function sessionDateOf(data: Dataset, report: Report): string {
@@ -22,8 +22,7 @@ export function selectReport(data: Dataset, key: string | undefined): Report {
   const byDate = bySession.filter((r) => sessionDateOf(data, r) === iso);
   if (byDate.length === 1) return byDate[0]!;
   if (byDate.length > 1) throw new UsageError(`Zur Sitzung am ${key} gibt es mehrere Vorlagen: ${byDate.map((r) => r.id).join(', ')}. Bitte die Kennung angeben.`);
-  const hint = suggest(key, data.reports.map((r) => r.id));
   throw new UsageError(
-    `Keine Vorlage "${key}".${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${bySession.map((r) => `${r.id} (${sessionDateOf(data, r)})`).join(', ')}.`,
+    `Keine Vorlage "${key}".${didYouMean(key, data.reports.map((r) => r.id))} Vorhanden: ${bySession.map((r) => `${r.id} (${sessionDateOf(data, r)})`).join(', ')}.`,
   );
 }

@@ -9,7 +9,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { DataError, KimError, OutputError } from '../errors.js';
+import { DataError, describeFailure, internalMessage, KimError, OutputError } from '../errors.js';
 import { removeStaleTempFiles, syncFolder, writeFileAtomic } from '../emit/atomic-write.js';
 import { oparlJson, oparlPaper } from '../emit/oparl.js';
 import { pdfMetadata } from '../emit/pdf-metadata.js';
@@ -144,7 +144,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   } finally {
     const hung = (await pool?.close()) ?? [];
     for (const pid of hung) {
-      options.onProgress?.({ kind: 'internal', message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): der Hilfsprozess ${pid} endete nicht von selbst und wurde beendet.` });
+      options.onProgress?.({ kind: 'internal', message: internalMessage(`der Hilfsprozess ${pid} endete nicht von selbst und wurde beendet.`) });
     }
   }
 }
@@ -433,8 +433,7 @@ async function outputsIntact(outDir: string, entry: ManifestEntry): Promise<bool
 }
 
 function failure(unit: Unit, cause: unknown): OneResult {
-  if (cause instanceof DataError) return { id: unit.id, status: 'failed', written: [], diagnostics: cause.diagnostics, message: cause.message };
-  if (cause instanceof KimError) return { id: unit.id, status: 'failed', written: [], diagnostics: [], message: cause.message };
-  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  return { id: unit.id, status: 'failed', written: [], diagnostics: [], message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): ${detail}`, internal: true };
+  const f = describeFailure(cause);
+  const message = f.detail ? `${f.message}\n${f.detail}` : f.message;
+  return { id: unit.id, status: 'failed', written: [], diagnostics: f.diagnostics, message, ...(f.internal ? { internal: true } : {}) };
 }

@@ -13,6 +13,7 @@
  * cost, so a fixed split would leave a core idle at the end. Who renders which report does not change
  * any output.
  */
+import { internalMessage } from '../errors.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,7 +148,7 @@ class Worker {
           // Gone (crashed, killed, or dismissed): what it held fails — a bug in kim, not the data.
           const why = this.stderr.trim() ? `:\n${this.stderr.trim()}` : ` (Exit-Code ${this.child.exitCode ?? this.child.signalCode ?? '?'}).`;
           for (const { id, since } of held.values()) {
-            record({ id, status: 'failed', written: [], diagnostics: [], internal: true, ms: Math.round(performance.now() - since), message: `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten): der Hilfsprozess ${this.child.pid ?? ''} brach ab${why}` });
+            record({ id, status: 'failed', written: [], diagnostics: [], internal: true, ms: Math.round(performance.now() - since), message: internalMessage(`der Hilfsprozess ${this.child.pid ?? ''} brach ab${why}`) });
           }
           held.clear();
           finish();

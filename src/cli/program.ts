@@ -1,13 +1,9 @@
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { KimError, DataError } from '../errors.js';
-import { printDiagnostics, safeText, type Terminal } from './terminal.js';
-import { suggest } from '../validate/did-you-mean.js';
-import { resolve } from 'node:path';
+import { safeText, type Terminal } from './terminal.js';
+import { guard } from './failure.js';
+import { didYouMean, suggest } from '../german/did-you-mean.js';
 import { KIM_VERSION } from '../version.js';
 import { DEFAULT_OPARL_BASE_URL } from '../emit/oparl.js';
-
-/** Exit codes, one meaning each, the same for every command. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
@@ -188,31 +184,6 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
 /** A commander error with the command whose arguments it is about. */
 type CommandError = CommanderError & { command?: Command };
 
-/** Runs a command and maps kim's error kinds to exit codes; anything else is a bug and says so. */
-export async function guard(term: Terminal, dataDir: string, run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (cause) {
-    return reportFailure(term, dataDir, cause);
-  }
-}
-
-export function reportFailure(term: Terminal, dataDir: string, cause: unknown): number {
-  if (cause instanceof DataError) {
-    printDiagnostics(term, resolve(dataDir), cause.diagnostics);
-    term.err(term.color.red(safeText(cause.message)));
-    return EXIT.invalid;
-  }
-  if (cause instanceof KimError) {
-    term.err(term.color.red(`Fehler: ${safeText(cause.message)}`));
-    return cause.exitCode;
-  }
-  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  term.err(term.color.red('Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten). Bitte melden Sie ihn mit dieser Ausgabe:'));
-  term.err(safeText(detail, { multiline: true }));
-  return EXIT.internal;
-}
-
 /** Commander's own errors (unknown option, missing argument …) in German, exit 2; values from the command line made safe to print. */
 export function usageMessage(error: CommanderError): string {
   return safeText(germanUsage(error));
@@ -230,8 +201,7 @@ function germanUsage(error: CommandError): string {
     }
     case 'commander.unknownCommand': {
       const names = command ? command.createHelp().visibleCommands(command).map((c) => c.name()) : [];
-      const hint = suggest(item, names);
-      return `Unbekannter Befehl ${item}.${hint ? ` Meinten Sie ${hint}?` : ''} Befehle: kim --help`;
+      return `Unbekannter Befehl ${item}.${didYouMean(item, names, 'plain')} Befehle: kim --help`;
     }
     case 'commander.missingArgument':
       return `Es fehlt das Argument ${item}.`;

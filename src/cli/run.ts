@@ -3,7 +3,8 @@
  * (dist/src/kim-cli.cjs, see scripts/bundle.mjs) or, when there is none, as this ES module.
  */
 import { CommanderError } from 'commander';
-import { buildProgram, EXIT, usageMessage } from './program.js';
+import { EXIT, internalMessage } from '../errors.js';
+import { buildProgram, usageMessage } from './program.js';
 import { processTerminal } from './terminal.js';
 
 /** The only place that exits: the library and commands throw or return exit codes. */
@@ -30,7 +31,7 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (cause: unknown) => {
-    process.stderr.write(`Interner Fehler in kim (ein Programmfehler): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    process.stderr.write(`${internalMessage(cause instanceof Error ? (cause.stack ?? cause.message) : String(cause))}\n`);
     process.exitCode = EXIT.internal;
   },
 );

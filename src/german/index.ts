@@ -8,3 +8,4 @@ export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';
 export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';
+export { didYouMean, type HintStyle } from './did-you-mean.js';

@@ -6,7 +6,7 @@ import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, type DataFileKind } from './d
 import type { SourceFile } from './source-file.js';
 import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
 import { cacheDir } from '../disk-cache.js';
-import { suggest } from '../validate/did-you-mean.js';
+import { didYouMean } from '../german/index.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
 export interface LoadedSources {
@@ -133,8 +133,5 @@ function strayFiles(names: string[]): Diagnostic[] {
   const known = Object.values(DATA_FILES) as string[];
   return names
     .filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !known.includes(n))
-    .map((n) => {
-      const hint = suggest(n, known);
-      return warning(n, 0, 0, '', `kim liest diese Datei nicht.${hint ? ` Meinten Sie ${hint}?` : ''}`);
-    });
+    .map((n) => warning(n, 0, 0, '', `kim liest diese Datei nicht.${didYouMean(n, known, 'plain')}`));
 }

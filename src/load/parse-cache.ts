@@ -3,11 +3,12 @@ import type { Position, SourceFile } from './source-file.js';
 
 /**
  * Parsed data files in kim's disk cache: parsing YAML with positions is the largest cost of a cold start
- * (and seconds for very large files), and the clerk runs kim again and again on files that mostly did not
+ * (and grows with the file), and the clerk runs kim again and again on files that mostly did not
  * change. Only successful parses are cached: every failure is parsed afresh, so diagnostics never come
- * from the cache. Bump PARSER_REVISION whenever yaml-file.ts returns something else for the same bytes.
+ * from the cache. Bump PARSER_REVISION whenever parseYamlFile (yaml-file.ts) returns something else for
+ * the same bytes.
  */
-const PARSER_REVISION = 3;
+const PARSER_REVISION = 4;
 const KIND = 'parsed';
 
 /**

@@ -20,6 +20,9 @@ const MESSAGES: Record<string, string> = {
   KEY_OVER_1024_CHARS: 'Ein Schlüssel ist länger als 1024 Zeichen.',
   BAD_COLLECTION_TYPE: 'Unerwartete Art von Liste oder Zuordnung.',
   IMPOSSIBLE: 'Die Datei ist kein gültiges YAML.',
+  // The library reports this when composing a list or mapping throws, which it takes for a stack overflow;
+  // deep nesting is refused before composing (nesting-guard.ts), so what is left is running out of memory.
+  RESOURCE_EXHAUSTION: 'Beim Lesen dieser Liste oder Zuordnung ist der Speicher ausgegangen; bitte die Datei kleiner machen.',
 };
 
 export function translateYamlError(code: string, original: string): string {

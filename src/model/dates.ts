@@ -1,16 +1,10 @@
 import type { IsoDate, StaffMember } from './types.js';
 
-/** ISO dates compare correctly as strings; these helpers keep that idea in one place. */
-export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
-export const isOnOrBefore = (a: IsoDate, b: IsoDate): boolean => a <= b;
+/*
+ * Dates are ISO strings (`2022-03-16`) throughout, never Date objects: they compare correctly as strings,
+ * and no time zone can move them.
+ */
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
-
-/** The day after `date`, computed in UTC so no time zone or DST can move it. */
-export function nextDay(date: IsoDate): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** In post on `date`: started on or before it and not yet left (the end date is the last working day). */
 export function inPostOn(staff: Pick<StaffMember, 'start' | 'end'>, date: IsoDate): boolean {

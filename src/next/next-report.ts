@@ -16,7 +16,7 @@ import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report, Session } from '../model/types.js';
 import { formatDate } from '../german/index.js';
 import { selectReport } from '../select-report.js';
-import { suggest } from '../validate/did-you-mean.js';
+import { didYouMean } from '../german/did-you-mean.js';
 import { nextReportText } from './yaml-edit.js';
 
 export interface NextOptions {
@@ -128,8 +128,7 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
 function namedSession(dataset: Dataset, id: string): Session {
   const found = dataset.meetings.sessions.find((s) => s.id === id);
   if (found) return found;
-  const hint = suggest(id, dataset.meetings.sessions.map((s) => s.id));
-  throw new UsageError(`Keine Sitzung "${id}" in meetings.yaml.${hint ? ` Meinten Sie "${hint}"?` : ''}`);
+  throw new UsageError(`Keine Sitzung "${id}" in meetings.yaml.${didYouMean(id, dataset.meetings.sessions.map((s) => s.id))}`);
 }
 
 function nextSession(dataset: Dataset, after: Session): Session {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { DataError } from '../errors.js';
-import { suggest } from '../validate/did-you-mean.js';
+import { didYouMean } from '../german/index.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
@@ -205,10 +205,7 @@ function checkPartials(file: TemplateFile, calls: PartialCall[], set: TemplateSe
   if (missing.length > 0) {
     const known = [...set.partials.keys()];
     throw new DataError(
-      missing.map((p) => {
-        const hint = suggest(p.name, known);
-        return error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${known.join(', ') || 'keine'}.`);
-      }),
+      missing.map((p) => error(file.path, p.line, p.col, '', `Das Teilmuster "${p.name}" gibt es nicht (partials/${p.name}.hbs).${didYouMean(p.name, known)} Vorhanden: ${known.join(', ') || 'keine'}.`)),
       'Das Vorlagenmuster ist fehlerhaft.',
     );
   }
@@ -292,15 +289,14 @@ function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, cal
   const missingField = cause instanceof MissingField ? cause : undefined;
   if (missing || missingField) {
     const name = missingField?.field ?? missing![1]!;
-    const hint = suggest(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
+    const hint = didYouMean(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
     // A field given to a block helper ({{#if x}}) is missed by the model view, which knows no position: find it in the file.
     const at = line > 0 ? { line, col } : (fieldInSource(file.path, name) ?? { line, col });
-    return error(file.path, at.line, at.col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint ? ` Meinten Sie "${hint}"?` : ''}${viaChain(cause)}`);
+    return error(file.path, at.line, at.col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint}${viaChain(cause)}`);
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
-    const hint = suggest(unknownHelper[1]!, Object.keys(HELPERS));
-    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${hint ? ` Meinten Sie "${hint}"?` : ''} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
+    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${didYouMean(unknownHelper[1]!, Object.keys(HELPERS))} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
   }
   const partial = /The partial (\S+) could not be found/.exec(message);
   if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);

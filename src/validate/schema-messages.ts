@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { SchemaName } from '../load/data-files.js';
 import { escapePointer, type SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
-import { suggest } from './did-you-mean.js';
+import { didYouMean } from '../german/index.js';
 
 type JsonSchema = Record<string, unknown>;
 const rawSchemas = new Map<SchemaName, Promise<JsonSchema>>();
@@ -69,8 +69,9 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
- * Report text blocks of kim 0.1 were named after module numbers (`module1`, `module2Staff`, `module2Work`);
- * they now stand under the module's id. Says where such a block goes, so an old report file is a quick fix.
+ * Text blocks named after module numbers (`module1`, `module2Staff`, `module2Work`) are the layout of
+ * earlier report files; a module's blocks stand under its id. Says where such a block goes, so an
+ * earlier report file is a quick fix.
  */
 function legacyTextKey(instancePath: string, key: string): string | undefined {
   const m = /^module(\d+)(Staff|Work)?$/.exec(key);
@@ -146,10 +147,9 @@ export async function describeSchemaError(
       const comma = decimalComma(source, e.instancePath, extra);
       if (comma) return comma;
       const allowed = Object.keys((parent['properties'] ?? {}) as object);
-      const hint = suggest(extra, allowed);
       const message =
         `Unbekanntes Feld "${extra}".` +
-        (hint ? ` Meinten Sie "${hint}"?` : '') +
+        didYouMean(extra, allowed) +
         ` Erlaubt sind hier: ${allowed.join(', ')}.` +
         (name === 'report' ? (legacyTextKey(e.instancePath, extra) ?? '') : '');
       return { message, pointer: `${e.instancePath}/${escapePointer(extra)}`, atKey: true };
@@ -163,9 +163,9 @@ export async function describeSchemaError(
     }
     case 'enum': {
       const allowed = (p['allowedValues'] as unknown[]).map(quote).join(', ');
-      const hint = typeof value === 'string' ? suggest(value, (p['allowedValues'] as unknown[]).map(String)) : undefined;
+      const hint = typeof value === 'string' ? didYouMean(value, (p['allowedValues'] as unknown[]).map(String)) : '';
       return {
-        message: `${label}${quote(value)} ist nicht zulässig.${hint ? ` Meinten Sie "${hint}"?` : ''} Erlaubt sind: ${allowed}.`,
+        message: `${label}${quote(value)} ist nicht zulässig.${hint} Erlaubt sind: ${allowed}.`,
         pointer: e.instancePath,
         atKey: false,
       };

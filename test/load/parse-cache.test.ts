@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadSources } from '../../src/load/dataset.js';
@@ -80,33 +80,65 @@ describe('parse cache', () => {
 });
 
 describe('compiled-template cache', () => {
-  test('a second engine renders from the cache the same text, and a changed template is compiled afresh', async () => {
+  /** The one cache entry whose compiled template contains `marker`, changed by `change`: shows whether a run reads it. */
+  async function changeCachedTemplate(marker: string, change: (entry: { spec: string; partials: { name: string }[] }) => void): Promise<void> {
+    const root = join(cacheDir, 'templates');
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.json')).map((f) => join(root, f));
+    const hits: { file: string; entry: { spec: string; partials: { name: string }[] } }[] = [];
+    for (const file of files) {
+      const entry = JSON.parse(await readFile(file, 'utf8'));
+      if (`${entry.spec}${JSON.stringify(entry.partials)}`.includes(marker)) hits.push({ file, entry });
+    }
+    expect(hits).toHaveLength(1);
+    change(hits[0]!.entry);
+    await writeFile(hits[0]!.file, JSON.stringify(hits[0]!.entry));
+  }
+  const engineFor = async (dir: string) => {
     const { createTemplateEngine } = await import('../../src/render/engine.js');
     const { findTemplates } = await import('../../src/render/template-registry.js');
+    return createTemplateEngine(await findTemplates(dir));
+  };
+  const renderError = async (dir: string): Promise<{ line: number; col: number; message: string }> => {
+    const e = await (await engineFor(dir)).render('x', {}).catch((x: unknown) => x);
+    return (e as { diagnostics: { line: number; col: number; message: string }[] }).diagnostics[0]!;
+  };
+
+  test('a second engine renders from the cache the same text, and a changed template is compiled afresh', async () => {
     const dir = tempDir('kim-tpl-');
-    await writeFile(join(dir, 'x.md.hbs'), 'Stand {{date stand}}\n');
+    await writeFile(join(dir, 'x.md.hbs'), 'Teststand {{date stand}}\n');
     const model = { stand: '2022-03-01' };
-    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Stand 01.03.2022\n');
-    expect((await readdir(join(cacheDir, 'templates'))).length).toBeGreaterThan(0);
-    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Stand 01.03.2022\n');
+    expect(await (await engineFor(dir)).render('x', model)).toBe('Teststand 01.03.2022\n');
+    expect(await (await engineFor(dir)).render('x', model)).toBe('Teststand 01.03.2022\n');
+    // Prove that a second engine uses the entry: change the cached compiled template, not the file.
+    await changeCachedTemplate('Teststand ', (entry) => (entry.spec = entry.spec.replace('Teststand ', 'Aus dem Cache ')));
+    expect(await (await engineFor(dir)).render('x', model)).toBe('Aus dem Cache 01.03.2022\n');
     await writeFile(join(dir, 'x.md.hbs'), 'Datenstand {{date stand}}\n');
-    expect(await createTemplateEngine(await findTemplates(dir)).render('x', model)).toBe('Datenstand 01.03.2022\n');
+    expect(await (await engineFor(dir)).render('x', model)).toBe('Datenstand 01.03.2022\n');
   });
 
-  test('errors stay located when the template comes from the cache', async () => {
-    const { createTemplateEngine } = await import('../../src/render/engine.js');
-    const { findTemplates } = await import('../../src/render/template-registry.js');
+  test('a field error of a template from the cache is located at its line', async () => {
     const dir = tempDir('kim-tpl-');
-    await writeFile(join(dir, 'x.md.hbs'), 'A\n{{> fehlt}}\n\n{{nope}}\n');
-    for (let run = 0; run < 2; run++) {
-      const e = await createTemplateEngine(await findTemplates(dir)).render('x', {}).catch((x: unknown) => x);
-      expect((e as { diagnostics: { line: number; message: string }[] }).diagnostics[0]).toMatchObject({ line: 2 });
-    }
     await writeFile(join(dir, 'x.md.hbs'), 'A\n\n{{nope}}\n');
-    for (let run = 0; run < 2; run++) {
-      const e = await createTemplateEngine(await findTemplates(dir)).render('x', {}).catch((x: unknown) => x);
-      expect((e as { diagnostics: { line: number; message: string }[] }).diagnostics[0]).toMatchObject({ line: 3 });
-    }
+    expect(await renderError(dir)).toMatchObject({ line: 3, col: 3 });
+    // The cached template names another field: the error of the second run comes from the cache.
+    await changeCachedTemplate('"nope"', (entry) => (entry.spec = entry.spec.replace('"nope"', '"nein"')));
+    const fromCache = await renderError(dir);
+    expect(fromCache).toMatchObject({ line: 3, col: 3 });
+    expect(fromCache.message).toContain('"nein"');
+  });
+
+  test('a partial that went missing since the template was cached is reported at the line that calls it', async () => {
+    const dir = tempDir('kim-tpl-');
+    await mkdir(join(dir, 'partials'));
+    await writeFile(join(dir, 'x.md.hbs'), 'A\n{{> eigenes}}\n');
+    await writeFile(join(dir, 'partials', 'eigenes.hbs'), 'Eigenes\n');
+    expect(await (await engineFor(dir)).render('x', {})).toBe('A\nEigenes\n');
+    await rm(join(dir, 'partials', 'eigenes.hbs'));
+    // The cached entry lists the partials the template calls; name this one differently to see it is used.
+    await changeCachedTemplate('eigenes', (entry) => (entry.partials[0]!.name = 'eigenes-laut-cache'));
+    const fromCache = await renderError(dir);
+    expect(fromCache).toMatchObject({ line: 2, col: 1 });
+    expect(fromCache.message).toContain('Das Teilmuster "eigenes-laut-cache" gibt es nicht');
   });
 });
 

@@ -1,6 +1,6 @@
 /** parseYamlFile: positions, encodings and the safety limits, on in-memory bytes (no disk, no schemas). */
 import { describe, expect, test } from 'vitest';
-import { excessiveNesting, MAX_FILE_BYTES, parseYamlFile, type ParseResult, type SourceFile } from '../../src/load/yaml-file.js';
+import { MAX_FILE_BYTES, parseYamlFile, type ParseResult, type SourceFile } from '../../src/load/yaml-file.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -122,11 +122,30 @@ describe('YAML errors', () => {
     expect(ds.length).toBeLessThanOrEqual(10);
     expect(new Set(ds.map((d) => d.line)).size).toBe(ds.length);
   });
-  test('no message is left in English alone', () => {
-    for (const text of ['a: [1, 2\n', 'a: b: c\n', '- x\ny: 1\n', 'a: "\\q"\n', 'a: &x 1\nb: &x 2\nc: *x\n', '{a: 1\n']) {
-      const result = parseYamlFile('x.yaml', bytes(text));
-      if (!result.ok) for (const d of result.diagnostics) expect(d.message, text).toMatch(/[äöüß]|Die |Der |Ein |Eine |YAML-Syntaxfehler|Hier |Unerwartet|Ungültig/);
+  test.each([
+    'a: [1, 2\n',
+    'a: b: c\n',
+    '- x\ny: 1\n',
+    'a: "\\q"\n',
+    '{a: 1\n',
+    '&a &b c: 1\n',
+    '!a !b c: 1\n',
+    '*a: 1\n',
+    'a: *\n',
+    'a:\n  - b\n  c: 1\n',
+    '@a: 1\n',
+    '%FOO bar\n---\na: 1\n',
+    'a: |x\n  b\n',
+    'a: b\n- c\n',
+    `${'x'.repeat(1100)}: 1\n`,
+  ])('no message is left in English alone (case %#)', (text) => {
+    for (const d of fails(parseYamlFile('x.yaml', bytes(text)))) {
+      expect(d.message, `untranslated, for ${JSON.stringify(text.slice(0, 40))}`).not.toMatch(/^YAML-Syntaxfehler:/);
+      expect(d.message).toMatch(/[äöüß]|Die |Der |Ein |Eine |Hier |Unerwartet|Ungültig/);
     }
+  });
+  test('an anchor may be defined again (YAML 1.2): an alias takes the latest before it', () => {
+    expect(ok(parseYamlFile('x.yaml', bytes('a: &x 1\nb: *x\nc: &x 2\nd: *x\n'))).value).toEqual({ a: 1, b: 1, c: 2, d: 2 });
   });
 });
 
@@ -157,7 +176,9 @@ describe('safety limits', () => {
     expect(ok(parseYamlFile('x.yaml', bytes('a: &x [1, 2]\nb: *x\n'))).value).toEqual({ a: [1, 2], b: [1, 2] });
   });
   test('a self-referencing alias is refused, not followed forever', () => {
-    expect(fails(parseYamlFile('x.yaml', bytes('a: &a [*a]\n')))[0]!.line).toBe(1);
+    const [d] = fails(parseYamlFile('x.yaml', bytes('a: &a [*a]\n')));
+    expect(d).toMatchObject({ line: 1, col: 8 });
+    expect(d!.message).toContain('Der Alias *a ');
   });
   test.each([
     ['flow sequences', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`],
@@ -174,6 +195,7 @@ describe('safety limits', () => {
     ['unclosed flow sequences', (n: number) => `a: ${'['.repeat(n)}\n`],
     ['complex keys', (n: number) => `${'? '.repeat(n)}x\n`],
     ['compact sequences', (n: number) => `${'- '.repeat(n)}x\n`],
+    ['pairs in flow sequences', (n: number) => `a: ${'[k: '.repeat(n)}\n`],
   ])('absurd nesting (%s, up to 1 000 000 levels) is refused fast and never overflows the stack', (_, make) => {
     for (const n of [1_000, 20_000, 1_000_000]) {
       const started = performance.now();
@@ -189,12 +211,43 @@ describe('safety limits', () => {
     expect(fails(parseYamlFile('x.yaml', bytes('? [a, b]\n: 1\n')))[0]).toMatchObject({ line: 1, col: 3 });
     expect(fails(parseYamlFile('x.yaml', bytes('{a: 1}: 2\n')))[0]!.message).toContain('einfacher Text');
   });
-  test('the example data nests far below the pre-scan limit, and prose with brackets and quotes does not count', () => {
-    expect(excessiveNesting('a: >-\n  [[[[ "unclosed\n  more text\nb: [1, [2, [3]]]\nc: Peter\'s [notes\n')).toBeUndefined();
-    expect(excessiveNesting(`text: "${'['.repeat(500)}"\n`)).toBeUndefined();
-    expect(excessiveNesting(`text: '${'{'.repeat(500)}'\n`)).toBeUndefined();
-    expect(excessiveNesting(`# ${'['.repeat(500)}\na: 1\n`)).toBeUndefined();
-    expect(excessiveNesting(`a: |\n${'  [\n'.repeat(500)}`)).toBeUndefined();
+  test('brackets and quotes in text, comments and block scalars do not count as nesting', () => {
+    const prose = ['[', '{', '- ', '? '].map((c) => c.repeat(200));
+    for (const text of [
+      `a: >-\n  ${prose[0]} "unclosed\n  more text\nb: [1, [2, [3]]]\nc: Peter's ${prose[1]}\n`,
+      `text: "${prose[0]}"\n`,
+      `text: '${prose[1]}'\n`,
+      `# ${prose[0]}\na: 1\n`,
+      `a: |\n${'  [\n'.repeat(500)}`,
+      `a: |\n  ${prose[2]}\n  ${prose[3]}\n`,
+    ]) {
+      expect(ok(parseYamlFile('x.yaml', bytes(text))).value, text).toBeTypeOf('object');
+    }
+  });
+  const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+  test.each([
+    ['block mappings', (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:\n`).join('')],
+    ['compact sequences', (n: number) => `${'- '.repeat(n)}x\n`],
+    ['flow sequences', (n: number) => `a: ${'['.repeat(n - 1)}1${']'.repeat(n - 1)}\n`],
+    ['flow mappings', (n: number) => `a: ${'{a: '.repeat(n - 1)}1${'}'.repeat(n - 1)}\n`],
+    ['pairs in flow sequences', (n: number) => `${n % 2 ? 'a: ' : ''}${'[k: '.repeat(n >> 1)}1${']'.repeat(n >> 1)}\n`],
+    ['mixed', (n: number) => `a:\n  - b: ${'[{c: '.repeat((n - 3) >> 1)}${(n - 3) % 2 ? '[1]' : '1'}${'}]'.repeat((n - 3) >> 1)}\n`],
+  ])('%s: 64 levels are read, 65 are refused at the level too deep', (_, make) => {
+    expect(depthOf(ok(parseYamlFile('x.yaml', bytes(make(64)))).value)).toBe(64);
+    const [d] = fails(parseYamlFile('x.yaml', bytes(make(65))));
+    expect(d!.message).toBe('Die Daten sind zu tief verschachtelt (mehr als 64 Ebenen).');
+    expect(d!.line).toBeGreaterThan(0);
+  });
+  test('the level too deep is located where it opens', () => {
+    expect(fails(parseYamlFile('x.yaml', bytes(`a:\n  b: ${'['.repeat(63)}${']'.repeat(63)}\n`)))[0]).toMatchObject({ line: 2, col: 6 + 62 });
+    expect(fails(parseYamlFile('x.yaml', bytes(Array.from({ length: 65 }, (_, i) => `${' '.repeat(i)}k:\n`).join(''))))[0]).toMatchObject({ line: 65, col: 65 });
+  });
+  test('aliases cannot make data deeper than the text may be, and say so at the alias', () => {
+    const anchors = Array.from({ length: 3 }, (_, i) => `a${i + 1}: &a${i + 1} ${'['.repeat(30)}${i ? `*a${i}` : '1'}${']'.repeat(30)}\n`).join('');
+    const [d] = fails(parseYamlFile('x.yaml', bytes(anchors)));
+    expect(d).toMatchObject({ line: 3, col: 39 }); // at *a2 in a3: a1 and a2 alone are not too deep
+    expect(d!.message).toContain('Der Alias *a2 setzt hier Daten ein, die dadurch tiefer als 64 Ebenen verschachtelt wären');
+    expect(ok(parseYamlFile('x.yaml', bytes(anchors.split('\n').slice(0, 2).join('\n')))).value).toHaveProperty('a2');
   });
   test(`a file over ${MAX_FILE_BYTES / 1024 / 1024} MB is refused before parsing, fast`, () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61);

@@ -4,7 +4,8 @@ import { buildAll, type BuildEvent, type BuildFormat, type ReportOutcome } from 
 import { parseShard } from '../../build/shard.js';
 import { normalizeBaseUrl } from '../../emit/oparl.js';
 import { DataError, UsageError } from '../../errors.js';
-import { EXIT, reportFailure } from '../program.js';
+import { EXIT } from '../../errors.js';
+import { reportFailure } from '../failure.js';
 import { ProgressLine } from '../progress.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { initRepository } from '../../init/scaffold.js';
-import { EXIT } from '../program.js';
+import { EXIT } from '../../errors.js';
 import { KIM_VERSION } from '../../version.js';
 import { safeText, type Terminal } from '../terminal.js';
 

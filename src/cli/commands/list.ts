@@ -5,7 +5,7 @@ import { findTemplates } from '../../render/template-registry.js';
 import { validateSources } from '../../validate/index.js';
 import { formatDate } from '../../german/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { EXIT } from '../program.js';
+import { EXIT } from '../../errors.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {

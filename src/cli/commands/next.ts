@@ -3,7 +3,7 @@ import { checkData } from '../../api.js';
 import { hasErrors } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
 import { writeNextReport } from '../../next/next-report.js';
-import { EXIT } from '../program.js';
+import { EXIT } from '../../errors.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 export interface NextCommandOptions {

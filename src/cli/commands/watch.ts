@@ -8,7 +8,8 @@ import { DataError, KimError, UsageError } from '../../errors.js';
 import { createTemplateEngine } from '../../render/engine.js';
 import { renderMarkdown } from '../../render/render-report.js';
 import { selectReport } from '../../select-report.js';
-import { EXIT, reportFailure } from '../program.js';
+import { EXIT } from '../../errors.js';
+import { reportFailure } from '../failure.js';
 import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface WatchOptions {

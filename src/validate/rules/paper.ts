@@ -1,12 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { consultationRolesOf } from '../../model/consultation-roles.js';
-import { suggest } from '../did-you-mean.js';
+import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
-
-const hinted = (word: string, known: readonly string[]): string => {
-  const hint = suggest(word, known);
-  return hint ? ` Meinten Sie "${hint}"?` : '';
-};
 
 /** The paper types are the Kreis's own list (organisation.yaml paperTypes); a report names one of them. */
 export const knownPaperType: Rule = {
@@ -17,7 +12,7 @@ export const knownPaperType: Rule = {
     return ctx.data.reports.flatMap((r, i) =>
       names.includes(r.paperType)
         ? []
-        : [at(ctx, { report: i }, '/paperType', `Unbekannte Vorlagenart "${r.paperType}".${hinted(r.paperType, names)} Erwartet wird eine aus organisation.yaml (paperTypes): ${names.join(', ')}.`)],
+        : [at(ctx, { report: i }, '/paperType', `Unbekannte Vorlagenart "${r.paperType}".${didYouMean(r.paperType, names)} Erwartet wird eine aus organisation.yaml (paperTypes): ${names.join(', ')}.`)],
     );
   },
 };
@@ -46,7 +41,7 @@ export const knownConsultationRole: Rule = {
     ctx.data.reports.forEach((r, i) =>
       r.consultations.forEach((c, j) => {
         if (names.includes(c.role)) return;
-        out.push(at(ctx, { report: i }, ptr('consultations', j, 'role'), `Unbekannte Zuständigkeit "${c.role}".${hinted(c.role, names)} Erwartet wird eine von: ${names.join(', ')}.`));
+        out.push(at(ctx, { report: i }, ptr('consultations', j, 'role'), `Unbekannte Zuständigkeit "${c.role}".${didYouMean(c.role, names)} Erwartet wird eine von: ${names.join(', ')}.`));
       }),
     );
     return out;

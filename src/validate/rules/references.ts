@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
-import { suggest } from '../did-you-mean.js';
+import { didYouMean } from '../../german/index.js';
 import type { Assignment, CooperationAgreement, Employer, KickOff, Session, StaffMember } from '../../model/types.js';
 import { at, ptr, usableIds, valueAt, type Place, type Rule, type RuleContext } from '../rule-context.js';
 
@@ -108,13 +108,12 @@ export const knownReferences: Rule = {
       }
       if (!known) continue; // some id of the target list is broken; its own errors say so
       if (known.set.has(ref.id)) continue;
-      const hint = suggest(ref.id, known.list);
       out.push(
         at(
           ctx,
           ref.place,
           ptr(...ref.path),
-          `Unbekannte Kennung für ${target.label}: "${ref.id}".${hint ? ` Meinten Sie "${hint}"?` : ''} ` +
+          `Unbekannte Kennung für ${target.label}: "${ref.id}".${didYouMean(ref.id, known.list)} ` +
             `Erwartet wird eine Kennung aus ${target.defined}${known.list.length ? `: ${knownList(known.list)}` : ''}.`,
         ),
       );

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { yearOf } from '../../model/dates.js';
 import { fundingRateFor } from '../../model/fte.js';
 import { formatDate } from '../../german/index.js';
-import { suggest } from '../did-you-mean.js';
+import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
@@ -42,9 +42,8 @@ export const knownTemplate: Rule = {
   check(ctx) {
     return ctx.data.reports.flatMap((r, i) => {
       if (ctx.templates.includes(r.template)) return [];
-      const hint = suggest(r.template, ctx.templates);
       return [
-        at(ctx, { report: i }, '/template', `Unbekanntes Vorlagenmuster "${r.template}".${hint ? ` Meinten Sie "${hint}"?` : ''} Vorhanden: ${ctx.templates.join(', ')} (templates/<name>.md.hbs).`),
+        at(ctx, { report: i }, '/template', `Unbekanntes Vorlagenmuster "${r.template}".${didYouMean(r.template, ctx.templates)} Vorhanden: ${ctx.templates.join(', ')} (templates/<name>.md.hbs).`),
       ];
     });
   },
@@ -81,8 +80,7 @@ export const previousReportEarlier: Rule = {
       if (r.previousReport === undefined) return;
       const previous = byId.get(r.previousReport);
       if (!previous) {
-        const hint = suggest(r.previousReport, [...byId.keys()]);
-        out.push(at(ctx, { report: i }, '/previousReport', `Unbekannte Vorlage "${r.previousReport}".${hint ? ` Meinten Sie "${hint}"?` : ''}`));
+        out.push(at(ctx, { report: i }, '/previousReport', `Unbekannte Vorlage "${r.previousReport}".${didYouMean(r.previousReport, [...byId.keys()])}`));
       } else if (previous.stand >= r.stand) {
         out.push(at(ctx, { report: i }, '/previousReport', `Die vorige Vorlage "${previous.id}" hat den Datenstand ${formatDate(previous.stand)}, nicht früher als diese (${formatDate(r.stand)}).`));
       }

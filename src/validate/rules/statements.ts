@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findSlots, STATEMENT_SLOTS } from '../../model/slots.js';
-import { suggest } from '../did-you-mean.js';
+import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 /** A role's statement may only use the slots kim fills; a typo like {dat} must not print literally. */
@@ -16,9 +16,8 @@ export const statementSlotsKnown: Rule = {
         if (!text) continue;
         for (const slot of findSlots(text)) {
           if (allowed.includes(slot.name) && !slot.arg) continue;
-          const hint = suggest(slot.name, allowed);
           out.push(
-            at(ctx, 'programme', ptr('roles', i, 'statement', variant), `Unbekannter Platzhalter {${slot.name}${slot.arg ? `:${slot.arg}` : ''}}.${hint ? ` Meinten Sie {${hint}}?` : ''} Erlaubt: ${allowed.map((s) => `{${s}}`).join(', ')}.`),
+            at(ctx, 'programme', ptr('roles', i, 'statement', variant), `Unbekannter Platzhalter {${slot.name}${slot.arg ? `:${slot.arg}` : ''}}.${didYouMean(slot.name, allowed, 'placeholder')} Erlaubt: ${allowed.map((s) => `{${s}}`).join(', ')}.`),
           );
         }
       }

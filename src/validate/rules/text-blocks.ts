@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { findPreviousReport } from '../../model/report-model.js';
 import { reportTextBlocks } from '../../model/report-text.js';
 import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
-import { suggest } from '../did-you-mean.js';
+import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
@@ -25,11 +25,11 @@ export const textSlotsResolve: Rule = {
           const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
           if (slot.name === ATTACHMENT_SLOT) {
             if (slot.arg && attachments.includes(slot.arg)) continue;
-            const hint = slot.arg ? suggest(slot.arg, attachments) : undefined;
-            out.push(at(ctx, { report: i }, pointer, `${shown} verweist auf keine Anlage dieser Vorlage.${hint ? ` Meinten Sie "${hint}"?` : ''} Anlagen: ${attachments.join(', ') || 'keine'}.`));
+            const hint = slot.arg ? didYouMean(slot.arg, attachments) : '';
+            out.push(at(ctx, { report: i }, pointer, `${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`));
           } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
-            const hint = suggest(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT]);
-            out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint ? ` Meinten Sie {${hint}}?` : ''} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
+            const hint = didYouMean(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT], 'placeholder');
+            out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
           } else if (slot.name === REPORT_SLOTS.previousSession && !ctx.otherReportFiles) {
             hasPrevious ??= findPreviousReport(ctx.data, r) !== undefined;
             if (!hasPrevious) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
@@ -50,10 +50,7 @@ export const textModulesKnown: Rule = {
     return ctx.data.reports.flatMap((r, i) =>
       Object.keys(r.text?.modules ?? {})
         .filter((id) => !ids.includes(id))
-        .map((id) => {
-          const hint = suggest(id, ids);
-          return at(ctx, { report: i }, ptr('text', 'modules', id), `Unbekanntes Modul "${id}" in text.modules.${hint ? ` Meinten Sie "${hint}"?` : ''} Module in programme.yaml: ${ids.join(', ')}.`);
-        }),
+        .map((id) => at(ctx, { report: i }, ptr('text', 'modules', id), `Unbekanntes Modul "${id}" in text.modules.${didYouMean(id, ids)} Module in programme.yaml: ${ids.join(', ')}.`)),
     );
   },
 };

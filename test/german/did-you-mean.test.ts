@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editDistance, suggest } from '../../src/validate/did-you-mean.js';
+import { didYouMean, editDistance, suggest } from '../../src/german/did-you-mean.js';
 
 describe('editDistance', () => {
   test.each([
@@ -32,5 +32,17 @@ describe('suggest', () => {
   });
   test('stray file names get their hint', () => {
     expect(suggest('staf.yaml', ['organisation.yaml', 'staff.yaml'])).toBe('staff.yaml');
+  });
+});
+
+describe('didYouMean', () => {
+  test('the German hint with its leading space, written as the clerk writes the word', () => {
+    expect(didYouMean('strat', ['id', 'start'])).toBe(' Meinten Sie "start"?');
+    expect(didYouMean('dat', ['date', 'who'], 'placeholder')).toBe(' Meinten Sie {date}?');
+    expect(didYouMean('staf.yaml', ['staff.yaml'], 'plain')).toBe(' Meinten Sie staff.yaml?');
+  });
+  test('nothing close enough, no hint at all', () => {
+    expect(didYouMean('bemerkung', ['id', 'start'])).toBe('');
+    expect(didYouMean('x', [], 'placeholder')).toBe('');
   });
 });

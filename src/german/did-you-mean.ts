@@ -1,4 +1,26 @@
 /**
+ * How a suggestion is written in the hint: a name or value in quotes (`Meinten Sie "start"?`), a
+ * placeholder in braces as the clerk writes it (`Meinten Sie {date}?`), or a file name as it is
+ * (`Meinten Sie staff.yaml?`).
+ */
+export type HintStyle = 'quoted' | 'placeholder' | 'plain';
+
+const SHOWN: Record<HintStyle, (word: string) => string> = {
+  quoted: (w) => `"${w}"`,
+  placeholder: (w) => `{${w}}`,
+  plain: (w) => w,
+};
+
+/**
+ * The German hint for a misspelt word, to append to a message: ` Meinten Sie "start"?` with the leading
+ * space, or an empty string when no candidate is close enough to be a plausible typo.
+ */
+export function didYouMean(word: string, candidates: readonly string[], style: HintStyle = 'quoted'): string {
+  const hint = suggest(word, candidates);
+  return hint === undefined ? '' : ` Meinten Sie ${SHOWN[style](hint)}?`;
+}
+
+/**
  * Suggests the closest known word for a misspelling ("strat" → "start"), or nothing when no candidate is
  * close enough to be a plausible typo.
  */
