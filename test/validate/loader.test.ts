@@ -155,9 +155,8 @@ describe('safety limits', () => {
     for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g']]) {
       text += `${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]\n`;
     }
-    const started = performance.now();
+    // No wall-clock bound (speed is the benchmark's job): a bomb that were expanded would hit the test timeout.
     const [d] = fails(parseYamlFile('x.yaml', bytes(text)));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(d!.message).toContain('Zu viele Alias-Verweise');
     expect(d!.line).toBeGreaterThan(0);
   });
@@ -198,9 +197,7 @@ describe('safety limits', () => {
     ['pairs in flow sequences', (n: number) => `a: ${'[k: '.repeat(n)}\n`],
   ])('absurd nesting (%s, up to 1 000 000 levels) is refused fast and never overflows the stack', (_, make) => {
     for (const n of [1_000, 20_000, 1_000_000]) {
-      const started = performance.now();
       const ds = fails(parseYamlFile('x.yaml', bytes(make(n))));
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(ds).toHaveLength(1);
       expect(ds[0]!.message).toContain('zu tief verschachtelt');
     }
@@ -251,10 +248,9 @@ describe('safety limits', () => {
   });
   test(`a file over ${MAX_FILE_BYTES / 1024 / 1024} MB is refused before parsing, fast`, () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61);
-    const started = performance.now();
     const [d] = fails(parseYamlFile('x.yaml', big));
-    expect(performance.now() - started).toBeLessThan(100);
     expect(d!.message).toContain('höchstens 5 MB');
+    expect(d!.line).toBe(0); // refused as a whole, before any line was read
   });
 });
 
