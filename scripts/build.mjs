@@ -16,6 +16,8 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
 if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });
+// The PDF stage's prebuilt fonts and packed hyphenation patterns (before bundling: the warm-up uses them).
+execFileSync(process.execPath, [join(root, 'scripts', 'build-pdf-assets.mjs')], { stdio: 'inherit' });
 // Last: bundle the CLI and warm its code cache (a fast cold start; optional, see the script).
 const bundle = join(root, 'scripts', 'bundle.mjs');
 if (existsSync(bundle)) execFileSync(process.execPath, [bundle], { stdio: 'inherit' });
