@@ -4,7 +4,7 @@
 // - hyphenation-de-1996.bin: hyphen's de-1996 pattern trie packed into typed arrays
 //   (src/emit/pdf/layout/hyphenation-pack.ts): loads in well under a millisecond, where evaluating the
 //   pattern module takes 130-150 ms.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,3 +26,15 @@ function write(name, bytes) {
 const { packPatterns } = await load('layout/hyphenation-pack.js');
 const { HYPHENATION_ASSET } = await load('assets.js');
 write(HYPHENATION_ASSET, packPatterns(require('hyphen/patterns/de-1996.js')));
+
+// - <PostScript name>.font.json per face of Source Sans 3: the subset for the characters of a German
+//   Vorlage with its widths, ToUnicode, CIDToGIDMap and CIDSet, deflated (src/emit/pdf/writer/font-asset.ts).
+//   A run embeds these bytes as they are instead of loading fontkit and subsetting every document.
+const { buildFontAsset, VORLAGE_CHARACTERS } = await load('writer/font-asset.js');
+const { FACES } = await load('writer/fonts.js');
+const { fontAssetName } = await load('assets.js');
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit');
+for (const name of Object.values(FACES)) {
+  const font = fontkit.create(readFileSync(require.resolve(`source-sans/TTF/${name}.ttf`)));
+  write(fontAssetName(name), JSON.stringify(buildFontAsset(font, VORLAGE_CHARACTERS)));
+}

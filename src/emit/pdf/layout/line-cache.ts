@@ -1,0 +1,31 @@
+/**
+ * Broken lines of a text, kept across documents: `kim build` lays out the same template sentences in
+ * every report. Keyed by everything the result depends on (runs, font, size, width, hyphenation); the
+ * lines are never changed after they are made, so documents can share them. Bounded, oldest use first out.
+ */
+import type { Line } from './linebreak.js';
+
+export class LineCache {
+  private readonly entries = new Map<string, Line[]>();
+
+  constructor(private readonly limit = 4000) {}
+
+  get(key: string): Line[] | undefined {
+    const lines = this.entries.get(key);
+    if (lines) {
+      // Most recently used last, so eviction drops the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, lines);
+    }
+    return lines;
+  }
+
+  set(key: string, lines: Line[]): void {
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, lines);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
