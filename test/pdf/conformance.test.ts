@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createPdfRenderer } from '../../src/emit/pdf/index.js';
 import { SAMPLE_MD, SAMPLE_META, openPdf, rawPdf, readPages } from './pdf-helpers.js';
+import { pdfObjects, refOf } from './pdf-objects.js';
 
 const renderer = createPdfRenderer();
 let bytes: Uint8Array;
@@ -66,6 +67,27 @@ describe('accessible (PDF/UA-1) and archival (PDF/A-2a)', () => {
       'Personelle Besetzung des strategischen kommunalen Integrationsmanagements (Modul 1), aktueller Stand ihrer Arbeit und der Lenkungsgruppe',
       'Besetzung der Personalstellen des Case-Managements (Modul 2) und aktueller Stand ihrer Arbeit',
     ]);
+  });
+
+  test('lists say how their labels are made (ListNumbering): numbers, bullets, dashes', async () => {
+    const numbering = (pdf: Uint8Array) =>
+      [...pdfObjects(pdf).entries()]
+        .sort(([a], [b]) => a - b)
+        .filter(([, o]) => /\/S \/L\n/.test(o.dict))
+        .map(([, o]) => /\/ListNumbering \/(\w+)/.exec(o.dict)?.[1]);
+    expect(numbering(bytes)).toEqual(['Decimal', 'Decimal']);
+    expect(numbering(await renderer.render('- eins\n  - zwei\n\n1) drei', SAMPLE_META)).sort()).toEqual(['Decimal', 'Disc', 'None']);
+  });
+
+  test('the outline counts its open items: all four on the root, two under "Erläuterungen:"', () => {
+    const objects = pdfObjects(bytes);
+    const catalog = [...objects.values()].find((o) => /\/Type \/Catalog/.test(o.dict))!;
+    const root = objects.get(refOf(catalog.dict, 'Outlines')!)!.dict;
+    expect(/\/Count (\d+)/.exec(root)?.[1]).toBe('4');
+    const items = [...objects.values()].filter((o) => /\/Title \(/.test(o.dict));
+    const count = (title: string) => /\/Count (-?\d+)/.exec(items.find((o) => o.dict.includes(`/Title (${title})`))?.dict ?? '')?.[1];
+    expect(count('Vorbemerkungen:')).toBeUndefined();
+    expect(items.map((o) => /\/Count (-?\d+)/.exec(o.dict)?.[1]).filter((c) => c !== undefined)).toEqual(['2']);
   });
 
   test('every font is embedded as a subset (Source Sans 3), no standard fonts', () => {

@@ -123,3 +123,68 @@ function readFont(objects: Map<number, PdfObject>, ref: number): EmbeddedFont {
     program: objects.get(refOf(descriptor, 'FontFile2')!)!.stream!,
   };
 }
+
+export interface TaggedElement {
+  /** Roles from the root: "Document/L/LI/LBody". */
+  path: string;
+  /** The text of the element's own marked content, glyphs mapped through ToUnicode, in order. */
+  text: string;
+}
+
+/**
+ * The text as the structure tree gives it to assistive technology: every element with marked content
+ * of its own, in tree order, with that content's glyphs mapped through ToUnicode (no guessing of spaces
+ * from glyph positions, unlike pdf.js's text layer, which drops space glyphs and soft hyphens).
+ */
+export function taggedText(bytes: Uint8Array): TaggedElement[] {
+  const objects = pdfObjects(bytes);
+  const fontCache = new Map<number, EmbeddedFont>();
+  const contentText = new Map<string, string>(); // "page id/mcid" → text
+  for (const [id, object] of objects) {
+    if (!/\/Type \/Page\n/.test(object.dict)) continue;
+    const resources = objects.get(refOf(object.dict, 'Resources')!)!.dict;
+    const fonts = new Map<string, EmbeddedFont>();
+    for (const [, name, ref] of (/\/Font <<([^>]*)>>/.exec(resources)?.[1] ?? '').matchAll(/\/(\w+) (\d+) 0 R/g)) {
+      if (!fontCache.has(Number(ref))) fontCache.set(Number(ref), readFont(objects, Number(ref)));
+      fonts.set(name!, fontCache.get(Number(ref))!);
+    }
+    const content = objects.get(refOf(object.dict, 'Contents')!)!.stream!.toString('latin1');
+    const stack: number[] = [];
+    let font: EmbeddedFont | undefined;
+    for (const [token, mcid, fontName, hex] of content.matchAll(/\/\w+ <<\s*\/MCID (\d+)\s*>> BDC|\/Artifact[^\n]*?B[DM]C|\bEMC\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
+      if (mcid !== undefined) stack.push(Number(mcid));
+      else if (token!.startsWith('/Artifact')) stack.push(-1);
+      else if (token === 'EMC') stack.pop();
+      else if (fontName) font = fonts.get(fontName);
+      else if (hex !== undefined && stack.length > 0 && stack[stack.length - 1]! >= 0) {
+        const key = `${id}/${stack[stack.length - 1]}`;
+        let text = '';
+        for (let i = 0; i < hex.length; i += 4) text += font!.toUnicode.get(Number.parseInt(hex.slice(i, i + 4), 16)) ?? '\ufffd';
+        contentText.set(key, (contentText.get(key) ?? '') + text);
+      }
+    }
+  }
+  const catalog = [...objects.values()].find((o) => /\/Type \/Catalog/.test(o.dict))!;
+  const root = objects.get(refOf(catalog.dict, 'StructTreeRoot')!)!;
+  const out: TaggedElement[] = [];
+  const walk = (id: number, path: string) => {
+    const dict = objects.get(id)!.dict;
+    const role = /\/S \/(\w+)/.exec(dict)![1]!;
+    const here = path ? `${path}/${role}` : role;
+    const page = refOf(dict, 'Pg');
+    let text = '';
+    let own = false;
+    for (const [, mcr, child, mcid] of (/\/K \[([^\]]*)\]/.exec(dict)?.[1] ?? '').matchAll(/<<([^>]*)>>|(\d+) 0 R|(\d+)/g)) {
+      if (child !== undefined) walk(Number(child), here);
+      else {
+        own = true;
+        const pg = mcr !== undefined ? refOf(mcr, 'Pg') : page;
+        const id = mcr !== undefined ? /\/MCID (\d+)/.exec(mcr)![1] : mcid;
+        text += contentText.get(`${pg}/${id}`) ?? '';
+      }
+    }
+    if (own) out.push({ path: here, text });
+  };
+  for (const [, child] of (/\/K \[([^\]]*)\]/.exec(root.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)) walk(Number(child), '');
+  return out;
+}
