@@ -6,7 +6,7 @@
 // (kim-cli-*.cjs), loaded when used. The chunks sit in dist/src/ so that paths.ts finds the package root
 // as from any other file there. pdfkit and fontkit stay in node_modules (they read data files next to
 // themselves) and are code-cached there. Bundling is an optimisation: if it fails, the build goes on and
-// dist/src/cli/main.js runs the ES modules.
+// dist/src/cli/main.cjs (the `kim` command) runs the ES modules.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,7 @@ if (existsSync(join(example, 'reports'))) {
   const out = mkdtempSync(join(tmpdir(), 'kim-warm-'));
   const kim = (...args) => {
     try {
-      execFileSync(process.execPath, [join(srcOut, 'cli', 'main.js'), ...args], {
+      execFileSync(process.execPath, [join(srcOut, 'cli', 'main.cjs'), ...args], {
         cwd: root,
         stdio: 'ignore',
         env: { ...process.env, KIM_CODE_CACHE: 'accumulate', NO_COLOR: '1' },
