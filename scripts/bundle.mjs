@@ -37,9 +37,27 @@ const validatorsLiteral = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
+ * subcommands, which kim has none of. Loaded on first use instead.
+ */
+const commanderLazyChildProcess = {
+  name: 'kim-commander-lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const out = code.replace(
+      "const childProcess = require('node:child_process');",
+      "let childProcessModule;\nconst childProcess = { spawn: (...args) => (childProcessModule ??= require('node:child_process')).spawn(...args) };",
+    );
+    if (out === code) this.warn('commander loads child_process eagerly (pattern not found in lib/command.js)');
+    else if (/childProcess\.(?!spawn\b)\w+/.test(out)) this.warn('commander uses more of child_process than spawn; the lazy stand-in lacks it');
+    return out;
+  },
+};
+
 try {
   const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
-  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral] });
+  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, commanderLazyChildProcess] });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
   await bundle.close();
 } catch (error) {

@@ -10,10 +10,6 @@ import type { Dataset } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
 import { validateSources, type Validation } from './validate/index.js';
 import { selectReport } from './select-report.js';
-import { createTemplateEngine } from './render/engine.js';
-import { renderMarkdown } from './render/render-report.js';
-import { writeFileAtomic } from './emit/atomic-write.js';
-import { pdfMetadata } from './emit/pdf-metadata.js';
 
 export interface DataOptions {
   /** The data folder (default `data`). */
@@ -64,7 +60,14 @@ export interface ReportResult {
 
 /** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
 export async function writeReport(options: ReportOptions): Promise<ReportResult> {
-  const { dataset, templates, diagnostics, validation } = await loadValidData(options);
+  // Loaded here, not at the top: `kim validate` imports this module and never renders.
+  const [{ createTemplateEngine }, { renderMarkdown }, { writeFileAtomic }, { pdfMetadata }, { dataset, templates, diagnostics, validation }] = await Promise.all([
+    import('./render/engine.js'),
+    import('./render/render-report.js'),
+    import('./emit/atomic-write.js'),
+    import('./emit/pdf-metadata.js'),
+    loadValidData(options),
+  ]);
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
   const reportSource = validation.reportSources[dataset.reports.indexOf(report)];
