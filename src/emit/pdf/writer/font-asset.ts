@@ -12,7 +12,11 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
+/** Changes with the asset's layout, so a run never reads an asset of another kim version as its own. */
+export const FONT_ASSET_FORMAT = 1;
+
 export interface FontAsset {
+  format: typeof FONT_ASSET_FORMAT;
   postscriptName: string;
   /** Subset prefix of the font name (six capitals, from a hash of the font program). */
   tag: string;
@@ -117,6 +121,7 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
   const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
   const deflate = (bytes: Uint8Array | string) => deflateSync(bytes, { level: 9 }).toString('base64');
   return {
+    format: FONT_ASSET_FORMAT,
     postscriptName: font.postscriptName,
     tag,
     codePoints,

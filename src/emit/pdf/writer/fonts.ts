@@ -15,7 +15,7 @@ import { ASSET_DIR, fontAssetName } from '../assets.js';
 import type { FontMetrics } from '../layout/metrics.js';
 import type { Page } from '../layout/paginate.js';
 import type { FontKey } from '../layout/styles.js';
-import { buildFontAsset, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
+import { buildFontAsset, FONT_ASSET_FORMAT, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
 import { addPageFont, pdfObject, type PdfDoc, type PdfRef } from './pdfkit-patches.js';
 
 /** PostScript names; the TrueType files are `source-sans/TTF/<name>.ttf`. */
@@ -132,11 +132,13 @@ export class FontSet implements FontMetrics {
 
   private loadAsset(key: FontKey): FontAsset {
     try {
-      return JSON.parse(readFileSync(join(ASSET_DIR, fontAssetName(FACES[key])), 'utf8')) as FontAsset;
+      const asset = JSON.parse(readFileSync(join(ASSET_DIR, fontAssetName(FACES[key])), 'utf8')) as FontAsset;
+      if (asset.format === FONT_ASSET_FORMAT) return asset;
     } catch {
-      // No prebuilt asset (a bare `tsc` build): subset the font here, as the build would.
-      return buildFontAsset(this.fontkit(key), VORLAGE_CHARACTERS);
+      // No prebuilt asset (a bare `tsc` build).
     }
+    // Subset the font here, as the build would.
+    return buildFontAsset(this.fontkit(key), VORLAGE_CHARACTERS);
   }
 
   private fontkit(key: FontKey): FontkitFont {
