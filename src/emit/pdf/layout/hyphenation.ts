@@ -33,6 +33,9 @@ export function loadHyphenator(): Hyphenate {
 }
 
 interface Trie {
+  /** Alphabet index + 1 of a UTF-16 code unit below 0x180, 0 if it is not in the alphabet. */
+  latin: Uint8Array;
+  /** The same for code units from 0x180 on. */
   charIndex: Map<number, number>;
   levelOffsets: Uint32Array;
   levelValues: Uint8Array;
@@ -62,10 +65,13 @@ function unpack(input: Uint8Array): Trie {
   if (words[0] !== PACKED_MAGIC || words[1] !== PACKED_VERSION) throw new Error('hyphenation: packed patterns have an unknown format');
   let at = 2;
   const alphabetLength = words[at++]!;
+  const latin = new Uint8Array(0x180);
   const charIndex = new Map<number, number>();
   for (let i = 0; i < alphabetLength; i++) {
     const word = words[at + (i >> 1)]!;
-    charIndex.set(i % 2 === 0 ? word & 0xffff : word >>> 16, i);
+    const code = i % 2 === 0 ? word & 0xffff : word >>> 16;
+    if (code < latin.length) latin[code] = i + 1;
+    else charIndex.set(code, i);
   }
   at += (alphabetLength + 1) >> 1;
   const levelCount = words[at++]!;
@@ -80,7 +86,7 @@ function unpack(input: Uint8Array): Trie {
   const edgeCount = words[at++]!;
   const labels = words.subarray(at, at + edgeCount);
   const children = words.subarray(at + edgeCount, at + 2 * edgeCount);
-  return { charIndex, levelOffsets, levelValues, firstEdge, labels, children };
+  return { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children };
 }
 
 /**
@@ -92,14 +98,20 @@ function unpack(input: Uint8Array): Trie {
 function markers(trie: Trie, text: string): number[] {
   const lowered = `.${text.toLowerCase()}.`;
   const levels: number[] = new Array<number>(text.length + 1).fill(0);
-  const { charIndex, levelOffsets, levelValues, firstEdge, labels, children } = trie;
+  const { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children } = trie;
+  // The word's letters as alphabet indexes, once (-1: not in the alphabet, no pattern goes past it).
+  const codes = new Int16Array(lowered.length);
+  for (let i = 0; i < lowered.length; i++) {
+    const unit = lowered.charCodeAt(i);
+    codes[i] = unit < 0x180 ? latin[unit]! - 1 : (charIndex.get(unit) ?? -1);
+  }
   for (let start = 0; lowered.length - start >= 3; start++) {
     // hyphen's slices starting at the leading dot and at the first letter both apply at position 0.
     const entity = start === 0 ? 0 : start - 1;
     let node = 0;
     for (let q = start; q < lowered.length; q++) {
-      const c = charIndex.get(lowered.charCodeAt(q));
-      if (c === undefined) break;
+      const c = codes[q]!;
+      if (c < 0) break;
       let edge = -1;
       for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) {
         if ((labels[e]! & 0xff) === c) {
