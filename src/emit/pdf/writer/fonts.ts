@@ -42,6 +42,10 @@ export class Face {
   private readonly moreAdvances = new Map<number, number>();
   /** CID → its four hex digits in the content stream. */
   readonly hex: string[];
+  /** Matches a character without a CID here (then the document needs a face with extras). */
+  readonly outside: RegExp;
+  /** Matches a character the font has no glyph for (whitespace aside: layout removes it). */
+  readonly missing: RegExp;
   private decoded: Record<'fontFile' | 'toUnicode' | 'cidToGidMap' | 'cidSet', Buffer> | undefined;
 
   constructor(readonly asset: FontAsset) {
@@ -53,6 +57,10 @@ export class Face {
       setAdvance(cp, asset.widths[i + 1]!);
     });
     this.hex = asset.widths.map((_, cid) => cid.toString(16).padStart(4, '0'));
+    // One native regular expression test per text instead of a loop over its characters.
+    const own = [...asset.codePoints].sort((a, b) => a - b).map((cp): [number, number] => [cp, cp]);
+    this.outside = notIn(own);
+    this.missing = notIn([...asset.coverage, [0x09, 0x0a], [0x0d, 0x0d], [0x20, 0x20]]);
   }
 
   /** The CID of a code point, 0 if it is not in this subset. */
@@ -74,6 +82,19 @@ export class Face {
       cidSet: Buffer.from(a.cidSet, 'base64'),
     });
   }
+}
+
+/** A regular expression matching any character outside the given [first, last] code point ranges. */
+function notIn(ranges: readonly (readonly [number, number])[]): RegExp {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [first, last] of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else merged.push([first, last]);
+  }
+  const u = (cp: number) => `\\u{${cp.toString(16)}}`;
+  return new RegExp(`[^${merged.map(([first, last]) => (first === last ? u(first) : `${u(first)}-${u(last)}`)).join('')}]`, 'u');
 }
 
 /** The faces of one renderer: metrics for layout, and faces with extra characters when a document needs them. */
@@ -105,6 +126,7 @@ export class FontSet implements FontMetrics {
 
   drawable(font: FontKey, text: string): string {
     const face = this.face(font);
+    if (!face.missing.test(text)) return text;
     let out: string | undefined;
     let i = 0;
     for (const char of text) {
@@ -172,6 +194,7 @@ export class DocumentFonts {
         if (item.kind !== 'text') continue;
         for (const segment of item.segments) {
           const face = set.face(segment.font);
+          if (!face.outside.test(segment.text)) continue;
           for (const char of segment.text) {
             const cp = char.codePointAt(0)!;
             if (face.cid(cp) === 0 && !Number.isNaN(face.advance(cp))) {
@@ -209,9 +232,10 @@ export class DocumentFonts {
   encode(key: FontKey, text: string): string {
     const face = this.face(key);
     let hex = '';
-    for (const char of text) {
-      const cid = face.cid(char.codePointAt(0)!) || face.cid(QUESTION_MARK);
-      hex += face.hex[cid];
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+      hex += face.hex[face.cid(cp) || face.cid(QUESTION_MARK)];
     }
     return hex;
   }
