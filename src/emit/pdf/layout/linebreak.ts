@@ -82,6 +82,11 @@ export function buildPieces(
 }
 
 function pushWord(pieces: Piece[], word: string, font: FontKey, measure: Measure): void {
+  // Most words have nothing to break at: one box, without building the word again character by character.
+  if (!BREAKS_IN_WORD.test(word)) {
+    pieces.push({ kind: 'box', text: word, font, width: measure(font, word) });
+    return;
+  }
   let current = '';
   const flush = () => {
     if (current !== '') pieces.push({ kind: 'box', text: current, font, width: measure(font, current) });
@@ -107,6 +112,9 @@ function pushWord(pieces: Piece[], word: string, font: FontKey, measure: Measure
   }
   flush();
 }
+
+/** A soft hyphen or a hyphen: the only characters pushWord breaks a word at. */
+const BREAKS_IN_WORD = /[\u00ad\u2010-]/;
 
 function nextVisible(chars: readonly string[], from: number): string | undefined {
   for (let i = from; i < chars.length; i++) if (chars[i] !== SOFT_HYPHEN) return chars[i];

@@ -140,9 +140,9 @@ class PagePainter {
         font = segment.font;
         this.ops.push(`/${this.fonts.use(font)} ${n(item.size)} Tf`);
       }
-      this.ops.push(`<${this.fonts.encode(font, segment.text)}> Tj`);
+      this.ops.push(`<${this.fonts.encode(segment)}> Tj`);
     }
-    if (item.trailingSpace) this.ops.push(`<${this.fonts.encode(font!, ' ')}> Tj`);
+    if (item.trailingSpace) this.ops.push(`<${this.fonts.space(font!)}> Tj`);
     this.ops.push('ET');
   }
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ASSET_DIR, fontAssetName } from '../assets.js';
 import type { FontMetrics } from '../layout/metrics.js';
+import type { Segment } from '../layout/linebreak.js';
 import type { Page } from '../layout/paginate.js';
 import type { FontKey } from '../layout/styles.js';
 import { buildFontAsset, FONT_ASSET_FORMAT, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
@@ -73,6 +74,17 @@ export class Face {
     return cp < FLAT ? this.advances[cp]! : (this.moreAdvances.get(cp) ?? Number.NaN);
   }
 
+  /** The text as a hex string of CIDs; a character without one (never drawn: layout replaced it) as "?". */
+  encode(text: string): string {
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+      parts.push(this.hex[this.cid(cp) || this.cid(QUESTION_MARK)]!);
+    }
+    return parts.join('');
+  }
+
   streams() {
     const a = this.asset;
     return (this.decoded ??= {
@@ -99,6 +111,8 @@ function notIn(ranges: readonly (readonly [number, number])[]): RegExp {
 
 /** The faces of one renderer: metrics for layout, and faces with extra characters when a document needs them. */
 export class FontSet implements FontMetrics {
+  /** Encoded text of segments in the prebuilt faces, for as long as the segment lives (line cache). */
+  readonly encoded = new WeakMap<Segment, string>();
   private readonly faces = new Map<FontKey, Face>();
   private readonly extended = new Map<string, Face>();
   private readonly fontkitFonts = new Map<FontKey, FontkitFont>();
@@ -228,16 +242,23 @@ export class DocumentFonts {
     return RESOURCE_NAMES[key];
   }
 
-  /** The text as a hex string of CIDs (Identity-H: two bytes per character). */
-  encode(key: FontKey, text: string): string {
-    const face = this.face(key);
-    let hex = '';
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
-      hex += face.hex[face.cid(cp) || face.cid(QUESTION_MARK)];
+  /** A segment's text as a hex string of CIDs (Identity-H: two bytes per character). */
+  encode(segment: Segment): string {
+    const extended = this.faces.get(segment.font);
+    // Lines from the line cache are shared by documents, and so is their encoding in the prebuilt faces
+    // (whose CIDs an extended face keeps, but it may have more).
+    if (extended) return extended.encode(segment.text);
+    let hex = this.set.encoded.get(segment);
+    if (hex === undefined) {
+      hex = this.set.face(segment.font).encode(segment.text);
+      this.set.encoded.set(segment, hex);
     }
     return hex;
+  }
+
+  /** The hex code of a space in the face (the invisible space at a line end). */
+  space(key: FontKey): string {
+    return this.face(key).encode(' ');
   }
 
   /** Writes the font objects of every face used (their dictionaries were referenced by the pages). */
