@@ -27,14 +27,15 @@ const { packPatterns } = await load('layout/hyphenation-pack.js');
 const { HYPHENATION_ASSET } = await load('assets.js');
 write(HYPHENATION_ASSET, packPatterns(require('hyphen/patterns/de-1996.js')));
 
-// - <PostScript name>.font.json per face of Source Sans 3: the subset for the characters of a German
-//   Vorlage with its widths, ToUnicode, CIDToGIDMap and CIDSet, deflated (src/emit/pdf/writer/font-asset.ts).
-//   A run embeds these bytes as they are instead of loading fontkit and subsetting every document.
-const { buildFontAsset, VORLAGE_CHARACTERS } = await load('writer/font-asset.js');
+// - <PostScript name>.font per face of Source Sans 3: the subset for the characters of a German Vorlage
+//   with its widths, ToUnicode, CIDToGIDMap and CIDSet, deflated, and the advance of every character
+//   (src/emit/pdf/writer/font-asset.ts). A run embeds these bytes as they are instead of loading fontkit
+//   and subsetting every document.
+const { buildFontAsset, encodeFontAsset, VORLAGE_CHARACTERS } = await load('writer/font-asset.js');
 const { FACES } = await load('writer/fonts.js');
 const { fontAssetName } = await load('assets.js');
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit');
 for (const name of Object.values(FACES)) {
   const font = fontkit.create(readFileSync(require.resolve(`source-sans/TTF/${name}.ttf`)));
-  write(fontAssetName(name), JSON.stringify(buildFontAsset(font, VORLAGE_CHARACTERS)));
+  write(fontAssetName(name), encodeFontAsset(buildFontAsset(font, VORLAGE_CHARACTERS)));
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createPdfRenderer } from '../../src/emit/pdf/index.js';
-import { buildFontAsset, VORLAGE_CHARACTERS, type FontkitFont } from '../../src/emit/pdf/writer/font-asset.js';
+import { buildFontAsset, decodeFontAsset, encodeFontAsset, VORLAGE_CHARACTERS, type FontkitFont } from '../../src/emit/pdf/writer/font-asset.js';
 import { FACES } from '../../src/emit/pdf/writer/fonts.js';
 import { packageRoot } from '../../src/paths.js';
 import { SAMPLE_MD, SAMPLE_META, readPages } from './pdf-helpers.js';
@@ -76,8 +76,10 @@ describe('embedded fonts', () => {
 
   test('the prebuilt fonts of the build are what the font files give now (no stale asset)', () => {
     for (const name of Object.values(FACES)) {
-      const built = JSON.parse(readFileSync(join(packageRoot, 'dist', 'pdf-assets', `${name}.font.json`), 'utf8'));
-      expect(built).toEqual(buildFontAsset(original(name), VORLAGE_CHARACTERS));
+      const built = readFileSync(join(packageRoot, 'dist', 'pdf-assets', `${name}.font`));
+      const now = encodeFontAsset(buildFontAsset(original(name), VORLAGE_CHARACTERS));
+      expect(Buffer.compare(built, now)).toBe(0);
+      expect(decodeFontAsset(now)).toEqual(buildFontAsset(original(name), VORLAGE_CHARACTERS));
     }
   });
 });

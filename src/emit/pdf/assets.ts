@@ -7,4 +7,4 @@ import { packageRoot } from '../../paths.js';
 
 export const ASSET_DIR = join(packageRoot, 'dist', 'pdf-assets');
 export const HYPHENATION_ASSET = 'hyphenation-de-1996.bin';
-export const fontAssetName = (postscriptName: string) => `${postscriptName}.font.json`;
+export const fontAssetName = (postscriptName: string) => `${postscriptName}.font`;

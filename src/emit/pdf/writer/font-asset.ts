@@ -13,10 +13,14 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 /** Changes with the asset's layout, so a run never reads an asset of another kim version as its own. */
-export const FONT_ASSET_FORMAT = 1;
+export const FONT_ASSET_FORMAT = 2;
+
+/** Code points below this have their advance and CID in flat tables; the few above, in a list. */
+export const FLAT = 0x2200;
+/** In the flat advance table: the font has no glyph for this code point. */
+export const NO_GLYPH = 0xffff;
 
 export interface FontAsset {
-  format: typeof FONT_ASSET_FORMAT;
   postscriptName: string;
   /** Subset prefix of the font name (six capitals, from a hash of the font program). */
   tag: string;
@@ -24,10 +28,6 @@ export interface FontAsset {
   codePoints: number[];
   /** Advance of every CID from 0 on, in 1/1000 em. */
   widths: number[];
-  /** Every code point the font has a glyph for, as [first, last] ranges. */
-  coverage: [number, number][];
-  /** [code point, advance] of covered characters that have no CID here: for measuring. */
-  otherWidths: [number, number][];
   descriptor: {
     flags: number;
     bbox: [number, number, number, number];
@@ -37,13 +37,19 @@ export interface FontAsset {
     capHeight: number;
     xHeight: number;
   };
-  /** Deflated streams, base64. */
-  fontFile: string;
-  /** Length of the font program before deflating (the stream's Length1). */
+  /** Advance in 1/1000 em of every code point below FLAT the font has a glyph for (else NO_GLYPH)… */
+  flatAdvances: Uint16Array;
+  /** …and its CID here (0: none, the font has it but this subset does not). */
+  flatCids: Uint16Array;
+  /** The same for the code points from FLAT on that the font has: [code point, advance, CID]. */
+  high: [number, number, number][];
+  /** A regular expression (u flag) matching a character without a CID here… */
+  outsidePattern: string;
+  /** …and one matching a character the font has no glyph for (tab, line feed, carriage return aside). */
+  missingPattern: string;
+  /** Deflated streams; the font program's length before deflating is the stream's Length1. */
+  streams: { fontFile: Uint8Array; toUnicode: Uint8Array; cidToGidMap: Uint8Array; cidSet: Uint8Array };
   fontFileLength: number;
-  toUnicode: string;
-  cidToGidMap: string;
-  cidSet: string;
 }
 
 /** The slice of a fontkit font used here. */
@@ -98,7 +104,6 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
     widths.push(Math.round(glyph.advanceWidth * scale));
   }
   const program = subset.encode();
-  const inSet = new Set(codePoints);
   const coverageList = [...covered].filter((cp) => font.glyphForCodePoint(cp).id !== 0).sort((a, b) => a - b);
 
   const cidToGid = new Uint8Array(gids.length * 2);
@@ -119,15 +124,28 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
 
   const digest = createHash('sha256').update(program).digest();
   const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
-  const deflate = (bytes: Uint8Array | string) => deflateSync(bytes, { level: 9 }).toString('base64');
+  const deflate = (bytes: Uint8Array | string) => new Uint8Array(deflateSync(bytes, { level: 9 }));
+  const flatAdvances = new Uint16Array(FLAT).fill(NO_GLYPH);
+  const flatCids = new Uint16Array(FLAT);
+  const high: [number, number, number][] = [];
+  const cidOf = new Map(codePoints.map((cp, i) => [cp, i + 1]));
+  for (const cp of coverageList) {
+    const advance = Math.round(font.glyphForCodePoint(cp).advanceWidth * scale);
+    if (cp < FLAT) {
+      flatAdvances[cp] = advance;
+      flatCids[cp] = cidOf.get(cp) ?? 0;
+    } else high.push([cp, advance, cidOf.get(cp) ?? 0]);
+  }
   return {
-    format: FONT_ASSET_FORMAT,
     postscriptName: font.postscriptName,
     tag,
     codePoints,
     widths,
-    coverage: toRanges(coverageList),
-    otherWidths: coverageList.filter((cp) => !inSet.has(cp)).map((cp) => [cp, Math.round(font.glyphForCodePoint(cp).advanceWidth * scale)]),
+    flatAdvances,
+    flatCids,
+    high,
+    outsidePattern: notIn(codePoints.map((cp): [number, number] => [cp, cp])),
+    missingPattern: notIn([...toRanges(coverageList), [0x09, 0x0a], [0x0d, 0x0d]]),
     descriptor: {
       flags,
       bbox: [font.bbox.minX * scale, font.bbox.minY * scale, font.bbox.maxX * scale, font.bbox.maxY * scale],
@@ -137,13 +155,68 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
       capHeight: (font.capHeight || font.ascent) * scale,
       xHeight: (font.xHeight || 0) * scale,
     },
-    fontFile: deflate(program),
+    streams: { fontFile: deflate(program), toUnicode: deflate(toUnicodeCMap(codePoints)), cidToGidMap: deflate(cidToGid), cidSet: deflate(cidSet) },
     fontFileLength: program.length,
-    toUnicode: deflate(toUnicodeCMap(codePoints)),
-    cidToGidMap: deflate(cidToGid),
-    cidSet: deflate(cidSet),
   };
 }
+
+const MAGIC = 0x464d494b; // "KIMF"
+const STREAMS = ['fontFile', 'toUnicode', 'cidToGidMap', 'cidSet'] as const;
+
+/**
+ * The asset as one file: magic, format, the length of a JSON header, the header (names, CIDs, widths,
+ * descriptor, and where each table and stream is, counted from the end of the header), then the tables
+ * and streams, each at a 4-byte boundary. A run reads it with one file read, and tables and streams are
+ * views into that buffer: no base64, no copies.
+ */
+export function encodeFontAsset(asset: FontAsset): Uint8Array {
+  const { flatAdvances, flatCids, streams, ...rest } = asset;
+  const blobs: Uint8Array[] = [
+    new Uint8Array(flatAdvances.buffer, flatAdvances.byteOffset, flatAdvances.byteLength),
+    new Uint8Array(flatCids.buffer, flatCids.byteOffset, flatCids.byteLength),
+    ...STREAMS.map((name) => streams[name]),
+  ];
+  const sections: [number, number][] = [];
+  let size = 0;
+  for (const blob of blobs) {
+    sections.push([size, blob.length]);
+    size = align(size + blob.length);
+  }
+  const header = Buffer.from(JSON.stringify({ ...rest, sections }));
+  const start = align(12 + header.length);
+  const out = new Uint8Array(start + size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, FONT_ASSET_FORMAT, true);
+  view.setUint32(8, header.length, true);
+  out.set(header, 12);
+  blobs.forEach((blob, i) => out.set(blob, start + sections[i]![0]));
+  return out;
+}
+
+/** The asset from encodeFontAsset's bytes, or undefined when they are of another format. */
+export function decodeFontAsset(input: Uint8Array): FontAsset | undefined {
+  // Typed-array views need aligned offsets; a Buffer from the pool may not have them.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== FONT_ASSET_FORMAT) return undefined;
+  const length = view.getUint32(8, true);
+  const { sections, ...rest } = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 12, length).toString('utf8')) as Omit<
+    FontAsset,
+    'flatAdvances' | 'flatCids' | 'streams'
+  > & { sections: [number, number][] };
+  const start = align(12 + length);
+  const blob = (i: number) => bytes.subarray(start + sections[i]![0], start + sections[i]![0] + sections[i]![1]);
+  const table = (i: number) => new Uint16Array(bytes.buffer, bytes.byteOffset + start + sections[i]![0], sections[i]![1] / 2);
+  return {
+    ...rest,
+    flatAdvances: table(0),
+    flatCids: table(1),
+    streams: { fontFile: blob(2), toUnicode: blob(3), cidToGidMap: blob(4), cidSet: blob(5) },
+  };
+}
+
+const align = (n: number) => (n + 3) & ~3;
 
 function toRanges(sorted: readonly number[]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -153,6 +226,19 @@ function toRanges(sorted: readonly number[]): [number, number][] {
     else ranges.push([cp, cp]);
   }
   return ranges;
+}
+
+/** The source of a regular expression (u flag) matching any character outside the given [first, last] code point ranges. */
+function notIn(ranges: readonly (readonly [number, number])[]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [first, last] of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else merged.push([first, last]);
+  }
+  const u = (cp: number) => `\\u{${cp.toString(16)}}`;
+  return `[^${merged.map(([first, last]) => (first === last ? u(first) : `${u(first)}-${u(last)}`)).join('')}]`;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');

@@ -16,7 +16,7 @@ import type { FontMetrics } from '../layout/metrics.js';
 import type { Segment } from '../layout/linebreak.js';
 import type { Page } from '../layout/paginate.js';
 import type { FontKey } from '../layout/styles.js';
-import { buildFontAsset, FONT_ASSET_FORMAT, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
+import { buildFontAsset, decodeFontAsset, FLAT, NO_GLYPH, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
 import { addPageFont, pdfObject, type PdfDoc, type PdfRef } from './pdfkit-patches.js';
 
 /** PostScript names; the TrueType files are `source-sans/TTF/<name>.ttf`. */
@@ -31,14 +31,10 @@ export const FONT_KEYS = Object.keys(FACES) as FontKey[];
 /** Resource names in the page dictionaries (pdfkit's own fonts would be F1, F2 …). */
 const RESOURCE_NAMES: Record<FontKey, string> = { regular: 'KR', bold: 'KB', italic: 'KI', boldItalic: 'KBI' };
 
-/** Code points below this are looked up in flat arrays, the rest in maps. */
-const FLAT = 0x2200;
 const QUESTION_MARK = 0x3f;
 
-/** One face as embedded: CIDs and advances per code point, and the streams, decoded on first use. */
+/** One face as embedded: CIDs and advances per code point (tables of the asset), the font objects' streams. */
 export class Face {
-  private readonly cids = new Int32Array(FLAT);
-  private readonly advances = new Float64Array(FLAT).fill(Number.NaN);
   private readonly moreCids = new Map<number, number>();
   private readonly moreAdvances = new Map<number, number>();
   /** CID → its four hex digits in the content stream. */
@@ -47,31 +43,28 @@ export class Face {
   readonly outside: RegExp;
   /** Matches a character the font has no glyph for (whitespace aside: layout removes it). */
   readonly missing: RegExp;
-  private decoded: Record<'fontFile' | 'toUnicode' | 'cidToGidMap' | 'cidSet', Buffer> | undefined;
 
   constructor(readonly asset: FontAsset) {
-    const setAdvance = (cp: number, width: number) => (cp < FLAT ? (this.advances[cp] = width) : this.moreAdvances.set(cp, width));
-    for (const [cp, width] of asset.otherWidths) setAdvance(cp, width);
-    asset.codePoints.forEach((cp, i) => {
-      if (cp < FLAT) this.cids[cp] = i + 1;
-      else this.moreCids.set(cp, i + 1);
-      setAdvance(cp, asset.widths[i + 1]!);
-    });
+    for (const [cp, advance, cid] of asset.high) {
+      this.moreAdvances.set(cp, advance);
+      if (cid > 0) this.moreCids.set(cp, cid);
+    }
     this.hex = asset.widths.map((_, cid) => cid.toString(16).padStart(4, '0'));
     // One native regular expression test per text instead of a loop over its characters.
-    const own = [...asset.codePoints].sort((a, b) => a - b).map((cp): [number, number] => [cp, cp]);
-    this.outside = notIn(own);
-    this.missing = notIn([...asset.coverage, [0x09, 0x0a], [0x0d, 0x0d], [0x20, 0x20]]);
+    this.outside = new RegExp(asset.outsidePattern, 'u');
+    this.missing = new RegExp(asset.missingPattern, 'u');
   }
 
   /** The CID of a code point, 0 if it is not in this subset. */
   cid(cp: number): number {
-    return cp < FLAT ? this.cids[cp]! : (this.moreCids.get(cp) ?? 0);
+    return cp < FLAT ? this.asset.flatCids[cp]! : (this.moreCids.get(cp) ?? 0);
   }
 
   /** Advance in 1/1000 em; NaN if the font has no glyph for it. */
   advance(cp: number): number {
-    return cp < FLAT ? this.advances[cp]! : (this.moreAdvances.get(cp) ?? Number.NaN);
+    if (cp >= FLAT) return this.moreAdvances.get(cp) ?? Number.NaN;
+    const advance = this.asset.flatAdvances[cp]!;
+    return advance === NO_GLYPH ? Number.NaN : advance;
   }
 
   /** The text as a hex string of CIDs; a character without one (never drawn: layout replaced it) as "?". */
@@ -85,28 +78,6 @@ export class Face {
     return parts.join('');
   }
 
-  streams() {
-    const a = this.asset;
-    return (this.decoded ??= {
-      fontFile: Buffer.from(a.fontFile, 'base64'),
-      toUnicode: Buffer.from(a.toUnicode, 'base64'),
-      cidToGidMap: Buffer.from(a.cidToGidMap, 'base64'),
-      cidSet: Buffer.from(a.cidSet, 'base64'),
-    });
-  }
-}
-
-/** A regular expression matching any character outside the given [first, last] code point ranges. */
-function notIn(ranges: readonly (readonly [number, number])[]): RegExp {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [first, last] of sorted) {
-    const previous = merged[merged.length - 1];
-    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
-    else merged.push([first, last]);
-  }
-  const u = (cp: number) => `\\u{${cp.toString(16)}}`;
-  return new RegExp(`[^${merged.map(([first, last]) => (first === last ? u(first) : `${u(first)}-${u(last)}`)).join('')}]`, 'u');
 }
 
 /** The faces of one renderer: metrics for layout, and faces with extra characters when a document needs them. */
@@ -167,14 +138,14 @@ export class FontSet implements FontMetrics {
   }
 
   private loadAsset(key: FontKey): FontAsset {
+    let asset: FontAsset | undefined;
     try {
-      const asset = JSON.parse(readFileSync(join(ASSET_DIR, fontAssetName(FACES[key])), 'utf8')) as FontAsset;
-      if (asset.format === FONT_ASSET_FORMAT) return asset;
+      asset = decodeFontAsset(readFileSync(join(ASSET_DIR, fontAssetName(FACES[key]))));
     } catch {
       // No prebuilt asset (a bare `tsc` build).
     }
-    // Subset the font here, as the build would.
-    return buildFontAsset(this.fontkit(key), VORLAGE_CHARACTERS);
+    // Missing or of another format: subset the font here, as the build would.
+    return asset ?? buildFontAsset(this.fontkit(key), VORLAGE_CHARACTERS);
   }
 
   private fontkit(key: FontKey): FontkitFont {
@@ -276,9 +247,9 @@ export class DocumentFonts {
   /** Type0 font → CIDFontType2 → descriptor → font program, ToUnicode, CIDToGIDMap, CIDSet (PDF/A-2 allows it, PDF/A-1 wants it). */
   private fontObjects(face: Face): PdfRef {
     const a = face.asset;
-    const streams = face.streams();
+    const streams = a.streams;
     const name = `${a.tag}+${a.postscriptName}`;
-    const stream = (bytes: Buffer, extra: Record<string, unknown> = {}) => {
+    const stream = (bytes: Uint8Array, extra: Record<string, unknown> = {}) => {
       const ref = pdfObject(this.doc, { Filter: 'FlateDecode', ...extra });
       this.pending.push(() => ref.end(bytes));
       return ref;
