@@ -42,6 +42,8 @@ interface Trie {
   firstEdge: Uint32Array;
   labels: Uint32Array;
   children: Uint32Array;
+  /** Alphabet index → the root's edge for it, -1 if none. */
+  rootEdges: Int32Array;
 }
 
 export function hyphenatorFromPacked(bytes: Uint8Array): Hyphenate {
@@ -86,7 +88,9 @@ function unpack(input: Uint8Array): Trie {
   const edgeCount = words[at++]!;
   const labels = words.subarray(at, at + edgeCount);
   const children = words.subarray(at + edgeCount, at + 2 * edgeCount);
-  return { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children };
+  const rootEdges = new Int32Array(alphabetLength).fill(-1);
+  for (let e = firstEdge[0]!; e < firstEdge[1]!; e++) rootEdges[labels[e]! & 0xff] = e;
+  return { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children, rootEdges };
 }
 
 /**
@@ -98,7 +102,7 @@ function unpack(input: Uint8Array): Trie {
 function markers(trie: Trie, text: string): number[] {
   const lowered = `.${text.toLowerCase()}.`;
   const levels: number[] = new Array<number>(text.length + 1).fill(0);
-  const { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children } = trie;
+  const { latin, charIndex, levelOffsets, levelValues, firstEdge, labels, children, rootEdges } = trie;
   // The word's letters as alphabet indexes, once (-1: not in the alphabet, no pattern goes past it).
   const codes = new Int16Array(lowered.length);
   for (let i = 0; i < lowered.length; i++) {
@@ -113,10 +117,13 @@ function markers(trie: Trie, text: string): number[] {
       const c = codes[q]!;
       if (c < 0) break;
       let edge = -1;
-      for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) {
-        if ((labels[e]! & 0xff) === c) {
-          edge = e;
-          break;
+      if (node === 0) edge = rootEdges[c]!; // every start position begins at the root, which has an edge for most letters
+      else {
+        for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) {
+          if ((labels[e]! & 0xff) === c) {
+            edge = e;
+            break;
+          }
         }
       }
       if (edge < 0) break;
