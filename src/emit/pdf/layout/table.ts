@@ -83,7 +83,7 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
 }
 
 /** Auto table layout: natural widths if they fit (stretched to full width), else shrink towards minimums. */
-export function distributeWidths(min: number[], max: number[], available: number): number[] {
+function distributeWidths(min: number[], max: number[], available: number): number[] {
   const sumMax = max.reduce((a, b) => a + b, 0);
   const sumMin = min.reduce((a, b) => a + b, 0);
   if (sumMax <= available) return max.map((w) => (w / sumMax) * available);

@@ -73,6 +73,7 @@ class PagePainter {
       this.tree.element(item.node);
       return;
     }
+    if (item.kind === 'text' && item.segments.length === 0) return; // an empty line (two hard breaks in a row)
     if (item.kind === 'figure' && item.node) this.tree.figureBox(item.node, [item.x, item.y, item.x + item.width, item.y + item.height]);
     this.enter('node' in item ? item.node : undefined, item.artifact);
     switch (item.kind) {
@@ -127,7 +128,6 @@ class PagePainter {
   }
 
   private text(item: PlacedText): void {
-    if (item.segments.length === 0) return;
     if (item.color !== this.fill) {
       this.ops.push(`${rgb(item.color)} rg`);
       this.fill = item.color;

@@ -26,14 +26,13 @@ export const FACES: Record<FontKey, string> = {
   italic: 'SourceSans3-It',
   boldItalic: 'SourceSans3-BoldIt',
 };
-export const FONT_KEYS = Object.keys(FACES) as FontKey[];
 
 /** Resource names in the page dictionaries (pdfkit's own fonts would be F1, F2 …). */
 const RESOURCE_NAMES: Record<FontKey, string> = { regular: 'KR', bold: 'KB', italic: 'KI', boldItalic: 'KBI' };
 
 const QUESTION_MARK = 0x3f;
 
-/** One face as embedded: CIDs and advances per code point (tables of the asset), the font objects' streams. */
+/** One face as embedded: the CID and advance of each character (from the asset's tables), its text encoding. */
 export class Face {
   private readonly moreCids = new Map<number, number>();
   private readonly moreAdvances = new Map<number, number>();
@@ -77,7 +76,6 @@ export class Face {
     }
     return parts.join('');
   }
-
 }
 
 /** The faces of one renderer: metrics for layout, and faces with extra characters when a document needs them. */
