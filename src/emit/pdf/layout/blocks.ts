@@ -9,7 +9,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { inlineRuns, runsText, stripTags, type Run } from './inline.js';
-import { LineCache } from './line-cache.js';
+import type { LineCache } from './line-cache.js';
 import { breakLines, buildPieces, fontFor, type Line } from './linebreak.js';
 import { measureAt, type FontMetrics } from './metrics.js';
 import {
