@@ -29,6 +29,8 @@ describe('the guarded lexer gives marked\'s tokens', () => {
       '#', '## ', '> ', '>', '- ', '* ', '+ ', '1. ', '1) ', '---', '***', '___', '===', '```', '~~~', '    ', '\t', '<div>', '</div>', '<!-- x -->',
       '<br>', '[a]: http://x.y', '[a]', '[a](b)', '| a | b |', '| --- | ---: |', '|', ':', '**', '*', '_', '__', '`', '\\*', '\\', 'http://example.org',
       'https://x.de/a', 'www.kim.de', 'ftp://f.de', 'mailto:a@b.de', 'xmpp:a@b.de', 'name@example.org', '@', 'Wort', 'Sachstand', 'ä', '1', '.', ' ', '  ', '\n', '\n\n', '\n   ',
+      // Strong emphasis, which the lexer recognises itself in its simplest form.
+      '**Vorlage**', '**Anlage:**', '**öffentlichen Sitzungsteil**', 'Wort**', '**Wort', '***', ',', ';', '(', ')', '„', '“', '"', "'", '!', '?', '–', '-',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), (md) => {
