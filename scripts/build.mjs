@@ -15,9 +15,11 @@ if (!existsSync(tsc)) {
 execFileSync(process.execPath, [join(root, 'scripts', 'generate-types.mjs')], { stdio: 'inherit' });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 // npm links bin entries before prepare runs, so make sure the freshly built CLI is executable.
-chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
+for (const entry of ['main.cjs', 'main.js']) chmodSync(join(root, 'dist', 'src', 'cli', entry), 0o755);
 const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
 if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });
+// The PDF stage's prebuilt fonts and packed hyphenation patterns (before bundling: the warm-up uses them).
+execFileSync(process.execPath, [join(root, 'scripts', 'build-pdf-assets.mjs')], { stdio: 'inherit' });
 // Last: bundle the CLI and warm its code cache (a fast cold start; optional, see the script).
 const bundle = join(root, 'scripts', 'bundle.mjs');
 if (existsSync(bundle)) execFileSync(process.execPath, [bundle], { stdio: 'inherit' });

@@ -6,7 +6,7 @@
 // (kim-cli-*.cjs), loaded when used. The chunks sit in dist/src/ so that paths.ts finds the package root
 // as from any other file there. pdfkit and fontkit stay in node_modules (they read data files next to
 // themselves) and are code-cached there. Bundling is an optimisation: if it fails, the build goes on and
-// dist/src/cli/main.js runs the ES modules.
+// dist/src/cli/main.cjs (the `kim` command) runs the ES modules.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,9 +37,27 @@ const validatorsLiteral = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
+ * subcommands, which kim has none of. Loaded on first use instead.
+ */
+const commanderLazyChildProcess = {
+  name: 'kim-commander-lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const out = code.replace(
+      "const childProcess = require('node:child_process');",
+      "let childProcessModule;\nconst childProcess = { spawn: (...args) => (childProcessModule ??= require('node:child_process')).spawn(...args) };",
+    );
+    if (out === code) this.warn('commander loads child_process eagerly (pattern not found in lib/command.js)');
+    else if (/childProcess\.(?!spawn\b)\w+/.test(out)) this.warn('commander uses more of child_process than spawn; the lazy stand-in lacks it');
+    return out;
+  },
+};
+
 try {
   const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
-  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral] });
+  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, commanderLazyChildProcess] });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
   await bundle.close();
 } catch (error) {
@@ -54,7 +72,7 @@ if (existsSync(join(example, 'reports'))) {
   const out = mkdtempSync(join(tmpdir(), 'kim-warm-'));
   const kim = (...args) => {
     try {
-      execFileSync(process.execPath, [join(srcOut, 'cli', 'main.js'), ...args], {
+      execFileSync(process.execPath, [join(srcOut, 'cli', 'main.cjs'), ...args], {
         cwd: root,
         stdio: 'ignore',
         env: { ...process.env, KIM_CODE_CACHE: 'accumulate', NO_COLOR: '1' },

@@ -10,10 +10,6 @@ import type { Dataset } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
 import { validateSources, type Validation } from './validate/index.js';
 import { selectReport } from './select-report.js';
-import { createTemplateEngine } from './render/engine.js';
-import { renderMarkdown } from './render/render-report.js';
-import { writeFileAtomic } from './emit/atomic-write.js';
-import { pdfMetadata } from './emit/pdf-metadata.js';
 
 export interface DataOptions {
   /** The data folder (default `data`). */
@@ -74,7 +70,13 @@ export interface RenderedReport {
 
 /** Validates and renders one Vorlage in each requested format, without writing anything (`kim report --out -`). */
 export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Promise<RenderedReport> {
-  const { dataset, templates, diagnostics, validation } = await loadValidData(options);
+  // Loaded here, not at the top: `kim validate` imports this module and never renders.
+  const [{ createTemplateEngine }, { renderMarkdown }, { pdfMetadata }, { dataset, templates, diagnostics, validation }] = await Promise.all([
+    import('./render/engine.js'),
+    import('./render/render-report.js'),
+    import('./emit/pdf-metadata.js'),
+    loadValidData(options),
+  ]);
   const report = selectReport(dataset, options.report);
   const engine = createTemplateEngine(templates);
   const reportSource = validation.reportSources[dataset.reports.indexOf(report)];
@@ -91,7 +93,7 @@ export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Prom
 
 /** `kim report`: validate, render one Vorlage, write it atomically in each requested format. */
 export async function writeReport(options: ReportOptions): Promise<ReportResult> {
-  const { reportId, markdown, pdf, diagnostics } = await renderReport(options);
+  const [{ reportId, markdown, pdf, diagnostics }, { writeFileAtomic }] = await Promise.all([renderReport(options), import('./emit/atomic-write.js')]);
   const outDir = resolve(options.outDir);
   const written: string[] = [];
   if (markdown !== undefined) {

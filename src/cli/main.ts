@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `kim` command. Runs the bundled CLI with a code cache when the build made one
- * (fast-start.ts: a cold start costs a fraction), otherwise the CLI's ES modules (run.ts).
+ * The CLI as an ES module, for `node dist/src/cli/main.js` (tests, kim build's workers): the same as the
+ * `kim` command (main.cts), which starts faster because it is CommonJS.
  */
-import { startBundled } from './fast-start.js';
+import { fileURLToPath } from 'node:url';
+import { startBundled } from './fast-start.cjs';
 
-if (!startBundled(import.meta.url)) await import('./run.js');
+if (!startBundled(fileURLToPath(import.meta.url))) await import('./run.js');

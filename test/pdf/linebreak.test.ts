@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { breakLines, buildPieces, SOFT_HYPHEN, type Measure } from '../../src/emit/pdf/linebreak.js';
-import type { Run } from '../../src/emit/pdf/inline.js';
+import { breakLines, buildPieces, SOFT_HYPHEN, type Measure } from '../../src/emit/pdf/layout/linebreak.js';
+import type { Run } from '../../src/emit/pdf/layout/inline.js';
 
 /** Every character 1 pt wide, bold ones too: widths are easy to reason about. */
 const measure: Measure = (_font, text) => Array.from(text).length;

@@ -15,20 +15,21 @@
  *    entry is rewritten when the process exits. Entries are keyed by path and checked against the
  *    file's size and mtime, and V8 itself rejects bytecode of another Node version or source length.
  *
- * The bundle is used only when it is at least as new as this file (a bare `tsc` run makes it stale,
- * and then the ES modules run as before). KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off the
- * cache; KIM_CODE_CACHE=accumulate (used by the build) keeps what the cache held and adds this run.
+ * The bundle is used only when it is at least as new as the entry file (a bare `tsc` run makes it
+ * stale, and then the ES modules run as before). KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off
+ * the cache; KIM_CODE_CACHE=accumulate (used by the build) keeps what the cache held and adds this run.
+ *
+ * CommonJS (like the `kim` entry main.cts), so that a run of the bundle never starts Node's ES module
+ * loader: that costs several milliseconds of a cold start.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
 /** Starts the bundled CLI if there is a current bundle; returns false when the caller should import run.js. */
-export function startBundled(mainUrl: string): boolean {
+export function startBundled(mainFile: string): boolean {
   if (process.env['KIM_BUNDLE'] === '0') return false;
-  const mainFile = fileURLToPath(mainUrl);
   const srcDir = dirname(dirname(mainFile));
   const bundle = join(srcDir, 'kim-cli.cjs');
   try {
@@ -38,7 +39,7 @@ export function startBundled(mainUrl: string): boolean {
   }
   const mode = process.env['KIM_CODE_CACHE'];
   if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache'), mode === 'accumulate');
-  createRequire(mainUrl)(bundle);
+  require(bundle);
   return true;
 }
 
@@ -59,7 +60,7 @@ const HEADER = 16;
 
 /** Compiles every CommonJS file loaded from now on with its cached bytecode; writes new bytecode at exit. */
 export function installCodeCache(cacheDir: string, accumulate = false): void {
-  const Module = createRequire(import.meta.url)('node:module') as ModuleStatics;
+  const Module = require('node:module') as ModuleStatics;
   const original = Module.prototype._compile;
   const pending: { script: vm.Script; file: string; stamp: Buffer }[] = [];
 

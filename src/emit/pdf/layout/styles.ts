@@ -49,7 +49,7 @@ const body: BlockStyle = {
 /** Keyed by marked token type (headings by depth). */
 export const STYLES = {
   paragraph: body,
-  /** Paragraphs before the first heading (the Vorlage header block): set tighter, like a form head. */
+  /** Paragraphs before the first heading (the letterhead): set tighter, like a form head. */
   frontParagraph: { ...body, spaceAfter: 6, hyphenate: false },
   heading1: { ...body, font: 'bold', size: 14, lineHeight: 1.2, spaceBefore: 20, spaceAfter: 8, hyphenate: false },
   heading2: { ...body, font: 'bold', size: 12, lineHeight: 1.2, spaceBefore: 18, spaceAfter: 6, hyphenate: false },
@@ -89,5 +89,13 @@ export const TABLE = {
   headerRuleWidth: 0.9,
 } as const;
 
-/** Thin rule under the header block (the Markdown before the first heading). */
+/** Thin rule under the letterhead (the Markdown before the first heading). */
 export const FRONT_RULE = { gapBefore: 4, gapAfter: 2, width: 0.6, color: '#7a7a7a' } as const;
+
+/** The Kreis's logo: top right of the first page, in the band above the text area, scaled to fit. */
+export const LOGO = { top: 9 * MM, maxHeight: 15 * MM, maxWidth: 50 * MM } as const;
+
+/** Hyphenate only where a line would otherwise end more than this many em short (ragged right). */
+export const HYPHEN_ZONE_EM = 2.5;
+/** At most this many consecutive lines end with a hyphen. */
+export const MAX_CONSECUTIVE_HYPHENS = 2;

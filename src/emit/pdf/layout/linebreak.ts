@@ -27,6 +27,13 @@ export interface Segment {
 export interface Line {
   segments: Segment[];
   width: number;
+  /**
+   * What the line ends at: an inter-word space, a hard line break, a soft-hyphen break (the line shows a
+   * hyphen), a break without a separator (after a compound's hyphen, inside an overlong word, between two
+   * runs without a space), or the end of the text. Text extraction needs the first two: the space that
+   * separates the words is not drawn, so the PDF has to carry it (ISO 32000-1, 14.8.2.5).
+   */
+  ending: 'space' | 'newline' | 'hyphen' | 'break' | 'end';
 }
 
 /** Width in pt of `text` in `font` at the current size. */
@@ -75,6 +82,11 @@ export function buildPieces(
 }
 
 function pushWord(pieces: Piece[], word: string, font: FontKey, measure: Measure): void {
+  // Most words have nothing to break at: one box, without building the word again character by character.
+  if (!BREAKS_IN_WORD.test(word)) {
+    pieces.push({ kind: 'box', text: word, font, width: measure(font, word) });
+    return;
+  }
   let current = '';
   const flush = () => {
     if (current !== '') pieces.push({ kind: 'box', text: current, font, width: measure(font, current) });
@@ -100,6 +112,9 @@ function pushWord(pieces: Piece[], word: string, font: FontKey, measure: Measure
   }
   flush();
 }
+
+/** A soft hyphen or a hyphen: the only characters pushWord breaks a word at. */
+const BREAKS_IN_WORD = /[\u00ad\u2010-]/;
 
 function nextVisible(chars: readonly string[], from: number): string | undefined {
   for (let i = from; i < chars.length; i++) if (chars[i] !== SOFT_HYPHEN) return chars[i];
@@ -171,16 +186,23 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
       }
       width += p.width;
     }
-    const last = pieces[end];
-    const hyphen = end < n && last?.kind === 'break' && last.hyphen ? last : undefined;
+    const last = end < n ? pieces[end] : undefined;
+    const hyphen = last?.kind === 'break' && last.hyphen ? last : undefined;
     hyphensInRow = hyphen ? hyphensInRow + 1 : 0;
-    lines.push(makeLine(pieces, i, end, hyphen));
+    const ending = !last ? 'end' : last.kind === 'glue' ? 'space' : last.kind === 'newline' ? 'newline' : hyphen ? 'hyphen' : 'break';
+    lines.push(makeLine(pieces, i, end, ending, hyphen));
     i = next;
   }
   return lines;
 }
 
-function makeLine(pieces: readonly Piece[], start: number, end: number, hyphen?: Extract<Piece, { kind: 'break' }>): Line {
+function makeLine(
+  pieces: readonly Piece[],
+  start: number,
+  end: number,
+  ending: Line['ending'],
+  hyphen?: Extract<Piece, { kind: 'break' }>,
+): Line {
   const segments: Segment[] = [];
   let width = 0;
   // Drop trailing glue.
@@ -200,7 +222,7 @@ function makeLine(pieces: readonly Piece[], start: number, end: number, hyphen?:
     segments.push({ text: SOFT_HYPHEN, font: hyphen.font, breakHyphen: true });
     width += hyphen.width;
   }
-  return { segments, width };
+  return { segments, width, ending };
 }
 
 function splitOverlongBoxes(pieces: readonly Piece[], maxWidth: number, measure: Measure): Piece[] {

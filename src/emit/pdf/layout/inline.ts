@@ -28,8 +28,9 @@ const NAMED_ENTITIES: Record<string, string> = {
 /** marked leaves HTML entities in text tokens (its HTML renderer would pass them through). */
 export function decodeEntities(text: string): string {
   // NFC: umlauts as single characters (the PDF's plain shaping draws one glyph per character).
-  // Zero-width format characters carry nothing visible; the font has no glyphs for them.
-  text = text.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  // Zero-width format characters and variation selectors carry nothing visible; the font has no glyphs
+  // for them (one glyph per character, see writer/fonts.ts).
+  text = text.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/g, '');
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {

@@ -2,8 +2,8 @@
  * XMP packet content (the rdf:Description elements) for PDF/A-2a + PDF/UA-1.
  *
  * pdfkit writes its own XMP from the Info dictionary without XML escaping (a title with "&" would make
- * the packet invalid) and knows only one conformance identifier per document (`subset`). So the engine
- * replaces pdfkit's `_addInfo` with this: the same properties, escaped, plus dc:subject for the keywords,
+ * the packet invalid) and knows only one conformance identifier per document (`subset`). So the writer
+ * replaces pdfkit's XMP with this (pdfkit-patches.ts): the same properties, escaped, plus dc:subject for the keywords,
  * the PDF/UA identifier and the PDF/A extension schema that declares the pdfuaid namespace (PDF/A-2
  * only allows XMP properties from predefined schemas or from an embedded extension schema).
  * pdfkit still appends the pdfaid block itself (from `subset: 'PDF/A-2a'`).
@@ -17,6 +17,8 @@ export interface XmpInfo {
   creator: string;
   producer: string;
   creationDate: Date;
+  /** BCP 47, as in the catalog's /Lang. */
+  language: string;
 }
 
 export function escapeXml(text: string): string {
@@ -44,7 +46,7 @@ export function xmpDescriptions(info: XmpInfo): string {
   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${e(info.title)}</rdf:li></rdf:Alt></dc:title>
   ${info.author ? `<dc:creator><rdf:Seq><rdf:li>${e(info.author)}</rdf:li></rdf:Seq></dc:creator>` : ''}
   ${info.subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${e(info.subject)}</rdf:li></rdf:Alt></dc:description>` : ''}
-  <dc:language><rdf:Bag><rdf:li>de-DE</rdf:li></rdf:Bag></dc:language>
+  <dc:language><rdf:Bag><rdf:li>${e(info.language)}</rdf:li></rdf:Bag></dc:language>
   ${subjectBag}
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">

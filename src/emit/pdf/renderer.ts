@@ -1,0 +1,32 @@
+/**
+ * The PDF stage put together, loaded by index.ts on the first render: Markdown tokens → blocks
+ * (layout/blocks.ts) → pages (layout/paginate.ts) → PDF (writer/). What can be shared across documents
+ * is made once per renderer: pdfkit, the fonts and their metrics, the hyphenation trie, broken lines.
+ */
+import type { PdfMetadata } from './metadata.js';
+import { buildBlocks } from './layout/blocks.js';
+import { loadHyphenator } from './layout/hyphenation.js';
+import { LineCache } from './layout/line-cache.js';
+import { createLexer } from './layout/markdown.js';
+import { paginate, withFooters } from './layout/paginate.js';
+import { logoSize } from './logo.js';
+import { writePdf } from './writer/document.js';
+import { FontSet } from './writer/fonts.js';
+import { loadPdfkit } from './writer/pdfkit-patches.js';
+
+export type RenderFn = (markdown: string, meta: PdfMetadata) => Promise<Uint8Array>;
+
+export async function createRenderer(): Promise<RenderFn> {
+  const lex = createLexer(await import('marked'));
+  const PDFDocument = loadPdfkit();
+  const hyphenate = loadHyphenator();
+  const fonts = new FontSet();
+  const lineCache = new LineCache();
+  return async (markdown, meta) => {
+    const logo = meta.logo && { ...logoSize(meta.logo.bytes, meta.logo.format), alt: meta.logo.alt, bodyName: meta.bodyName };
+    const tokens = lex(markdown);
+    const blocks = buildBlocks(tokens, { metrics: fonts, hyphenate, lineCache, logo });
+    const pages = withFooters(paginate(blocks), fonts);
+    return writePdf(PDFDocument, pages, markdown, meta, fonts);
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * Draws paginated pages into a pdfkit document: text straight into the content stream (one text object
+ * per line, glyph codes from the font set, widths as layout measured them), rules and cell borders,
+ * the logo; each element's part of a page as one marked-content sequence tagged with its structure
+ * element, decoration and page numbers as artifacts; bookmarks from the headings.
+ */
+import type { Page, PlacedFigure, PlacedItem, PlacedRect, PlacedRule, PlacedText, Artifact, Bookmark } from '../layout/paginate.js';
+import { PAGE, type FontKey } from '../layout/styles.js';
+import type { StructNode } from '../layout/structure.js';
+import { DocumentFonts, type FontSet } from './fonts.js';
+import {
+  appendContent,
+  currentPage,
+  setListNumbering,
+  setOutlineCount,
+  setOutlineDestination,
+  type OutlineItem,
+  type PdfDoc,
+  type StructContent,
+  type StructElem,
+} from './pdfkit-patches.js';
+
+export interface Picture {
+  bytes: Uint8Array;
+}
+
+export function drawPages(doc: PdfDoc, pages: readonly Page[], fontSet: FontSet, logo?: Picture): void {
+  const fonts = new DocumentFonts(doc, fontSet, pages);
+  const tree = new StructureTree(doc);
+  const outline = new Outline(doc);
+  for (const page of pages) {
+    doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    fonts.beginPage();
+    const painter = new PagePainter(doc, fonts, tree, logo);
+    for (const item of page.items) painter.draw(item);
+    painter.finish();
+    for (const bookmark of page.bookmarks) outline.add(bookmark);
+  }
+  outline.finish();
+  tree.end();
+  fonts.end();
+}
+
+/** Numbers in content streams: at most three decimals (1/1000 pt), no exponent, no "-0". */
+function n(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** "#7a7a7a" → "0.478 0.478 0.478" (DeviceRGB, which the sRGB output intent makes device-independent). */
+function rgb(color: string): string {
+  const value = Number.parseInt(color.slice(1), 16);
+  return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff].map((c) => n(c / 255)).join(' ');
+}
+
+type Open = { node: StructNode; elem: StructElem; content: StructContent } | { artifact: string };
+
+class PagePainter {
+  /** Operators not yet handed to pdfkit (handed over before each marked-content operator pdfkit writes). */
+  private ops: string[] = [];
+  private open: Open | undefined;
+  private fill: string | undefined;
+
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly fonts: DocumentFonts,
+    private readonly tree: StructureTree,
+    private readonly logo: Picture | undefined,
+  ) {}
+
+  draw(item: PlacedItem): void {
+    if (item.kind === 'mark') {
+      this.tree.element(item.node);
+      return;
+    }
+    if (item.kind === 'text' && item.segments.length === 0) return; // an empty line (two hard breaks in a row)
+    if (item.kind === 'figure' && item.node) this.tree.figureBox(item.node, [item.x, item.y, item.x + item.width, item.y + item.height]);
+    this.enter('node' in item ? item.node : undefined, item.artifact);
+    switch (item.kind) {
+      case 'text':
+        return this.text(item);
+      case 'rect':
+        return this.rect(item);
+      case 'rule':
+        return this.rule(item);
+      case 'figure':
+        return this.figure(item);
+    }
+  }
+
+  finish(): void {
+    this.close();
+    this.flush();
+  }
+
+  /** Continues the open marked-content sequence if the item belongs to it, else closes it and opens the item's. */
+  private enter(node: StructNode | undefined, artifact: Artifact | undefined): void {
+    if (node) {
+      if (this.open && 'node' in this.open && this.open.node === node) return;
+      this.close();
+      const elem = this.tree.element(node);
+      this.flush();
+      this.open = { node, elem, content: this.doc.markStructureContent(node.role) };
+      return;
+    }
+    const type = artifact?.type ?? 'Layout';
+    const key = `${type}/${artifact?.attached ?? ''}`;
+    if (this.open && 'artifact' in this.open && this.open.artifact === key) return;
+    this.close();
+    this.flush();
+    this.doc.markContent('Artifact', artifact?.attached ? { type, attached: [artifact.attached] } : { type });
+    this.open = { artifact: key };
+  }
+
+  private close(): void {
+    const open = this.open;
+    if (!open) return;
+    this.flush();
+    this.doc.endMarkedContent();
+    if ('node' in open) open.elem.add(open.content);
+    this.open = undefined;
+  }
+
+  private flush(): void {
+    if (this.ops.length === 0) return;
+    appendContent(this.doc, this.ops.join('\n'));
+    this.ops = [];
+  }
+
+  private text(item: PlacedText): void {
+    if (item.color !== this.fill) {
+      this.ops.push(`${rgb(item.color)} rg`);
+      this.fill = item.color;
+    }
+    // pdfkit's page space has y pointing down; the text matrix flips the glyphs back upright.
+    this.ops.push('BT', `1 0 0 -1 ${n(item.x)} ${n(item.baseline)} Tm`);
+    let font: FontKey | undefined;
+    for (const segment of item.segments) {
+      if (segment.font !== font) {
+        font = segment.font;
+        this.ops.push(`/${this.fonts.use(font)} ${n(item.size)} Tf`);
+      }
+      this.ops.push(`<${this.fonts.encode(segment)}> Tj`);
+    }
+    if (item.trailingSpace) this.ops.push(`<${this.fonts.space(font!)}> Tj`);
+    this.ops.push('ET');
+  }
+
+  private rect(item: PlacedRect): void {
+    const box = `${n(item.x)} ${n(item.y)} ${n(item.width)} ${n(item.height)} re`;
+    if (item.fill) this.ops.push(`q ${rgb(item.fill)} rg ${box} f Q`);
+    if (item.stroke) this.ops.push(`q ${n(item.stroke.width)} w ${rgb(item.stroke.color)} RG ${box} S Q`);
+  }
+
+  private rule(item: PlacedRule): void {
+    this.ops.push(`q ${n(item.width)} w ${rgb(item.color)} RG ${n(item.x1)} ${n(item.y1)} m ${n(item.x2)} ${n(item.y2)} l S Q`);
+  }
+
+  private figure(item: PlacedFigure): void {
+    if (!this.logo) return;
+    this.flush();
+    this.doc.image(this.logo.bytes, item.x, item.y, { width: item.width, height: item.height });
+  }
+}
+
+/** The PDF's structure elements, made on first mention in reading order, so their order is the reading order. */
+class StructureTree {
+  private readonly elements = new Map<StructNode, StructElem>();
+  private root: StructElem | undefined;
+  private readonly boxes = new Map<StructNode, [number, number, number, number]>();
+
+  constructor(private readonly doc: PdfDoc) {}
+
+  /** A figure's bounding box (ISO 32000-1, 14.8.5.4.3), given before its element is made. */
+  figureBox(node: StructNode, box: [number, number, number, number]): void {
+    this.boxes.set(node, box);
+  }
+
+  element(node: StructNode): StructElem {
+    let elem = this.elements.get(node);
+    if (elem) return elem;
+    const options: Record<string, unknown> = {};
+    if (node.scope) options['scope'] = node.scope;
+    if (node.alt !== undefined) options['alt'] = node.alt;
+    const box = this.boxes.get(node);
+    if (box) Object.assign(options, { bbox: box, placement: 'Block' });
+    elem = this.doc.struct(node.role, options);
+    if (node.listNumbering) setListNumbering(elem, node.listNumbering);
+    if (node.parent) this.element(node.parent).add(elem);
+    else {
+      this.doc.addStructure(elem);
+      this.root = elem;
+    }
+    this.elements.set(node, elem);
+    return elem;
+  }
+
+  /** Ends the tree (pdfkit writes the elements then); an empty document still has its Document element. */
+  end(): void {
+    this.root ??= this.element({ role: 'Document', parent: undefined });
+    this.root.end();
+  }
+}
+
+interface OutlineEntry {
+  item: OutlineItem;
+  level: number;
+  children: OutlineEntry[];
+}
+
+/** Bookmarks, nested by heading level, all open; Count as ISO 32000-1 (12.3.3) wants it. */
+class Outline {
+  private readonly roots: OutlineEntry[] = [];
+  private readonly stack: OutlineEntry[] = [];
+
+  constructor(private readonly doc: PdfDoc) {}
+
+  add(bookmark: Bookmark): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= bookmark.level) this.stack.pop();
+    const parent = this.stack[this.stack.length - 1];
+    const item = (parent?.item ?? this.doc.outline).addItem(bookmark.title, { expanded: false });
+    // This page, 4 pt above the heading's first line, left and zoom unchanged.
+    setOutlineDestination(item, currentPage(this.doc), PAGE.height - bookmark.top + 4);
+    const entry: OutlineEntry = { item, level: bookmark.level, children: [] };
+    (parent?.children ?? this.roots).push(entry);
+    this.stack.push(entry);
+  }
+
+  finish(): void {
+    const visible = (entry: OutlineEntry): number => {
+      const below = entry.children.reduce((sum, child) => sum + 1 + visible(child), 0);
+      if (below > 0) setOutlineCount(entry.item, below);
+      return below;
+    };
+    const total = this.roots.reduce((sum, entry) => sum + 1 + visible(entry), 0);
+    if (total > 0) setOutlineCount(this.doc.outline, total);
+  }
+}

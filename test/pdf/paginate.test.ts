@@ -1,0 +1,98 @@
+import { marked } from 'marked';
+import { describe, expect, test } from 'vitest';
+import { buildBlocks } from '../../src/emit/pdf/layout/blocks.js';
+import type { FontMetrics } from '../../src/emit/pdf/layout/metrics.js';
+import { DEFAULT_AREA, paginate, withFooters, type Page, type PlacedText } from '../../src/emit/pdf/layout/paginate.js';
+import { STYLES } from '../../src/emit/pdf/layout/styles.js';
+import { structPath } from '../../src/emit/pdf/layout/structure.js';
+
+/** Every character half an em wide: 11 pt text holds 85 characters per line of the 165 mm type area. */
+const metrics: FontMetrics = { width: (_font, text) => Array.from(text).length * 0.5, drawable: (_font, text) => text };
+const layout = (md: string) => withFooters(paginate(buildBlocks(marked.lexer(md, { gfm: true }), { metrics })), metrics);
+
+const texts = (page: Page) => page.items.filter((i): i is PlacedText => i.kind === 'text');
+const lineText = (item: PlacedText) => item.segments.map((s) => s.text).join('');
+/** A paragraph of `lines` lines: words of 10 characters, 7 per line (77 of 85 characters). */
+const paragraph = (tag: string, lines: number) =>
+  Array.from({ length: lines * 7 }, (_, i) => `${tag}${String(i).padStart(10 - tag.length, '0')}`).join(' ');
+const bodyLine = STYLES.paragraph.size * STYLES.paragraph.lineHeight;
+/** How many body lines fit on an empty page. */
+const perPage = Math.floor((DEFAULT_AREA.bottom - DEFAULT_AREA.top + 0.01) / bodyLine);
+
+describe('pagination on pure data', () => {
+  test('lines fill a page, continue on the next; every line knows its element, borders are artifacts', () => {
+    const pages = layout(`${paragraph('a', perPage + 5)}\n\n| A | B |\n| --- | ---: |\n| x | 1 |`);
+    expect(pages).toHaveLength(2);
+    const [first, second] = pages;
+    const body = (page: Page) => texts(page).filter((t) => !t.artifact);
+    expect(body(first!).length).toBe(perPage);
+    expect(body(first!).every((t) => structPath(t.node!) === 'Document/P')).toBe(true);
+    expect(body(second!).slice(0, 5).every((t) => structPath(t.node!) === 'Document/P' && t.node === body(first!)[0]!.node)).toBe(true);
+    expect(body(second!).slice(5).map((t) => [structPath(t.node!), lineText(t)])).toEqual([
+      ['Document/Table/TR/TH', 'A'],
+      ['Document/Table/TR/TH', 'B'],
+      ['Document/Table/TR/TD', 'x'],
+      ['Document/Table/TR/TD', '1'],
+    ]);
+    const artifacts = second!.items.filter((i) => i.kind === 'rect' || i.kind === 'rule');
+    expect(artifacts.length).toBeGreaterThan(4);
+    expect(artifacts.every((i) => 'artifact' in i && i.artifact.type === 'Layout')).toBe(true);
+    for (const [i, page] of pages.entries()) {
+      const footer = texts(page).filter((t) => t.artifact?.type === 'Pagination');
+      expect(footer.map(lineText)).toEqual([`Seite ${i + 1} von 2`]);
+    }
+  });
+
+  test('a line that breaks between words carries a space for text extraction, the last line does not', () => {
+    const [page] = layout(`${paragraph('w', 3)}  \nNeue Zeile`);
+    expect(texts(page!).filter((t) => !t.artifact).map((t) => t.trailingSpace)).toEqual([true, true, true, false]);
+  });
+
+  test('no orphan: a paragraph whose first line alone would fit at the page bottom starts on the next page', () => {
+    const pages = layout(`${paragraph('a', perPage - 1)}\n\n${paragraph('b', 6)}`);
+    expect(texts(pages[0]!).some((t) => lineText(t).startsWith('b'))).toBe(false);
+    expect(lineText(texts(pages[1]!)[0]!).startsWith('b')).toBe(true);
+  });
+
+  test('no widow: the last line of a paragraph is not carried over alone; two lines go to the next page', () => {
+    const pages = layout(`${paragraph('a', perPage - 5)}\n\n${paragraph('b', 6)}`);
+    const isB = (t: PlacedText) => lineText(t).startsWith('b');
+    expect(texts(pages[0]!).filter(isB)).toHaveLength(4);
+    expect(texts(pages[1]!).filter(isB)).toHaveLength(2);
+  });
+
+  test('a heading is kept with the two lines after it', () => {
+    const pages = layout(`${paragraph('a', perPage - 3)}\n\n## Überschrift\n\n${paragraph('b', 4)}`);
+    expect(texts(pages[0]!).some((t) => t.node?.role === 'H1')).toBe(false);
+    expect(texts(pages[1]!)[0]!.node!.role).toBe('H1');
+    expect(pages[1]!.bookmarks.map((b) => b.title)).toEqual(['Überschrift']);
+  });
+
+  test('a table continues across pages with its header row repeated on top, as a pagination artifact', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| Zeile ${i + 1} | ${i + 1} |`).join('\n');
+    const pages = layout(`| Kommune | Anzahl |\n| --- | ---: |\n${rows}`);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const seen: number[] = [];
+    pages.forEach((page, p) => {
+      const cells = texts(page).filter((t) => !t.artifact || t.artifact.type !== 'Pagination' || lineText(t) !== `Seite ${p + 1} von ${pages.length}`);
+      const head = cells.filter((t) => lineText(t) === 'Kommune');
+      expect(head, `page ${p + 1}`).toHaveLength(1);
+      expect(head[0]!.node?.role ?? 'artifact').toBe(p === 0 ? 'TH' : 'artifact');
+      if (p > 0) expect(head[0]!.artifact).toEqual({ type: 'Pagination' });
+      seen.push(...cells.filter((t) => t.node?.role === 'TD' && /^Zeile/.test(lineText(t))).map((t) => Number(lineText(t).slice(6))));
+    });
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  });
+
+  test('right-aligned columns end at the same x; lists carry ListNumbering and their labels', () => {
+    const [page] = layout('| Modul | geplant |\n| --- | ---: |\n| Modul 1 | 3,5 |\n| Modul 2 | 12 |\n\n1. eins\n2. zwei\n\n- a\n  - b');
+    const numbers = texts(page!).filter((t) => t.node?.role === 'TD' && /\d,?\d*$/.test(lineText(t)) && !lineText(t).startsWith('Modul'));
+    const right = numbers.map((t) => t.x + metrics.width('regular', lineText(t)) * t.size);
+    expect(numbers.map(lineText)).toEqual(['3,5', '12']);
+    expect(right[0]).toBeCloseTo(right[1]!, 6);
+    const lists = page!.items.filter((i) => i.kind === 'mark' && i.node.role === 'L').map((i) => (i.kind === 'mark' ? i.node.listNumbering : undefined));
+    expect(lists).toEqual(['Decimal', 'Disc', 'None']);
+    const labels = texts(page!).filter((t) => t.node?.role === 'Lbl').map(lineText);
+    expect(labels).toEqual(['1.', '2.', '\u2022', '\u2013']);
+  });
+});

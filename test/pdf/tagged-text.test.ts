@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPdfRenderer } from '../../src/emit/pdf/index.js';
+import { removeTempDirs, tempDir } from '../support/temp.js';
+import { SAMPLE_MD, SAMPLE_META, SOFT_HYPHEN, markdownBlocks } from './pdf-helpers.js';
+import { taggedText, type TaggedElement } from './pdf-objects.js';
+
+let bytes: Uint8Array;
+let elements: TaggedElement[];
+const withoutShy = (text: string) => text.replaceAll(SOFT_HYPHEN, '');
+
+beforeAll(async () => {
+  bytes = await createPdfRenderer().render(SAMPLE_MD, SAMPLE_META);
+  elements = taggedText(bytes);
+});
+afterAll(removeTempDirs);
+
+describe('the tagged text reads like the Markdown', () => {
+  test('every paragraph, heading, list item and table cell is one element whose text is the Markdown text, spaces where lines break', () => {
+    const texts = elements.filter((e) => !e.path.endsWith('/Lbl')).map((e) => withoutShy(e.text));
+    expect(texts).toEqual(markdownBlocks(SAMPLE_MD));
+  });
+
+  test('a word hyphenated at a line end carries U+00AD there, so it reads as one word', () => {
+    const hyphenated = elements.flatMap((e) => [...e.text.matchAll(/\p{L}+\u00ad\p{L}+/gu)].map((m) => m[0]));
+    expect(hyphenated.length).toBeGreaterThan(3);
+    for (const word of hyphenated) expect(SAMPLE_MD).toContain(withoutShy(word));
+  });
+
+  test('list labels are their own elements, in front of each item', () => {
+    const labels = elements.filter((e) => e.path.endsWith('/L/LI/Lbl')).map((e) => e.text);
+    expect(labels).toEqual(['1)', '2)', '3)', '4)', '5)', '6)', '7)', '8)', '9)', '1.']);
+  });
+});
+
+// Debian's tools read the file as other viewers do; CI's machine may not have them.
+const pdfinfo = spawnSync('pdfinfo', ['-v']).status === 0;
+const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((name) => `/usr/share/java/${name}.jar`);
+const preflight = spawnSync('java', ['-version']).status === 0 && JARS.every((jar) => existsSync(jar));
+if (!pdfinfo) console.warn('pdfinfo (poppler-utils) is not installed: its check of the structure tree text is skipped.');
+if (!preflight) console.warn('PDFBox preflight (libpdfbox2-java, libactivation-java, libjaxb-api-java, Java) is not installed: its check is skipped.');
+
+describe('as Debian tools read it', () => {
+  test.skipIf(!pdfinfo)('pdfinfo -struct-text shows every Markdown block whole, spaces where lines break', () => {
+    const file = join(tempDir(), 'sample.pdf');
+    writeFileSync(file, bytes);
+    const tree = withoutShy(execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }));
+    for (const block of markdownBlocks(SAMPLE_MD)) expect(tree, block).toContain(`"${block}"`);
+    expect(tree).toMatch(/L \(block\):\s+\/ListNumbering \/Decimal/);
+  });
+
+  test.skipIf(!preflight)('PDFBox preflight finds nothing but that the file is PDF/A-2, not PDF/A-1', () => {
+    const file = join(tempDir(), 'sample.pdf');
+    writeFileSync(file, bytes);
+    const result = spawnSync('java', ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], { encoding: 'utf8' });
+    const errors = result.stdout.split('\n').filter((line) => /^\d+(\.\d+)* : /.test(line));
+    // PDFBox checks PDF/A-1b only; the file declares part 2 (PDF/A-2a).
+    expect(errors).toEqual(['7.11.2 : Error on MetaData, part must be 1']);
+  });
+});
