@@ -10,7 +10,7 @@ import { KIM_VERSION } from './version.js';
  * A cache is never a source of truth: a missing, corrupt or unwritable cache just means "do the work".
  * `KIM_CACHE=off` disables it; `KIM_CACHE_DIR` moves it; default `$XDG_CACHE_HOME/kim` or `~/.cache/kim`.
  */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env['KIM_CACHE'] === 'off' || env['KIM_CACHE'] === '0') return undefined;
   if (env['KIM_CACHE_DIR']) return env['KIM_CACHE_DIR'];
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'kim');

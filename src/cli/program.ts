@@ -1,9 +1,9 @@
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { safeText, type Terminal } from './terminal.js';
+import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest } from '../api.js';
+import type { CliEnvironment } from './environment.js';
 import { guard } from './failure.js';
-import { didYouMean, suggest } from '../german/did-you-mean.js';
-import { KIM_VERSION } from '../version.js';
-import { DEFAULT_OPARL_BASE_URL } from '../emit/oparl.js';
+import { parseJobs } from './jobs.js';
+import { processTerminal, safeText } from './terminal.js';
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
@@ -34,7 +34,9 @@ export const GERMAN_HELP: Partial<Help> = {
  * Builds the command tree. Each action imports its command module only when it runs, so `kim validate`
  * never loads the renderer and `kim report --format md` never loads pdfkit.
  */
-export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (code: number) => void): Command {
+export function buildProgram(environment: CliEnvironment, setExit: (code: number) => void): Command {
+  const termFor = (quiet: boolean) => processTerminal(environment, quiet);
+  const env = environment.library;
   const program = new Command('kim')
     .description('Ausschussvorlagen des Kommunalen Integrationsmanagements aus YAML-Daten erzeugen (Markdown und PDF).')
     .version(KIM_VERSION, '-V, --version', 'Version anzeigen')
@@ -75,7 +77,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runValidate } = await import('./commands/validate.js');
-      setExit(await guard(term, opts.data, () => runValidate(opts, term)));
+      setExit(await guard(term, opts.data, () => runValidate(opts, term, env)));
     });
 
   program
@@ -94,7 +96,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runReport } = await import('./commands/report.js');
-      setExit(await guard(term, opts.data, () => runReport(report, opts, term)));
+      setExit(await guard(term, opts.data, () => runReport(report, opts, term, env)));
     });
 
   program
@@ -115,7 +117,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (from: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runNext } = await import('./commands/next.js');
-      setExit(await guard(term, opts.data, () => runNext(from, opts, term)));
+      setExit(await guard(term, opts.data, () => runNext(from, opts, term, env)));
     });
 
   program
@@ -125,10 +127,10 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .addOption(templatesOption())
     .addOption(outOption())
     .addOption(outputFormatOption('all'))
-    .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)'))
-    .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL))
+    .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)').argParser(usage(parseShard)))
+    .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL).argParser(usage(normalizeBaseUrl)))
     .addOption(new Option('--force', 'auch unveränderte Vorlagen neu erzeugen'))
-    .addOption(new Option('--jobs <n>', 'so viele Prozesse erzeugen gleichzeitig Vorlagen (Vorgabe: Zahl der Prozessorkerne, höchstens 8; 1 = nur dieser Prozess)'))
+    .addOption(new Option('--jobs <n>', 'so viele Prozesse erzeugen gleichzeitig Vorlagen (Vorgabe: Zahl der Prozessorkerne, höchstens 8; 1 = nur dieser Prozess)').argParser(usage(parseJobs)))
     .addOption(new Option('--worker', 'Hilfsprozess von kim build (intern)').hideHelp())
     .addOption(quietOption())
     .addHelpText(
@@ -138,7 +140,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runBuild } = await import('./commands/build.js');
-      setExit(await guard(term, opts.data, () => runBuild(opts, term)));
+      setExit(await guard(term, opts.data, () => runBuild(opts, term, env)));
     });
 
   program
@@ -154,7 +156,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runWatch } = await import('./commands/watch.js');
-      setExit(await guard(term, opts.data, () => runWatch(report, opts, term)));
+      setExit(await guard(term, opts.data, () => runWatch(report, opts, term, env)));
     });
 
   program
@@ -168,7 +170,7 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runList } = await import('./commands/list.js');
-      setExit(await guard(term, opts.data, () => runList(opts, term)));
+      setExit(await guard(term, opts.data, () => runList(opts, term, env)));
     });
 
   // Commander's errors do not say which command they come from; usageMessage needs it for "Meinten Sie …?".
@@ -179,6 +181,20 @@ export function buildProgram(termFor: (quiet: boolean) => Terminal, setExit: (co
     });
   }
   return program;
+}
+
+/**
+ * An option's value checked while the command line is parsed, so a wrong one is a usage error (exit 2)
+ * before any work starts; the parser's German message is what the user reads.
+ */
+function usage<T>(parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (cause) {
+      throw new InvalidArgumentError(cause instanceof KimError ? cause.message : String(cause));
+    }
+  };
 }
 
 /** A commander error with the command whose arguments it is about. */
@@ -208,6 +224,9 @@ function germanUsage(error: CommandError): string {
     case 'commander.optionMissingArgument':
       return `Die Option ${item} braucht einen Wert.`;
     case 'commander.invalidArgument': {
+      // A value refused by one of kim's parsers (usage()): its German message says it all.
+      const own = / is invalid\. (.+)$/s.exec(error.message)?.[1];
+      if (own && !own.startsWith('Allowed choices')) return own;
       const allowed = /Allowed choices are (.*)\./.exec(error.message)?.[1];
       return `Ungültiger Wert für ${error.message.includes('option') ? 'die Option' : 'das Argument'}${item ? ` ${item}` : ''}.${allowed ? ` Erlaubt: ${allowed}.` : ''}`;
     }

@@ -4,13 +4,16 @@
  */
 import { CommanderError } from 'commander';
 import { EXIT, internalMessage } from '../errors.js';
+import { readEnvironment } from './environment.js';
 import { buildProgram, usageMessage } from './program.js';
 import { processTerminal } from './terminal.js';
 
 /** The only place that exits: the library and commands throw or return exit codes. */
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(processTerminal, (c) => (code = c));
+  // The one place that reads environment variables; everything below gets them from here.
+  const environment = readEnvironment(process.env);
+  const program = buildProgram(environment, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (cause) {
@@ -18,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return EXIT.ok;
       if (cause.code === 'commander.help') return EXIT.ok;
-      processTerminal().err(`Fehler: ${usageMessage(cause)}`);
+      processTerminal(environment).err(`Fehler: ${usageMessage(cause)}`);
       return EXIT.usage;
     }
     throw cause;

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics.js';
+import type { CliEnvironment } from './environment.js';
 
 /**
  * Where the CLI writes: results to stdout, diagnostics to stderr, colour as chalk decides it (see
@@ -16,10 +17,12 @@ export interface Terminal {
   quiet: boolean;
   /** stderr is a terminal: progress may redraw a line. */
   interactive: boolean;
+  /** Also print diagnostics as GitHub Actions annotations (`::error file=…`). */
+  annotations: boolean;
 }
 
-export function processTerminal(quiet = false): Terminal {
-  const level = colorLevel(process.env, Boolean(process.stderr.isTTY && process.stdout.isTTY));
+export function processTerminal(environment: CliEnvironment, quiet = false): Terminal {
+  const level = colorLevel(environment.color, Boolean(process.stderr.isTTY && process.stdout.isTTY));
   return {
     out: (line) => process.stdout.write(`${terminalSafe(line, level > 0)}\n`),
     err: (line) => process.stderr.write(`${terminalSafe(line, level > 0)}\n`),
@@ -27,6 +30,7 @@ export function processTerminal(quiet = false): Terminal {
     color: new Chalk({ level }),
     quiet,
     interactive: Boolean(process.stderr.isTTY),
+    annotations: environment.githubActions,
   };
 }
 
@@ -35,7 +39,7 @@ export function processTerminal(quiet = false): Terminal {
  * "false" off, 2 and 3 more colours, anything else on; also in a pipe); otherwise NO_COLOR turns colour
  * off, and so do output that is not a terminal and TERM=dumb.
  */
-export function colorLevel(env: NodeJS.ProcessEnv, terminal: boolean): 0 | 1 | 2 | 3 {
+export function colorLevel(env: CliEnvironment['color'], terminal: boolean): 0 | 1 | 2 | 3 {
   const force = env['FORCE_COLOR'];
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
@@ -92,7 +96,7 @@ export function printDiagnostics(term: Terminal, dataDir: string, diagnostics: r
     const label = d.severity === 'error' ? c.red.bold('Fehler') : c.yellow.bold('Warnung');
     const path = d.path ? c.dim(` [${safeText(d.path)}]`) : '';
     term.err(`${c.cyan(where)}  ${label}: ${safeText(d.message)}${path}`);
-    if (process.env['GITHUB_ACTIONS'] === 'true') {
+    if (term.annotations) {
       const kind = d.severity === 'error' ? 'error' : 'warning';
       term.err(`::${kind} file=${escapeProperty(file)},line=${Math.max(d.line, 1)},col=${Math.max(d.col, 1)}::${escapeAnnotation(safeText(d.message))}`);
     }

@@ -22,7 +22,7 @@ export interface WriteOptions {
    * machine's ext4 (measured: 0.65–0.82 ms per 40 kB file without, 0.98–1.45 ms with). `kim report` and
    * `kim watch` write one file and keep it; `kim build` writes thousands and passes false, because its
    * next run re-hashes every output against the manifest and rebuilds whatever a crash damaged (see
-   * src/build/build.ts).
+   * src/batch/build.ts).
    */
   durable?: boolean;
 }

@@ -1,16 +1,20 @@
+import type { Environment } from '../environment.js';
 import type { ReportModel } from '../model/report-model.js';
 import { documentInfo } from '../render/document-info.js';
-import type { PdfMetadata } from './pdf/index.js';
+import type { PdfLogo, PdfMetadata } from './pdf/index.js';
 
 /**
  * The PDF's document information, from the report: title = agenda item, author = department (see
  * render/document-info.ts). The creation date is the report's Stand (or SOURCE_DATE_EPOCH, the
- * reproducible-builds convention), never the clock, so the same data gives the same bytes.
+ * reproducible-builds convention), never the clock, so the same data gives the same bytes. The
+ * letterhead's logo is a Figure with its alt text, or decoration where the Kreis's name stands beside it.
  */
-export function pdfMetadata(model: ReportModel, sourceDateEpoch: string | undefined): PdfMetadata {
-  const epoch = sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch) ? Number(sourceDateEpoch) : undefined;
+export function pdfMetadata(model: ReportModel, env: Pick<Environment, 'sourceDateEpoch'>, logo?: PdfLogo): PdfMetadata {
+  const epoch = env.sourceDateEpoch !== undefined && /^\d+$/.test(env.sourceDateEpoch) ? Number(env.sourceDateEpoch) : undefined;
   return {
     ...documentInfo(model),
     creationDate: epoch !== undefined ? new Date(epoch * 1000) : new Date(`${model.stand}T00:00:00Z`),
+    ...(model.letterhead.showBody ? { bodyName: model.body.name } : {}),
+    ...(logo ? { logo } : {}),
   };
 }

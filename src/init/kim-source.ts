@@ -12,6 +12,7 @@
  * A local path is written relative to the new repository; CI cannot reach it, which `reachable` says.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
@@ -42,7 +43,7 @@ function classify(spec: string, base: string): Kind | undefined {
   if (GITHUB_SHORT.test(spec)) return { kind: 'git', spec: `github:${spec}` };
   if (/^https?:\/\//.test(spec)) return { kind: 'tarball-url', spec };
   if (spec.startsWith('file:')) return { kind: 'local', path: resolve(base, spec.slice('file:'.length)) };
-  if (/^(\.{1,2}\/|\/|~\/)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec)) return { kind: 'local', path: resolve(base, spec.replace(/^~(?=\/)/, process.env['HOME'] ?? '~')) };
+  if (/^(\.{1,2}\/|\/|~\/)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec)) return { kind: 'local', path: resolve(base, spec.replace(/^~(?=\/)/, homedir())) };
   return undefined;
 }
 

@@ -5,7 +5,6 @@ import { UsageError } from '../errors.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, type DataFileKind } from './data-files.js';
 import type { SourceFile } from './source-file.js';
 import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
-import { cacheDir } from '../disk-cache.js';
 import { didYouMean } from '../german/index.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
@@ -22,13 +21,13 @@ export interface LoadedSources {
 }
 
 /** Reads and parses every data file of the folder; collects all problems instead of stopping at the first. */
-export async function loadSources(dataDir: string): Promise<LoadedSources> {
+export async function loadSources(dataDir: string, options: { cacheDir?: string | undefined } = {}): Promise<LoadedSources> {
   await assertFolder(dataDir);
   const diagnostics: Diagnostic[] = [];
   const files: LoadedSources['files'] = {};
 
   const root = await realpath(dataDir);
-  const cache = cacheDir();
+  const cache = options.cacheDir;
   const readOne = async (relative: string): Promise<SourceFile | undefined> => {
     const bytes = await readInside(root, dataDir, relative).catch((cause: unknown) => {
       diagnostics.push(error(relative, 0, 0, '', unreadable(relative, cause)));

@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadValidData } from '../api.js';
+import { loadValidData } from '../valid-data.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Environment } from '../environment.js';
 import { writeFileAtomic } from '../emit/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { REPORTS_DIR } from '../load/data-files.js';
@@ -22,6 +23,7 @@ import { nextReportText } from './yaml-edit.js';
 export interface NextOptions {
   dataDir: string;
   templatesDir?: string;
+  env?: Environment | undefined;
   /** The report to start from (id or session date); default the latest. */
   from?: string | undefined;
   /** Session id; default the committee's next session after the previous report's. */
@@ -84,7 +86,7 @@ export function slugOf(title: string): string {
 /** Writes the next report file into the data folder's reports/; refuses to overwrite one. */
 export async function writeNextReport(options: NextOptions): Promise<NextResult> {
   const dataDir = resolve(options.dataDir);
-  const { dataset, diagnostics, validation } = await loadValidData({ dataDir, templatesDir: options.templatesDir });
+  const { dataset, diagnostics, validation } = await loadValidData({ dataDir, templatesDir: options.templatesDir, env: options.env });
   const previous = selectReport(dataset, options.from);
   const sessions = new Map(dataset.meetings.sessions.map((s) => [s.id, s]));
   const previousSession = sessions.get(previous.consultations[0]!.session)!;

@@ -9,7 +9,7 @@ import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
 import { MissingField, strictModel } from './strict-model.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
-import { cacheDir, cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
+import { cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
 /**
  * Compiles templates once per process (kim build renders many reports with one engine) in an isolated
@@ -28,7 +28,7 @@ const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelper
 /** Deeper nesting of partials than this is a partial calling itself without end (no data is nested so deep). */
 const MAX_PARTIAL_DEPTH = 40;
 
-export function createTemplateEngine(set: TemplateSet): TemplateEngine {
+export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: string | undefined } = {}): TemplateEngine {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, withLocation(helper as (...args: unknown[]) => unknown));
   // Handlebars' own lookup returns nothing for a missing field even in strict mode: a blank in the Vorlage.
@@ -43,7 +43,7 @@ export function createTemplateEngine(set: TemplateSet): TemplateEngine {
     let p = compiled.get(file.path);
     if (!p) {
       p = readFile(file.path, 'utf8').then(async (source) => {
-        const { template, partials } = await compileTemplate(env, file, source, set);
+        const { template, partials } = await compileTemplate(env, file, source, set, options.cacheDir);
         callsOf.set(file.path, partials);
         // Tag errors with the innermost file and the chain that led to it, so a failing partial is blamed, not its caller.
         return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
@@ -139,8 +139,8 @@ async function compileTemplate(
   file: TemplateFile,
   source: string,
   set: TemplateSet,
+  dir: string | undefined,
 ): Promise<{ template: Handlebars.TemplateDelegate; partials: PartialCall[] }> {
-  const dir = cacheDir();
   const key = dir ? cacheKey(CACHE_KIND, TEMPLATE_REVISION, source) : '';
   const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key) : undefined;
   if (cached && typeof cached.spec === 'string' && Array.isArray(cached.partials)) {

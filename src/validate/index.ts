@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { REPORTS_DIR, DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
@@ -66,6 +66,13 @@ export async function validateSources(sources: LoadedSources, templates: string[
       brokenReports.length > 0 || (sources.excludedReports?.length ?? 0) > 0 || sources.diagnostics.some((d) => d.severity === 'error' && d.file.startsWith(`${REPORTS_DIR}/`)),
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
+    readDataFile: (p) => {
+      try {
+        return readFileSync(resolve(sources.dataDir, p));
+      } catch {
+        return undefined;
+      }
+    },
   };
   for (const rule of RULES) {
     if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check(ctx));

@@ -44,6 +44,8 @@ export interface RuleContext {
   templates: string[];
   /** Checks a path from the data (an attachment) against the data folder: exists, stays inside it, and is a regular file. */
   checkDataPath(relative: string): DataPathState;
+  /** The bytes of a file inside the data folder (after checkDataPath said 'ok'); undefined if it cannot be read. */
+  readDataFile(relative: string): Uint8Array | undefined;
 }
 
 export interface Rule {

@@ -10,7 +10,7 @@ import { copyReport } from '../support/report-copies.js';
 
 export const A = '2021-11-16-kim-sachstand';
 export const B = '2022-03-16-kim-sachstand';
-/** The manifest folder in the output folder: one `<id>.json` per report (src/build/manifest.ts). */
+/** The manifest folder in the output folder: one `<id>.json` per report (src/batch/manifest.ts). */
 export const MANIFEST = '.kim';
 
 /** The manifest entries of an output folder: report id → entry (temporary files in the folder skipped). */

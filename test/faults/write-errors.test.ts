@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { buildAll } from '../../src/build/build.js';
+import { buildAll } from '../../src/batch/build.js';
 import { DEFAULT_OPARL_BASE_URL } from '../../src/emit/oparl.js';
 import { removeStaleTempFiles, TEMP_FILE, writeFailureReason, writeFileAtomic } from '../../src/emit/atomic-write.js';
 import { OutputError } from '../../src/errors.js';

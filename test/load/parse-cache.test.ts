@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadSources } from '../../src/load/dataset.js';
 import { parseCacheKey } from '../../src/load/parse-cache.js';
 import { cacheDir as parseCacheDir } from '../../src/disk-cache.js';
@@ -15,13 +15,9 @@ beforeEach(async () => {
   cacheDir = tempDir('kim-cache-');
   dataDir = join(tempDir(), 'data');
   await cp(EXAMPLE_DIR, dataDir, { recursive: true });
-  process.env['KIM_CACHE'] = 'on';
-  process.env['KIM_CACHE_DIR'] = cacheDir;
 });
-afterEach(() => {
-  process.env['KIM_CACHE'] = 'off';
-  delete process.env['KIM_CACHE_DIR'];
-});
+/** The cache is given, as the CLI gives it from KIM_CACHE/KIM_CACHE_DIR: nothing reads process.env. */
+const load = (dir = dataDir, cache = cacheDir) => loadSources(dir, { cacheDir: cache });
 
 async function entryFor(file: string): Promise<string> {
   const key = parseCacheKey(await readFile(join(dataDir, file)));
@@ -36,12 +32,12 @@ describe('parse cache', () => {
   });
 
   test('an unchanged file is read back from the cache with the same value and positions', async () => {
-    const first = await loadSources(dataDir);
+    const first = await load();
     const entry = JSON.parse(await readFile(await entryFor('staff.yaml'), 'utf8'));
     // Prove the second load uses the entry: change the cached value, not the file.
     entry.value.staff[0].id = 'aus-dem-cache';
     await writeFile(await entryFor('staff.yaml'), JSON.stringify(entry));
-    const second = await loadSources(dataDir);
+    const second = await load();
     expect((second.files.staff!.value as { staff: { id: string }[] }).staff[0]!.id).toBe('aus-dem-cache');
     expect(second.files.staff!.valuePositions).toEqual(first.files.staff!.valuePositions);
     expect(second.files.staff!.keyPositions).toEqual(first.files.staff!.keyPositions);
@@ -49,31 +45,30 @@ describe('parse cache', () => {
   });
 
   test('a changed file is parsed afresh', async () => {
-    await loadSources(dataDir);
+    await load();
     const path = join(dataDir, 'staff.yaml');
     await writeFile(path, (await readFile(path, 'utf8')).replace('id: m1-leitung', 'id: m1-leitung-neu'));
-    const again = await loadSources(dataDir);
+    const again = await load();
     expect(JSON.stringify(again.files.staff!.value)).toContain('m1-leitung-neu');
   });
 
   test('a file with errors is never cached, so its diagnostics always come from the parser', async () => {
     await writeFile(join(dataDir, 'meetings.yaml'), 'sessions: [\n');
-    const result = await loadSources(dataDir);
+    const result = await load();
     expect(result.diagnostics.some((d) => d.file === 'meetings.yaml' && d.line > 0)).toBe(true);
     await expect(readFile(await entryFor('meetings.yaml'))).rejects.toThrow();
   });
 
   test('a corrupt cache entry is ignored', async () => {
-    await loadSources(dataDir);
+    await load();
     await writeFile(await entryFor('staff.yaml'), '{ kaputt');
-    const again = await loadSources(dataDir);
+    const again = await load();
     expect(again.files.staff).toBeDefined();
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   test('an unwritable cache folder does not stop kim', async () => {
-    process.env['KIM_CACHE_DIR'] = join(dataDir, 'staff.yaml', 'unter-einer-datei');
-    const result = await loadSources(dataDir);
+    const result = await load(dataDir, join(dataDir, 'staff.yaml', 'unter-einer-datei'));
     expect(result.files.staff).toBeDefined();
     expect(await readdir(cacheDir)).toEqual([]);
   });
@@ -96,7 +91,7 @@ describe('compiled-template cache', () => {
   const engineFor = async (dir: string) => {
     const { createTemplateEngine } = await import('../../src/render/engine.js');
     const { findTemplates } = await import('../../src/render/template-registry.js');
-    return createTemplateEngine(await findTemplates(dir));
+    return createTemplateEngine(await findTemplates(dir), { cacheDir });
   };
   const renderError = async (dir: string): Promise<{ line: number; col: number; message: string }> => {
     const e = await (await engineFor(dir)).render('x', {}).catch((x: unknown) => x);
@@ -145,8 +140,8 @@ describe('compiled-template cache', () => {
 describe('cached positions', () => {
   test('keys with tabs, line breaks and percent signs keep their positions through the cache', async () => {
     await writeFile(join(dataDir, 'meetings.yaml'), (await readFile(join(dataDir, 'meetings.yaml'), 'utf8')) + '"a\\tb%09\\nc": 1\n');
-    const first = await loadSources(dataDir);
-    const second = await loadSources(dataDir);
+    const first = await load();
+    const second = await load();
     const pointer = '/a\tb%09\nc';
     expect(first.files.meetings!.keyPositions.get(pointer)).toBeDefined();
     expect(second.files.meetings!.keyPositions.get(pointer)).toEqual(first.files.meetings!.keyPositions.get(pointer));

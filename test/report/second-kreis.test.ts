@@ -5,7 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { oparlPaper } from '../../src/emit/oparl.js';
 import type { Dataset } from '../../src/model/types.js';
+import { renderReport } from '../../src/api.js';
 import { LINDENAU, LINDENAU_DIR, loadData, renderWith } from '../support/example.js';
+import { pdfObjects } from '../pdf/pdf-objects.js';
 
 const lindenau = (mutate?: (d: Dataset) => void) => renderWith(mutate, LINDENAU, LINDENAU_DIR);
 
@@ -51,6 +53,15 @@ describe('the header', () => {
     const text = await lindenau((d) => delete d.reports[0]!.fileNumber);
     expect(text).not.toContain('Aktenzeichen');
     expect(text).toContain('Vorlage: 0042/2023  \nDatum: 27.02.2023');
+  });
+});
+
+describe('the letterhead in the PDF', () => {
+  test('the Kreis\'s logo from the data folder is drawn; beside the Kreis\'s name it is decoration, not a Figure', async () => {
+    const { pdf } = await renderReport({ dataDir: LINDENAU_DIR, formats: ['pdf'] });
+    const objects = [...pdfObjects(pdf!).values()];
+    expect(objects.some((o) => /\/Subtype \/Image/.test(o.dict))).toBe(true);
+    expect(objects.some((o) => /\/S \/Figure/.test(o.dict))).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   base = validation.dataset!;
 }, 120_000);
 
-function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}): RuleContext {
+function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext {
   const data = structuredClone(base);
   change(data);
   return {
@@ -32,6 +32,7 @@ function context(change: (data: Dataset) => void = () => undefined, paths: Recor
     brokenReports: [],
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
+    readDataFile: (p) => files[p],
   };
 }
 const rule = (name: string): Rule => {
@@ -288,8 +289,9 @@ describe('failing cases', () => {
     ['outside', 'logo.png', 'führt aus dem Datenordner hinaus'],
     ['missing', 'logo.png', 'Die Logodatei "logo.png" gibt es im Datenordner nicht.'],
     ['ok', 'logo.gif', 'ist keine PNG- oder JPEG-Datei'],
+    ['ok', 'logo.png', 'Das Logo ist keine PNG-Datei. (logo.png); erwartet wird ein PNG- oder RGB-JPEG-Bild.'],
   ] as const)('logo-file-inside: %s %s', (state, file, message) => {
-    const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state });
+    const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state }, { [file]: new TextEncoder().encode('kein Bild') });
     const [d] = rule('logo-file-inside').check(ctx);
     expect(d!.message).toContain(message);
   });

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseShard, selectShard } from '../../src/build/shard.js';
+import { parseShard, selectShard } from '../../src/batch/shard.js';
 import { addReportCopies, cleanUp, ESC, exampleRepo, filesIn, runKim } from './helpers.js';
 
 afterAll(cleanUp);

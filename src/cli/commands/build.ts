@@ -1,46 +1,31 @@
-import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { buildAll, type BuildEvent, type BuildFormat, type ReportOutcome } from '../../build/build.js';
-import { parseShard } from '../../build/shard.js';
-import { normalizeBaseUrl } from '../../emit/oparl.js';
-import { DataError, UsageError } from '../../errors.js';
-import { EXIT } from '../../errors.js';
+import { buildReports, DataError, EXIT, serveBuildWorker, type BuildEvent, type BuildFormat, type BuildResult, type Environment, type ReportOutcome, type Shard } from '../../api.js';
 import { reportFailure } from '../failure.js';
+import { defaultJobs } from '../jobs.js';
 import { ProgressLine } from '../progress.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
+/** The options as commander parsed them: --shard, --jobs and --oparl-base-url are checked while parsing (a usage error). */
 export interface BuildCommandOptions {
   data: string;
   templates: string;
   out: string;
   format: 'md' | 'pdf' | 'all';
-  shard?: string;
+  shard?: Shard;
   oparlBaseUrl: string;
   force?: boolean;
-  jobs?: string;
+  jobs?: number;
   worker?: boolean;
-}
-
-/** Default of --jobs: the cores this process may use, at most 8 (more gained nothing measurable). */
-export const defaultJobs = (): number => Math.min(availableParallelism(), 8);
-
-/** Parses --jobs; a wrong value is a usage error. */
-export function parseJobs(text: string | undefined): number {
-  if (text === undefined) return defaultJobs();
-  const n = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 64) throw new UsageError(`Ungültiger Wert für --jobs: "${text}". Erwartet wird eine ganze Zahl von 1 bis 64, z. B. --jobs 2.`);
-  return n;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** `kim build`: every Vorlage; one line per report (or a progress line on a terminal), a summary, exit 1 if any failed. */
-export async function runBuild(options: BuildCommandOptions, term: Terminal): Promise<number> {
-  if (options.worker) return (await import('../../build/worker.js')).serveWorker();
-  const shard = parseShard(options.shard);
-  const jobs = parseJobs(options.jobs);
+export async function runBuild(options: BuildCommandOptions, term: Terminal, env: Environment): Promise<number> {
+  if (options.worker) return serveBuildWorker(env);
+  const { shard, oparlBaseUrl } = options;
+  const jobs = options.jobs ?? defaultJobs();
   const formats: BuildFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
-  const oparlBaseUrl = normalizeBaseUrl(options.oparlBaseUrl);
   const dataDir = resolve(options.data);
   const c = term.color;
   const progress = term.interactive && !term.quiet ? new ProgressLine(process.stderr) : undefined;
@@ -68,9 +53,9 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal): Pr
     else if (!term.quiet && outcome.status !== 'failed') term.out(lineFor(outcome, term));
   };
 
-  let result: Awaited<ReturnType<typeof buildAll>>;
+  let result: BuildResult;
   try {
-    result = await buildAll({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), jobs, onProgress });
+    result = await buildReports({ dataDir, templatesDir: options.templates, outDir: options.out, formats, shard, oparlBaseUrl, force: Boolean(options.force), jobs, onProgress, env });
   } catch (cause) {
     progress?.clear();
     // The data error itself is printed by the caller; a worker that had to be killed on the way is a bug.

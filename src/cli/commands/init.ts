@@ -1,7 +1,5 @@
 import { relative } from 'node:path';
-import { initRepository } from '../../init/scaffold.js';
-import { EXIT } from '../../errors.js';
-import { KIM_VERSION } from '../../version.js';
+import { EXIT, initDataRepository, KIM_VERSION } from '../../api.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface InitOptions {
@@ -11,7 +9,7 @@ export interface InitOptions {
 
 /** `kim init [DIR]`: a new data repository with a worked example; prints the files written and the next steps. */
 export async function runInit(dir: string | undefined, options: InitOptions, term: Terminal): Promise<number> {
-  const result = await initRepository(dir ?? '.', { force: Boolean(options.force), kimSource: options.kimSource });
+  const result = await initDataRepository(dir ?? '.', { force: Boolean(options.force), kimSource: options.kimSource });
   const show = (p: string) => relative(process.cwd(), p) || p;
   if (term.quiet) return EXIT.ok;
   for (const file of result.written) term.out(show(file));

@@ -1,11 +1,5 @@
 import { resolve } from 'node:path';
-import { loadSources } from '../../load/dataset.js';
-import { REPORTS_DIR } from '../../load/data-files.js';
-import { findTemplates } from '../../render/template-registry.js';
-import { validateSources } from '../../validate/index.js';
-import { formatDate } from '../../german/index.js';
-import type { Diagnostic } from '../../diagnostics.js';
-import { EXIT } from '../../errors.js';
+import { checkData, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {
@@ -41,10 +35,9 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instan
  * `kim list`: the reports and sessions of a data folder with their dates, Stand, template and status.
  * Reads what it can even from invalid files; exit 1 when anything is invalid (like `kim validate`).
  */
-export async function runList(options: ListOptions, term: Terminal): Promise<number> {
+export async function runList(options: ListOptions, term: Terminal, env: Environment): Promise<number> {
   const dataDir = resolve(options.data);
-  const [sources, templates] = await Promise.all([loadSources(dataDir), findTemplates(resolve(options.templates))]);
-  const validation = await validateSources(sources, [...templates.templates.keys()]);
+  const { sources, validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of validation.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
 
@@ -105,7 +98,6 @@ export async function runList(options: ListOptions, term: Terminal): Promise<num
 /** Columns padded to the widest cell (measured without colour codes). */
 function table(head: string[], rows: string[][], empty: string): string {
   if (rows.length === 0) return empty;
-  // eslint-disable-next-line no-control-regex
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
   const widths = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))));
   const line = (cells: string[]) =>

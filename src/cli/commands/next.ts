@@ -1,9 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { checkData } from '../../api.js';
-import { hasErrors } from '../../diagnostics.js';
-import { formatDate } from '../../german/index.js';
-import { writeNextReport } from '../../next/next-report.js';
-import { EXIT } from '../../errors.js';
+import { checkData, EXIT, formatDate, hasErrors, writeNextReport, type Environment } from '../../api.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 export interface NextCommandOptions {
@@ -19,12 +15,12 @@ export interface NextCommandOptions {
  * `kim next [FROM]`: writes the next report file; prints its path, then what to revise: the data are
  * validated with the new file, so each text block carried over unchanged shows as a warning.
  */
-export async function runNext(from: string | undefined, options: NextCommandOptions, term: Terminal): Promise<number> {
+export async function runNext(from: string | undefined, options: NextCommandOptions, term: Terminal, env: Environment): Promise<number> {
   const dataDir = resolve(options.data);
-  const result = await writeNextReport({ dataDir, templatesDir: options.templates, from, session: options.session, stand: options.stand, title: options.title, id: options.id });
+  const result = await writeNextReport({ dataDir, templatesDir: options.templates, env, from, session: options.session, stand: options.stand, title: options.title, id: options.id });
   const show = relative(process.cwd(), result.file) || result.file;
   term.out(safeText(show));
-  const { validation } = await checkData({ dataDir, templatesDir: options.templates });
+  const { validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   const own = validation.diagnostics.filter((d) => resolve(dataDir, d.file) === result.file);
   printDiagnostics(term, dataDir, own);
   if (term.quiet) return hasErrors(own) ? EXIT.invalid : EXIT.ok;

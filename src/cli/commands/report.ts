@@ -1,6 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { renderReport, writeReport, type OutputFormat } from '../../api.js';
-import { UsageError } from '../../errors.js';
+import { EXIT, renderReport, UsageError, writeReport, type Environment, type OutputFormat } from '../../api.js';
 import { printDiagnostics, type Terminal } from '../terminal.js';
 
 export interface ReportCommandOptions {
@@ -14,18 +13,18 @@ export interface ReportCommandOptions {
 export const STDOUT = '-';
 
 /** `kim report [REPORT]`: one Vorlage; prints the path of each file written, or the Vorlage itself with `--out -`. */
-export async function runReport(report: string | undefined, options: ReportCommandOptions, term: Terminal): Promise<number> {
+export async function runReport(report: string | undefined, options: ReportCommandOptions, term: Terminal, env: Environment): Promise<number> {
   const formats: OutputFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
   if (options.out === STDOUT) {
     if (formats.length > 1) throw new UsageError('Mit --out - wird ein Format auf die Standardausgabe geschrieben: --format md oder --format pdf, nicht all.');
     if (formats[0] === 'pdf' && process.stdout.isTTY) throw new UsageError('Ein PDF auf dem Terminal ist unlesbar: leiten Sie die Ausgabe um (kim report --format pdf --out - > vorlage.pdf) oder geben Sie mit --out einen Ordner an.');
-    const rendered = await renderReport({ dataDir: options.data, templatesDir: options.templates, report, formats });
+    const rendered = await renderReport({ dataDir: options.data, templatesDir: options.templates, report, formats, env });
     printDiagnostics(term, resolve(options.data), rendered.diagnostics);
     term.write(rendered.markdown ?? rendered.pdf!);
-    return 0;
+    return EXIT.ok;
   }
-  const result = await writeReport({ dataDir: options.data, templatesDir: options.templates, outDir: options.out, report, formats });
+  const result = await writeReport({ dataDir: options.data, templatesDir: options.templates, outDir: options.out, report, formats, env });
   printDiagnostics(term, resolve(options.data), result.diagnostics);
   for (const file of result.written) term.out(relative(process.cwd(), file) || file);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { checkData } from '../../api.js';
-import { hasErrors } from '../../diagnostics.js';
+import { checkData, hasErrors, type Environment } from '../../api.js';
 import { displayPath, printDiagnostics, summarize, type Terminal } from '../terminal.js';
 
 export interface ValidateOptions {
@@ -10,9 +9,9 @@ export interface ValidateOptions {
 }
 
 /** `kim validate`: every problem of the data folder in one run; exit 1 on errors, warnings allowed. */
-export async function runValidate(options: ValidateOptions, term: Terminal): Promise<number> {
+export async function runValidate(options: ValidateOptions, term: Terminal, env: Environment): Promise<number> {
   const dataDir = resolve(options.data);
-  const { validation } = await checkData({ dataDir, templatesDir: options.templates });
+  const { validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   const failed = hasErrors(validation.diagnostics);
   if (options.format === 'json') {
     const list = validation.diagnostics.map((d) => ({ ...d, file: displayPath(dataDir, d.file) }));

@@ -1,14 +1,6 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { loadValidData } from '../../api.js';
-import { writeFileAtomic } from '../../emit/atomic-write.js';
-import { pdfMetadata } from '../../emit/pdf-metadata.js';
-import type { PdfRenderer } from '../../emit/pdf/index.js';
-import { DataError, KimError, UsageError } from '../../errors.js';
-import { createTemplateEngine } from '../../render/engine.js';
-import { renderMarkdown } from '../../render/render-report.js';
-import { selectReport } from '../../select-report.js';
-import { EXIT } from '../../errors.js';
+import { relative, resolve } from 'node:path';
+import { createPdfSession, DataError, EXIT, KimError, UsageError, writeReport, type Environment, type OutputFormat, type PdfSession } from '../../api.js';
 import { reportFailure } from '../failure.js';
 import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
@@ -26,34 +18,21 @@ export interface WatchOptions {
  * folder. Broken data shows its diagnostics and the watch goes on; Ctrl-C ends with exit 0.
  * Fonts are parsed once for the whole session; templates are compiled afresh each time (they may have changed).
  */
-export async function runWatch(reportKey: string | undefined, options: WatchOptions, term: Terminal, signal?: AbortSignal): Promise<number> {
+export async function runWatch(reportKey: string | undefined, options: WatchOptions, term: Terminal, env: Environment, signal?: AbortSignal): Promise<number> {
   const dataDir = resolve(options.data);
   if (!existsSync(dataDir)) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
   const templatesDir = resolve(options.templates);
-  const formats = options.format === 'all' ? ['md', 'pdf'] : [options.format];
+  const formats: OutputFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
   const c = term.color;
-  let pdfRenderer: PdfRenderer | undefined;
+  // The fonts are read once for the whole session, the data and templates afresh for every render.
+  let pdfSession: PdfSession | undefined;
 
   const renderOnce = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const { dataset, templates, diagnostics, validation } = await loadValidData({ dataDir, templatesDir });
+      if (formats.includes('pdf')) pdfSession ??= await createPdfSession();
+      const { written, diagnostics } = await writeReport({ dataDir, templatesDir, outDir: resolve(options.out), report: reportKey, formats, env, pdfSession });
       printDiagnostics(term, dataDir, diagnostics);
-      const report = selectReport(dataset, reportKey);
-      const engine = createTemplateEngine(templates);
-      const { markdown, model } = await renderMarkdown(engine, dataset, report, validation.reportSources[dataset.reports.indexOf(report)]);
-      const written: string[] = [];
-      if (formats.includes('md')) {
-        const target = join(resolve(options.out), `${report.id}.md`);
-        await writeFileAtomic(target, markdown);
-        written.push(target);
-      }
-      if (formats.includes('pdf')) {
-        pdfRenderer ??= (await import('../../emit/pdf/index.js')).createPdfRenderer();
-        const target = join(resolve(options.out), `${report.id}.pdf`);
-        await writeFileAtomic(target, await pdfRenderer.render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH'])));
-        written.push(target);
-      }
       const time = new Date().toLocaleTimeString('de-DE', { hour12: false });
       term.out(`${c.green('aktualisiert')} ${time}  ${written.map((f) => relative(process.cwd(), f) || f).join(', ')} (${Math.round(performance.now() - started)} ms)`);
     } catch (cause) {

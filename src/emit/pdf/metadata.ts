@@ -1,5 +1,5 @@
 /** What a PDF says about itself besides its text: the input of the PDF stage next to the Markdown. */
-import type { LogoFormat } from './logo.js';
+import type { LogoFormat } from '../../image-size.js';
 
 export interface PdfLogo {
   bytes: Uint8Array;

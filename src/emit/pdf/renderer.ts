@@ -9,7 +9,7 @@ import { loadHyphenator } from './layout/hyphenation.js';
 import { LineCache } from './layout/line-cache.js';
 import { createLexer } from './layout/markdown.js';
 import { paginate, withFooters } from './layout/paginate.js';
-import { logoSize } from './logo.js';
+import { logoSize } from '../../image-size.js';
 import { writePdf } from './writer/document.js';
 import { FontSet } from './writer/fonts.js';
 import { loadPdfkit } from './writer/pdfkit-patches.js';

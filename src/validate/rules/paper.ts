@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { consultationRolesOf } from '../../model/consultation-roles.js';
+import { logoProblem } from '../../image-size.js';
 import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
@@ -56,8 +57,12 @@ export const logoFileInside: Rule = {
     const logo = ctx.data.organisation.letterhead?.logo;
     if (!logo) return [];
     const state = ctx.checkDataPath(logo.file);
-    if (state === 'ok' && !/\.(png|jpe?g)$/i.test(logo.file)) {
-      return [at(ctx, 'organisation', '/letterhead/logo/file', `Das Logo "${logo.file}" ist keine PNG- oder JPEG-Datei; erwartet wird eine Datei mit der Endung .png, .jpg oder .jpeg.`)];
+    if (state === 'ok') {
+      const format = /\.png$/i.test(logo.file) ? 'png' : /\.jpe?g$/i.test(logo.file) ? 'jpeg' : undefined;
+      if (!format) return [at(ctx, 'organisation', '/letterhead/logo/file', `Das Logo "${logo.file}" ist keine PNG- oder JPEG-Datei; erwartet wird eine Datei mit der Endung .png, .jpg oder .jpeg.`)];
+      const bytes = ctx.readDataFile(logo.file);
+      const problem = bytes ? logoProblem(bytes, format) : 'Die Datei kann nicht gelesen werden.';
+      return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', `${problem} (${logo.file}); erwartet wird ein PNG- oder RGB-JPEG-Bild.`)] : [];
     }
     if (state === 'outside') return [at(ctx, 'organisation', '/letterhead/logo/file', `Der Pfad "${logo.file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`)];
     if (state === 'missing') return [at(ctx, 'organisation', '/letterhead/logo/file', `Die Logodatei "${logo.file}" gibt es im Datenordner nicht.`)];

@@ -36,9 +36,9 @@ export interface PartitionedData {
 
 const isReportFile = (file: string): boolean => file.startsWith(`${REPORTS_DIR}/`);
 
-export async function loadPartitioned(dataDir: string, templatesDir: string | undefined): Promise<PartitionedData> {
+export async function loadPartitioned(dataDir: string, templatesDir: string | undefined, cacheDir?: string): Promise<PartitionedData> {
   const dir = resolve(dataDir);
-  const [sources, templates] = await Promise.all([loadSources(dir), findTemplates(templatesDir && resolve(templatesDir))]);
+  const [sources, templates] = await Promise.all([loadSources(dir, { cacheDir }), findTemplates(templatesDir && resolve(templatesDir))]);
   const reportFiles = (await readdir(join(dir, REPORTS_DIR)).catch(() => [] as string[]))
     .filter((n) => n.endsWith('.yaml'))
     .sort()

@@ -18,10 +18,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import type { BuildSettings, BuiltOutcome, Unit } from './build.js';
+import type { BuildSettings, BuiltOutcome, Unit } from './types.js';
 
 /** What a worker needs to know; the rest it reads from the data folder itself. */
-export type WorkerSettings = Omit<BuildSettings, 'force'>;
+/** What a worker is told over IPC; its environment it reads itself, like any kim run. */
+export type WorkerSettings = Omit<BuildSettings, 'force' | 'env'>;
 
 export type ToWorker = { type: 'start'; settings: WorkerSettings } | { type: 'build'; id: string; file: string } | { type: 'end' };
 /**

@@ -3,14 +3,18 @@
  * then renders the reports it is sent, one by one, with one template engine and one PDF renderer.
  */
 import { DataError, KimError, UsageError } from '../errors.js';
+import type { Environment } from '../environment.js';
 import { buildUnit, prepare, type BuiltOutcome, type Context } from './build.js';
 import type { FromWorker, ToWorker } from './pool.js';
+
+/** Exit code of a worker that found its build process gone. */
+const EXIT_ORPHANED = 70;
 
 /**
  * The worker side (`kim build --worker`): loads the data, then renders the reports it is sent until told
  * to end. Exits when the build process goes away (its IPC channel closes). Returns the exit code.
  */
-export async function serveWorker(): Promise<number> {
+export async function serveWorker(env: Environment): Promise<number> {
   if (!process.send) throw new UsageError('Die Option --worker ist kim build selbst vorbehalten.');
   const inbox: ToWorker[] = [];
   let wake: (() => void) | undefined;
@@ -19,7 +23,7 @@ export async function serveWorker(): Promise<number> {
     wake?.();
   });
   // The build process is gone (killed): stop at once, as it would have.
-  const orphaned = (): never => process.exit(70);
+  const orphaned = (): never => process.exit(EXIT_ORPHANED);
   process.on('disconnect', orphaned);
   const receive = async (): Promise<ToWorker> => {
     while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -32,11 +36,17 @@ export async function serveWorker(): Promise<number> {
     if (first.type !== 'start') return 0;
     let ctx: Context;
     try {
-      ctx = await prepare(first.settings);
+      ctx = await prepare({ ...first.settings, env });
     } catch (cause) {
       await reply({ type: 'unusable', message: cause instanceof DataError || cause instanceof KimError ? cause.message : String(cause) });
       return 0;
     }
+    // A worker whose build process is gone (killed) stops before its next write rather than go on writing
+    // into a folder the next build may already be using. (It also exits on the IPC channel's
+    // disconnect; this covers the moment between a long render and that event.)
+    ctx.beforeWrite = () => {
+      if (!process.connected) process.exit(EXIT_ORPHANED);
+    };
     const byFile = new Map(ctx.units.map((u) => [u.file, u]));
     await reply({ type: 'ready' });
     for (let message = await receive(); message.type === 'build'; message = await receive()) {

@@ -9,86 +9,24 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { DataError, describeFailure, internalMessage, KimError, OutputError } from '../errors.js';
-import { removeStaleTempFiles, syncFolder, writeFileAtomic } from '../emit/atomic-write.js';
-import { oparlJson, oparlPaper } from '../emit/oparl.js';
-import { pdfMetadata } from '../emit/pdf-metadata.js';
-import type { PdfRenderer } from '../emit/pdf/index.js';
+import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
+import { removeStaleTempFiles, syncFolder } from '../emit/atomic-write.js';
+import { NO_ENVIRONMENT, type Environment } from '../environment.js';
 import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
 import { findPreviousReport } from '../model/report-model.js';
-import type { Dataset, Report } from '../model/types.js';
-import { createTemplateEngine } from '../render/engine.js';
-import { renderMarkdown } from '../render/render-report.js';
-import { assertNoNames } from '../render/privacy-check.js';
+import type { Dataset } from '../model/types.js';
 import type { TemplateSet } from '../render/template-registry.js';
+import { openRun, renderOutputs, writeOutputs, type ReportRun } from '../report-run.js';
 import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
 import { removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, type WorkerPool } from './pool.js';
-import { selectShard, type Shard } from './shard.js';
+import { selectShard } from './shard.js';
+import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
 
-export type BuildFormat = 'md' | 'pdf';
-
-export interface BuildOptions {
-  dataDir: string;
-  templatesDir?: string;
-  outDir: string;
-  formats: BuildFormat[];
-  shard?: Shard | undefined;
-  oparlBaseUrl: string;
-  /** Build even what the manifest says is current. */
-  force?: boolean;
-  /**
-   * Processes rendering at once (default 1: this process only). More start jobs − 1 worker processes
-   * (the built CLI, `kim build --worker`), capped by the number of reports to build.
-   */
-  jobs?: number;
-  /** Called once before the first report and after each report: progress for the CLI. */
-  onProgress?: (event: BuildEvent) => void;
-}
-
-export type ReportStatus = 'built' | 'skipped' | 'failed';
-
-export interface ReportOutcome {
-  /** Report id (for a report file that failed validation: its file name without .yaml). */
-  id: string;
-  status: ReportStatus;
-  /** Absolute paths of the files written (empty when skipped or failed). */
-  written: string[];
-  /** Errors and warnings of this report. */
-  diagnostics: Diagnostic[];
-  /** Why it failed, in German. */
-  message?: string;
-  /**
-   * Failed only: absolute paths of this report's outputs from an earlier build that were deleted, so
-   * that no stale Vorlage stays in the output folder next to the new ones.
-   */
-  removed?: string[];
-  /** The failure was a bug in kim, not the data. */
-  internal?: boolean;
-  ms: number;
-}
-
-export type BuildEvent =
-  | { kind: 'start'; total: number }
-  | { kind: 'report'; index: number; total: number; outcome: ReportOutcome }
-  /** A bug in kim that concerns no single report (a worker that did not end by itself). */
-  | { kind: 'internal'; message: string };
-
-export interface BuildResult {
-  outcomes: ReportOutcome[];
-  /** Warnings of shared files (errors there throw DataError). */
-  diagnostics: Diagnostic[];
-  /** Number of report files in the data folder, before sharding. */
-  totalReports: number;
-  /**
-   * Absolute paths of outputs of reports that are not part of this build (deleted or renamed report
-   * files, or reports of another --shard part), deleted so that the folder holds this build's reports only.
-   */
-  removed: string[];
-}
+export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, ReportStatus, Unit } from './types.js';
 
 /**
  * A shared data file is invalid, so no report can be built: the output folder was emptied of every
@@ -213,14 +151,6 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   return { outcomes, diagnostics: ctx.data.shared, totalReports: ctx.units.length, removed };
 }
 
-export interface Unit {
-  id: string;
-  file: string;
-  report: Report | undefined;
-  /** Valid data, but not built: its previous report is invalid (see previous-invalid.ts). */
-  blocked?: boolean;
-}
-
 /** Everything one process (the build itself or a worker) needs to render reports: made once per process. */
 export interface Context {
   options: Pick<BuildOptions, 'formats' | 'oparlBaseUrl' | 'force'>;
@@ -233,12 +163,13 @@ export interface Context {
   rawHashes: Map<string, string>;
   /** Which report counts as "the previous one" depends on the other reports' Stand and sessions: hashed once per build. */
   reportIndex: string;
-  engine: ReturnType<typeof createTemplateEngine>;
+  /** The per-report pipeline: template engine, PDF renderer, logo. */
+  run: ReportRun;
+  env: Environment;
   templateHash(name: string): Promise<string>;
-  pdf(): Promise<PdfRenderer>;
+  /** Called before a report's files are written; a worker stops there when its build process is gone. */
+  beforeWrite(): void;
 }
-
-export type BuildSettings = Pick<BuildOptions, 'dataDir' | 'templatesDir' | 'outDir' | 'formats' | 'oparlBaseUrl' | 'force'>;
 
 /** Hashes and loads the data, once per process; throws DataError when a shared file is invalid. */
 export async function prepare(options: BuildSettings): Promise<Context> {
@@ -247,7 +178,8 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   // records the old hash and the next build rebuilds. (Hashing after would record the new hash for
   // output made from the old content, and the change would never be built.)
   const rawHashes = await hashInputs(dataDir);
-  const data = await loadPartitioned(dataDir, options.templatesDir);
+  const env = options.env ?? NO_ENVIRONMENT;
+  const data = await loadPartitioned(dataDir, options.templatesDir, env.cacheDir);
   if (!data.dataset) throw new DataError(data.shared);
   const dataset = data.dataset;
   const units: Unit[] = [
@@ -257,7 +189,6 @@ export async function prepare(options: BuildSettings): Promise<Context> {
     }),
     ...data.failedFiles.map((file) => ({ id: file.slice(REPORTS_DIR.length + 1, -'.yaml'.length), file, report: undefined })),
   ];
-  let pdfRenderer: PdfRenderer | undefined;
   const templateHashes = new Map<string, Promise<string>>();
   return {
     options: { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl, force: options.force },
@@ -268,22 +199,17 @@ export async function prepare(options: BuildSettings): Promise<Context> {
     reportIds: new Set(dataset.reports.map((r) => r.id)),
     rawHashes,
     reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, r.consultations[0]!.session]).sort())),
-    engine: createTemplateEngine(data.templates),
+    // The PDF renderer is made when a PDF is first due: a Markdown-only or all-skipped build never loads pdfkit or fonts.
+    run: openRun({ dataDir, dataset, templates: data.templates, sources: data.sources, env }),
+    env,
+    beforeWrite: () => undefined,
     templateHash: (name) => {
       let h = templateHashes.get(name);
       if (!h) templateHashes.set(name, (h = hashTemplates(data.templates, name)));
       return h;
     },
-    pdf: async () => {
-      // Loaded only when a PDF is due: a Markdown-only or all-skipped build never loads pdfkit or fonts.
-      if (!pdfRenderer) pdfRenderer = (await import('../emit/pdf/index.js')).createPdfRenderer();
-      return pdfRenderer;
-    },
   };
 }
-
-/** A report's outcome as it travels from a worker: `fatal` is the message of a write error that stops the build. */
-export type BuiltOutcome = ReportOutcome & { fatal?: string };
 
 /** Whether the report's entry has the current key and its outputs are intact: then it is skipped. */
 async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
@@ -340,56 +266,29 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
     return { id: unit.id, status: 'failed', written: [], diagnostics, message };
   }
   const report = unit.report;
-  const { options, dataset, outDir } = ctx;
+  const { options, outDir } = ctx;
   const inputs = await inputsOf(ctx, unit);
   const key = keyOf(inputs);
 
-  const { markdown, model } = await renderMarkdown(ctx.engine, dataset, report, ctx.data.sources.get(report.id));
-  const pdf = options.formats.includes('pdf') ? await (await ctx.pdf()).render(markdown, pdfMetadata(model, process.env['SOURCE_DATE_EPOCH'])) : undefined;
-  const files: [name: string, content: string | Uint8Array][] = [];
-  if (options.formats.includes('md')) files.push([`${report.id}.md`, markdown]);
-  if (pdf) files.push([`${report.id}.pdf`, pdf]);
-  const oparl = oparlJson(oparlPaper(dataset, report, options.oparlBaseUrl, pdf));
-  assertNoNames({ oparlJson: oparl }, { data: dataset, report, reportSource: ctx.data.sources.get(report.id), templateFiles: ctx.engine.files(report.template) });
-  files.push([`${report.id}.oparl.json`, oparl]);
+  const { files } = await renderOutputs(ctx.run, report, { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
 
-  stopIfOrphaned();
+  ctx.beforeWrite();
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
   await dropEntry(outDir, unit.id);
-  // All rendered first, then written side by side: each atomic write is five file-system calls, and
-  // one after the other they cost about three times as much (0.5 vs 0.15 ms per file here). All are
-  // settled before a failure is passed on, so none lands after a failed report's outputs are removed.
-  const outputs: Record<string, string> = {};
-  const written: string[] = [];
-  const results = await Promise.allSettled(files.map(([name, content]) => writeFileAtomic(join(outDir, name), content, { durable: false })));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  for (const [name, content] of files) {
-    outputs[name] = sha256(content);
-    written.push(join(outDir, name));
-  }
+  // Not fsynced one by one: rename-over is atomic against a killed process, and the folders are synced
+  // once at the end of the build (README "Incremental builds").
+  const written = await writeOutputs(outDir, files, { durable: false });
+  const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
   for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
-  stopIfOrphaned();
+  ctx.beforeWrite();
   await writeEntry(outDir, unit.id, { key, inputs, outputs });
   return { id: unit.id, status: 'built', written, diagnostics };
 }
-
-/**
- * A worker whose build process is gone (killed) stops before its next write rather than go on writing
- * into a folder the next build may already be using. (It also exits on the IPC channel's disconnect;
- * this covers the moment between a long render and that event.)
- */
-function stopIfOrphaned(): void {
-  if (process.send && !process.connected) process.exit(EXIT_ORPHANED);
-}
-
-/** Exit code of a worker that found its build process gone. */
-const EXIT_ORPHANED = 70;
 
 /** Everything the output of one report depends on, each part as a hash. */
 async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string>> {
@@ -399,7 +298,7 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
     kim: KIM_VERSION,
     format: [...options.formats].sort().join('+'),
     oparlBaseUrl: options.oparlBaseUrl,
-    sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] ?? '',
+    sourceDateEpoch: ctx.env.sourceDateEpoch ?? '',
     template: await ctx.templateHash(unit.report!.template),
     report: rawHashes.get(unit.file) ?? 'fehlt',
     reportIndex: ctx.reportIndex,

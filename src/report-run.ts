@@ -1,0 +1,122 @@
+/**
+ * The one per-report pipeline every command shares (kim report, watch, build and its workers): open a run
+ * over validated data once, then render a report's outputs in memory and write them. A run keeps what
+ * is expensive to make for many reports: the template engine, the PDF renderer (created on first use:
+ * a Markdown-only run never loads pdfkit) and the letterhead's logo.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { writeFileAtomic } from './emit/atomic-write.js';
+import { oparlJson, oparlPaper } from './emit/oparl.js';
+import { pdfMetadata } from './emit/pdf-metadata.js';
+import type { PdfLogo, PdfRenderer } from './emit/pdf/index.js';
+import { NO_ENVIRONMENT, type Environment } from './environment.js';
+import type { SourceFile } from './load/source-file.js';
+import type { ReportModel } from './model/report-model.js';
+import type { Dataset, Report } from './model/types.js';
+import { createTemplateEngine, type TemplateEngine } from './render/engine.js';
+import { assertNoNames } from './render/privacy-check.js';
+import { renderMarkdown } from './render/render-report.js';
+import type { TemplateSet } from './render/template-registry.js';
+
+export type OutputFormat = 'md' | 'pdf';
+
+/** The PDF renderer of a session; kim watch keeps one across runs, so the fonts are read once. */
+export interface PdfSession {
+  pdf(): Promise<PdfRenderer>;
+}
+
+export function createPdfSession(): PdfSession {
+  let renderer: Promise<PdfRenderer> | undefined;
+  return { pdf: () => (renderer ??= import('./emit/pdf/index.js').then((m) => m.createPdfRenderer())) };
+}
+
+export interface ReportRun {
+  dataDir: string;
+  dataset: Dataset;
+  engine: TemplateEngine;
+  env: Environment;
+  /** The report file a report came from, for messages located in it. */
+  sourceOf(reportId: string): SourceFile | undefined;
+  pdf(): Promise<PdfRenderer>;
+  /** The letterhead's logo, read on first use (validation has checked the file is there and usable). */
+  logo(): Promise<PdfLogo | undefined>;
+}
+
+export interface RunInput {
+  dataDir: string;
+  dataset: Dataset;
+  templates: TemplateSet;
+  /** Report id → its parsed file. */
+  sources: Map<string, SourceFile>;
+  env?: Environment | undefined;
+  /** A PDF renderer to reuse (kim watch); else the run makes its own when a PDF is first due. */
+  pdfSession?: PdfSession | undefined;
+}
+
+export function openRun(input: RunInput): ReportRun {
+  const env = input.env ?? NO_ENVIRONMENT;
+  const session = input.pdfSession ?? createPdfSession();
+  const spec = input.dataset.organisation.letterhead?.logo;
+  let logo: Promise<PdfLogo | undefined> | undefined;
+  return {
+    dataDir: input.dataDir,
+    dataset: input.dataset,
+    engine: createTemplateEngine(input.templates, { cacheDir: env.cacheDir }),
+    env,
+    sourceOf: (id) => input.sources.get(id),
+    pdf: () => session.pdf(),
+    logo: () =>
+      (logo ??= spec
+        ? readFile(join(input.dataDir, spec.file)).then((bytes) => ({ bytes, format: /^\.png$/i.test(extname(spec.file)) ? ('png' as const) : ('jpeg' as const), alt: spec.alt }))
+        : Promise.resolve(undefined)),
+  };
+}
+
+/** A report's files as they will be written: `<id>.md`, `<id>.pdf`, `<id>.oparl.json`, in that order. */
+export interface RenderedOutputs {
+  reportId: string;
+  model: ReportModel;
+  markdown: string;
+  pdf: Uint8Array | undefined;
+  files: { name: string; content: string | Uint8Array }[];
+}
+
+export interface OutputRequest {
+  formats: readonly OutputFormat[];
+  /** With a base URL, the OParl Paper is made too (kim build); it describes the PDF when there is one. */
+  oparlBaseUrl?: string | undefined;
+}
+
+/**
+ * Renders one report's outputs in memory; nothing touches the disk but reading the logo. Every public
+ * output has passed the privacy check when this returns (the Markdown and PDF texts in renderMarkdown,
+ * the OParl JSON here).
+ */
+export async function renderOutputs(run: ReportRun, report: Report, request: OutputRequest): Promise<RenderedOutputs> {
+  const source = run.sourceOf(report.id);
+  const { markdown, model } = await renderMarkdown(run.engine, run.dataset, report, source);
+  const wantsPdf = request.formats.includes('pdf');
+  const pdf = wantsPdf ? await (await run.pdf()).render(markdown, pdfMetadata(model, run.env, await run.logo())) : undefined;
+  const files: RenderedOutputs['files'] = [];
+  if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
+  if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
+  if (request.oparlBaseUrl !== undefined) {
+    const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
+    assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
+    files.push({ name: `${report.id}.oparl.json`, content: oparl });
+  }
+  return { reportId: report.id, model, markdown, pdf, files };
+}
+
+/**
+ * Writes rendered files into a folder, each atomically (old or new complete version), side by side; all
+ * are settled before a failure is passed on, so none lands after the caller has cleaned up. Returns the
+ * absolute paths written.
+ */
+export async function writeOutputs(outDir: string, files: RenderedOutputs['files'], options: { durable?: boolean } = {}): Promise<string[]> {
+  const results = await Promise.allSettled(files.map((f) => writeFileAtomic(join(outDir, f.name), f.content, { durable: options.durable ?? true })));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return files.map((f) => join(outDir, f.name));
+}

@@ -1,0 +1,48 @@
+/**
+ * Loading and validating a data folder, the first step of every command: the parsed files, all
+ * diagnostics, and the dataset when it is valid.
+ */
+import { resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { DataError } from './errors.js';
+import { NO_ENVIRONMENT, type Environment } from './environment.js';
+import { loadSources, type LoadedSources } from './load/dataset.js';
+import type { Dataset } from './model/types.js';
+import { findTemplates, type TemplateSet } from './render/template-registry.js';
+import { validateSources, type Validation } from './validate/index.js';
+
+export interface DataOptions {
+  /** The data folder (default `data`). */
+  dataDir: string;
+  /** The data repository's template overrides (default `templates`, ignored when missing). */
+  templatesDir?: string | undefined;
+  /** What kim takes from its environment (disk cache, SOURCE_DATE_EPOCH); none: no cache. */
+  env?: Environment | undefined;
+}
+
+export interface ValidData {
+  dataset: Dataset;
+  templates: TemplateSet;
+  /** Warnings only: errors have been thrown. */
+  diagnostics: Diagnostic[];
+  validation: Validation;
+}
+
+/**
+ * Loads and validates a data folder; returns all diagnostics, errors or not (for `kim validate`, `kim
+ * list`), and the parsed files as they are (`kim list` shows what it can of invalid ones too).
+ */
+export async function checkData(options: DataOptions): Promise<{ validation: Validation; templates: TemplateSet; sources: LoadedSources }> {
+  const dataDir = resolve(options.dataDir);
+  const env = options.env ?? NO_ENVIRONMENT;
+  const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
+  const validation = await validateSources(sources, [...templates.templates.keys()]);
+  return { validation, templates, sources };
+}
+
+/** Loads and validates; throws DataError with every diagnostic when anything is wrong. */
+export async function loadValidData(options: DataOptions): Promise<ValidData> {
+  const { validation, templates } = await checkData(options);
+  if (hasErrors(validation.diagnostics) || !validation.dataset) throw new DataError(validation.diagnostics);
+  return { dataset: validation.dataset, templates, diagnostics: validation.diagnostics, validation };
+}
