@@ -17,6 +17,7 @@ export { EXIT, DataError, KimError, OutputError, UsageError, describeFailure, ty
 export { hasErrors, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export { formatDate } from './german/index.js';
 export { didYouMean, suggest } from './german/did-you-mean.js';
+export { compareText } from './compare.js';
 export { KIM_VERSION } from './version.js';
 export { REPORTS_DIR } from './load/data-files.js';
 export { normalizeBaseUrl, DEFAULT_OPARL_BASE_URL } from './emit/oparl.js';

@@ -28,7 +28,7 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
 /** Stable order: by file, then position, so output is the same on every run. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.message, b.message),
   );
 }
 
@@ -47,4 +47,5 @@ export function jsonPath(pointer: string): string {
     .slice(1)
     .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-}
+}import { compareText } from './compare.js';
+

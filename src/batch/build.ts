@@ -59,8 +59,8 @@ export class SharedDataError extends DataError {
  * and written after), so a build killed at any moment is completed by the next one; temporary files of
  * killed runs are removed.
  *
- * Durability: outputs and entries are not fsynced one by one (that cost about 0.5 ms per file, a fifth of
- * the time budget per report); the output folders are fsynced once at the end. Should a power loss
+ * Durability: outputs and entries are not fsynced one by one (a disk flush per file would cost more than
+ * rendering a report); the output folders are fsynced once at the end. Should a power loss
  * still leave a damaged output, the next build notices (it re-hashes every output against its entry
  * before skipping) and rebuilds it.
  */

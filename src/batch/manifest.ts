@@ -11,7 +11,7 @@ import { OutputError } from '../errors.js';
  */
 export const MANIFEST_DIR = '.kim';
 
-/** The single manifest of kim before 0.2; ignored and removed (its reports are built once more). */
+/** The single manifest file of earlier kim builds; ignored and removed (its reports are built once more). */
 export const LEGACY_MANIFEST = '.kim-manifest.json';
 
 /** What one report was built from and what came out; the key decides whether the next build may skip it. */

@@ -1,3 +1,4 @@
+import { by } from '../compare.js';
 import { UsageError } from '../errors.js';
 
 /** One part of a CI matrix: `K/N` means the K-th of N parts (1-based). */
@@ -23,7 +24,7 @@ export function parseShard(text: string | undefined): Shard | undefined {
  * starting at K-1. Deterministic, so the parts of a CI matrix are disjoint and together complete.
  */
 export function selectShard<T>(items: readonly T[], idOf: (item: T) => string, shard: Shard | undefined): T[] {
-  const sorted = [...items].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  const sorted = [...items].sort(by(idOf));
   if (!shard) return sorted;
   return sorted.filter((_, i) => i % shard.count === shard.index - 1);
 }

@@ -52,7 +52,6 @@ export function colorLevel(env: CliEnvironment['color'], terminal: boolean): 0 |
 }
 
 /** C0 and C1 controls, DEL, and the Unicode characters that reorder or break lines unseen. */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const escapeChar = (c: string): string => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -73,8 +72,7 @@ export function safeText(text: string, options: { multiline?: boolean } = {}): s
  * been passed through safeText already, so that they cannot carry colour codes or line breaks either.
  */
 export function terminalSafe(line: string, colour: boolean): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (m) => {
+    return line.replace(/\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (m) => {
     if (m.length > 1) return colour ? m : `${escapeChar('\u001b')}${m.slice(1)}`;
     return m === '\n' || m === '\t' ? m : escapeChar(m);
   });

@@ -18,9 +18,8 @@ export interface WriteOptions {
   /**
    * fsync the temporary file before the rename (default true). The rename alone is atomic against a
    * killed process; fsync adds durability against power loss / a kernel crash (without it a renamed file
-   * can come back empty after a crash on some file systems). It costs about 0.3–0.6 ms per file on this
-   * machine's ext4 (measured: 0.65–0.82 ms per 40 kB file without, 0.98–1.45 ms with). `kim report` and
-   * `kim watch` write one file and keep it; `kim build` writes thousands and passes false, because its
+   * can come back empty after a crash on some file systems), at the price of a disk flush per file.
+   * `kim report` and `kim watch` write one file and keep it; `kim build` writes thousands and passes false, because its
    * next run re-hashes every output against the manifest and rebuilds whatever a crash damaged (see
    * src/batch/build.ts).
    */

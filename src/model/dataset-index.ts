@@ -1,3 +1,4 @@
+import { by } from '../compare.js';
 import type { Assignment, Committee, Dataset, Employer, Municipality, Role, Session, StaffMember, SteeringGroupMeeting } from './types.js';
 import { groupBy } from './group-by.js';
 
@@ -42,7 +43,7 @@ export const colleagueKey = (staff: StaffMember, roles: Map<string, Role>): stri
   `${staff.module}\u0000${staff.employer}\u0000${JSON.stringify(roles.get(staff.role)?.forms ?? staff.role)}`;
 
 function build(data: Dataset): DatasetIndex {
-  const byStart = [...data.staff].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const byStart = [...data.staff].sort(by((s) => s.start));
   const roles = new Map(data.programme.roles.map((r) => [r.id, r]));
   const earliestStart = new Map<string, string>();
   for (const s of byStart) {
@@ -59,6 +60,6 @@ function build(data: Dataset): DatasetIndex {
     staffByModule: groupBy(byStart, (s) => s.module),
     assignmentsByStaff: groupBy(data.assignments, (a) => a.staff),
     earliestStart,
-    steeringMeetings: [...(data.meetings.steeringGroupMeetings ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    steeringMeetings: [...(data.meetings.steeringGroupMeetings ?? [])].sort(by((m) => m.date)),
   };
 }

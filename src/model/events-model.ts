@@ -1,3 +1,4 @@
+import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
@@ -40,7 +41,7 @@ export interface PeriodEvents {
   kickOffs: KickOffModel[];
 }
 
-const byDate = <T extends { date: IsoDate }>(a: T, b: T): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byDate = by((e: { date: IsoDate }) => e.date);
 
 /**
  * What happened in the report's period (after the previous report's Stand, up to this Stand; everything up

@@ -1,3 +1,4 @@
+import { by } from '../compare.js';
 import type { IsoDate, PlanPeriod, ProgrammeModule, Programme } from './types.js';
 
 /** The plan of a module in force on a day: the latest plan period that has begun, or undefined before any. */
@@ -31,7 +32,7 @@ export interface PlanChange {
  * effect later. Without a previous report the period is everything up to the Stand.
  */
 export function planChangesBetween(module: ProgrammeModule, previousStand: IsoDate | undefined, stand: IsoDate): (PlanChange & { future: boolean })[] {
-  const periods = [...module.plannedFte].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const periods = [...module.plannedFte].sort(by((p) => p.from));
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const out: (PlanChange & { future: boolean })[] = [];
   for (let i = 1; i < periods.length; i++) {

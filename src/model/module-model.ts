@@ -1,3 +1,4 @@
+import { by } from '../compare.js';
 import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { inPostOn } from './dates.js';
@@ -181,7 +182,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       };
     }),
     leavers: [...leavers]
-      .sort((a, b) => (a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : 0))
+      .sort(by((s) => s.end!))
       .map((s) => {
         const hiredInPeriod = s.start > previousStand!;
         const phrase = personPhrase(ctx, s, listedFor(s));

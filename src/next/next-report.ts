@@ -4,6 +4,7 @@
  * that can be derived is set (id, session, Stand, previous report), the text blocks are carried over
  * for revision (kim validate then warns about each one still word for word the same).
  */
+import { by } from '../compare.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -134,7 +135,7 @@ function namedSession(dataset: Dataset, id: string): Session {
 }
 
 function nextSession(dataset: Dataset, after: Session): Session {
-  const later = dataset.meetings.sessions.filter((s) => s.committee === after.committee && s.date > after.date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const later = dataset.meetings.sessions.filter((s) => s.committee === after.committee && s.date > after.date).sort(by((s) => s.date));
   if (later[0]) return later[0];
   throw new UsageError(
     `In meetings.yaml gibt es keine Sitzung des Gremiums "${after.committee}" nach dem ${formatDate(after.date)}. Tragen Sie die nächste Sitzung dort unter sessions ein oder nennen Sie sie mit --session.`,

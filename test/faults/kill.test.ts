@@ -64,6 +64,10 @@ describe('kim build: faults', () => {
       log.push(`${label}: ${result.signal ?? `exit ${result.code}`}, ${[...state.versions.values()].filter((v) => v === 'new').length} neu, ${state.temps.length} tmp, Manifest ${state.manifestIds.length}`);
     }
 
+    // The delays lie within one full build, so most runs must really have been killed mid-way; a test
+    // whose builds all finished before the kill would prove nothing.
+    expect(killed, `abgebrochene Läufe\n${log.join('\n')}`).toBeGreaterThanOrEqual(Math.ceil(KILLS / 2));
+
     // A normal build after all that: exit 0, exactly the new set, no temporary files, a full manifest.
     const last = await spawnKim(['build', '--data', 'data-new', '--out', 'out'], base);
     const label = `seed ${SEED}, Build nach den Abbrüchen`;

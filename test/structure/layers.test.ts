@@ -37,6 +37,8 @@ const LAYER_OF_TOP: Record<string, Layer> = {
   'version.ts': 'base',
   'disk-cache.ts': 'base',
   'environment.ts': 'base',
+  'compare.ts': 'base',
+  'compare.ts': 'base',
   'image-size.ts': 'base',
   'report-run.ts': 'library',
   'valid-data.ts': 'library',

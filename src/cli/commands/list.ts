@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkData, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
+import { checkData, compareText, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {
@@ -86,7 +86,7 @@ export async function runList(options: ListOptions, term: Terminal, env: Environ
   term.out(
     table(
       ['Kennung', 'Datum', 'Gremium', 'Öffentlich', 'Vorlagen'],
-      [...sessions].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((s) => [safeText(s.id), d(s.date), safeText(s.committee ?? '–'), s.public === null ? '–' : s.public ? 'ja' : 'nein', safeText(s.reports.join(', ') || '–')]),
+      [...sessions].sort((a, b) => compareText(a.date ?? '', b.date ?? '')).map((s) => [safeText(s.id), d(s.date), safeText(s.committee ?? '–'), s.public === null ? '–' : s.public ? 'ja' : 'nein', safeText(s.reports.join(', ') || '–')]),
       'Keine Sitzungen in meetings.yaml.',
     ),
   );

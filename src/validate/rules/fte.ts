@@ -1,3 +1,4 @@
+import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { plannedFteOn } from '../../model/fte.js';
 import { formatDate, formatDecimal } from '../../german/index.js';
@@ -20,8 +21,8 @@ export const filledWithinPlanned: Rule = {
       // start days would be 10^8 steps). FTE in millionths, so the running sum is exact.
       const micro = (fte: number): number => Math.round(fte * 1e6);
       const employed = members.filter(({ s }) => s.end === undefined || s.end >= s.start);
-      const starts = [...employed].sort((a, b) => (a.s.start < b.s.start ? -1 : a.s.start > b.s.start ? 1 : 0));
-      const ends = employed.filter(({ s }) => s.end !== undefined).sort((a, b) => (a.s.end! < b.s.end! ? -1 : a.s.end! > b.s.end! ? 1 : 0));
+      const starts = [...employed].sort(by((m) => m.s.start));
+      const ends = employed.filter(({ s }) => s.end !== undefined).sort(by((m) => m.s.end!));
       const lastStarting = new Map<string, { s: (typeof members)[number]['s']; index: number }>();
       for (const m of employed) lastStarting.set(m.s.start, m);
       let filledMicro = 0;

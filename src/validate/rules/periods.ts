@@ -1,3 +1,4 @@
+import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
 import { periodsOverlap } from '../../model/dates.js';
@@ -66,7 +67,7 @@ export const noOverlappingAssignments: Rule = {
     for (const [key, indexes] of groups) {
       if (indexes.length < 2) continue;
       const municipality = key.split('\u0000')[1]!;
-      const sorted = [...indexes].sort((x, y) => ctx.data.assignments[x]!.from.localeCompare(ctx.data.assignments[y]!.from));
+      const sorted = [...indexes].sort(by((i) => ctx.data.assignments[i]!.from));
       for (let k = 1; k < sorted.length; k++) {
         const prev = ctx.data.assignments[sorted[k - 1]!]!;
         const cur = ctx.data.assignments[sorted[k]!]!;
