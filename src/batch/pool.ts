@@ -48,8 +48,8 @@ export interface WorkerPool {
   close(): Promise<number[]>;
 }
 
-/** The CLI a worker runs: the built one (also when kim runs as a library from src/, as in the tests). */
-const cliEntry = (): string => join(packageRoot, 'dist', 'src', 'cli', 'main.js');
+/** The CLI a worker runs: the built `kim` command (CommonJS, so each worker skips the ES module loader; also when kim runs as a library from src/). */
+const cliEntry = (): string => join(packageRoot, 'dist', 'src', 'cli', 'main.cjs');
 
 export function startWorkers(count: number, settings: WorkerSettings): WorkerPool {
   const entry = cliEntry();
