@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { writeFileAtomic } from './emit/atomic-write.js';
+import { writeFileAtomic } from './files/atomic-write.js';
 import { oparlJson, oparlPaper } from './emit/oparl.js';
 import { pdfMetadata } from './emit/pdf-metadata.js';
 import type { PdfLogo, PdfRenderer } from './emit/pdf/index.js';

@@ -10,7 +10,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
-import { removeStaleTempFiles, syncFolder } from '../emit/atomic-write.js';
+import { removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
 import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
 import { findPreviousReport } from '../model/report-model.js';

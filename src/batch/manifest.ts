@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFailureReason, writeFileAtomic } from '../emit/atomic-write.js';
+import { writeFailureReason, writeFileAtomic } from '../files/atomic-write.js';
 import { OutputError } from '../errors.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../emit/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { KIM_VERSION } from '../version.js';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { loadValidData } from '../valid-data.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Environment } from '../environment.js';
-import { writeFileAtomic } from '../emit/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { REPORTS_DIR } from '../load/data-files.js';
 import { findPreviousReport } from '../model/report-model.js';

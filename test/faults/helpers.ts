@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { removeTempDirs, tempDir as makeTempDir } from '../support/temp.js';
 import { packageRoot } from '../../src/paths.js';
-import { TEMP_FILE } from '../../src/emit/atomic-write.js';
+import { TEMP_FILE } from '../../src/files/atomic-write.js';
 import { CLI } from '../support/cli.js';
 import { copyReport } from '../support/report-copies.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAll } from '../../src/batch/build.js';
 import { DEFAULT_OPARL_BASE_URL } from '../../src/emit/oparl.js';
-import { removeStaleTempFiles, TEMP_FILE, writeFailureReason, writeFileAtomic } from '../../src/emit/atomic-write.js';
+import { removeStaleTempFiles, TEMP_FILE, writeFailureReason, writeFileAtomic } from '../../src/files/atomic-write.js';
 import { OutputError } from '../../src/errors.js';
 import { A, B, checkOut, cleanUp, dataWithCopies, MANIFEST, readManifest, retitle, snapshot, tempDir } from './helpers.js';
 
