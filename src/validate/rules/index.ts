@@ -16,7 +16,6 @@ import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven 
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { statementSlotsKnown } from './statements.js';
-import { attachmentIsFile } from './attachment-kind.js';
 import { thousandsSeparator } from './number-notation.js';
 import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
@@ -56,7 +55,6 @@ export const RULES: readonly Rule[] = [
   oneFundingRatePerYear,
   onePlannedFtePerDay,
   slotsWellFormed,
-  attachmentIsFile,
   publicReportInPublicSession,
   textChangedSincePrevious,
 ];

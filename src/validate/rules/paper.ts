@@ -3,6 +3,7 @@ import { consultationRolesOf } from '../../model/consultation-roles.js';
 import { logoProblem } from '../../image-size.js';
 import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
+import { dataFileProblem } from './data-files.js';
 
 /** The paper types are the Kreis's own list (organisation.yaml paperTypes); a report names one of them. */
 export const knownPaperType: Rule = {
@@ -64,8 +65,7 @@ export const logoFileInside: Rule = {
       const problem = bytes ? logoProblem(bytes, format) : 'Die Datei kann nicht gelesen werden.';
       return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', `${problem} (${logo.file}); erwartet wird ein PNG- oder RGB-JPEG-Bild.`)] : [];
     }
-    if (state === 'outside') return [at(ctx, 'organisation', '/letterhead/logo/file', `Der Pfad "${logo.file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`)];
-    if (state === 'missing') return [at(ctx, 'organisation', '/letterhead/logo/file', `Die Logodatei "${logo.file}" gibt es im Datenordner nicht.`)];
-    return [];
+    const problem = dataFileProblem(state, logo.file, 'Die Logodatei');
+    return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', problem)] : [];
   },
 };

@@ -4,6 +4,7 @@ import { fundingRateFor } from '../../model/fte.js';
 import { formatDate } from '../../german/index.js';
 import { didYouMean } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
+import { dataFileProblem } from './data-files.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
 export const standBeforeSession: Rule = {
@@ -49,7 +50,11 @@ export const knownTemplate: Rule = {
   },
 };
 
-/** Attachment files come from a data repository anyone may send a pull request to: they must stay inside it. */
+/**
+ * Attachment files come from a data repository anyone may send a pull request to: they must stay inside
+ * it, exist, and be files (a folder, a path cut short to `anlagen/`, or a named pipe would pass the
+ * first two, and the Vorlage would list something nobody can open).
+ */
 export const attachmentFilesInside: Rule = {
   name: 'attachment-files-inside',
   needs: [],
@@ -58,12 +63,8 @@ export const attachmentFilesInside: Rule = {
     ctx.data.reports.forEach((r, i) => {
       (r.attachments ?? []).forEach((a, j) => {
         if (a.file === undefined) return;
-        const state = ctx.checkDataPath(a.file);
-        if (state === 'outside') {
-          out.push(at(ctx, { report: i }, ptr('attachments', j, 'file'), `Der Pfad "${a.file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`));
-        } else if (state === 'missing') {
-          out.push(at(ctx, { report: i }, ptr('attachments', j, 'file'), `Die Anlagendatei "${a.file}" gibt es im Datenordner nicht.`));
-        }
+        const problem = dataFileProblem(ctx.checkDataPath(a.file), a.file, 'Die Anlagendatei');
+        if (problem) out.push(at(ctx, { report: i }, ptr('attachments', j, 'file'), problem));
       });
     });
     return out;
