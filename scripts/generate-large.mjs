@@ -10,7 +10,8 @@
 //   on the first of a month between 2021-01 and 2024-12;
 // - assignments: round-robin over the staff, each person for distinct municipalities, from their start;
 // - reports: one per session, sessions every 1–2 days from 2022-01-03, Stand 14 days before, each a copy
-//   of the example's 2022-03-16 report (texts, attachment) with its own id; ids are unique;
+//   of the example's 2022-03-16 report (texts, attachment) with its own id (the first without the text
+//   that names the previous session); ids are unique;
 // - programme: the example's, with funding rates up to 2040 and 1000 planned FTE per module (the schema's
 //   maximum); staff FTE shares are scaled down so that all of them fit.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,6 +83,8 @@ export function generateLarge({ out, reports = 1000, staff = 2000, assignments =
     sessions.push({ id: session, committee: 'asi', date, public: true });
     const report = { ...reportPattern, id, stand, consultations: [{ session, role: 'Kenntnisnahme' }] };
     delete report.previousReport;
+    // The first report has no previous one, so its text cannot name the previous session ({letzteSitzung}).
+    if (r === 0) report.text = Object.fromEntries(Object.entries(report.text ?? {}).filter(([, t]) => typeof t !== 'string' || !t.includes('{letzteSitzung}')));
     writeFileSync(join(out, 'reports', `${id}.yaml`), stringify(report, { lineWidth: 0 }));
   }
   meetings.sessions = sessions;
