@@ -245,7 +245,7 @@ async function scaleChild(dataDir) {
     const { validation } = await checkData({ dataDir });
     const t1 = performance.now();
     if (!validation.dataset || validation.diagnostics.some((d) => d.severity === 'error')) throw new Error(`invalid data: ${JSON.stringify(validation.diagnostics.slice(0, 3))}`);
-    const model = buildReportModel(validation.dataset, validation.dataset.reports.at(-1).id);
+    const model = buildReportModel(validation.dataset, validation.dataset.reports.at(-1));
     const t2 = performance.now();
     if (!model) throw new Error('no model');
     if (first === undefined) {
