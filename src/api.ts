@@ -92,6 +92,15 @@ export async function buildReports(options: import('./batch/build.js').BuildOpti
   return buildAll(options);
 }
 
+/**
+ * Every data file judged as `kim build` judges it, without building: the diagnostics of the shared files,
+ * those of each report file (a report whose previous report is invalid fails too), and the files as read.
+ */
+export async function checkReportFiles(options: DataOptions): Promise<Pick<import('./batch/data-partition.js').PartitionedData, 'shared' | 'perReport' | 'reportFiles' | 'loaded'>> {
+  const { loadPartitioned } = await import('./batch/data-partition.js');
+  return loadPartitioned(options.dataDir, options.templatesDir, options.env?.cacheDir);
+}
+
 /** The worker side of `kim build --jobs N` (`kim build --worker`): returns the worker's exit code. */
 export async function serveBuildWorker(env: Environment): Promise<number> {
   return (await import('./batch/worker.js')).serveWorker(env);

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { REPORTS_DIR } from '../load/data-files.js';
-import { loadSources } from '../load/dataset.js';
+import { loadSources, type LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { findTemplates, type TemplateSet } from '../render/template-registry.js';
@@ -32,6 +32,8 @@ export interface PartitionedData {
   reportFiles: string[];
   /** Report id → its parsed source, for located messages. */
   sources: Map<string, SourceFile>;
+  /** Every file as the loader read it, valid or not (`kim list` shows what it can of invalid ones). */
+  loaded: LoadedSources;
 }
 
 const isReportFile = (file: string): boolean => file.startsWith(`${REPORTS_DIR}/`);
@@ -61,7 +63,7 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
     const validation = await validateSources({ ...sources, reports: included, excludedReports: sources.reports.filter((s) => excluded.has(s.file)) }, names);
     const shared = validation.diagnostics.filter((d) => !isReportFile(d.file));
     validation.diagnostics.filter((d) => isReportFile(d.file)).forEach(add);
-    const base = { templates, shared, perReport, reportFiles };
+    const base = { templates, shared, perReport, reportFiles, loaded: sources };
     if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };
     // Only files still included can newly fail; a file that does not parse has its errors already and
     // is never included.

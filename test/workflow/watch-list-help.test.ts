@@ -59,7 +59,17 @@ describe('kim list', () => {
     const r = runKim(['list'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`${B} .*ungültig \\(1 Fehler\\)`));
-    expect(r.stdout).toMatch(/2021-11-16-kim-sachstand .*gültig/);
+    expect(r.stdout).toMatch(/^2021-11-16-kim-sachstand .* gültig$/m);
+  });
+
+  it('marks a report whose previous report is invalid as kim build does: not valid', () => {
+    const repo = exampleRepo();
+    const earlier = join(repo, 'data', 'reports', '2021-11-16-kim-sachstand.yaml');
+    writeFileSync(earlier, readFileSync(earlier, 'utf8').replace('template: sachstand', 'template: sachstnd'));
+    const r = runKim(['list'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^2021-11-16-kim-sachstand .* ungültig \(1 Fehler\)$/m);
+    expect(r.stdout).toMatch(new RegExp(`^${B} .* ungültig \\(1 Fehler\\)$`, 'm'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkData, compareText, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
+import { checkReportFiles, compareText, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {
@@ -37,9 +37,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instan
  */
 export async function runList(options: ListOptions, term: Terminal, env: Environment): Promise<number> {
   const dataDir = resolve(options.data);
-  const { sources, validation } = await checkData({ dataDir, templatesDir: options.templates, env });
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of validation.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  // Judged as kim build judges: a report whose previous report is invalid is not built, so not "gültig".
+  const { loaded: sources, shared: sharedDiagnostics, perReport: byFile } = await checkReportFiles({ dataDir, templatesDir: options.templates, env });
 
   const rawSessions = (sources.files.meetings?.value as { sessions?: unknown } | undefined)?.sessions;
   const sessions: SessionRow[] = (Array.isArray(rawSessions) ? rawSessions : []).map((s: Record<string, unknown>) => ({
@@ -51,7 +50,7 @@ export async function runList(options: ListOptions, term: Terminal, env: Environ
   }));
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
 
-  const files = [...new Set([...sources.reports.map((s) => s.file), ...[...byFile.keys()].filter((f) => f.startsWith(`${REPORTS_DIR}/`))])].sort();
+  const files = [...new Set([...sources.reports.map((s) => s.file), ...byFile.keys()])].sort();
   const reports: ReportRow[] = files.map((file) => {
     const value = (sources.reports.find((s) => s.file === file)?.value ?? {}) as Record<string, unknown>;
     const consultations = Array.isArray(value['consultations']) ? (value['consultations'] as Record<string, unknown>[]) : [];
@@ -61,8 +60,8 @@ export async function runList(options: ListOptions, term: Terminal, env: Environ
     const c = counts(byFile.get(file) ?? []);
     return { id, file, sessions: ids, sessionDate: ids[0] ? (sessionById.get(ids[0])?.date ?? null) : null, stand: str(value['stand']), template: str(value['template']), valid: c.errors === 0, ...c };
   });
-  const shared = counts(validation.diagnostics.filter((d) => !d.file.startsWith(`${REPORTS_DIR}/`)));
-  const anyInvalid = validation.diagnostics.some((d) => d.severity === 'error');
+  const shared = counts(sharedDiagnostics);
+  const anyInvalid = shared.errors > 0 || reports.some((r) => !r.valid);
 
   if (options.format === 'json') {
     term.out(JSON.stringify({ valid: !anyInvalid, reports, sessions, sharedFiles: { valid: shared.errors === 0, ...shared } }, null, 2));
