@@ -18,6 +18,7 @@ import {
 import { fillSlots } from './slots.js';
 import { groupBy } from './group-by.js';
 import { colleagueKey, type DatasetIndex } from './dataset-index.js';
+import { inPostOn } from './dates.js';
 
 /** People the Vorlage names together: same key (e.g. role, focus, employer), in order of first start. */
 export interface StaffGroup {
@@ -67,11 +68,15 @@ export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { f
 
 /**
  * "weitere" only when someone in the module, with the same employer and called by the same noun, started
- * before this group. Group members never start before its first member, so the earliest start decides.
+ * before this group and is still in post on its first day: a successor of someone who has left is not
+ * "eine weitere Koordinatorin". Group members never start before its first member, so its first day decides.
  */
 function hasEarlierColleague(ctx: GroupContext, first: StaffMember): boolean {
-  const earliest = ctx.index.earliestStart.get(colleagueKey(first, ctx.index.roles));
-  return earliest !== undefined && earliest < first.start;
+  for (const colleague of ctx.index.colleagues.get(colleagueKey(first, ctx.index.roles)) ?? []) {
+    if (colleague.start >= first.start) return false;
+    if (inPostOn(colleague, first.start)) return true;
+  }
+  return false;
 }
 
 /**

@@ -93,6 +93,20 @@ describe('role sentences', () => {
     const text = await follow((d) => d.staff.push({ ...staffOf(d, 'm1-assistenz'), id: 'm1-assistenz-2', name: 'Eva Quandtmeyer', gender: 'm', start: '2022-05-20' }));
     expect(text).toContain('Zum 20.05.2022 wurde ein weiterer Verwaltungsassistent mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; er unterstützt die Geschäftsstelle.');
   });
+  test('a successor of someone who has left is not "eine weitere"; a hire beside a colleague still in post is', async () => {
+    const successor = (end: string) =>
+      follow((d) => {
+        const troisdorf = staffOf(d, 'm1-troisdorf');
+        troisdorf.end = end;
+        d.staff.push({ ...troisdorf, id: 'm1-troisdorf-2', name: 'Ina Feldhaus', end: undefined, start: '2022-05-01' });
+        delete d.staff.at(-1)!.end;
+      });
+    const after = await successor('2022-04-30');
+    expect(after).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich ist.');
+    expect(after).toContain('Zum 30.04.2022 ist die Koordinatorin der Stadt Troisdorf ausgeschieden.');
+    const beside = await successor('2022-05-31');
+    expect(beside).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine weitere Koordinatorin eingestellt');
+  });
   test('a woman and a man hired together are "eine Koordinatorin und ein Koordinator"', async () => {
     const text = await follow((d) => {
       const troisdorf = staffOf(d, 'm1-troisdorf');
