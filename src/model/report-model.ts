@@ -158,7 +158,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const cooperationHost = shown.find((m) => m.kind === 'case-management');
   const modules = shown.map((m) => ({ ...m, hostsSteeringGroup: m === steeringHost, hostsCooperation: m === cooperationHost }));
 
-  const events = periodEvents(meetings, index, previousStand, stand);
+  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date);
   const planned = modules.filter((m) => m.plannedFte !== null);
   const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));

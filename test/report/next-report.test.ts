@@ -139,6 +139,11 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
       'Für die enge Verzahnung der Zusammenarbeit zwischen dem Rhein-Sieg-Kreis und den kreisangehörigen Kommunen wurden Kooperationsvereinbarungen geschlossen, seit der Ausschusssitzung am 16.03.2022 mit der Gemeinde Eitorf (28.03.2022).',
     );
   });
+  test('an agreement between the previous Stand and the previous session is new, but not "seit der Ausschusssitzung"', async () => {
+    const text = await follow((d) => (d.meetings.cooperationAgreements!.find((c) => c.id === 'kv-eitorf')!.date = '2022-03-10'));
+    expect(text).toContain('wurden Kooperationsvereinbarungen geschlossen, seit der letzten Berichterstattung mit der Gemeinde Eitorf (10.03.2022).');
+    expect(text).not.toContain('seit der Ausschusssitzung am 16.03.2022 mit');
+  });
   test('without any agreement the general sentence is not claimed, whatever text blocks there are', async () => {
     const text = await follow((d) => (d.meetings.cooperationAgreements = []));
     expect(text).not.toContain('Kooperationsvereinbarung');
