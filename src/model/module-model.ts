@@ -1,9 +1,9 @@
 import { by } from '../compare.js';
 import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
-import { inPostOn } from './dates.js';
+import { dayAfter, inPostOn } from './dates.js';
 import { planChangesBetween, planOn } from './fte.js';
-import { describeGroup, groupStaff, hireStatement, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
+import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
@@ -45,7 +45,13 @@ export interface ModuleModel {
   hires: HireGroupModel[];
   /** Left after the previous Stand, including those hired and gone in between; by date. */
   leavers: LeaverModel[];
-  /** Whether anything changed in the period: hires or leavers. */
+  /**
+   * Staff serving municipalities, in post at both Stands, whose municipalities changed in between (a case
+   * manager moved to another municipality): "Die Case Managerin für die Stadt A ist seit dem … für die Stadt B
+   * zuständig."
+   */
+  moves: MoveModel[];
+  /** Whether anything changed in the period: hires, leavers or moves. */
   changes: boolean;
   /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
   served: PersonLine[];
@@ -96,6 +102,15 @@ export interface LeaverModel {
   hiredPhrase: string;
 }
 
+export interface MoveModel {
+  /** The person as served at the previous Stand, capitalised: "Die Case Managerin für die Stadt Sankt Augustin". */
+  phrase: string;
+  /** The day of the (last) change in the period. */
+  since: IsoDate;
+  /** The municipalities served at the Stand, after "für": "die Stadt Siegburg"; empty when none. */
+  municipalities: string;
+}
+
 export interface PlanChangeModel {
   from: IsoDate;
   fte: number;
@@ -141,6 +156,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(s.end) && s.end >= s.start);
   const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
   const served = inPost.filter(servesMunicipalities).map(line);
+  const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
     id: module.id,
@@ -186,10 +202,11 @@ export function buildModule(input: ModuleInput): ModuleModel {
       .map((s) => {
         const hiredInPeriod = s.start > previousStand!;
         const phrase = personPhrase(ctx, s, listedFor(s));
-        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), s.start) : '';
+        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
         return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
       }),
-    changes: hired.length > 0 || leavers.length > 0,
+    moves,
+    changes: hired.length > 0 || leavers.length > 0 || moves.length > 0,
     served,
     servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
     // Decided by the report model, which sees all modules.
@@ -197,6 +214,32 @@ export function buildModule(input: ModuleInput): ModuleModel {
     hostsCooperation: false,
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
+}
+
+/**
+ * Who serves other municipalities at the Stand than at the previous Stand, with the day of the last change
+ * in between: an assignment beginning, or the day after one ended.
+ */
+function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previousStand: IsoDate, stand: IsoDate): MoveModel[] {
+  const index = ctx.index;
+  const moves: MoveModel[] = [];
+  for (const s of staff) {
+    const before = assignmentsOn(index, s, previousStand).flatMap((a) => a.municipalities);
+    const now = assignmentsOn(index, s, stand).flatMap((a) => a.municipalities);
+    // The order of the municipalities is only the order of the list; the same ones in another order are no move.
+    if (new Set(before).size === new Set(now).size && before.every((m) => now.includes(m))) continue;
+    const days = (index.assignmentsByStaff.get(s.id) ?? []).flatMap((a) => [
+      ...(a.from > previousStand && a.from <= stand ? [a.from] : []),
+      ...(a.to !== undefined && a.to >= previousStand && a.to < stand ? [dayAfter(a.to)] : []),
+    ]);
+    const since = days.reduce((max, d) => (d > max ? d : max), days[0] ?? stand);
+    // Someone who served nobody before (or only their employer's own municipality) is told by their start.
+    const attribute = formerlyAttribute(ctx, s, before.map((m) => index.municipalities.get(m)!)) || hiredAttribute(s.start);
+    const phrase = personPhrase(ctx, s, [], attribute);
+    const served = [...new Set(now)].map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc'));
+    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served) });
+  }
+  return moves;
 }
 
 /** Assignments of a person in force on a day, in the order the data lists them. */

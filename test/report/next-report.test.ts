@@ -56,6 +56,7 @@ describe('a module without changes', () => {
       const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
       d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
       delete staffOf(d, 'cm-windeck').end;
+      delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
     });
     expect(text).toContain(
       'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager.',
@@ -79,6 +80,37 @@ describe('leavers', () => {
     const text = await follow((d) => (staffOf(d, 'm1-troisdorf').end = '2022-05-15'));
     expect(text).toContain('Zum 15.05.2022 ist die Koordinatorin der Stadt Troisdorf ausgeschieden.');
     expect(text).not.toContain('Zum 01.08.2021 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt');
+  });
+});
+
+describe('a case manager moved to other municipalities', () => {
+  const moveKoenigswinter = (d: Dataset, next: string[] | null) => {
+    const old = d.assignments.find((a) => a.staff === 'cm-koenigswinter')!;
+    old.to = '2022-04-30';
+    if (next) d.assignments.push({ staff: 'cm-koenigswinter', municipalities: next, from: '2022-05-01' });
+  };
+  test('is told with the municipalities before and after, and the day of the change', async () => {
+    const text = await follow((d) => moveKoenigswinter(d, ['koenigswinter', 'siegburg']));
+    expect(text).toContain(
+      '\n\nDie bisher für die Stadt Königswinter, die Stadt Bad Honnef und die Stadt Hennef zuständige Case Managerin ist seit dem 01.05.2022 für die Stadt Königswinter und die Stadt Siegburg zuständig.\n\n',
+    );
+  });
+  test('an assignment ended without a new one: "keiner Kommune mehr zugeordnet" from the day after', async () => {
+    const text = await follow((d) => moveKoenigswinter(d, null));
+    expect(text).toContain('Die bisher für die Stadt Königswinter, die Stadt Bad Honnef und die Stadt Hennef zuständige Case Managerin ist seit dem 01.05.2022 keiner Kommune mehr zugeordnet.');
+  });
+  test('the same municipalities in another order are no move, and a module with only a move has changes', async () => {
+    expect(await follow((d) => moveKoenigswinter(d, ['hennef', 'koenigswinter', 'bad-honnef']))).not.toContain('zuständige Case Managerin ist seit');
+    const onlyMove = await follow((d) => {
+      const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
+      d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
+      d.assignments = d.assignments.filter((a) => !hiredLater.has(a.staff));
+      delete staffOf(d, 'cm-windeck').end;
+      delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
+      moveKoenigswinter(d, ['siegburg']);
+    });
+    expect(onlyMove).toContain('haben sich folgende personelle Veränderungen im Modul 2 ergeben.');
+    expect(onlyMove).toContain('ist seit dem 01.05.2022 für die Stadt Siegburg zuständig.');
   });
 });
 
