@@ -206,8 +206,21 @@ describe('failing cases', () => {
     const ds = rule('filled-within-planned').check(context((data) => (data.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }])));
     expect(ds).toHaveLength(1);
     expect(ds[0]!.severity).toBe('warning');
-    expect(ds[0]!.message).toMatch(/sind in modul-1 [\d,]+ VZÄ besetzt, geplant sind nur 0,5/);
+    expect(ds[0]!.message).toMatch(/^Am \d\d\.\d\d\.\d{4} (ist|sind) im Modul 1 \(modul-1\) [\d,]+ VZÄ besetzt, geplant sind nur 0,5 VZÄ /);
     expect(ds[0]!.file).toBe('staff.yaml');
+  });
+  test('filled-within-planned: in the programme\'s own words ("im Baustein I", "Stellen")', () => {
+    const ds = rule('filled-within-planned').check(
+      context((data) => {
+        data.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }];
+        data.programme.terms = {
+          module: { singular: 'Baustein', genus: 'masculine' },
+          numbering: 'roman',
+          unit: { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' },
+        };
+      }),
+    );
+    expect(ds[0]!.message).toBe('Am 01.04.2021 ist im Baustein I (modul-1) 1 Stelle besetzt, geplant sind nur 0,5 Stelle (programme.yaml, modules[0]).');
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(

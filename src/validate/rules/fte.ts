@@ -1,7 +1,8 @@
 import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { plannedFteOn } from '../../model/fte.js';
-import { formatDate, formatDecimal } from '../../german/index.js';
+import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
+import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 /**
@@ -13,6 +14,9 @@ export const filledWithinPlanned: Rule = {
   needs: ['programme', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
+    // The programme's own words, as in the Vorlage: "im Baustein II", "Stellen".
+    const terms = termsOf(ctx.data.programme);
+    const unit = unitWords(terms);
     ctx.data.programme.modules.forEach((module, mi) => {
       if (module.plannedFte.length === 0) return;
       const members = ctx.data.staff.map((s, index) => ({ s, index })).filter(({ s }) => s.module === module.id);
@@ -34,6 +38,7 @@ export const filledWithinPlanned: Rule = {
         const planned = plannedFteOn(module, day);
         if (planned === undefined) continue;
         const filled = filledMicro / 1e6;
+        const { labelIn } = moduleLabels(terms, module.number);
         if (filledMicro > micro(planned)) {
           const last = lastStarting.get(day)!;
           out.push(
@@ -41,7 +46,7 @@ export const filledWithinPlanned: Rule = {
               ctx,
               'staff',
               ptr('staff', last.index, 'fte'),
-              `Am ${formatDate(day)} sind in ${module.id} ${formatDecimal(filled)} VZÄ besetzt, geplant sind nur ${formatDecimal(planned)} (programme.yaml, modules[${mi}]).`,
+              `Am ${formatDate(day)} ${isSingularAmount(filled) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${formatQuantity(filled, unit)} besetzt, geplant sind nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`,
               'warning',
             ),
           );
