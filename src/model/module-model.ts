@@ -2,7 +2,7 @@ import { by } from '../compare.js';
 import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { dayAfter, inPostOn } from './dates.js';
-import { planChangesBetween, planOn } from './fte.js';
+import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
@@ -51,7 +51,9 @@ export interface ModuleModel {
    * zuständig."
    */
   moves: MoveModel[];
-  /** Whether anything changed in the period: hires, leavers or moves. */
+  /** Staff in post at both Stands whose post changed in between: "… arbeitet seit dem … mit 0,5 VZÄ (bisher 1 VZÄ)." */
+  fteChanges: FteChangeModel[];
+  /** Whether anything changed in the period: hires, leavers, moves or changed posts. */
   changes: boolean;
   /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
   served: PersonLine[];
@@ -111,6 +113,17 @@ export interface MoveModel {
   municipalities: string;
 }
 
+export interface FteChangeModel {
+  /** The person, capitalised: "Die Case Managerin für die Stadt Lohmar", "Der zum 01.04.2022 eingestellte Mitarbeiter …". */
+  phrase: string;
+  /** The day of the (last) change in the period. */
+  since: IsoDate;
+  /** "0,5 VZÄ" at the Stand (not `fte`: that is a template helper). */
+  post: string;
+  /** "1 VZÄ" at the previous Stand. */
+  previousPost: string;
+}
+
 export interface PlanChangeModel {
   from: IsoDate;
   fte: number;
@@ -146,7 +159,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const inPost = members.filter((s) => inPostOn(s, stand));
   const plan = planOn(module, stand);
   const planned = plan?.fte ?? null;
-  const filled = sumFte(inPost);
+  const filled = sumFte(inPost.map((s) => ({ fte: fteOn(s, stand) })));
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
@@ -156,6 +169,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(s.end) && s.end >= s.start);
   const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
   const served = inPost.filter(servesMunicipalities).map(line);
+  const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
+  const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
@@ -206,7 +221,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
         return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
       }),
     moves,
-    changes: hired.length > 0 || leavers.length > 0 || moves.length > 0,
+    fteChanges,
+    changes: hired.length > 0 || leavers.length > 0 || moves.length > 0 || fteChanges.length > 0,
     served,
     servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
     // Decided by the report model, which sees all modules.
@@ -242,6 +258,24 @@ function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previous
   return moves;
 }
 
+/**
+ * Whose post is another at the Stand than at the previous Stand, with the day of the last change in between.
+ * Someone named without municipalities is named by their start, so two Mitarbeiter are told apart.
+ */
+function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly StaffMember[], previousStand: IsoDate, stand: IsoDate): FteChangeModel[] {
+  const unit = unitWords(terms);
+  return staff.flatMap((s) => {
+    const before = fteOn(s, previousStand);
+    const now = fteOn(s, stand);
+    if (Math.round(before * 1e6) === Math.round(now * 1e6)) return [];
+    const since = (s.fteChanges ?? []).map((c) => c.from).filter((d) => d > previousStand && d <= stand).reduce((max, d) => (d > max ? d : max), '');
+    const served = municipalitiesOn(ctx.index, s, stand);
+    const plain = personPhrase(ctx, s, served);
+    const phrase = plain === personPhrase(ctx, s, []) ? personPhrase(ctx, s, served, hiredAttribute(s.start)) : plain;
+    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit), previousPost: formatQuantity(before, unit) }];
+  });
+}
+
 /** Assignments of a person in force on a day, in the order the data lists them. */
 function assignmentsOn(index: DatasetIndex, staff: StaffMember, day: IsoDate): Assignment[] {
   return (index.assignmentsByStaff.get(staff.id) ?? []).filter((a) => a.from <= day && (a.to === undefined || a.to >= day));
@@ -271,6 +305,6 @@ function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: n
     municipalities,
     start: s.start,
     startShort: formatDateShort(s.start),
-    partTime: s.fte < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(s.fte, unitWords(terms)) : '',
+    partTime: fteOn(s, stand) < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(fteOn(s, stand), unitWords(terms)) : '',
   };
 }

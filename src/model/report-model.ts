@@ -9,7 +9,7 @@ import { termsOf, unitWords, type TermsModel } from './terms.js';
 import { capitalize, definite, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
-export type { ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 
 /**

@@ -19,6 +19,7 @@ import { fillSlots } from './slots.js';
 import { groupBy } from './group-by.js';
 import { colleagueKey, type DatasetIndex } from './dataset-index.js';
 import { inPostOn } from './dates.js';
+import { fteOn } from './fte.js';
 
 /** People the Vorlage names together: same key (e.g. role, focus, employer), in order of first start. */
 export interface StaffGroup {
@@ -98,7 +99,8 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup): string {
     all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,
     pronoun,
     Pronoun: capitalize(pronoun),
-    fte: formatQuantity(sumFte(group.members), ctx.unit),
+    // The post each had when hired: the sentence is about the hiring.
+    fte: formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, s.start) }))), ctx.unit),
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;

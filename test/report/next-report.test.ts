@@ -114,6 +114,26 @@ describe('a case manager moved to other municipalities', () => {
   });
 });
 
+describe('a post changed from 1,0 to 0,5 VZÄ', () => {
+  const reduce = (d: Dataset, id: string) => (staffOf(d, id).fteChanges = [{ from: '2022-05-01', fte: 0.5 }]);
+  test('is told in the module, counts in the overview from its day on, and leaves the earlier Vorlage as it was', async () => {
+    const text = await follow((d) => reduce(d, 'cm-lohmar'));
+    expect(text).toContain('\n\nDer Case Manager für die Stadt Lohmar arbeitet seit dem 01.05.2022 mit 0,5 VZÄ (bisher 1 VZÄ).\n\n');
+    expect(text).toContain('| Modul 2 – Case-Management | 16 | 14 | 2 | 880.000 € |');
+    const before = await modelWith((d) => reduce(d, 'cm-lohmar'), '2022-03-16-kim-sachstand', FOLLOW_UP_DIR);
+    expect(before.modules.find((m) => m.id === 'modul-2')!.filledFte).toBe(12);
+  });
+  test('someone named without municipalities is told apart by their start', async () => {
+    const text = await follow((d) => reduce(d, 'm1-gs-rechts'));
+    expect(text).toContain('Der zum 10.01.2022 eingestellte Mitarbeiter arbeitet seit dem 01.05.2022 mit 0,5 VZÄ (bisher 1 VZÄ).');
+    expect(text).toContain('| Modul 1 – Strategisches kommunales Integrationsmanagement | 5 | 4,5 | 0,5 | 275.000 € |');
+  });
+  test('a change before the previous Stand is not told again', async () => {
+    const text = await follow((d) => (staffOf(d, 'cm-lohmar').fteChanges = [{ from: '2022-02-15', fte: 0.5 }]));
+    expect(text).not.toContain('arbeitet seit dem');
+  });
+});
+
 describe('role sentences', () => {
   test('a man hired as Mitarbeiter gets "Er fungiert", a woman "Sie fungiert"', async () => {
     expect(await follow()).toContain('Am 01.04.2022 wurde ein weiterer Mitarbeiter bei der Kreisverwaltung in der KIM-Koordinierung eingestellt. Er fungiert als Geschäftsstelle');

@@ -47,7 +47,7 @@ const LATEST = '2022-03-16-kim-sachstand';
 
 test('every rule is covered below', () => {
   const covered = [
-    'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
+    'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
@@ -221,6 +221,47 @@ describe('failing cases', () => {
       }),
     );
     expect(ds[0]!.message).toBe('Am 01.04.2021 ist im Baustein I (modul-1) 1 Stelle besetzt, geplant sind nur 0,5 Stelle (programme.yaml, modules[0]).');
+  });
+  test('filled-within-planned: a raised post counts from its day, a reduced one makes room', () => {
+    // Modul 1 is planned at 3.5 and filled with 3.5 (the Koordinatorin of Troisdorf at 0.5).
+    const raised = rule('filled-within-planned').check(
+      context((data) => (data.staff.find((s) => s.id === 'm1-troisdorf')!.fteChanges = [{ from: '2022-06-01', fte: 1 }])),
+    );
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.message).toMatch(/^Am 01\.06\.2022 sind im Modul 1 \(modul-1\) 4 VZÄ besetzt, geplant sind nur 3,5 VZÄ /);
+    expect(raised[0]!.path).toBe('staff[1].fteChanges[0].fte');
+    const reduced = rule('filled-within-planned').check(
+      context((data) => {
+        data.staff.find((s) => s.id === 'm1-leitung')!.fteChanges = [{ from: '2022-05-01', fte: 0.5 }];
+        data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-06-01' });
+      }),
+    );
+    expect(reduced).toEqual([]);
+  });
+  test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
+    const ds = rule('fte-changes-within-employment').check(
+      context((data) => {
+        const s = data.staff.find((p) => p.id === 'm1-leitung')!;
+        s.end = '2023-12-31';
+        s.fteChanges = [{ from: '2021-04-01', fte: 0.5 }, { from: '2024-01-01', fte: 0.5 }, { from: '2022-06-01', fte: 0.5 }, { from: '2022-06-01', fte: 0.8 }];
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message])).toEqual([
+      ['staff[0].fteChanges[0].from', expect.stringContaining('am 01.04.2021 liegt nicht nach dem Beginn (01.04.2021)')],
+      ['staff[0].fteChanges[1].from', expect.stringContaining('am 01.01.2024 liegt nach dem Ende (31.12.2023)')],
+      ['staff[0].fteChanges[3].from', expect.stringContaining('Für den 01.06.2022 gibt es schon eine Änderung des Stellenanteils')],
+    ]);
+  });
+  test('assignment-shares-within-post: against the post of the day, also after it was reduced', () => {
+    const ds = rule('assignment-shares-within-post').check(
+      context((data) => {
+        const a = data.assignments.find((x) => x.staff === 'cm-alfter')!;
+        a.fte = 0.5; // Alfter and Swisttal, 0.5 each: the whole post
+        data.staff.find((s) => s.id === 'cm-alfter')!.fteChanges = [{ from: '2022-09-01', fte: 0.5 }];
+      }),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toContain('Ab dem 01.09.2022 sind "cm-alfter" Anteile von zusammen 1 zugeordnet, die Stelle hat nur 0,5');
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
-import { assignmentWithinEmployment, endNotBeforeStart, noOverlappingAssignments } from './periods.js';
+import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
 import { knownReferences } from './references.js';
 import {
   attachmentFilesInside,
@@ -31,6 +31,7 @@ export const RULES: readonly Rule[] = [
   oneReportPerSession,
   knownReferences,
   endNotBeforeStart,
+  fteChangesWithinEmployment,
   assignmentWithinEmployment,
   noOverlappingAssignments,
   filledWithinPlanned,
