@@ -84,7 +84,7 @@ describe('kim next', () => {
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
     const repo = repoWithNextSession();
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');
-    expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung am 22.06.2022');
+    expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung asi-2022-06-22 am 22.06.2022');
     expect(runKim(['next', '--stand', '2022-02-30'], { cwd: repo }).stderr).toContain('Ungültiger Wert für --stand');
     // A file of that name that is a valid report of another id (so the data are valid): not overwritten.
     const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2021-10-02').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
@@ -120,6 +120,19 @@ describe('the next report file from the previous one', () => {
     'signature: { authority: Im Auftrag, function: Leitung }',
     '',
   ].join('\n');
+
+  it('a Stand after a session without a KIM report in between: the message names the session it fits', () => {
+    const repo = repoWithNextSession();
+    const meetings = join(repo, 'data', 'meetings.yaml');
+    const line = '  - { id: asi-2022-06-22, committee: asi, date: 2022-06-22, public: true }\n';
+    writeFileSync(meetings, readFileSync(meetings, 'utf8').replace(line, `  - { id: asi-2022-05-04, committee: asi, date: 2022-05-04, public: true }\n${line}`));
+    const r = runKim(['next', '--stand', '2022-06-01'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'Der Datenstand 01.06.2022 liegt nach der Sitzung asi-2022-05-04 am 04.05.2022; erwartet wird ein Stand spätestens am Sitzungstag (--stand) oder mit --session asi-2022-06-22 die Sitzung am 22.06.2022.',
+    );
+    expect(runKim(['next', '--stand', '2022-06-01', '--session', 'asi-2022-06-22'], { cwd: repo }).code).toBe(0);
+  });
 
   it('changes only id, Stand and session, drops reference and later consultations, keeps any text nesting byte for byte', () => {
     const next = nextReportText(previous, { id: '2024-11-20-kim-sachstand', stand: '2024-11-04', session: 'asi-2024-11-20', previousReport: null });
