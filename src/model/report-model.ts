@@ -124,7 +124,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
           id: previousReport.id,
           stand: previousReport.stand,
           session: sessionModel(previousSession),
-          lastSession: !meetings.sessions.some((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date),
+          lastSession: sessionsBetween(data, previousSession, thisSession).length === 0,
         }
       : null;
   const previousStand = previousReport?.stand;
@@ -234,6 +234,14 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     },
     signature: report.signature,
   };
+}
+
+/**
+ * Sessions of the committee after the previous report's session and before this one (held without a report
+ * of this series): when there is one, the previous report's session is not "die letzte Ausschusssitzung".
+ */
+export function sessionsBetween(data: Dataset, previousSession: Session, thisSession: Session): Session[] {
+  return data.meetings.sessions.filter((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */

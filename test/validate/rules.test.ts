@@ -49,7 +49,7 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
@@ -262,6 +262,18 @@ describe('failing cases', () => {
     );
     expect(ds).toHaveLength(1);
     expect(ds[0]!.message).toContain('Ab dem 01.09.2022 sind "cm-alfter" Anteile von zusammen 1 zugeordnet, die Stelle hat nur 0,5');
+  });
+  test('previous-session-called-last: "der letzten Ausschuss-Sitzung am {letzteSitzung}" after a session in between', () => {
+    const withSession = (date: string) =>
+      rule('previous-session-called-last').check(context((data) => data.meetings.sessions.push({ id: `asi-${date}`, committee: 'asi', date, public: true })));
+    const ds = withSession('2022-01-19');
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'warning', path: 'text.preface' });
+    expect(ds[0]!.message).toBe(
+      '"letzten Ausschuss-Sitzung am {letzteSitzung}": {letzteSitzung} ist die Sitzung am 16.11.2021, aber der Ausschuss hat danach am 19.01.2022 getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der Ausschusssitzung am {letzteSitzung}".',
+    );
+    // A session of the committee after this report's session changes nothing.
+    expect(withSession('2022-05-04')).toEqual([]);
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(

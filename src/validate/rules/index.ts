@@ -11,7 +11,7 @@ import {
   previousReportEarlier,
   standBeforeSession,
 } from './reports.js';
-import { steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
@@ -40,6 +40,7 @@ export const RULES: readonly Rule[] = [
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
+  previousSessionCalledLast,
   textModulesKnown,
   steeringGroupTextHasGroup,
   knownPaperType,
