@@ -103,6 +103,19 @@ describe('failing cases', () => {
     );
     expect(ds.map((d) => d.path).sort()).toEqual(['text.intro.absatz[0]', 'text.schluss']);
   });
+  test('text-changed-since-previous: only for the report in progress, not for one a later report continues from', () => {
+    const ds = rule('text-changed-since-previous').check(
+      context((data) => {
+        const latest = data.reports[reportIndex(LATEST)]!;
+        (latest as { text: unknown }).text = { preface: 'Gleich.' };
+        (data.reports[reportIndex('2021-11-16-kim-sachstand')]! as { text: unknown }).text = { preface: 'Gleich.' };
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }] });
+      }),
+    );
+    // Only the new report's block (compared with LATEST), none for LATEST (compared with the first).
+    expect(ds.map((d) => [d.path, /vorigen Vorlage "([^"]+)"/.exec(d.message)?.[1]])).toEqual([['text.preface', LATEST]]);
+  });
   test('one-report-per-session: two reports for one session, an error in both files', () => {
     const ds = rule('one-report-per-session').check(context((data) => (data.reports[1]!.consultations[0]!.session = data.reports[0]!.consultations[0]!.session)));
     expect(ds).toHaveLength(2);

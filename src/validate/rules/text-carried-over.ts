@@ -24,14 +24,19 @@ const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /**
  * A text block word for word the same as the previous report's block at the same place is most likely
  * stale ("wird … zur Verabschiedung vorgelegt" after it was adopted): a warning, since some blocks
- * rightly stay. Compared by place in `text`, whatever its keys and nesting.
+ * rightly stay. Compared by place in `text`, whatever its keys and nesting; only for reports no later
+ * report continues from.
  */
 export const textChangedSincePrevious: Rule = {
   name: 'text-changed-since-previous',
   needs: [],
   check(ctx) {
     const out: Diagnostic[] = [];
+    // A report another one continues from is finished (presented, published): its blocks are no longer
+    // to be revised, and warnings about it would bury those of the report in progress.
+    const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
     ctx.data.reports.forEach((report, i) => {
+      if (continued.has(report)) return;
       const previous = findPreviousReport(ctx.data, report);
       if (!previous?.text || !report.text) return;
       const j = ctx.data.reports.indexOf(previous);
