@@ -287,6 +287,16 @@ describe('failing cases', () => {
     );
     // A session of the committee after this report's session changes nothing.
     expect(withSession('2022-05-04')).toEqual([]);
+    // Nor is a report a later one continues from warned about: it has been presented.
+    const continued = rule('previous-session-called-last').check(
+      context((data) => {
+        data.meetings.sessions.push({ id: 'asi-2022-01-19', committee: 'asi', date: '2022-01-19', public: true });
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        const latest = data.reports[reportIndex(LATEST)]!;
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }], text: {} });
+      }),
+    );
+    expect(continued).toEqual([]);
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(

@@ -84,7 +84,10 @@ export const previousSessionCalledLast: Rule = {
     if (ctx.otherReportFiles) return [];
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    // As for carried-over text: a report a later one continues from is presented and no longer revised.
+    const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
     ctx.data.reports.forEach((r, i) => {
+      if (continued.has(r)) return;
       const previous = findPreviousReport(ctx.data, r);
       const thisSession = sessions.get(r.consultations[0]?.session ?? '');
       const previousSession = previous && sessions.get(previous.consultations[0]?.session ?? '');
