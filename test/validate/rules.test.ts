@@ -401,6 +401,17 @@ describe('failing cases', () => {
     expect(d).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
     expect(d!.message).toBe('"cm-lohmar" ist am Datenstand 01.03.2022 der Vorlage 2022-03-16-kim-sachstand keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.');
   });
+  test('listed-staff-assigned: not for a presented report, one a later report continues from', () => {
+    const ds = rule('listed-staff-assigned').check(
+      context((data) => {
+        data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar');
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        const latest = data.reports[reportIndex(LATEST)]!;
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }] });
+      }),
+    );
+    expect(ds).toEqual([]);
+  });
   test.each([
     ['outside', 'führt aus dem Datenordner hinaus'],
     ['missing', 'gibt es im Datenordner nicht'],

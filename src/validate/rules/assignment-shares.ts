@@ -60,7 +60,10 @@ export const listedStaffAssigned: Rule = {
     const assignments = new Map<string, Assignment[]>();
     for (const a of ctx.data.assignments) assignments.set(a.staff, [...(assignments.get(a.staff) ?? []), a]);
     const warned = new Set<string>();
+    // Only reports in progress: one a later report continues from is presented, its list cannot change.
+    const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
     for (const report of [...ctx.data.reports].sort((a, b) => (a.stand < b.stand ? -1 : 1))) {
+      if (continued.has(report)) continue;
       const previous = findPreviousReport(ctx.data, report);
       ctx.data.staff.forEach((s, i) => {
         if (warned.has(s.id) || !serving.has(s.role) || !inPostOn(s, report.stand)) return;
