@@ -48,6 +48,8 @@ export interface NextResult {
   previous: Report;
   /** Consultations of the previous report beyond the first, not carried over (session ids). */
   dropped: string[];
+  /** The previous report's date (of the Vorlage), not carried over; undefined when it had none. */
+  droppedDate: string | undefined;
   /** Warnings of the data before the new file (errors are thrown). */
   diagnostics: Diagnostic[];
 }
@@ -137,7 +139,7 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
     previousReport: implied === previous ? null : previous.id,
   });
   await writeFileAtomic(file, text);
-  return { file, id, session, stand, previous, dropped: previous.consultations.slice(1).map((c) => c.session), diagnostics };
+  return { file, id, session, stand, previous, dropped: previous.consultations.slice(1).map((c) => c.session), droppedDate: previous.date, diagnostics };
 }
 
 function namedSession(dataset: Dataset, id: string): Session {

@@ -4,6 +4,12 @@ import { at, ptr, whereIs, type Rule } from '../rule-context.js';
 
 type Path = (string | number)[];
 
+/** How each warning of this rule begins, so `kim next` counts these and no other warnings on a text block. */
+const CARRIED_OVER = 'Der Textbaustein steht wörtlich so schon in der vorigen Vorlage';
+
+/** Whether a diagnostic is this rule's warning about a text block carried over unchanged. */
+export const isCarriedOverText = (d: Diagnostic): boolean => d.severity === 'warning' && d.message.startsWith(CARRIED_OVER);
+
 /** Every text block below `value`, at any depth (keys and list positions), with its path. */
 function* textBlocks(value: unknown, path: Path): Generator<{ path: Path; text: string }> {
   if (typeof value === 'string') yield { path, text: value };
@@ -45,7 +51,7 @@ export const textChangedSincePrevious: Rule = {
         if (typeof before !== 'string' || normalize(block.text) === '' || normalize(before) !== normalize(block.text)) continue;
         const pointer = ptr('text', ...block.path);
         const where = whereIs(ctx, { report: j }, pointer);
-        out.push(at(ctx, { report: i }, pointer, `Der Textbaustein steht wörtlich so schon in der vorigen Vorlage "${previous.id}" (${where}); stimmt er noch?`, 'warning'));
+        out.push(at(ctx, { report: i }, pointer, `${CARRIED_OVER} "${previous.id}" (${where}); stimmt er noch?`, 'warning'));
       }
     });
     return out;
