@@ -48,7 +48,7 @@ const LATEST = '2022-03-16-kim-sachstand';
 test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
-    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
+    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
@@ -297,6 +297,17 @@ describe('failing cases', () => {
       }),
     );
     expect(continued).toEqual([]);
+  });
+  test('date-between-stand-and-session: after the session an error, before the Stand a warning', () => {
+    const dated = (date: string) => rule('date-between-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = date)));
+    expect(dated('2022-03-17').map((d) => [d.severity, d.path, d.message])).toEqual([
+      ['error', 'date', 'Das Datum der Vorlage (17.03.2022) liegt nach ihrer Sitzung am 16.03.2022; erwartet wird ein Datum spätestens am Sitzungstag.'],
+    ]);
+    expect(dated('2022-02-27').map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Das Datum der Vorlage (27.02.2022) liegt vor ihrem Datenstand (01.03.2022); ist es das Datum einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand.'],
+    ]);
+    expect(dated('2022-03-01')).toEqual([]);
+    expect(dated('2022-03-16')).toEqual([]);
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(

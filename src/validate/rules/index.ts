@@ -6,6 +6,7 @@ import { knownReferences } from './references.js';
 import {
   attachmentFilesInside,
   fileNamedAfterId,
+  dateBetweenStandAndSession,
   fundingRateKnown,
   knownTemplate,
   previousReportEarlier,
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   filledWithinPlanned,
   statementSlotsKnown,
   standBeforeSession,
+  dateBetweenStandAndSession,
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
