@@ -216,7 +216,11 @@ export function buildModule(input: ModuleInput): ModuleModel {
       .sort(by((s) => s.end!))
       .map((s) => {
         const hiredInPeriod = s.start > previousStand!;
-        const phrase = personPhrase(ctx, s, listedFor(s));
+        const plain = personPhrase(ctx, s, listedFor(s));
+        // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
+        // same: named by their start, so the reader knows which one (when that tells them apart).
+        const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
+        const phrase = namesakes.length > 0 && namesakes.every((o) => o.start !== s.start) ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : plain;
         const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
         return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
       }),

@@ -155,7 +155,8 @@ describe('role sentences', () => {
       });
     const after = await successor('2022-04-30');
     expect(after).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich ist.');
-    expect(after).toContain('Zum 30.04.2022 ist die Koordinatorin der Stadt Troisdorf ausgeschieden.');
+    // Beside her successor, the one who left is named by her start.
+    expect(after).toContain('Zum 30.04.2022 ist die zum 01.08.2021 eingestellte Koordinatorin der Stadt Troisdorf ausgeschieden.');
     const beside = await successor('2022-05-31');
     expect(beside).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine weitere Koordinatorin eingestellt');
   });
