@@ -82,6 +82,11 @@ export interface HireGroupModel extends GroupModel {
   lines: number;
   /** "zum 01.05.2022" or "zum 01.05.2022 und zum 01.06.2022": when the group started, for sentences without a list. */
   when: string;
+  /**
+   * For sentences without a list, when someone in the group is part-time: "mit 0,5 VZÄ", "mit zusammen
+   * 1,5 VZÄ" (the posts when hired); empty when all are full-time (a listed group shows it per line).
+   */
+  partTime: string;
   people: PersonLine[];
 }
 
@@ -209,6 +214,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
         listed,
         lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
+        partTime: g.members.every((s) => fteOn(s, s.start) >= 1)
+          ? ''
+          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, s.start) }))), unitWords(terms))}`,
         people,
       };
     }),

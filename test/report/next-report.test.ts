@@ -41,6 +41,11 @@ describe('hires: each announcing sentence is followed by its own list', () => {
     expect(await follow()).toContain('1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)');
     expect(await follow((d) => (staffOf(d, 'cm-eitorf').fte = 1))).toContain('1) Gemeinde Eitorf seit dem 01.04.22\n');
   });
+  test('a part-time hire without a list says its share in the sentence', async () => {
+    expect(await follow()).toContain('Außerdem wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine bei der Kreisverwaltung eingestellt.');
+    const text = await follow((d) => (staffOf(d, 'cm-ukraine').fte = 0.5));
+    expect(text).toContain('Außerdem wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine mit 0,5 VZÄ bei der Kreisverwaltung eingestellt.');
+  });
 
   test('a case manager without a municipality reads well and is a validation warning', async () => {
     expect(await follow()).toContain('2) noch keiner Kommune zugeordnet, seit dem 01.06.22');
