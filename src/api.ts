@@ -24,6 +24,7 @@ export { normalizeBaseUrl, DEFAULT_OPARL_BASE_URL } from './emit/oparl.js';
 export { parseShard, type Shard } from './batch/shard.js';
 export type { Environment } from './environment.js';
 export { checkData, loadValidData, type DataOptions, type ValidData } from './valid-data.js';
+export { isCarriedOverText } from './validate/rules/text-carried-over.js';
 export type { OutputFormat, PdfSession } from './report-run.js';
 export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, ReportOutcome } from './batch/build.js';
 export type { InitResult } from './init/scaffold.js';

@@ -17,8 +17,8 @@ export interface DatasetIndex {
   /** Staff per module, ordered by start date (ties in data order). */
   staffByModule: Map<string, StaffMember[]>;
   assignmentsByStaff: Map<string, Assignment[]>;
-  /** Earliest start per module, role noun and employer: decides "weitere" in O(1) (see colleagueKey). */
-  earliestStart: Map<string, string>;
+  /** Staff per module, role noun and employer, ordered by start: decides "weitere" (see colleagueKey). */
+  colleagues: Map<string, StaffMember[]>;
   steeringMeetings: SteeringGroupMeeting[];
 }
 
@@ -45,11 +45,6 @@ export const colleagueKey = (staff: StaffMember, roles: Map<string, Role>): stri
 function build(data: Dataset): DatasetIndex {
   const byStart = [...data.staff].sort(by((s) => s.start));
   const roles = new Map(data.programme.roles.map((r) => [r.id, r]));
-  const earliestStart = new Map<string, string>();
-  for (const s of byStart) {
-    const key = colleagueKey(s, roles);
-    if (!earliestStart.has(key)) earliestStart.set(key, s.start);
-  }
   return {
     roles,
     employers: new Map(data.organisation.employers.map((e) => [e.id, e])),
@@ -59,7 +54,7 @@ function build(data: Dataset): DatasetIndex {
     municipalities: new Map(data.organisation.municipalities.map((m) => [m.id, m])),
     staffByModule: groupBy(byStart, (s) => s.module),
     assignmentsByStaff: groupBy(data.assignments, (a) => a.staff),
-    earliestStart,
+    colleagues: groupBy(byStart, (s) => colleagueKey(s, roles)),
     steeringMeetings: [...(data.meetings.steeringGroupMeetings ?? [])].sort(by((m) => m.date)),
   };
 }

@@ -25,6 +25,12 @@ export interface CooperationModel {
   inPeriod: string;
   /** Number of listed agreements of the period. */
   inPeriodCount: number;
+  /**
+   * Whether every listed agreement of the period is dated after the previous report's session, so "seit der
+   * letzten Ausschusssitzung" is true of them; one concluded between the previous Stand and that session is
+   * new to the committee but not "since the session".
+   */
+  afterPreviousSession: boolean;
 }
 
 export interface KickOffModel {
@@ -49,7 +55,13 @@ const byDate = by((e: { date: IsoDate }) => e.date);
  * cooperation agreements and kick-off events, in date order. Entries marked `listed: false` count but are
  * not named.
  */
-export function periodEvents(meetings: Meetings, index: DatasetIndex, previousStand: IsoDate | undefined, stand: IsoDate): PeriodEvents {
+export function periodEvents(
+  meetings: Meetings,
+  index: DatasetIndex,
+  previousStand: IsoDate | undefined,
+  stand: IsoDate,
+  previousSession: IsoDate | undefined,
+): PeriodEvents {
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
   const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
@@ -64,6 +76,7 @@ export function periodEvents(meetings: Meetings, index: DatasetIndex, previousSt
       earlier: agreements.some((c) => !inPeriod(c.date)),
       inPeriod: joinList(perDay),
       inPeriodCount: listedNow.length,
+      afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
     },
     kickOffs: [...(meetings.kickOffs ?? [])]
       .filter((k) => inPeriod(k.date) && k.listed !== false)

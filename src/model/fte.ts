@@ -1,5 +1,5 @@
 import { by } from '../compare.js';
-import type { IsoDate, PlanPeriod, ProgrammeModule, Programme } from './types.js';
+import type { IsoDate, PlanPeriod, ProgrammeModule, Programme, StaffMember } from './types.js';
 
 /** The plan of a module in force on a day: the latest plan period that has begun, or undefined before any. */
 export function planOn(module: ProgrammeModule, date: IsoDate): PlanPeriod | undefined {
@@ -13,6 +13,22 @@ export function planOn(module: ProgrammeModule, date: IsoDate): PlanPeriod | und
 /** Planned FTE of a module on a day; undefined before its first plan period. */
 export function plannedFteOn(module: ProgrammeModule, date: IsoDate): number | undefined {
   return planOn(module, date)?.fte;
+}
+
+/**
+ * A person's post on a day: `fte` from the start, then the latest of `fteChanges` that has begun (a
+ * reduction from 1 to 0.5 from some day on does not rewrite the Vorlagen before it).
+ */
+export function fteOn(staff: Pick<StaffMember, 'fte' | 'fteChanges'>, date: IsoDate): number {
+  let fte = staff.fte;
+  let from = '';
+  for (const change of staff.fteChanges ?? []) {
+    if (change.from <= date && change.from >= from) {
+      fte = change.fte;
+      from = change.from;
+    }
+  }
+  return fte;
 }
 
 /** Funding per FTE for a calendar year; undefined when the data has no rate for that year. */

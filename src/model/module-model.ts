@@ -1,9 +1,9 @@
 import { by } from '../compare.js';
 import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
-import { inPostOn } from './dates.js';
-import { planChangesBetween, planOn } from './fte.js';
-import { describeGroup, groupStaff, hireStatement, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
+import { dayAfter, inPostOn } from './dates.js';
+import { fteOn, planChangesBetween, planOn } from './fte.js';
+import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
@@ -45,7 +45,15 @@ export interface ModuleModel {
   hires: HireGroupModel[];
   /** Left after the previous Stand, including those hired and gone in between; by date. */
   leavers: LeaverModel[];
-  /** Whether anything changed in the period: hires or leavers. */
+  /**
+   * Staff serving municipalities, in post at both Stands, whose municipalities changed in between (a case
+   * manager moved to another municipality): "Die Case Managerin für die Stadt A ist seit dem … für die Stadt B
+   * zuständig."
+   */
+  moves: MoveModel[];
+  /** Staff in post at both Stands whose post changed in between: "… arbeitet seit dem … mit 0,5 VZÄ (bisher 1 VZÄ)." */
+  fteChanges: FteChangeModel[];
+  /** Whether anything changed in the period: hires, leavers, moves or changed posts. */
   changes: boolean;
   /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
   served: PersonLine[];
@@ -74,6 +82,11 @@ export interface HireGroupModel extends GroupModel {
   lines: number;
   /** "zum 01.05.2022" or "zum 01.05.2022 und zum 01.06.2022": when the group started, for sentences without a list. */
   when: string;
+  /**
+   * For sentences without a list, when someone in the group is part-time: "mit 0,5 VZÄ", "mit zusammen
+   * 1,5 VZÄ" (the posts when hired); empty when all are full-time (a listed group shows it per line).
+   */
+  partTime: string;
   people: PersonLine[];
 }
 
@@ -94,6 +107,26 @@ export interface LeaverModel {
   phrase: string;
   /** Hired after the previous Stand as well: "Die zum 01.05.2022 eingestellte Case Managerin …" (else empty). */
   hiredPhrase: string;
+}
+
+export interface MoveModel {
+  /** The person as served at the previous Stand, capitalised: "Die Case Managerin für die Stadt Sankt Augustin". */
+  phrase: string;
+  /** The day of the (last) change in the period. */
+  since: IsoDate;
+  /** The municipalities served at the Stand, after "für": "die Stadt Siegburg"; empty when none. */
+  municipalities: string;
+}
+
+export interface FteChangeModel {
+  /** The person, capitalised: "Die Case Managerin für die Stadt Lohmar", "Der zum 01.04.2022 eingestellte Mitarbeiter …". */
+  phrase: string;
+  /** The day of the (last) change in the period. */
+  since: IsoDate;
+  /** "0,5 VZÄ" at the Stand (not `fte`: that is a template helper). */
+  post: string;
+  /** "1 VZÄ" at the previous Stand. */
+  previousPost: string;
 }
 
 export interface PlanChangeModel {
@@ -131,7 +164,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const inPost = members.filter((s) => inPostOn(s, stand));
   const plan = planOn(module, stand);
   const planned = plan?.fte ?? null;
-  const filled = sumFte(inPost);
+  const filled = sumFte(inPost.map((s) => ({ fte: fteOn(s, stand) })));
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
@@ -141,6 +174,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(s.end) && s.end >= s.start);
   const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
   const served = inPost.filter(servesMunicipalities).map(line);
+  const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
+  const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
+  const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
     id: module.id,
@@ -178,6 +214,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
         listed,
         lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
+        partTime: g.members.every((s) => fteOn(s, s.start) >= 1)
+          ? ''
+          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, s.start) }))), unitWords(terms))}`,
         people,
       };
     }),
@@ -185,11 +224,17 @@ export function buildModule(input: ModuleInput): ModuleModel {
       .sort(by((s) => s.end!))
       .map((s) => {
         const hiredInPeriod = s.start > previousStand!;
-        const phrase = personPhrase(ctx, s, listedFor(s));
-        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), s.start) : '';
+        const plain = personPhrase(ctx, s, listedFor(s));
+        // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
+        // same: named by their start, so the reader knows which one (when that tells them apart).
+        const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
+        const phrase = namesakes.length > 0 && namesakes.every((o) => o.start !== s.start) ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : plain;
+        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
         return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
       }),
-    changes: hired.length > 0 || leavers.length > 0,
+    moves,
+    fteChanges,
+    changes: hired.length > 0 || leavers.length > 0 || moves.length > 0 || fteChanges.length > 0,
     served,
     servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
     // Decided by the report model, which sees all modules.
@@ -197,6 +242,50 @@ export function buildModule(input: ModuleInput): ModuleModel {
     hostsCooperation: false,
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
+}
+
+/**
+ * Who serves other municipalities at the Stand than at the previous Stand, with the day of the last change
+ * in between: an assignment beginning, or the day after one ended.
+ */
+function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previousStand: IsoDate, stand: IsoDate): MoveModel[] {
+  const index = ctx.index;
+  const moves: MoveModel[] = [];
+  for (const s of staff) {
+    const before = assignmentsOn(index, s, previousStand).flatMap((a) => a.municipalities);
+    const now = assignmentsOn(index, s, stand).flatMap((a) => a.municipalities);
+    // The order of the municipalities is only the order of the list; the same ones in another order are no move.
+    if (new Set(before).size === new Set(now).size && before.every((m) => now.includes(m))) continue;
+    const days = (index.assignmentsByStaff.get(s.id) ?? []).flatMap((a) => [
+      ...(a.from > previousStand && a.from <= stand ? [a.from] : []),
+      ...(a.to !== undefined && a.to >= previousStand && a.to < stand ? [dayAfter(a.to)] : []),
+    ]);
+    const since = days.reduce((max, d) => (d > max ? d : max), days[0] ?? stand);
+    // Someone who served nobody before (or only their employer's own municipality) is told by their start.
+    const attribute = formerlyAttribute(ctx, s, before.map((m) => index.municipalities.get(m)!)) || hiredAttribute(s.start);
+    const phrase = personPhrase(ctx, s, [], attribute);
+    const served = [...new Set(now)].map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc'));
+    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served) });
+  }
+  return moves;
+}
+
+/**
+ * Whose post is another at the Stand than at the previous Stand, with the day of the last change in between.
+ * Someone named without municipalities is named by their start, so two Mitarbeiter are told apart.
+ */
+function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly StaffMember[], previousStand: IsoDate, stand: IsoDate): FteChangeModel[] {
+  const unit = unitWords(terms);
+  return staff.flatMap((s) => {
+    const before = fteOn(s, previousStand);
+    const now = fteOn(s, stand);
+    if (Math.round(before * 1e6) === Math.round(now * 1e6)) return [];
+    const since = (s.fteChanges ?? []).map((c) => c.from).filter((d) => d > previousStand && d <= stand).reduce((max, d) => (d > max ? d : max), '');
+    const served = municipalitiesOn(ctx.index, s, stand);
+    const plain = personPhrase(ctx, s, served);
+    const phrase = plain === personPhrase(ctx, s, []) ? personPhrase(ctx, s, served, hiredAttribute(s.start)) : plain;
+    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit), previousPost: formatQuantity(before, unit) }];
+  });
 }
 
 /** Assignments of a person in force on a day, in the order the data lists them. */
@@ -228,6 +317,6 @@ function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: n
     municipalities,
     start: s.start,
     startShort: formatDateShort(s.start),
-    partTime: s.fte < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(s.fte, unitWords(terms)) : '',
+    partTime: fteOn(s, stand) < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(fteOn(s, stand), unitWords(terms)) : '',
   };
 }

@@ -9,7 +9,7 @@ import { termsOf, unitWords, type TermsModel } from './terms.js';
 import { capitalize, definite, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
-export type { ModuleModel, GroupModel, HireGroupModel, LeaverModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 
 /**
@@ -124,7 +124,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
           id: previousReport.id,
           stand: previousReport.stand,
           session: sessionModel(previousSession),
-          lastSession: !meetings.sessions.some((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date),
+          lastSession: sessionsBetween(data, previousSession, thisSession).length === 0,
         }
       : null;
   const previousStand = previousReport?.stand;
@@ -158,7 +158,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const cooperationHost = shown.find((m) => m.kind === 'case-management');
   const modules = shown.map((m) => ({ ...m, hostsSteeringGroup: m === steeringHost, hostsCooperation: m === cooperationHost }));
 
-  const events = periodEvents(meetings, index, previousStand, stand);
+  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date);
   const planned = modules.filter((m) => m.plannedFte !== null);
   const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
@@ -234,6 +234,14 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     },
     signature: report.signature,
   };
+}
+
+/**
+ * Sessions of the committee after the previous report's session and before this one (held without a report
+ * of this series): when there is one, the previous report's session is not "die letzte Ausschusssitzung".
+ */
+export function sessionsBetween(data: Dataset, previousSession: Session, thisSession: Session): Session[] {
+  return data.meetings.sessions.filter((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */

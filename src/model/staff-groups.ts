@@ -18,6 +18,8 @@ import {
 import { fillSlots } from './slots.js';
 import { groupBy } from './group-by.js';
 import { colleagueKey, type DatasetIndex } from './dataset-index.js';
+import { inPostOn } from './dates.js';
+import { fteOn } from './fte.js';
 
 /** People the Vorlage names together: same key (e.g. role, focus, employer), in order of first start. */
 export interface StaffGroup {
@@ -67,11 +69,15 @@ export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { f
 
 /**
  * "weitere" only when someone in the module, with the same employer and called by the same noun, started
- * before this group. Group members never start before its first member, so the earliest start decides.
+ * before this group and is still in post on its first day: a successor of someone who has left is not
+ * "eine weitere Koordinatorin". Group members never start before its first member, so its first day decides.
  */
 function hasEarlierColleague(ctx: GroupContext, first: StaffMember): boolean {
-  const earliest = ctx.index.earliestStart.get(colleagueKey(first, ctx.index.roles));
-  return earliest !== undefined && earliest < first.start;
+  for (const colleague of ctx.index.colleagues.get(colleagueKey(first, ctx.index.roles)) ?? []) {
+    if (colleague.start >= first.start) return false;
+    if (inPostOn(colleague, first.start)) return true;
+  }
+  return false;
 }
 
 /**
@@ -93,7 +99,8 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup): string {
     all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,
     pronoun,
     Pronoun: capitalize(pronoun),
-    fte: formatQuantity(sumFte(group.members), ctx.unit),
+    // The post each had when hired: the sentence is about the hiring.
+    fte: formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, s.start) }))), ctx.unit),
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
@@ -105,21 +112,40 @@ export const sumFte = (staff: readonly { fte: number }[]): number => Math.round(
 
 /**
  * One person by role, for a sentence about them: "die Case Managerin für die Gemeinde Windeck", "der Case
- * Manager der Stadt Troisdorf", "die Case Managerin für frühkindliche Sprachförderung"; with `hiredOn`,
- * "die zum 01.05.2022 eingestellte Case Managerin …".
+ * Manager der Stadt Troisdorf", "die Case Managerin für frühkindliche Sprachförderung"; with an attribute
+ * before the noun, "die zum 01.05.2022 eingestellte Case Managerin …" (an attribute ends in "-e": after the
+ * definite article in the nominative singular that is every genus).
  */
-export function personPhrase(ctx: GroupContext, person: StaffMember, municipalities: readonly MunicipalityName[], hiredOn?: string): string {
+export function personPhrase(ctx: GroupContext, person: StaffMember, municipalities: readonly MunicipalityName[], attribute?: string): string {
   const [part] = partsOf(ctx, { members: [person] });
   const article = definiteNouns([part!]).split(' ')[0]!;
-  const noun = hiredOn ? `${article} zum ${formatDate(hiredOn)} eingestellte ${part!.text}` : `${article} ${part!.text}`;
+  const noun = attribute ? `${article} ${attribute} ${part!.text}` : `${article} ${part!.text}`;
   const tail = tailOf(ctx, person);
   let phrase = withTail(noun, tail);
   const employer = ctx.index.employers.get(person.employer)!;
   if (person.employer !== ctx.leadEmployer) phrase += ` ${employer.of}`;
-  const served = municipalities.filter((m) => !(employer.municipality && ctx.index.municipalities.get(employer.municipality) === m));
+  const served = servedBeyondEmployer(ctx, person, municipalities);
   if (served.length > 0) {
     const list = joinList(served.map((m) => municipalityPhrase(m, 'acc')));
     phrase += tail ? ` (zuständig für ${list})` : ` für ${list}`;
   }
   return phrase;
+}
+
+/** "zum 01.05.2022 eingestellte", the attribute of someone hired in the report's period. */
+export const hiredAttribute = (start: string): string => `zum ${formatDate(start)} eingestellte`;
+
+/**
+ * "bisher für die Stadt Sankt Augustin zuständige", the attribute of someone who now serves other
+ * municipalities; empty when they served none besides their employer's own.
+ */
+export function formerlyAttribute(ctx: GroupContext, person: StaffMember, municipalities: readonly MunicipalityName[]): string {
+  const served = servedBeyondEmployer(ctx, person, municipalities);
+  return served.length > 0 ? `bisher für ${joinList(served.map((m) => municipalityPhrase(m, 'acc')))} zuständige` : '';
+}
+
+/** Municipalities that say something beside the employer: "der Stadt Troisdorf" already names Troisdorf. */
+function servedBeyondEmployer(ctx: GroupContext, person: StaffMember, municipalities: readonly MunicipalityName[]): readonly MunicipalityName[] {
+  const employer = ctx.index.employers.get(person.employer)!;
+  return municipalities.filter((m) => !(employer.municipality && ctx.index.municipalities.get(employer.municipality) === m));
 }

@@ -48,6 +48,8 @@ export interface NextResult {
   previous: Report;
   /** Consultations of the previous report beyond the first, not carried over (session ids). */
   dropped: string[];
+  /** The previous report's date (of the Vorlage), not carried over; undefined when it had none. */
+  droppedDate: string | undefined;
   /** Warnings of the data before the new file (errors are thrown). */
   diagnostics: Diagnostic[];
 }
@@ -100,7 +102,19 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
 
   const stand = options.stand ?? [options.today ?? localToday(), session.date].sort()[0]!;
   if (!isDay(stand)) throw new UsageError(`Ungültiger Wert für --stand: "${stand}". Erwartet wird ein Datum wie 2024-11-04.`);
-  if (stand > session.date) throw new UsageError(`Der Datenstand ${formatDate(stand)} liegt nach der Sitzung am ${formatDate(session.date)}; erwartet wird ein Stand spätestens am Sitzungstag (--stand).`);
+  if (stand > session.date) {
+    // The committee's next session may be one without a KIM report: then name the session the Stand fits.
+    const fitting =
+      options.session === undefined
+        ? dataset.meetings.sessions
+            .filter((s) => s.committee === session.committee && s.date >= stand && !dataset.reports.some((r) => r.consultations.some((c) => c.session === s.id)))
+            .sort(by((s) => s.date))[0]
+        : undefined;
+    const other = fitting ? ` oder mit --session ${fitting.id} die Sitzung am ${formatDate(fitting.date)}` : '';
+    throw new UsageError(
+      `Der Datenstand ${formatDate(stand)} liegt nach der Sitzung ${session.id} am ${formatDate(session.date)}; erwartet wird ein Stand spätestens am Sitzungstag (--stand)${other}.`,
+    );
+  }
   if (stand <= previous.stand) {
     throw new UsageError(`Der Datenstand ${formatDate(stand)} liegt nicht nach dem der vorigen Vorlage "${previous.id}" (${formatDate(previous.stand)}); geben Sie mit --stand einen späteren an.`);
   }
@@ -125,7 +139,7 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
     previousReport: implied === previous ? null : previous.id,
   });
   await writeFileAtomic(file, text);
-  return { file, id, session, stand, previous, dropped: previous.consultations.slice(1).map((c) => c.session), diagnostics };
+  return { file, id, session, stand, previous, dropped: previous.consultations.slice(1).map((c) => c.session), droppedDate: previous.date, diagnostics };
 }
 
 function namedSession(dataset: Dataset, id: string): Session {

@@ -64,7 +64,10 @@ export const HELPERS = {
     return isSingularAmount(num(n, 'numerus')) ? str(one, 'numerus') : str(many, 'numerus');
   },
   /** {{fte 3.5}} → "3,5 VZÄ" or "3,5 Stellen": posts in the programme's unit (programme.yaml terms.unit). */
-  fte: (n: unknown, options: HelperOptions) => {
+  fte: (...list: unknown[]) => {
+    // Called without a value ({{fte}}, e.g. meaning a field of that name), Handlebars passes only its options.
+    if (list.length < 2) throw new HelperError(`fte erwartet eine Zahl, bekam kein Argument`);
+    const [n, options] = list as [unknown, HelperOptions];
     const terms = (options.data as { root: { terms: TermsModel } }).root.terms;
     return formatQuantity(num(n, 'fte'), unitWords(terms));
   },

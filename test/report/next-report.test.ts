@@ -41,6 +41,11 @@ describe('hires: each announcing sentence is followed by its own list', () => {
     expect(await follow()).toContain('1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)');
     expect(await follow((d) => (staffOf(d, 'cm-eitorf').fte = 1))).toContain('1) Gemeinde Eitorf seit dem 01.04.22\n');
   });
+  test('a part-time hire without a list says its share in the sentence', async () => {
+    expect(await follow()).toContain('Außerdem wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine bei der Kreisverwaltung eingestellt.');
+    const text = await follow((d) => (staffOf(d, 'cm-ukraine').fte = 0.5));
+    expect(text).toContain('Außerdem wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine mit 0,5 VZÄ bei der Kreisverwaltung eingestellt.');
+  });
 
   test('a case manager without a municipality reads well and is a validation warning', async () => {
     expect(await follow()).toContain('2) noch keiner Kommune zugeordnet, seit dem 01.06.22');
@@ -56,6 +61,7 @@ describe('a module without changes', () => {
       const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
       d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
       delete staffOf(d, 'cm-windeck').end;
+      delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
     });
     expect(text).toContain(
       'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager.',
@@ -82,6 +88,57 @@ describe('leavers', () => {
   });
 });
 
+describe('a case manager moved to other municipalities', () => {
+  const moveKoenigswinter = (d: Dataset, next: string[] | null) => {
+    const old = d.assignments.find((a) => a.staff === 'cm-koenigswinter')!;
+    old.to = '2022-04-30';
+    if (next) d.assignments.push({ staff: 'cm-koenigswinter', municipalities: next, from: '2022-05-01' });
+  };
+  test('is told with the municipalities before and after, and the day of the change', async () => {
+    const text = await follow((d) => moveKoenigswinter(d, ['koenigswinter', 'siegburg']));
+    expect(text).toContain(
+      '\n\nDie bisher für die Stadt Königswinter, die Stadt Bad Honnef und die Stadt Hennef zuständige Case Managerin ist seit dem 01.05.2022 für die Stadt Königswinter und die Stadt Siegburg zuständig.\n\n',
+    );
+  });
+  test('an assignment ended without a new one: "keiner Kommune mehr zugeordnet" from the day after', async () => {
+    const text = await follow((d) => moveKoenigswinter(d, null));
+    expect(text).toContain('Die bisher für die Stadt Königswinter, die Stadt Bad Honnef und die Stadt Hennef zuständige Case Managerin ist seit dem 01.05.2022 keiner Kommune mehr zugeordnet.');
+  });
+  test('the same municipalities in another order are no move, and a module with only a move has changes', async () => {
+    expect(await follow((d) => moveKoenigswinter(d, ['hennef', 'koenigswinter', 'bad-honnef']))).not.toContain('zuständige Case Managerin ist seit');
+    const onlyMove = await follow((d) => {
+      const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
+      d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
+      d.assignments = d.assignments.filter((a) => !hiredLater.has(a.staff));
+      delete staffOf(d, 'cm-windeck').end;
+      delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
+      moveKoenigswinter(d, ['siegburg']);
+    });
+    expect(onlyMove).toContain('haben sich folgende personelle Veränderungen im Modul 2 ergeben.');
+    expect(onlyMove).toContain('ist seit dem 01.05.2022 für die Stadt Siegburg zuständig.');
+  });
+});
+
+describe('a post changed from 1,0 to 0,5 VZÄ', () => {
+  const reduce = (d: Dataset, id: string) => (staffOf(d, id).fteChanges = [{ from: '2022-05-01', fte: 0.5 }]);
+  test('is told in the module, counts in the overview from its day on, and leaves the earlier Vorlage as it was', async () => {
+    const text = await follow((d) => reduce(d, 'cm-lohmar'));
+    expect(text).toContain('\n\nDer Case Manager für die Stadt Lohmar arbeitet seit dem 01.05.2022 mit 0,5 VZÄ (bisher 1 VZÄ).\n\n');
+    expect(text).toContain('| Modul 2 – Case-Management | 16 | 14 | 2 | 880.000 € |');
+    const before = await modelWith((d) => reduce(d, 'cm-lohmar'), '2022-03-16-kim-sachstand', FOLLOW_UP_DIR);
+    expect(before.modules.find((m) => m.id === 'modul-2')!.filledFte).toBe(12);
+  });
+  test('someone named without municipalities is told apart by their start', async () => {
+    const text = await follow((d) => reduce(d, 'm1-gs-rechts'));
+    expect(text).toContain('Der zum 10.01.2022 eingestellte Mitarbeiter arbeitet seit dem 01.05.2022 mit 0,5 VZÄ (bisher 1 VZÄ).');
+    expect(text).toContain('| Modul 1 – Strategisches kommunales Integrationsmanagement | 5 | 4,5 | 0,5 | 275.000 € |');
+  });
+  test('a change before the previous Stand is not told again', async () => {
+    const text = await follow((d) => (staffOf(d, 'cm-lohmar').fteChanges = [{ from: '2022-02-15', fte: 0.5 }]));
+    expect(text).not.toContain('arbeitet seit dem');
+  });
+});
+
 describe('role sentences', () => {
   test('a man hired as Mitarbeiter gets "Er fungiert", a woman "Sie fungiert"', async () => {
     expect(await follow()).toContain('Am 01.04.2022 wurde ein weiterer Mitarbeiter bei der Kreisverwaltung in der KIM-Koordinierung eingestellt. Er fungiert als Geschäftsstelle');
@@ -92,6 +149,21 @@ describe('role sentences', () => {
     expect(await follow()).toContain('Zum 01.05.2022 wurde eine Verwaltungsassistentin mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; sie unterstützt die Geschäftsstelle.');
     const text = await follow((d) => d.staff.push({ ...staffOf(d, 'm1-assistenz'), id: 'm1-assistenz-2', name: 'Eva Quandtmeyer', gender: 'm', start: '2022-05-20' }));
     expect(text).toContain('Zum 20.05.2022 wurde ein weiterer Verwaltungsassistent mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; er unterstützt die Geschäftsstelle.');
+  });
+  test('a successor of someone who has left is not "eine weitere"; a hire beside a colleague still in post is', async () => {
+    const successor = (end: string) =>
+      follow((d) => {
+        const troisdorf = staffOf(d, 'm1-troisdorf');
+        troisdorf.end = end;
+        d.staff.push({ ...troisdorf, id: 'm1-troisdorf-2', name: 'Ina Feldhaus', end: undefined, start: '2022-05-01' });
+        delete d.staff.at(-1)!.end;
+      });
+    const after = await successor('2022-04-30');
+    expect(after).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich ist.');
+    // Beside her successor, the one who left is named by her start.
+    expect(after).toContain('Zum 30.04.2022 ist die zum 01.08.2021 eingestellte Koordinatorin der Stadt Troisdorf ausgeschieden.');
+    const beside = await successor('2022-05-31');
+    expect(beside).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine weitere Koordinatorin eingestellt');
   });
   test('a woman and a man hired together are "eine Koordinatorin und ein Koordinator"', async () => {
     const text = await follow((d) => {
@@ -124,6 +196,11 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
     expect(await follow()).toContain(
       'Für die enge Verzahnung der Zusammenarbeit zwischen dem Rhein-Sieg-Kreis und den kreisangehörigen Kommunen wurden Kooperationsvereinbarungen geschlossen, seit der Ausschusssitzung am 16.03.2022 mit der Gemeinde Eitorf (28.03.2022).',
     );
+  });
+  test('an agreement between the previous Stand and the previous session is new, but not "seit der Ausschusssitzung"', async () => {
+    const text = await follow((d) => (d.meetings.cooperationAgreements!.find((c) => c.id === 'kv-eitorf')!.date = '2022-03-10'));
+    expect(text).toContain('wurden Kooperationsvereinbarungen geschlossen, seit der letzten Berichterstattung mit der Gemeinde Eitorf (10.03.2022).');
+    expect(text).not.toContain('seit der Ausschusssitzung am 16.03.2022 mit');
   });
   test('without any agreement the general sentence is not claimed, whatever text blocks there are', async () => {
     const text = await follow((d) => (d.meetings.cooperationAgreements = []));

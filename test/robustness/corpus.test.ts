@@ -142,6 +142,7 @@ const CASES: CorpusCase[] = [
   { name: 'template: unknown partial', templates: { 'sachstand.md.hbs': `{{> fehlt}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Das Teilmuster "fehlt" gibt es nicht') },
   { name: 'template: error inside a partial blames the partial', templates: { 'partials/header.hbs': '{{notInHeader}}\n' }, expect: err(/partials\/header\.hbs$/, '"notInHeader"') },
   { name: 'template: helper with a wrong argument', templates: { 'sachstand.md.hbs': `{{amount title}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Fehler in einem Helfer: amount erwartet eine Zahl') },
+  { name: 'template: a helper without its value ({{fte}} for a field of that name)', templates: { 'sachstand.md.hbs': `{{fte}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Fehler in einem Helfer: fte erwartet eine Zahl, bekam kein Argument') },
   { name: 'template: a date helper given a title', templates: { 'sachstand.md.hbs': `{{date title}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'date erwartet ein Datum') },
   { name: 'template: empty override is valid (renders nothing)', templates: { 'sachstand.md.hbs': '' }, expect: 'valid' },
 ];

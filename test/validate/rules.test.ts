@@ -47,9 +47,9 @@ const LATEST = '2022-03-16-kim-sachstand';
 
 test('every rule is covered below', () => {
   const covered = [
-    'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
-    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
+    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'funding-rate-known', 'known-template',
+    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
@@ -102,6 +102,19 @@ describe('failing cases', () => {
       }),
     );
     expect(ds.map((d) => d.path).sort()).toEqual(['text.intro.absatz[0]', 'text.schluss']);
+  });
+  test('text-changed-since-previous: only for the report in progress, not for one a later report continues from', () => {
+    const ds = rule('text-changed-since-previous').check(
+      context((data) => {
+        const latest = data.reports[reportIndex(LATEST)]!;
+        (latest as { text: unknown }).text = { preface: 'Gleich.' };
+        (data.reports[reportIndex('2021-11-16-kim-sachstand')]! as { text: unknown }).text = { preface: 'Gleich.' };
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }] });
+      }),
+    );
+    // Only the new report's block (compared with LATEST), none for LATEST (compared with the first).
+    expect(ds.map((d) => [d.path, /vorigen Vorlage "([^"]+)"/.exec(d.message)?.[1]])).toEqual([['text.preface', LATEST]]);
   });
   test('one-report-per-session: two reports for one session, an error in both files', () => {
     const ds = rule('one-report-per-session').check(context((data) => (data.reports[1]!.consultations[0]!.session = data.reports[0]!.consultations[0]!.session)));
@@ -206,8 +219,95 @@ describe('failing cases', () => {
     const ds = rule('filled-within-planned').check(context((data) => (data.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }])));
     expect(ds).toHaveLength(1);
     expect(ds[0]!.severity).toBe('warning');
-    expect(ds[0]!.message).toMatch(/sind in modul-1 [\d,]+ VZÄ besetzt, geplant sind nur 0,5/);
+    expect(ds[0]!.message).toMatch(/^Am \d\d\.\d\d\.\d{4} (ist|sind) im Modul 1 \(modul-1\) [\d,]+ VZÄ besetzt, geplant sind nur 0,5 VZÄ /);
     expect(ds[0]!.file).toBe('staff.yaml');
+  });
+  test('filled-within-planned: in the programme\'s own words ("im Baustein I", "Stellen")', () => {
+    const ds = rule('filled-within-planned').check(
+      context((data) => {
+        data.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }];
+        data.programme.terms = {
+          module: { singular: 'Baustein', genus: 'masculine' },
+          numbering: 'roman',
+          unit: { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' },
+        };
+      }),
+    );
+    expect(ds[0]!.message).toBe('Am 01.04.2021 ist im Baustein I (modul-1) 1 Stelle besetzt, geplant sind nur 0,5 Stelle (programme.yaml, modules[0]).');
+  });
+  test('filled-within-planned: a raised post counts from its day, a reduced one makes room', () => {
+    // Modul 1 is planned at 3.5 and filled with 3.5 (the Koordinatorin of Troisdorf at 0.5).
+    const raised = rule('filled-within-planned').check(
+      context((data) => (data.staff.find((s) => s.id === 'm1-troisdorf')!.fteChanges = [{ from: '2022-06-01', fte: 1 }])),
+    );
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.message).toMatch(/^Am 01\.06\.2022 sind im Modul 1 \(modul-1\) 4 VZÄ besetzt, geplant sind nur 3,5 VZÄ /);
+    expect(raised[0]!.path).toBe('staff[1].fteChanges[0].fte');
+    const reduced = rule('filled-within-planned').check(
+      context((data) => {
+        data.staff.find((s) => s.id === 'm1-leitung')!.fteChanges = [{ from: '2022-05-01', fte: 0.5 }];
+        data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-06-01' });
+      }),
+    );
+    expect(reduced).toEqual([]);
+  });
+  test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
+    const ds = rule('fte-changes-within-employment').check(
+      context((data) => {
+        const s = data.staff.find((p) => p.id === 'm1-leitung')!;
+        s.end = '2023-12-31';
+        s.fteChanges = [{ from: '2021-04-01', fte: 0.5 }, { from: '2024-01-01', fte: 0.5 }, { from: '2022-06-01', fte: 0.5 }, { from: '2022-06-01', fte: 0.8 }];
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message])).toEqual([
+      ['staff[0].fteChanges[0].from', expect.stringContaining('am 01.04.2021 liegt nicht nach dem Beginn (01.04.2021)')],
+      ['staff[0].fteChanges[1].from', expect.stringContaining('am 01.01.2024 liegt nach dem Ende (31.12.2023)')],
+      ['staff[0].fteChanges[3].from', expect.stringContaining('Für den 01.06.2022 gibt es schon eine Änderung des Stellenanteils')],
+    ]);
+  });
+  test('assignment-shares-within-post: against the post of the day, also after it was reduced', () => {
+    const ds = rule('assignment-shares-within-post').check(
+      context((data) => {
+        const a = data.assignments.find((x) => x.staff === 'cm-alfter')!;
+        a.fte = 0.5; // Alfter and Swisttal, 0.5 each: the whole post
+        data.staff.find((s) => s.id === 'cm-alfter')!.fteChanges = [{ from: '2022-09-01', fte: 0.5 }];
+      }),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toContain('Ab dem 01.09.2022 sind "cm-alfter" Anteile von zusammen 1 zugeordnet, die Stelle hat nur 0,5');
+  });
+  test('previous-session-called-last: "der letzten Ausschuss-Sitzung am {letzteSitzung}" after a session in between', () => {
+    const withSession = (date: string) =>
+      rule('previous-session-called-last').check(context((data) => data.meetings.sessions.push({ id: `asi-${date}`, committee: 'asi', date, public: true })));
+    const ds = withSession('2022-01-19');
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'warning', path: 'text.preface' });
+    expect(ds[0]!.message).toBe(
+      '"letzten Ausschuss-Sitzung am {letzteSitzung}": {letzteSitzung} ist die Sitzung am 16.11.2021, aber der Ausschuss hat danach am 19.01.2022 getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der Ausschusssitzung am {letzteSitzung}".',
+    );
+    // A session of the committee after this report's session changes nothing.
+    expect(withSession('2022-05-04')).toEqual([]);
+    // Nor is a report a later one continues from warned about: it has been presented.
+    const continued = rule('previous-session-called-last').check(
+      context((data) => {
+        data.meetings.sessions.push({ id: 'asi-2022-01-19', committee: 'asi', date: '2022-01-19', public: true });
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        const latest = data.reports[reportIndex(LATEST)]!;
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }], text: {} });
+      }),
+    );
+    expect(continued).toEqual([]);
+  });
+  test('date-between-stand-and-session: after the session an error, before the Stand a warning', () => {
+    const dated = (date: string) => rule('date-between-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = date)));
+    expect(dated('2022-03-17').map((d) => [d.severity, d.path, d.message])).toEqual([
+      ['error', 'date', 'Das Datum der Vorlage (17.03.2022) liegt nach ihrer Sitzung am 16.03.2022; erwartet wird ein Datum spätestens am Sitzungstag.'],
+    ]);
+    expect(dated('2022-02-27').map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Das Datum der Vorlage (27.02.2022) liegt vor ihrem Datenstand (01.03.2022); ist es das Datum einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand.'],
+    ]);
+    expect(dated('2022-03-01')).toEqual([]);
+    expect(dated('2022-03-16')).toEqual([]);
   });
   test('statement-slots-known: {dat} suggests {date}', () => {
     const [d] = rule('statement-slots-known').check(
@@ -311,6 +411,17 @@ describe('failing cases', () => {
     const [d] = rule('listed-staff-assigned').check(context((data) => (data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar'))));
     expect(d).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
     expect(d!.message).toBe('"cm-lohmar" ist am Datenstand 01.03.2022 der Vorlage 2022-03-16-kim-sachstand keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.');
+  });
+  test('listed-staff-assigned: not for a presented report, one a later report continues from', () => {
+    const ds = rule('listed-staff-assigned').check(
+      context((data) => {
+        data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar');
+        data.meetings.sessions.push({ id: 'asi-2022-06-22', committee: 'asi', date: '2022-06-22', public: true });
+        const latest = data.reports[reportIndex(LATEST)]!;
+        data.reports.push({ ...structuredClone(latest), id: '2022-06-22-kim-sachstand', stand: '2022-06-01', consultations: [{ session: 'asi-2022-06-22', role: 'Kenntnisnahme' }] });
+      }),
+    );
+    expect(ds).toEqual([]);
   });
   test.each([
     ['outside', 'führt aus dem Datenordner hinaus'],

@@ -84,7 +84,7 @@ describe('kim next', () => {
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
     const repo = repoWithNextSession();
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');
-    expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung am 22.06.2022');
+    expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung asi-2022-06-22 am 22.06.2022');
     expect(runKim(['next', '--stand', '2022-02-30'], { cwd: repo }).stderr).toContain('Ungültiger Wert für --stand');
     // A file of that name that is a valid report of another id (so the data are valid): not overwritten.
     const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2021-10-02').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
@@ -103,6 +103,7 @@ describe('the next report file from the previous one', () => {
     'id: 2024-06-12-kim-sachstand',
     'reference: DS 12/2024',
     'title: Sachstand',
+    'date: 2024-06-03',
     'stand: 2024-05-31 # Datenstand',
     'consultations:',
     '  - { session: asi-2024-06-12, role: Kenntnisnahme }',
@@ -121,12 +122,40 @@ describe('the next report file from the previous one', () => {
     '',
   ].join('\n');
 
-  it('changes only id, Stand and session, drops reference and later consultations, keeps any text nesting byte for byte', () => {
+  it('a Stand after a session without a KIM report in between: the message names the session it fits', () => {
+    const repo = repoWithNextSession();
+    const meetings = join(repo, 'data', 'meetings.yaml');
+    const line = '  - { id: asi-2022-06-22, committee: asi, date: 2022-06-22, public: true }\n';
+    writeFileSync(meetings, readFileSync(meetings, 'utf8').replace(line, `  - { id: asi-2022-05-04, committee: asi, date: 2022-05-04, public: true }\n${line}`));
+    const r = runKim(['next', '--stand', '2022-06-01'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'Der Datenstand 01.06.2022 liegt nach der Sitzung asi-2022-05-04 am 04.05.2022; erwartet wird ein Stand spätestens am Sitzungstag (--stand) oder mit --session asi-2022-06-22 die Sitzung am 22.06.2022.',
+    );
+    const ok = runKim(['next', '--stand', '2022-06-01', '--session', 'asi-2022-06-22'], { cwd: repo });
+    expect(ok.code).toBe(0);
+    // The preface ("Seit der letzten Ausschuss-Sitzung am {letzteSitzung}") has two warnings now, and is one block.
+    expect(ok.stderr).toContain('ist nicht die letzte. Erwartet wird etwa "seit der Ausschusssitzung am {letzteSitzung}". [text.preface]');
+    expect(ok.stderr).toContain('  4 Textbausteine sind wörtlich übernommen (Warnungen oben): bitte überarbeiten.');
+  });
+
+  it('the date of the previous Vorlage is not carried over, and the clerk is told', () => {
+    const repo = repoWithNextSession();
+    const file = reportFile(repo, B);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stand: 2022-03-01', 'date: 2022-03-02\nstand: 2022-03-01'));
+    const r = runKim(['next'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(readFileSync(reportFile(repo, NEXT), 'utf8')).date).toBeUndefined();
+    expect(r.stderr).toContain('  Das Datum der vorigen Vorlage (02.03.2022) ist nicht übernommen; bei Bedarf unter date das Datum der neuen eintragen.');
+  });
+
+  it('changes only id, Stand and session, drops reference, date and later consultations, keeps any text nesting byte for byte', () => {
     const next = nextReportText(previous, { id: '2024-11-20-kim-sachstand', stand: '2024-11-04', session: 'asi-2024-11-20', previousReport: null });
     expect(next).toBe(
       previous
         .replace('id: 2024-06-12-kim-sachstand', 'id: 2024-11-20-kim-sachstand')
         .replace('reference: DS 12/2024\n', '')
+        .replace('date: 2024-06-03\n', '')
         .replace('stand: 2024-05-31 # Datenstand', 'stand: 2024-11-04 # Datenstand')
         .replace('session: asi-2024-06-12', 'session: asi-2024-11-20')
         .replace('  - session: ka-2024-06-26\n    role: Entscheidung\n', ''),
@@ -140,7 +169,7 @@ describe('the next report file from the previous one', () => {
     const again = nextReportText(named, { id: 'y', stand: '2024-12-01', session: 't', previousReport: null });
     expect(parse(again).previousReport).toBeUndefined();
 
-    const flow = '{ id: a, stand: 2024-01-01, consultations: [{ session: s1, role: Kenntnisnahme }], text: { a: { b: [x, y] } } }\n';
+    const flow = '{ id: a, date: 2023-12-20, stand: 2024-01-01, consultations: [{ session: s1, role: Kenntnisnahme }], text: { a: { b: [x, y] } } }\n';
     const rewritten = parse(nextReportText(flow, { id: 'b', stand: '2024-02-01', session: 's2', previousReport: null }));
     expect(rewritten).toEqual({ id: 'b', stand: '2024-02-01', consultations: [{ session: 's2', role: 'Kenntnisnahme' }], text: { a: { b: ['x', 'y'] } } });
   });

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { checkData, EXIT, formatDate, hasErrors, writeNextReport, type Environment } from '../../api.js';
+import { checkData, EXIT, formatDate, hasErrors, isCarriedOverText, writeNextReport, type Environment } from '../../api.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 export interface NextCommandOptions {
@@ -25,12 +25,14 @@ export async function runNext(from: string | undefined, options: NextCommandOpti
   printDiagnostics(term, dataDir, own);
   if (term.quiet) return hasErrors(own) ? EXIT.invalid : EXIT.ok;
   const c = term.color;
-  const carried = own.filter((d) => d.severity === 'warning' && d.path.startsWith('text')).length;
+  // Only the carried-over blocks: another warning on a text block ("die letzte Sitzung") is not one more block.
+  const carried = own.filter(isCarriedOverText).length;
   term.err(
     [
       `${c.green('✓')} Neue Vorlage ${safeText(result.id)} für die Sitzung ${safeText(result.session.id)} am ${formatDate(result.session.date)}, Datenstand ${formatDate(result.stand)}, begonnen aus ${safeText(result.previous.id)}.`,
       ...(carried > 0 ? [`  ${carried === 1 ? 'Ein Textbaustein ist' : `${carried} Textbausteine sind`} wörtlich übernommen (Warnungen oben): bitte überarbeiten.`] : []),
       ...(result.dropped.length > 0 ? [`  Weitere Beratungen der vorigen Vorlage (${result.dropped.map((s) => safeText(s)).join(', ')}) sind nicht übernommen; bei Bedarf unter consultations ergänzen.`] : []),
+      ...(result.droppedDate !== undefined ? [`  Das Datum der vorigen Vorlage (${formatDate(result.droppedDate)}) ist nicht übernommen; bei Bedarf unter date das Datum der neuen eintragen.`] : []),
       '  Anlagen, Titel und Unterschrift sind übernommen: bitte prüfen.',
     ].join('\n'),
   );

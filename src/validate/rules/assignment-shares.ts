@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate, formatDecimal } from '../../german/index.js';
 import { inPostOn } from '../../model/dates.js';
+import { fteOn } from '../../model/fte.js';
 import { findPreviousReport } from '../../model/report-model.js';
 import type { Assignment } from '../../model/types.js';
 import { at, ptr, type Rule } from '../rule-context.js';
@@ -25,12 +26,17 @@ export const assignmentSharesWithinPost: Rule = {
     for (const [id, list] of byStaff) {
       const person = staff.get(id);
       if (!person) continue; // unknown staff: known-references says so
-      for (const { a, i } of list) {
-        const running = list.filter(({ a: b }) => b.from <= a.from && (b.to === undefined || b.to >= a.from));
+      // On each day an assignment starts or the post changes, against the post of that day.
+      const days = [...new Set([...list.map(({ a }) => a.from), ...(person.fteChanges ?? []).map((c) => c.from)])].sort();
+      for (const day of days) {
+        const running = list.filter(({ a: b }) => b.from <= day && (b.to === undefined || b.to >= day));
+        if (running.length === 0) continue;
         const total = running.reduce((sum, { a: b }) => sum + micro(b.fte!) * b.municipalities.length, 0);
-        if (total > micro(person.fte)) {
+        const post = fteOn(person, day);
+        if (total > micro(post)) {
+          const { i } = running.reduce((latest, r) => (r.a.from >= latest.a.from ? r : latest));
           out.push(
-            at(ctx, 'assignments', ptr('assignments', i, 'fte'), `Ab dem ${formatDate(a.from)} sind "${id}" Anteile von zusammen ${formatDecimal(total / 1e6)} zugeordnet, die Stelle hat nur ${formatDecimal(person.fte)} (staff.yaml); der Anteil gilt je genannter Kommune.`),
+            at(ctx, 'assignments', ptr('assignments', i, 'fte'), `Ab dem ${formatDate(day)} sind "${id}" Anteile von zusammen ${formatDecimal(total / 1e6)} zugeordnet, die Stelle hat nur ${formatDecimal(post)} (staff.yaml); der Anteil gilt je genannter Kommune.`),
           );
           break;
         }
@@ -54,7 +60,10 @@ export const listedStaffAssigned: Rule = {
     const assignments = new Map<string, Assignment[]>();
     for (const a of ctx.data.assignments) assignments.set(a.staff, [...(assignments.get(a.staff) ?? []), a]);
     const warned = new Set<string>();
+    // Only reports in progress: one a later report continues from is presented, its list cannot change.
+    const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
     for (const report of [...ctx.data.reports].sort((a, b) => (a.stand < b.stand ? -1 : 1))) {
+      if (continued.has(report)) continue;
       const previous = findPreviousReport(ctx.data, report);
       ctx.data.staff.forEach((s, i) => {
         if (warned.has(s.id) || !serving.has(s.role) || !inPostOn(s, report.stand)) return;

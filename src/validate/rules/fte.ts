@@ -1,7 +1,9 @@
 import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { plannedFteOn } from '../../model/fte.js';
-import { formatDate, formatDecimal } from '../../german/index.js';
+import { dayAfter } from '../../model/dates.js';
+import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
+import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 /**
@@ -13,40 +15,55 @@ export const filledWithinPlanned: Rule = {
   needs: ['programme', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
+    // The programme's own words, as in the Vorlage: "im Baustein II", "Stellen".
+    const terms = termsOf(ctx.data.programme);
+    const unit = unitWords(terms);
     ctx.data.programme.modules.forEach((module, mi) => {
       if (module.plannedFte.length === 0) return;
       const members = ctx.data.staff.map((s, index) => ({ s, index })).filter(({ s }) => s.module === module.id);
-      const days = [...new Set(members.map(({ s }) => s.start))].sort();
-      // One sweep over the days in order (not every member for every day: 10 000 staff with distinct
-      // start days would be 10^8 steps). FTE in millionths, so the running sum is exact.
+      // Each person's post as steps: +fte on the first day, the difference on each day a change of the post
+      // begins, −fte on the day after the last. One sweep over the steps in day order (not every member for
+      // every day: 10 000 staff with distinct start days would be 10^8 steps). FTE in millionths, exact.
       const micro = (fte: number): number => Math.round(fte * 1e6);
-      const employed = members.filter(({ s }) => s.end === undefined || s.end >= s.start);
-      const starts = [...employed].sort(by((m) => m.s.start));
-      const ends = employed.filter(({ s }) => s.end !== undefined).sort(by((m) => m.s.end!));
-      const lastStarting = new Map<string, { s: (typeof members)[number]['s']; index: number }>();
-      for (const m of employed) lastStarting.set(m.s.start, m);
+      type Step = { day: string; delta: number; index: number; path: (string | number)[] };
+      const steps: Step[] = [];
+      for (const { s, index } of members) {
+        if (s.end !== undefined && s.end < s.start) continue;
+        let current = micro(s.fte);
+        steps.push({ day: s.start, delta: current, index, path: ['fte'] });
+        [...(s.fteChanges ?? [])]
+          .map((c, ci) => ({ c, ci }))
+          .filter(({ c }) => c.from > s.start && (s.end === undefined || c.from <= s.end))
+          .sort(by(({ c }) => c.from))
+          .forEach(({ c, ci }) => {
+            steps.push({ day: c.from, delta: micro(c.fte) - current, index, path: ['fteChanges', ci, 'fte'] });
+            current = micro(c.fte);
+          });
+        if (s.end !== undefined) steps.push({ day: dayAfter(s.end), delta: -current, index, path: ['fte'] });
+      }
+      steps.sort(by((st) => st.day));
       let filledMicro = 0;
-      let si = 0;
-      let ei = 0;
-      for (const day of days) {
-        for (; si < starts.length && starts[si]!.s.start <= day; si++) filledMicro += micro(starts[si]!.s.fte);
-        for (; ei < ends.length && ends[ei]!.s.end! < day; ei++) filledMicro -= micro(ends[ei]!.s.fte);
-        const planned = plannedFteOn(module, day);
-        if (planned === undefined) continue;
-        const filled = filledMicro / 1e6;
-        if (filledMicro > micro(planned)) {
-          const last = lastStarting.get(day)!;
-          out.push(
-            at(
-              ctx,
-              'staff',
-              ptr('staff', last.index, 'fte'),
-              `Am ${formatDate(day)} sind in ${module.id} ${formatDecimal(filled)} VZÄ besetzt, geplant sind nur ${formatDecimal(planned)} (programme.yaml, modules[${mi}]).`,
-              'warning',
-            ),
-          );
-          return;
+      for (let i = 0; i < steps.length; ) {
+        const day = steps[i]!.day;
+        let grew: Step | undefined;
+        for (; i < steps.length && steps[i]!.day === day; i++) {
+          filledMicro += steps[i]!.delta;
+          if (steps[i]!.delta > 0) grew = steps[i];
         }
+        const planned = plannedFteOn(module, day);
+        if (grew === undefined || planned === undefined || filledMicro <= micro(planned)) continue;
+        const filled = filledMicro / 1e6;
+        const { labelIn } = moduleLabels(terms, module.number);
+        out.push(
+          at(
+            ctx,
+            'staff',
+            ptr('staff', grew.index, ...grew.path),
+            `Am ${formatDate(day)} ${isSingularAmount(filled) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${formatQuantity(filled, unit)} besetzt, geplant sind nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`,
+            'warning',
+          ),
+        );
+        return;
       }
     });
     return out;

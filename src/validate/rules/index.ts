@@ -1,17 +1,18 @@
 import type { Rule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
-import { assignmentWithinEmployment, endNotBeforeStart, noOverlappingAssignments } from './periods.js';
+import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
 import { knownReferences } from './references.js';
 import {
   attachmentFilesInside,
   fileNamedAfterId,
+  dateBetweenStandAndSession,
   fundingRateKnown,
   knownTemplate,
   previousReportEarlier,
   standBeforeSession,
 } from './reports.js';
-import { steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
@@ -31,14 +32,17 @@ export const RULES: readonly Rule[] = [
   oneReportPerSession,
   knownReferences,
   endNotBeforeStart,
+  fteChangesWithinEmployment,
   assignmentWithinEmployment,
   noOverlappingAssignments,
   filledWithinPlanned,
   statementSlotsKnown,
   standBeforeSession,
+  dateBetweenStandAndSession,
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
+  previousSessionCalledLast,
   textModulesKnown,
   steeringGroupTextHasGroup,
   knownPaperType,

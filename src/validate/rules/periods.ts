@@ -25,6 +25,34 @@ export const endNotBeforeStart: Rule = {
   },
 };
 
+/**
+ * A change of the post (`fteChanges`) lies after the start and not after the end, one per day: a change on
+ * the first day is the starting `fte`, and of two on one day the Vorlage would take one without a word.
+ */
+export const fteChangesWithinEmployment: Rule = {
+  name: 'fte-changes-within-employment',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const { item: s, index: i } of validEntries<StaffMember>(ctx, 'staff', '/staff', ['start', 'end', 'fteChanges'])) {
+      const seen = new Map<string, number>();
+      (s.fteChanges ?? []).forEach((c, ci) => {
+        const where = ptr('staff', i, 'fteChanges', ci, 'from');
+        if (c.from <= s.start) {
+          out.push(at(ctx, 'staff', where, `Die Änderung des Stellenanteils am ${formatDate(c.from)} liegt nicht nach dem Beginn (${formatDate(s.start)}); erwartet wird ein Tag nach dem ${formatDate(s.start)}, der Anteil bei Beginn gehört in fte.`));
+        } else if (s.end !== undefined && c.from > s.end) {
+          out.push(at(ctx, 'staff', where, `Die Änderung des Stellenanteils am ${formatDate(c.from)} liegt nach dem Ende (${formatDate(s.end)}); erwartet wird ein Tag bis zum ${formatDate(s.end)}.`));
+        }
+        const first = seen.get(c.from);
+        if (first !== undefined) {
+          out.push(at(ctx, 'staff', where, `Für den ${formatDate(c.from)} gibt es schon eine Änderung des Stellenanteils (${whereIs(ctx, 'staff', ptr('staff', i, 'fteChanges', first, 'from'))}); je Tag ist genau eine erlaubt.`));
+        } else seen.set(c.from, ci);
+      });
+    }
+    return out;
+  },
+};
+
 /** An assignment can only run while its staff member is employed. */
 export const assignmentWithinEmployment: Rule = {
   name: 'assignment-within-employment',

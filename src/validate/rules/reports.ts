@@ -23,6 +23,32 @@ export const standBeforeSession: Rule = {
   },
 };
 
+/**
+ * The date of a Vorlage (letterhead, OParl) lies between its Stand and its first session: dated after the
+ * session it would be submitted late (an error); dated before its data cut-off it is most likely the date
+ * of an older Vorlage, copied (a warning).
+ */
+export const dateBetweenStandAndSession: Rule = {
+  name: 'date-between-stand-and-session',
+  needs: ['meetings'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    ctx.data.reports.forEach((r, i) => {
+      if (r.date === undefined) return;
+      const first = sessions.get(r.consultations[0]!.session);
+      if (first && r.date > first.date) {
+        out.push(at(ctx, { report: i }, '/date', `Das Datum der Vorlage (${formatDate(r.date)}) liegt nach ihrer Sitzung am ${formatDate(first.date)}; erwartet wird ein Datum spätestens am Sitzungstag.`));
+      } else if (r.date < r.stand) {
+        out.push(
+          at(ctx, { report: i }, '/date', `Das Datum der Vorlage (${formatDate(r.date)}) liegt vor ihrem Datenstand (${formatDate(r.stand)}); ist es das Datum einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand.`, 'warning'),
+        );
+      }
+    });
+    return out;
+  },
+};
+
 /** The Vorlage prints the funding per FTE of its Stand's year, so that year needs a rate. */
 export const fundingRateKnown: Rule = {
   name: 'funding-rate-known',

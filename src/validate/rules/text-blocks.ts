@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { findPreviousReport } from '../../model/report-model.js';
+import { findPreviousReport, sessionsBetween } from '../../model/report-model.js';
 import { reportTextBlocks } from '../../model/report-text.js';
 import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
-import { didYouMean } from '../../german/index.js';
+import { didYouMean, formatDate } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
@@ -66,5 +66,48 @@ export const steeringGroupTextHasGroup: Rule = {
         ? []
         : [at(ctx, { report: i }, '/text/steeringGroup', 'Der Textbaustein steeringGroup gehört zur Lenkungsgruppe, aber programme.yaml nennt keine (steeringGroup); erwartet wird steeringGroup in programme.yaml oder der Text in einem anderen Baustein.')],
     );
+  },
+};
+
+/** "letzte(n) … {letzteSitzung}" within a few words, as in "Seit der letzten Ausschuss-Sitzung am {letzteSitzung}". */
+const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPORT_SLOTS.previousSession}\\}`, 'iu');
+
+/**
+ * {letzteSitzung} is the session of the previous report. When the committee met in between without a report
+ * of this series, a text carried over as "seit der letzten Ausschusssitzung am {letzteSitzung}" is no longer
+ * true; kim's own sentences then drop "letzten", and the clerk's text should too.
+ */
+export const previousSessionCalledLast: Rule = {
+  name: 'previous-session-called-last',
+  needs: ['meetings'],
+  check(ctx) {
+    if (ctx.otherReportFiles) return [];
+    const out: Diagnostic[] = [];
+    const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    // As for carried-over text: a report a later one continues from is presented and no longer revised.
+    const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
+    ctx.data.reports.forEach((r, i) => {
+      if (continued.has(r)) return;
+      const previous = findPreviousReport(ctx.data, r);
+      const thisSession = sessions.get(r.consultations[0]?.session ?? '');
+      const previousSession = previous && sessions.get(previous.consultations[0]?.session ?? '');
+      if (!thisSession || !previousSession) return;
+      const between = sessionsBetween(ctx.data, previousSession, thisSession);
+      if (between.length === 0) return;
+      for (const { pointer, text } of reportTextBlocks(r)) {
+        const found = LAST_BEFORE_SLOT.exec(text);
+        if (!found) continue;
+        out.push(
+          at(
+            ctx,
+            { report: i },
+            pointer,
+            `"${found[0]}": {${REPORT_SLOTS.previousSession}} ist die Sitzung am ${formatDate(previousSession.date)}, aber der Ausschuss hat danach am ${between.map((s) => formatDate(s.date)).join(', ')} getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der Ausschusssitzung am {${REPORT_SLOTS.previousSession}}".`,
+            'warning',
+          ),
+        );
+      }
+    });
+    return out;
   },
 };
