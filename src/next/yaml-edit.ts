@@ -1,7 +1,7 @@
 /**
  * Turns the previous report's file into the next one by editing its text in place: only the values that
  * change are replaced (id, Stand, session, title, previousReport) and the ones that belong to the old
- * Vorlage alone are removed (reference, further consultations). Everything else — the text blocks,
+ * Vorlage alone are removed (reference, the date it was issued, further consultations). Everything else — the text blocks,
  * however they are nested, comments, folding, order — stays byte for byte as the clerk wrote it.
  * (Re-serialising the YAML document would re-fold every text block.) Should the file be written in an
  * unusual shape, the document is edited and serialised instead, and the result is checked either way.
@@ -81,7 +81,10 @@ function editInPlace(text: string, changes: ReportChanges): string | undefined {
     edits.push({ start: lineStart(text, range[0]), end: lineEnd(text, range[2] - 1), text: '' });
   }
 
+  // The old Vorlage's Drucksachennummer and Ausfertigungsdatum are not the new one's (the date would
+  // otherwise head the next Vorlage with a day before its own Stand); without a date the Stand stands.
   removePair('reference');
+  removePair('date');
   if (changes.previousReport === null) removePair('previousReport');
   else if (!replace('previousReport', changes.previousReport)) {
     const stand = topPair(top, 'stand')?.value as { range?: [number, number, number] } | undefined;
@@ -105,6 +108,7 @@ function editDocument(text: string, changes: ReportChanges): string {
   const role = doc.getIn(['consultations', 0, 'role']);
   doc.set('consultations', doc.createNode([{ session: changes.session, role }], { flow: false }));
   doc.delete('reference');
+  doc.delete('date');
   if (changes.previousReport === null) doc.delete('previousReport');
   else doc.set('previousReport', changes.previousReport);
   return doc.toString();
@@ -121,6 +125,7 @@ function matches(next: string, previous: string, changes: ReportChanges): boolea
   const expected: Record<string, unknown> = { ...before, id: changes.id, stand: changes.stand, consultations: [{ ...beforeFirst, session: changes.session }] };
   if (changes.title !== undefined) expected['title'] = changes.title;
   delete expected['reference'];
+  delete expected['date'];
   if (changes.previousReport === null) delete expected['previousReport'];
   else expected['previousReport'] = changes.previousReport;
   return consultations?.length === 1 && JSON.stringify(sorted(now)) === JSON.stringify(sorted(expected));

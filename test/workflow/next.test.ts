@@ -102,6 +102,7 @@ describe('the next report file from the previous one', () => {
     '# Kopfkommentar',
     'id: 2024-06-12-kim-sachstand',
     'reference: DS 12/2024',
+    'date: 2024-05-27',
     'title: Sachstand',
     'stand: 2024-05-31 # Datenstand',
     'consultations:',
@@ -121,12 +122,13 @@ describe('the next report file from the previous one', () => {
     '',
   ].join('\n');
 
-  it('changes only id, Stand and session, drops reference and later consultations, keeps any text nesting byte for byte', () => {
+  it('changes only id, Stand and session, drops reference, date and later consultations, keeps any text nesting byte for byte', () => {
     const next = nextReportText(previous, { id: '2024-11-20-kim-sachstand', stand: '2024-11-04', session: 'asi-2024-11-20', previousReport: null });
     expect(next).toBe(
       previous
         .replace('id: 2024-06-12-kim-sachstand', 'id: 2024-11-20-kim-sachstand')
         .replace('reference: DS 12/2024\n', '')
+        .replace('date: 2024-05-27\n', '')
         .replace('stand: 2024-05-31 # Datenstand', 'stand: 2024-11-04 # Datenstand')
         .replace('session: asi-2024-06-12', 'session: asi-2024-11-20')
         .replace('  - session: ka-2024-06-26\n    role: Entscheidung\n', ''),
