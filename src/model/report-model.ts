@@ -85,6 +85,14 @@ export interface LetterheadModel {
   showBody: boolean;
   /** "Vorlagenart: Beschlussvorlage", "Drucksache: 197/23" …: the fields the Kreis prints and the report has. */
   lines: { label: string; value: string }[];
+  /**
+   * The title ("Betreff: …") and the session part ("Sitzungsteil: öffentlich") are among the lines, so the
+   * header does not say them again as "Tagesordnungspunkt …" and "Vorlage für den … Sitzungsteil".
+   */
+  showsTitle: boolean;
+  showsPart: boolean;
+  /** The labels of all fields, also where the text names one: "(Drucksache 245/21)" or "(Vorlage 245/21)". */
+  labels: Record<LetterheadField, string>;
   logo: { file: string; alt: string } | null;
 }
 
@@ -103,7 +111,14 @@ const HEADINGS: Record<SectionHeading, string> = {
   financialImpact: 'Finanzielle Auswirkungen',
 };
 const LETTERHEAD_FIELDS: LetterheadField[] = ['paperType', 'reference', 'fileNumber', 'date'];
-const LETTERHEAD_LABELS: Record<LetterheadField, string> = { paperType: 'Vorlagenart', reference: 'Drucksache', fileNumber: 'Aktenzeichen', date: 'Datum' };
+const LETTERHEAD_LABELS: Record<LetterheadField, string> = {
+  title: 'Betreff',
+  paperType: 'Vorlagenart',
+  reference: 'Drucksache',
+  fileNumber: 'Aktenzeichen',
+  date: 'Datum',
+  part: 'Sitzungsteil',
+};
 
 export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const { organisation, programme, meetings } = data;
@@ -136,10 +151,12 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   const slotValues: Record<string, string> = {
     [REPORT_SLOTS.previousSession]: previous ? formatDate(previous.session.date) : '',
+    [REPORT_SLOTS.previousReference]: previousReport?.reference ?? '',
     [REPORT_SLOTS.session]: formatDate(session.date),
     [REPORT_SLOTS.stand]: formatDate(stand),
   };
-  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first report).
+  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first
+  // report, {letzteVorlage} when the previous report has no reference).
   const fill = (text: string | undefined): string =>
     text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : (slotValues[name] ?? `{${name}}`)));
 
@@ -164,7 +181,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
+  const fields = letterhead.fields ?? LETTERHEAD_FIELDS;
+  const labels = { ...LETTERHEAD_LABELS, ...letterhead.labels };
   const fieldValues: Record<LetterheadField, string> = {
+    title: report.title,
+    part: report.public ? 'öffentlich' : 'nichtöffentlich',
     paperType: report.paperType,
     reference: report.reference ?? '',
     fileNumber: report.fileNumber ?? '',
@@ -183,9 +204,10 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     body: organisation.body,
     letterhead: {
       showBody: letterhead.showBody ?? true,
-      lines: (letterhead.fields ?? LETTERHEAD_FIELDS)
-        .filter((f) => fieldValues[f] !== '')
-        .map((f) => ({ label: letterhead.labels?.[f] ?? LETTERHEAD_LABELS[f], value: fieldValues[f] })),
+      lines: fields.filter((f) => fieldValues[f] !== '').map((f) => ({ label: labels[f], value: fieldValues[f] })),
+      showsTitle: fields.includes('title'),
+      showsPart: fields.includes('part'),
+      labels,
       logo: letterhead.logo ?? null,
     },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },

@@ -243,7 +243,7 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: unknown slot name', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[0]!.text = { closing: 'Am {datum}.' })));
-    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {sitzung}, {stand}.');
+    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand}.');
   });
   test('text-slots-resolve: a slot in a module text block, located there', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules!['modul-2']!.work = 'Seit dem {letzteSitzng}.')));
@@ -254,6 +254,21 @@ describe('failing cases', () => {
   test('text-slots-resolve: {letzteSitzung} in a first report', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
     expect(d!.message).toBe('{letzteSitzung} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
+  });
+  test('text-slots-resolve: {letzteVorlage} needs a previous report with a Drucksachennummer', () => {
+    const first = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
+    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
+    const noReference = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
+    expect(noReference.map((d) => d.message)).toEqual([
+      '{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage "2021-11-16-kim-sachstand", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
+    ]);
+    const withReference = rule('text-slots-resolve').check(
+      context((data) => {
+        data.reports[reportIndex('2021-11-16-kim-sachstand')]!.reference = '0815/2021';
+        data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.';
+      }),
+    );
+    expect(withReference).toEqual([]);
   });
   test('text-modules-known: a misspelt module id', () => {
     const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));

@@ -1,0 +1,76 @@
+/**
+ * A third body (test/fixtures/landkreis-talheim, invented), unlike both others: a SessionNet-style header
+ * (Betreff / Vorlage / Aktenzeichen / Art / Sitzungsteil), Module I–III in Vollzeitstellen, a masculine
+ * steering body, case managers at welfare organisations, a first report and its follow-up.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Dataset } from '../../src/model/types.js';
+import { renderWith, TALHEIM_DIR, TALHEIM_FIRST, TALHEIM_NEXT } from '../support/example.js';
+
+const first = (mutate?: (d: Dataset) => void) => renderWith(mutate, TALHEIM_FIRST, TALHEIM_DIR);
+const next = (mutate?: (d: Dataset) => void) => renderWith(mutate, TALHEIM_NEXT, TALHEIM_DIR);
+
+describe('a header with Betreff and Sitzungsteil as fields', () => {
+  test('the fields in the Kreis\'s order and words; the title and the session part are not said a second time', async () => {
+    const text = await next();
+    expect(text).toMatch(
+      /^\*\*Landkreis Talheim\*\*\n\nFachbereich 5 – Jugend, Familie und Soziales\n\nBetreff: Berichterstattung Kommunales Integrationsmanagement KIM {2}\nVorlage: 088\/22 {2}\nAktenzeichen: 50\.2-KIM {2}\nArt: Beschlussvorlage {2}\nSitzungsteil: öffentlich\n\n\| Gremium \| Datum \| Zuständigkeit \|/,
+    );
+    expect(text).not.toContain('Tagesordnungspunkt');
+    expect(text).not.toContain('Sitzungsteil**');
+    expect(text.split('Berichterstattung Kommunales Integrationsmanagement KIM').length).toBe(2);
+  });
+  test('a Vorlage for the closed part says so in its field', async () => {
+    const text = await next((d) => (d.reports.find((r) => r.id === TALHEIM_NEXT)!.public = false));
+    expect(text).toContain('Sitzungsteil: nichtöffentlich\n');
+  });
+  test('without title among the fields, the header keeps "Tagesordnungspunkt"; without part, "Vorlage für den … Sitzungsteil"', async () => {
+    const text = await next((d) => (d.organisation.letterhead!.fields = ['reference', 'paperType']));
+    expect(text).toContain('Vorlage: 088/22  \nArt: Beschlussvorlage\n\n**Vorlage**  \nfür den  \n**öffentlichen Sitzungsteil**\n');
+    expect(text).toContain('Tagesordnungspunkt  \n**Berichterstattung Kommunales Integrationsmanagement KIM**');
+  });
+  test('a decision\'s number is cited with the Kreis\'s label for it ("Vorlage", not "Drucksache")', async () => {
+    expect(await next()).toContain(
+      'Mit Beschluss des Kreistages vom 09.12.2021 (Vorlage 245/21) wurde der Stellenumfang für das Modul II zum 01.01.2022 von 6 auf 12 Vollzeitstellen erhöht.',
+    );
+    const plain = await next((d) => delete d.organisation.letterhead!.labels);
+    expect(plain).toContain('(Drucksache 245/21)');
+  });
+});
+
+describe('the follow-up', () => {
+  test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
+    expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
+  });
+  test('numbered resolutions stand first', async () => {
+    const text = await next();
+    expect(text).toContain('## Beschlussvorschlag:\n\n1. Der Kreistag nimmt den Bericht');
+    expect(text.indexOf('## Beschlussvorschlag:')).toBeLessThan(text.indexOf('## Ausgangslage:'));
+  });
+});
+
+describe('the Kreis\'s words and genders', () => {
+  test('a masculine steering body: "der Lenkungskreis … seiner", "des Lenkungskreises"', async () => {
+    expect(await first()).toContain('Der Lenkungskreis traf sich am 12.10.2021 zu seiner konstituierenden Sitzung.');
+    expect(await first()).toContain('aktueller Stand ihrer Arbeit und des Lenkungskreises');
+    expect(await next()).toContain('Am 05.04.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin.');
+  });
+  test('welfare organisations as employers, in dative and genitive; a person of gender d', async () => {
+    expect(await first()).toContain(
+      'die Case Managerin und der Case Manager des Caritasverbandes für den Landkreis Talheim e. V. sowie die Case-Management-Fachkraft des Diakonischen Werkes Talheim eingestellt.',
+    );
+    const text = await next();
+    expect(text).toContain('eine weitere Case Managerin und ein weiterer Case Manager beim Diakonischen Werk Talheim eingestellt:');
+    expect(text).toContain('eine weitere Case-Management-Fachkraft beim Caritasverband für den Landkreis Talheim e. V. eingestellt:');
+  });
+  test('a Markt is masculine: "mit dem Markt", "im Markt"', async () => {
+    const text = await next();
+    expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022).');
+    expect(text).toContain('Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung');
+  });
+  test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
+    const text = await next();
+    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz)');
+    expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
+  });
+});
