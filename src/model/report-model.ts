@@ -5,7 +5,7 @@ import { ATTACHMENT_SLOT, fillSlots, REPORT_SLOTS } from './slots.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
-import { termsOf, unitWords, type TermsModel } from './terms.js';
+import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { capitalize, definite, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
@@ -33,6 +33,8 @@ export interface ReportModel {
   letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
   terms: TermsModel;
+  /** "folgende Kommunen", "keiner Kommune", "den kreisangehörigen Kommunen" – or a Stadt's "Stadtteile". */
+  municipalityWord: MunicipalityWordModel;
   /** Section headings, without the colon: "Vorbemerkungen", "Erläuterungen" … (organisation.yaml headings). */
   headings: Record<SectionHeading, string>;
   /**
@@ -212,6 +214,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
     terms,
+    municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
     steeringGroup: programme.steeringGroup
       ? {

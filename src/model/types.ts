@@ -25,6 +25,7 @@ export type PaperType = Item<Organisation['paperTypes']>;
 export type ConsultationRole = Item<NonNullable<Organisation['consultationRoles']>>;
 export type Committee = Item<Organisation['committees']>;
 export type Municipality = Item<Organisation['municipalities']>;
+export type MunicipalityWord = NonNullable<Organisation['municipalityWord']>;
 export type Employer = Item<Organisation['employers']>;
 
 export type Programme = ProgrammeFile;

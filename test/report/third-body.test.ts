@@ -74,3 +74,35 @@ describe('the Kreis\'s words and genders', () => {
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
   });
 });
+
+describe('a Stadt whose case managers serve Stadtteile (organisation.yaml municipalityWord)', () => {
+  const stadt = (d: Dataset) => {
+    d.organisation.body = { id: 'stadt-talheim', name: 'Stadt Talheim', in: 'in der Stadt Talheim', dative: 'der Stadt Talheim', genitive: 'der Stadt Talheim' };
+    d.organisation.municipalityWord = { singular: 'Stadtteil', plural: 'Stadtteile', genus: 'masculine', pluralDative: 'Stadtteilen' };
+    d.organisation.municipalities = d.organisation.municipalities.map((m) => ({ ...m, type: 'Stadtteil', genus: 'masculine' as const }));
+  };
+  test('no "kreisangehörigen Kommunen", and every form of the word inflected for its genus', async () => {
+    const text = await next(stadt);
+    expect(text).not.toMatch(/Kommune|kreisangehörig/);
+    expect(text).toContain('Inzwischen wurden für folgende Stadtteile eine weitere Case Managerin');
+    expect(text).toContain('Außerdem wurde für folgenden Stadtteil eine weitere Case-Management-Fachkraft');
+    expect(text).toContain('Für die enge Verzahnung der Zusammenarbeit zwischen der Stadt Talheim und den Stadtteilen wurden Kooperationsvereinbarungen geschlossen');
+    expect(text).toContain('mit dem Stadtteil Oberried (18.01.2022)');
+    const firstText = await first(stadt);
+    expect(firstText).toContain('Betreut werden folgende Stadtteile:');
+    expect(firstText).not.toMatch(/Kommune|kreisangehörig/);
+  });
+  test('one Stadtteil served, a hire not yet assigned, and the section of its own without a case-management module', async () => {
+    const one = await first((d) => {
+      stadt(d);
+      d.assignments = [{ staff: 'cm-1', municipalities: ['talheim'], from: '2021-08-01' }];
+    });
+    expect(one).toContain('Betreut wird folgender Stadtteil:');
+    expect(one).toContain('noch keinem Stadtteil zugeordnet, seit dem 01.08.21');
+    const own = await next((d) => {
+      stadt(d);
+      d.programme.modules[1]!.kind = 'other';
+    });
+    expect(own).toContain('### Zusammenarbeit mit den Stadtteilen\n');
+  });
+});
