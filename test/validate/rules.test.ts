@@ -48,7 +48,7 @@ const LATEST = '2022-03-16-kim-sachstand';
 test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
-    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
+    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-within-stand-and-session', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
@@ -227,6 +227,17 @@ describe('failing cases', () => {
     const [d] = rule('stand-before-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.stand = '2022-03-17')));
     expect(d!.message).toBe('Der Datenstand 17.03.2022 liegt nach der Sitzung am 16.03.2022; erwartet wird ein Stand spätestens am Sitzungstag.');
     expect(d!.path).toBe('stand');
+  });
+  test('date-within-stand-and-session: a date after the session is an error, one before the Stand a warning', () => {
+    const after = rule('date-within-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = '2022-03-17')));
+    expect(after.map((d) => [d.severity, d.path, d.message])).toEqual([
+      ['error', 'date', 'Die Vorlage ist auf den 17.03.2022 datiert, nach ihrer Sitzung am 16.03.2022; erwartet wird ein Datum spätestens am Sitzungstag.'],
+    ]);
+    const carried = rule('date-within-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = '2021-11-02')));
+    expect(carried.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Die Vorlage ist auf den 02.11.2021 datiert, vor ihrem Datenstand 01.03.2022; stammt das Datum aus einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand (ohne date gilt der Datenstand).'],
+    ]);
+    expect(rule('date-within-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = '2022-03-01')))).toEqual([]);
   });
   test('funding-rate-known', () => {
     const [d] = rule('funding-rate-known').check(context((data) => (data.programme.fundingRates = data.programme.fundingRates.filter((f) => f.year !== 2022))));

@@ -5,6 +5,7 @@ import { assignmentWithinEmployment, endNotBeforeStart, noOverlappingAssignments
 import { knownReferences } from './references.js';
 import {
   attachmentFilesInside,
+  dateWithinStandAndSession,
   fileNamedAfterId,
   fundingRateKnown,
   knownTemplate,
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   filledWithinPlanned,
   statementSlotsKnown,
   standBeforeSession,
+  dateWithinStandAndSession,
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,

@@ -23,6 +23,39 @@ export const standBeforeSession: Rule = {
   },
 };
 
+/**
+ * The date a Vorlage is issued (`date`, printed in the header and the OParl date) lies between its Stand
+ * and its session: a Vorlage dated after the session it is written for is wrong (an error); one dated
+ * before its own Stand would report events after it was signed, which is what a date carried over from
+ * the previous report's file looks like (a warning).
+ */
+export const dateWithinStandAndSession: Rule = {
+  name: 'date-within-stand-and-session',
+  needs: ['meetings'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    ctx.data.reports.forEach((r, i) => {
+      if (r.date === undefined) return;
+      const first = sessions.get(r.consultations[0]!.session);
+      if (first && r.date > first.date) {
+        out.push(at(ctx, { report: i }, '/date', `Die Vorlage ist auf den ${formatDate(r.date)} datiert, nach ihrer Sitzung am ${formatDate(first.date)}; erwartet wird ein Datum spätestens am Sitzungstag.`));
+      } else if (r.date < r.stand) {
+        out.push(
+          at(
+            ctx,
+            { report: i },
+            '/date',
+            `Die Vorlage ist auf den ${formatDate(r.date)} datiert, vor ihrem Datenstand ${formatDate(r.stand)}; stammt das Datum aus einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand (ohne date gilt der Datenstand).`,
+            'warning',
+          ),
+        );
+      }
+    });
+    return out;
+  },
+};
+
 /** The Vorlage prints the funding per FTE of its Stand's year, so that year needs a rate. */
 export const fundingRateKnown: Rule = {
   name: 'funding-rate-known',
