@@ -48,7 +48,7 @@ const LATEST = '2022-03-16-kim-sachstand';
 test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
-    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-within-stand-and-session', 'funding-rate-known', 'known-template',
+    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-within-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
@@ -238,6 +238,22 @@ describe('failing cases', () => {
       ['warning', 'Die Vorlage ist auf den 02.11.2021 datiert, vor ihrem Datenstand 01.03.2022; stammt das Datum aus einer früheren Vorlage? Erwartet wird ein Datum ab dem Datenstand (ohne date gilt der Datenstand).'],
     ]);
     expect(rule('date-within-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = '2022-03-01')))).toEqual([]);
+  });
+  test('neutral-plural-given: two people of gender d in a role with a pair plural need plural.d', () => {
+    const twoD = (data: Dataset) => {
+      const cms = data.staff.filter((s) => s.role === 'case-manager');
+      cms[0]!.gender = 'd';
+      cms[1]!.gender = 'd';
+    };
+    const [d, ...more] = rule('neutral-plural-given').check(context(twoD));
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({ severity: 'error', file: 'programme.yaml', path: expect.stringMatching(/^roles\[\d+\]\.forms\.plural$/) });
+    expect(d!.message).toMatch(/^Die Rolle "case-manager" hat 2 Personen mit Geschlecht d \(staff\.yaml: [a-z0-9-]+, [a-z0-9-]+\), aber keine Mehrzahl für sie: "Case Managerinnen und Case Manager" nennt Frauen und Männer\. Erwartet wird die Mehrzahl von "Case-Management-Fachkraft" unter forms\.plural\.d\.$/);
+    const given = (data: Dataset) => {
+      twoD(data);
+      data.programme.roles.find((r) => r.id === 'case-manager')!.forms.plural.d = 'Case-Management-Fachkräfte';
+    };
+    expect(rule('neutral-plural-given').check(context(given))).toEqual([]);
   });
   test('funding-rate-known', () => {
     const [d] = rule('funding-rate-known').check(context((data) => (data.programme.fundingRates = data.programme.fundingRates.filter((f) => f.year !== 2022))));
