@@ -79,6 +79,8 @@ export interface SessionModel {
   date: IsoDate;
   committee: string;
   committeeGenitive: string;
+  /** "Ausschusssitzung", "Kreistagssitzung": what the text calls a session of this committee. */
+  sessionName: string;
   public: boolean;
 }
 
@@ -127,7 +129,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
     const committee = index.committees.get(s.committee)!;
-    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, public: s.public };
+    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, sessionName: committee.sessionName ?? 'Ausschusssitzung', public: s.public };
   };
 
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));

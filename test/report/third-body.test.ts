@@ -39,6 +39,21 @@ describe('a header with Betreff and Sitzungsteil as fields', () => {
 });
 
 describe('the follow-up', () => {
+  test('the previous session is called by its committee\'s word: after a Kreistag session, not "Ausschusssitzung"', async () => {
+    const text = await next((d) => {
+      d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
+      d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
+    });
+    expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Kreistagssitzung am 25.11.2021 haben sich');
+    expect(text).toContain('seit der letzten Kreistagssitzung mit dem Markt Oberried');
+    expect(text).not.toContain('Ausschusssitzung');
+    const preface = await next((d) => {
+      d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
+      d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
+      delete d.reports.find((r) => r.id === TALHEIM_NEXT)!.text!.preface;
+    });
+    expect(preface).toContain('seit der letzten Kreistagssitzung am 25.11.2021 und über den aktuellen Sachstand informiert.');
+  });
   test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
     expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
   });
