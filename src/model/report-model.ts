@@ -4,9 +4,9 @@ import { fundingRateFor } from './fte.js';
 import { ATTACHMENT_SLOT, fillSlots, REPORT_SLOTS } from './slots.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
-import { periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
-import { capitalize, definite, formatDate } from '../german/index.js';
+import { formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
 export type { ModuleModel, GroupModel, HireGroupModel, LeaverModel, PersonLine, PlanChangeModel } from './module-model.js';
@@ -177,7 +177,12 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   // with the first case-management module; without such a module each gets a section of its own.
   const steeringHost = programme.steeringGroup ? shown.find((m) => m.kind === 'strategic') : undefined;
   const cooperationHost = shown.find((m) => m.kind === 'case-management');
-  const modules = shown.map((m) => ({ ...m, hostsSteeringGroup: m === steeringHost, hostsCooperation: m === cooperationHost }));
+  const modules = shown.map((m) => ({
+    ...m,
+    hostsSteeringGroup: m === steeringHost,
+    hostsCooperation: m === cooperationHost,
+    groups: groupMeetingsFor(programme.groups ?? [], m.id, meetings, previousStand, stand),
+  }));
 
   const events = periodEvents(meetings, index, previousStand, stand);
   const planned = modules.filter((m) => m.plannedFte !== null);
@@ -218,15 +223,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
-    steeringGroup: programme.steeringGroup
-      ? {
-          name: programme.steeringGroup.name,
-          genitive: programme.steeringGroup.genitive,
-          article: definite(programme.steeringGroup.genus ?? 'feminine', 'nom'),
-          Article: capitalize(definite(programme.steeringGroup.genus ?? 'feminine', 'nom')),
-          possessive: (programme.steeringGroup.genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein',
-        }
-      : null,
+    steeringGroup: programme.steeringGroup ? bodyWords(programme.steeringGroup.name, programme.steeringGroup.genitive, programme.steeringGroup.genus) : null,
     stand,
     session,
     consultations,

@@ -44,6 +44,8 @@ export type Assignment = Item<AssignmentsFile['assignments']>;
 export type Meetings = MeetingsFile;
 export type Session = Item<Meetings['sessions']>;
 export type SteeringGroupMeeting = Item<NonNullable<Meetings['steeringGroupMeetings']>>;
+export type GroupMeeting = Item<NonNullable<Meetings['groupMeetings']>>;
+export type ProgrammeGroup = Item<NonNullable<Programme['groups']>>;
 export type KickOff = Item<NonNullable<Meetings['kickOffs']>>;
 export type CooperationAgreement = Item<NonNullable<Meetings['cooperationAgreements']>>;
 

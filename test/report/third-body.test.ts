@@ -83,6 +83,24 @@ describe('the Kreis\'s words and genders', () => {
     expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022).');
     expect(text).toContain('Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung');
   });
+  test('a further group (Koordinierungsgruppe) in its module\'s section, each sentence naming it, counted among its own meetings', async () => {
+    const text = await next();
+    expect(text).toContain(
+      'Die Koordinierungsgruppe traf sich am 25.01.2022 zu ihrer konstituierenden Sitzung. Beim zweiten Sitzungstermin der Koordinierungsgruppe am 15.03.2022 wurde die Fallzuweisung zwischen den Trägern abgestimmt.',
+    );
+    expect(text.indexOf('Die Koordinierungsgruppe traf sich')).toBeGreaterThan(text.indexOf('### Besetzung der Personalstellen des rechtskreisübergreifenden Case Managements'));
+    expect(text.indexOf('Die Koordinierungsgruppe traf sich')).toBeLessThan(text.indexOf('### Personelle Besetzung der Zusammenarbeit der Ausländerbehörde'));
+    const masculine = await next((d) => {
+      d.programme.groups = [{ id: 'koordinierungsgruppe', name: 'Arbeitskreis Träger', genitive: 'des Arbeitskreises Träger', genus: 'masculine', module: 'modul-3' }];
+      d.meetings.groupMeetings!.push({ id: 'kg-2022-04-12', group: 'koordinierungsgruppe', date: '2022-04-12', kind: 'ordentlich' });
+    });
+    expect(masculine).toContain(
+      'Der Arbeitskreis Träger traf sich am 25.01.2022 zu seiner konstituierenden Sitzung. Beim zweiten Sitzungstermin des Arbeitskreises Träger am 15.03.2022 wurde die Fallzuweisung zwischen den Trägern abgestimmt. Am 12.04.2022 traf sich der Arbeitskreis Träger zu seinem dritten Sitzungstermin.',
+    );
+    expect(masculine.indexOf('Der Arbeitskreis Träger')).toBeGreaterThan(masculine.indexOf('(Modul III)'));
+    // Meetings before the previous Stand are not the period's: the first report has none.
+    expect(await first()).not.toContain('Koordinierungsgruppe');
+  });
   test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
     const text = await next();
     expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz)');

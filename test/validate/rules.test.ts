@@ -135,6 +135,18 @@ describe('failing cases', () => {
     expect(d!.message).toContain('Erwartet wird eine Kennung aus');
     expect(d!.line).toBeGreaterThan(0);
   });
+  test('known-references: a group meeting of an unknown group, a group of an unknown module', () => {
+    const ds = rule('known-references').check(
+      context((d) => {
+        d.programme.groups = [{ id: 'koordinierungsgruppe', name: 'Koordinierungsgruppe', genitive: 'der Koordinierungsgruppe', module: 'modul-9' }];
+        d.meetings.groupMeetings = [{ id: 'kg-1', group: 'koordinierungsgrupe', date: '2022-01-25', kind: 'konstituierend' }];
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message.split(' Erwartet')[0]])).toEqual([
+      ['groups[0].module', 'Unbekannte Kennung für Modul: "modul-9". Meinten Sie "modul-1"?'],
+      ['groupMeetings[0].group', 'Unbekannte Kennung für Gremium des Programms: "koordinierungsgrupe". Meinten Sie "koordinierungsgruppe"?'],
+    ]);
+  });
   test('known-references: skipped for references into a list whose ids failed the schema', () => {
     const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
     ctx.valid.programme = false;
