@@ -169,10 +169,19 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     const text = report.text?.modules?.[module.id] ?? {};
     return buildModule({ module, stand, previousStand, rate, terms, ctx, text: { staff: fill(text.staff), work: fill(text.work) } });
   });
-  // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text) is left out.
-  const shown = built.filter(
-    (m) => m.plannedFte !== null || m.inPost.length > 0 || m.leavers.length > 0 || m.planChanges.length > 0 || report.text?.modules?.[m.id] !== undefined,
-  );
+  // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
+  // meetings of a group it tells) is left out.
+  const shown = built
+    .map((m) => ({ ...m, groups: groupMeetingsFor(programme.groups ?? [], m.id, meetings, previousStand, stand) }))
+    .filter(
+      (m) =>
+        m.plannedFte !== null ||
+        m.inPost.length > 0 ||
+        m.leavers.length > 0 ||
+        m.planChanges.length > 0 ||
+        m.groups.length > 0 ||
+        report.text?.modules?.[m.id] !== undefined,
+    );
   // The steering group is told with the first strategic module, the cooperation with the municipalities
   // with the first case-management module; without such a module each gets a section of its own.
   const steeringHost = programme.steeringGroup ? shown.find((m) => m.kind === 'strategic') : undefined;
@@ -181,7 +190,6 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     ...m,
     hostsSteeringGroup: m === steeringHost,
     hostsCooperation: m === cooperationHost,
-    groups: groupMeetingsFor(programme.groups ?? [], m.id, meetings, previousStand, stand),
   }));
 
   const events = periodEvents(meetings, index, previousStand, stand);

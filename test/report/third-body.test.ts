@@ -98,6 +98,13 @@ describe('the Kreis\'s words and genders', () => {
       'Der Arbeitskreis Träger traf sich am 25.01.2022 zu seiner konstituierenden Sitzung. Beim zweiten Sitzungstermin des Arbeitskreises Träger am 15.03.2022 wurde die Fallzuweisung zwischen den Trägern abgestimmt. Am 12.04.2022 traf sich der Arbeitskreis Träger zu seinem dritten Sitzungstermin.',
     );
     expect(masculine.indexOf('Der Arbeitskreis Träger')).toBeGreaterThan(masculine.indexOf('(Modul III)'));
+    // A module with nothing else to report at the Stand is still shown for its group's meetings.
+    const unplanned = await next((d) => {
+      d.programme.groups![0]!.module = 'modul-3';
+      d.programme.modules[2]!.plannedFte = [];
+      d.staff = d.staff.filter((s) => s.module !== 'modul-3');
+    });
+    expect(unplanned).toContain('(Modul III) und aktueller Stand ihrer Arbeit\n\nFür das Modul III ist zum 30.04.2022 noch kein Stellenumfang geplant.\n\nDie Koordinierungsgruppe traf sich am 25.01.2022');
     // Meetings before the previous Stand are not the period's: the first report has none.
     expect(await first()).not.toContain('Koordinierungsgruppe');
   });
