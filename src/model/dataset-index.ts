@@ -17,8 +17,12 @@ export interface DatasetIndex {
   /** Staff per module, ordered by start date (ties in data order). */
   staffByModule: Map<string, StaffMember[]>;
   assignmentsByStaff: Map<string, Assignment[]>;
-  /** Earliest start per module, role noun and employer: decides "weitere" in O(1) (see colleagueKey). */
-  earliestStart: Map<string, string>;
+  /**
+   * Per module, role noun and employer (see colleagueKey): the starts in order and, for each, the latest
+   * last working day of those who started up to then (no end: "9999-12-31"). Decides "weitere" by a
+   * binary search: someone who started earlier and was still employed on the day.
+   */
+  colleagues: Map<string, { starts: string[]; latestEnd: string[] }>;
   steeringMeetings: SteeringGroupMeeting[];
 }
 
@@ -45,10 +49,15 @@ export const colleagueKey = (staff: StaffMember, roles: Map<string, Role>): stri
 function build(data: Dataset): DatasetIndex {
   const byStart = [...data.staff].sort(by((s) => s.start));
   const roles = new Map(data.programme.roles.map((r) => [r.id, r]));
-  const earliestStart = new Map<string, string>();
+  const colleagues = new Map<string, { starts: string[]; latestEnd: string[] }>();
   for (const s of byStart) {
     const key = colleagueKey(s, roles);
-    if (!earliestStart.has(key)) earliestStart.set(key, s.start);
+    let entry = colleagues.get(key);
+    if (!entry) colleagues.set(key, (entry = { starts: [], latestEnd: [] }));
+    const end = s.end ?? '9999-12-31';
+    const before = entry.latestEnd[entry.latestEnd.length - 1];
+    entry.starts.push(s.start);
+    entry.latestEnd.push(before !== undefined && before > end ? before : end);
   }
   return {
     roles,
@@ -59,7 +68,7 @@ function build(data: Dataset): DatasetIndex {
     municipalities: new Map(data.organisation.municipalities.map((m) => [m.id, m])),
     staffByModule: groupBy(byStart, (s) => s.module),
     assignmentsByStaff: groupBy(data.assignments, (a) => a.staff),
-    earliestStart,
+    colleagues,
     steeringMeetings: [...(data.meetings.steeringGroupMeetings ?? [])].sort(by((m) => m.date)),
   };
 }

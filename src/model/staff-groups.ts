@@ -67,11 +67,20 @@ export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { f
 
 /**
  * "weitere" only when someone in the module, with the same employer and called by the same noun, started
- * before this group. Group members never start before its first member, so the earliest start decides.
+ * before this group and was still employed when it started: a successor of someone who has left is not
+ * "eine weitere". Group members never start before its first member, so the first member's start decides.
  */
 function hasEarlierColleague(ctx: GroupContext, first: StaffMember): boolean {
-  const earliest = ctx.index.earliestStart.get(colleagueKey(first, ctx.index.roles));
-  return earliest !== undefined && earliest < first.start;
+  const entry = ctx.index.colleagues.get(colleagueKey(first, ctx.index.roles));
+  if (!entry) return false;
+  let lo = 0;
+  let hi = entry.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entry.starts[mid]! < first.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && entry.latestEnd[lo - 1]! >= first.start;
 }
 
 /**

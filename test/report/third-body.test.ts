@@ -108,6 +108,20 @@ describe('the Kreis\'s words and genders', () => {
     // Meetings before the previous Stand are not the period's: the first report has none.
     expect(await first()).not.toContain('Koordinierungsgruppe');
   });
+  test('a successor is not "eine weitere": "weitere" only beside a colleague still employed on the day', async () => {
+    const successor = (end: string | undefined) => (d: Dataset) => {
+      const va = d.staff.find((s) => s.id === 'va-1')!;
+      if (end) va.end = end;
+      d.staff.push({ id: 'va-2', name: 'Nina Roth', gender: 'w', role: 'assistenz', module: 'modul-1', fte: 0.5, employer: 'landratsamt', start: '2022-02-01' });
+    };
+    const replaced = await next(successor('2022-01-31'));
+    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    expect(replaced).toContain('Zum 31.01.2022 ist die Verwaltungsassistenzkraft ausgeschieden.');
+    const added = await next(successor(undefined));
+    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    // Leaving on the day the other starts is still an overlap of one day: "weitere".
+    expect(await next(successor('2022-02-01'))).toContain('unterstützt eine weitere Verwaltungsassistentin');
+  });
   test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
     const text = await next();
     expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz)');
