@@ -366,6 +366,15 @@ describe('failing cases', () => {
     expect(d).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
     expect(d!.message).toBe('"cm-lohmar" ist am Datenstand 01.03.2022 der Vorlage 2022-03-16-kim-sachstand keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.');
   });
+  test('listed-staff-assigned: quotes the Vorlage in its own words for a Stadt\'s Stadtteile', () => {
+    const [d] = rule('listed-staff-assigned').check(
+      context((data) => {
+        data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar');
+        data.organisation.municipalityWord = { singular: 'Stadtteil', plural: 'Stadtteile', genus: 'masculine' };
+      }),
+    );
+    expect(d!.message).toContain('keinem Stadtteil zugeordnet; die Vorlage nennt bei dieser Person "noch keinem Stadtteil zugeordnet".');
+  });
   test.each([
     ['outside', 'führt aus dem Datenordner hinaus'],
     ['missing', 'gibt es im Datenordner nicht'],
