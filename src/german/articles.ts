@@ -14,6 +14,20 @@ export function definite(genus: Genus, grammaticalCase: Case): string {
   return DEFINITE[grammaticalCase][genus];
 }
 
+const STRONG: Record<Case, Record<Genus, string>> = {
+  nom: { feminine: 'e', masculine: 'er', neuter: 'es' },
+  acc: { feminine: 'e', masculine: 'en', neuter: 'es' },
+  dat: { feminine: 'er', masculine: 'em', neuter: 'em' },
+};
+
+/**
+ * The strong ending of a singular word without article, which "kein" shares in the dative: "folgende
+ * Kommune", "folgenden Stadtteil" (acc), "folgendes Quartier"; "keiner Kommune", "keinem Stadtteil".
+ */
+export function strongEnding(genus: Genus, grammaticalCase: Case): string {
+  return STRONG[grammaticalCase][genus];
+}
+
 /** "in" with the dative article, contracted where German contracts it: "in der Stadt", "im Modul", "im Markt". */
 export function inDative(genus: Genus): string {
   return genus === 'feminine' ? 'in der' : 'im';

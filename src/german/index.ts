@@ -2,8 +2,8 @@
 export { formatDate, formatDateShort } from './dates.js';
 export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
 export { joinList } from './lists.js';
-export { nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
-export { definite, inDative, capitalize } from './articles.js';
+export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
+export { definite, inDative, capitalize, strongEnding } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';

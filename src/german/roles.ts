@@ -15,14 +15,16 @@ const GENUS: Record<'w' | 'm', Genus> = { w: 'feminine', m: 'masculine' };
 const ORDER: Gender[] = ['w', 'm', 'd'];
 
 /** A pair form like "Case Managerinnen und Case Manager" names women and men: it does not fit one of each. */
-const isPairForm = (forms: NounForms): boolean => forms.plural.mixed === `${forms.plural.w} und ${forms.plural.m}`;
+export const isPairForm = (forms: NounForms): boolean => forms.plural.mixed === `${forms.plural.w} und ${forms.plural.m}`;
 
 /**
  * The nouns for a group of people of one role: one person by their gender (the neutral form for "d"); a
  * group of women or of men by its plural; a mixed group by the mixed plural ("Mitarbeitende", "Case
  * Managerinnen und Case Manager"). A pair form is split where it would claim more than there are:
  * a woman and a man are "eine Koordinatorin und ein Koordinator", not "zwei Koordinatorinnen und
- * Koordinatoren".
+ * Koordinatoren". Several people of gender d are named by the neutral plural (`plural.d`) where there is
+ * one: two are "zwei Case-Management-Fachkräfte", not "zwei Case Managerinnen und Case Manager", which
+ * would say they are women and men. (Validation asks for `plural.d` where a pair form would need it.)
  */
 export function nounParts(forms: NounForms, genders: readonly Gender[]): NounPart[] {
   const count = genders.length;
@@ -32,15 +34,17 @@ export function nounParts(forms: NounForms, genders: readonly Gender[]): NounPar
   }
   if (genders.every((g) => g === 'w')) return [{ count, text: forms.plural.w, genus: undefined }];
   if (genders.every((g) => g === 'm')) return [{ count, text: forms.plural.m, genus: undefined }];
+  if (genders.every((g) => g === 'd') && forms.plural.d !== undefined) return [{ count, text: forms.plural.d, genus: undefined }];
   const byGender = ORDER.map((g) => ({ g, n: genders.filter((x) => x === g).length })).filter((x) => x.n > 0);
-  const split = isPairForm(forms) && byGender.some((x) => x.n === 1 || x.g === 'd') && !byGender.some((x) => x.g === 'd' && x.n > 1);
+  const severalD = byGender.some((x) => x.g === 'd' && x.n > 1);
+  const split = isPairForm(forms) && byGender.some((x) => x.n === 1 || x.g === 'd') && (!severalD || forms.plural.d !== undefined);
   if (!split) return [{ count, text: forms.plural.mixed, genus: undefined }];
   return byGender.map(({ g, n }) =>
     n === 1
       ? g === 'd'
         ? { count: 1, text: forms.d, genus: forms.neutralGenus }
         : { count: 1, text: forms[g], genus: GENUS[g as 'w' | 'm'] }
-      : { count: n, text: forms.plural[g as 'w' | 'm'], genus: undefined },
+      : { count: n, text: g === 'd' ? forms.plural.d! : forms.plural[g], genus: undefined },
   );
 }
 

@@ -10,5 +10,6 @@ export interface NounForms {
   d: string;
   /** Genus of the neutral singular `d` ("die Fachkraft", "der Mensch"). */
   neutralGenus: Genus;
-  plural: { w: string; m: string; mixed: string };
+  /** `d`: the neutral singular's plural, for two or more people of gender d ('Case-Management-Fachkräfte'). */
+  plural: { w: string; m: string; mixed: string; d?: string | undefined };
 }

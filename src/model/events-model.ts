@@ -2,7 +2,8 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
-import type { IsoDate, Meetings } from './types.js';
+import { capitalize, definite } from '../german/index.js';
+import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
 
 export interface SteeringMeetingModel {
   date: IsoDate;
@@ -11,6 +12,47 @@ export interface SteeringMeetingModel {
   constituent: boolean;
   /** The predicate of "Beim zweiten Sitzungstermin am … wurden …"; empty when the data has none. */
   outcome: string;
+}
+
+/** A body with its article and possessive stem: "Die Lenkungsgruppe … zu ihrer …", "Der Lenkungskreis … zu seiner …". */
+export interface BodyWords {
+  name: string;
+  genitive: string;
+  article: string;
+  Article: string;
+  possessive: string;
+}
+
+export function bodyWords(name: string, genitive: string, genus: Genus | undefined): BodyWords {
+  const article = definite(genus ?? 'feminine', 'nom');
+  return { name, genitive, article, Article: capitalize(article), possessive: (genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein' };
+}
+
+/** A further group of the programme (Koordinierungsgruppe …) with its meetings of the period, numbered among all of its own. */
+export interface GroupMeetingsModel extends BodyWords {
+  meetings: SteeringMeetingModel[];
+}
+
+/** The groups told in a module's section that met in the period, in the order of programme.yaml. */
+export function groupMeetingsFor(
+  groups: readonly ProgrammeGroup[],
+  moduleId: string,
+  meetings: Meetings,
+  previousStand: IsoDate | undefined,
+  stand: IsoDate,
+): GroupMeetingsModel[] {
+  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  return groups
+    .filter((g) => g.module === moduleId)
+    .map((g) => ({
+      ...bodyWords(g.name, g.genitive, g.genus),
+      meetings: (meetings.groupMeetings ?? [])
+        .filter((m) => m.group === g.id)
+        .sort(byDate)
+        .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
+        .filter((m) => inPeriod(m.date)),
+    }))
+    .filter((g) => g.meetings.length > 0);
 }
 
 export interface CooperationModel {

@@ -1,6 +1,7 @@
 import { by } from '../compare.js';
 import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
+import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, inPostOn } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
@@ -63,6 +64,8 @@ export interface ModuleModel {
   hostsSteeringGroup: boolean;
   /** Whether cooperation agreements and kick-off events are told here (the first case-management module). */
   hostsCooperation: boolean;
+  /** The programme's further groups told in this section (programme.yaml groups[].module), with their meetings of the period. */
+  groups: GroupMeetingsModel[];
   text: { staff: string; work: string };
 }
 
@@ -240,6 +243,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     // Decided by the report model, which sees all modules.
     hostsSteeringGroup: false,
     hostsCooperation: false,
+    groups: [],
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
 }

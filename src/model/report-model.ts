@@ -4,9 +4,9 @@ import { fundingRateFor } from './fte.js';
 import { ATTACHMENT_SLOT, fillSlots, REPORT_SLOTS } from './slots.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
-import { periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
-import { termsOf, unitWords, type TermsModel } from './terms.js';
-import { capitalize, definite, formatDate } from '../german/index.js';
+import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
+import { formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
 export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
@@ -33,6 +33,8 @@ export interface ReportModel {
   letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
   terms: TermsModel;
+  /** "folgende Kommunen", "keiner Kommune", "den kreisangehörigen Kommunen" – or a Stadt's "Stadtteile". */
+  municipalityWord: MunicipalityWordModel;
   /** Section headings, without the colon: "Vorbemerkungen", "Erläuterungen" … (organisation.yaml headings). */
   headings: Record<SectionHeading, string>;
   /**
@@ -77,6 +79,8 @@ export interface SessionModel {
   date: IsoDate;
   committee: string;
   committeeGenitive: string;
+  /** "Ausschusssitzung", "Kreistagssitzung": what the text calls a session of this committee. */
+  sessionName: string;
   public: boolean;
 }
 
@@ -85,6 +89,14 @@ export interface LetterheadModel {
   showBody: boolean;
   /** "Vorlagenart: Beschlussvorlage", "Drucksache: 197/23" …: the fields the Kreis prints and the report has. */
   lines: { label: string; value: string }[];
+  /**
+   * The title ("Betreff: …") and the session part ("Sitzungsteil: öffentlich") are among the lines, so the
+   * header does not say them again as "Tagesordnungspunkt …" and "Vorlage für den … Sitzungsteil".
+   */
+  showsTitle: boolean;
+  showsPart: boolean;
+  /** The labels of all fields, also where the text names one: "(Drucksache 245/21)" or "(Vorlage 245/21)". */
+  labels: Record<LetterheadField, string>;
   logo: { file: string; alt: string } | null;
 }
 
@@ -103,14 +115,21 @@ const HEADINGS: Record<SectionHeading, string> = {
   financialImpact: 'Finanzielle Auswirkungen',
 };
 const LETTERHEAD_FIELDS: LetterheadField[] = ['paperType', 'reference', 'fileNumber', 'date'];
-const LETTERHEAD_LABELS: Record<LetterheadField, string> = { paperType: 'Vorlagenart', reference: 'Drucksache', fileNumber: 'Aktenzeichen', date: 'Datum' };
+const LETTERHEAD_LABELS: Record<LetterheadField, string> = {
+  title: 'Betreff',
+  paperType: 'Vorlagenart',
+  reference: 'Drucksache',
+  fileNumber: 'Aktenzeichen',
+  date: 'Datum',
+  part: 'Sitzungsteil',
+};
 
 export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const { organisation, programme, meetings } = data;
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
     const committee = index.committees.get(s.committee)!;
-    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, public: s.public };
+    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, sessionName: committee.sessionName ?? 'Ausschusssitzung', public: s.public };
   };
 
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
@@ -136,10 +155,12 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   const slotValues: Record<string, string> = {
     [REPORT_SLOTS.previousSession]: previous ? formatDate(previous.session.date) : '',
+    [REPORT_SLOTS.previousReference]: previousReport?.reference ?? '',
     [REPORT_SLOTS.session]: formatDate(session.date),
     [REPORT_SLOTS.stand]: formatDate(stand),
   };
-  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first report).
+  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first
+  // report, {letzteVorlage} when the previous report has no reference).
   const fill = (text: string | undefined): string =>
     text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : (slotValues[name] ?? `{${name}}`)));
 
@@ -148,15 +169,28 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     const text = report.text?.modules?.[module.id] ?? {};
     return buildModule({ module, stand, previousStand, rate, terms, ctx, text: { staff: fill(text.staff), work: fill(text.work) } });
   });
-  // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text) is left out.
-  const shown = built.filter(
-    (m) => m.plannedFte !== null || m.inPost.length > 0 || m.leavers.length > 0 || m.planChanges.length > 0 || report.text?.modules?.[m.id] !== undefined,
-  );
+  // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
+  // meetings of a group it tells) is left out.
+  const shown = built
+    .map((m) => ({ ...m, groups: groupMeetingsFor(programme.groups ?? [], m.id, meetings, previousStand, stand) }))
+    .filter(
+      (m) =>
+        m.plannedFte !== null ||
+        m.inPost.length > 0 ||
+        m.leavers.length > 0 ||
+        m.planChanges.length > 0 ||
+        m.groups.length > 0 ||
+        report.text?.modules?.[m.id] !== undefined,
+    );
   // The steering group is told with the first strategic module, the cooperation with the municipalities
   // with the first case-management module; without such a module each gets a section of its own.
   const steeringHost = programme.steeringGroup ? shown.find((m) => m.kind === 'strategic') : undefined;
   const cooperationHost = shown.find((m) => m.kind === 'case-management');
-  const modules = shown.map((m) => ({ ...m, hostsSteeringGroup: m === steeringHost, hostsCooperation: m === cooperationHost }));
+  const modules = shown.map((m) => ({
+    ...m,
+    hostsSteeringGroup: m === steeringHost,
+    hostsCooperation: m === cooperationHost,
+  }));
 
   const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date);
   const planned = modules.filter((m) => m.plannedFte !== null);
@@ -164,7 +198,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
+  const fields = letterhead.fields ?? LETTERHEAD_FIELDS;
+  const labels = { ...LETTERHEAD_LABELS, ...letterhead.labels };
   const fieldValues: Record<LetterheadField, string> = {
+    title: report.title,
+    part: report.public ? 'öffentlich' : 'nichtöffentlich',
     paperType: report.paperType,
     reference: report.reference ?? '',
     fileNumber: report.fileNumber ?? '',
@@ -183,23 +221,17 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     body: organisation.body,
     letterhead: {
       showBody: letterhead.showBody ?? true,
-      lines: (letterhead.fields ?? LETTERHEAD_FIELDS)
-        .filter((f) => fieldValues[f] !== '')
-        .map((f) => ({ label: letterhead.labels?.[f] ?? LETTERHEAD_LABELS[f], value: fieldValues[f] })),
+      lines: fields.filter((f) => fieldValues[f] !== '').map((f) => ({ label: labels[f], value: fieldValues[f] })),
+      showsTitle: fields.includes('title'),
+      showsPart: fields.includes('part'),
+      labels,
       logo: letterhead.logo ?? null,
     },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
     terms,
+    municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
-    steeringGroup: programme.steeringGroup
-      ? {
-          name: programme.steeringGroup.name,
-          genitive: programme.steeringGroup.genitive,
-          article: definite(programme.steeringGroup.genus ?? 'feminine', 'nom'),
-          Article: capitalize(definite(programme.steeringGroup.genus ?? 'feminine', 'nom')),
-          possessive: (programme.steeringGroup.genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein',
-        }
-      : null,
+    steeringGroup: programme.steeringGroup ? bodyWords(programme.steeringGroup.name, programme.steeringGroup.genitive, programme.steeringGroup.genus) : null,
     stand,
     session,
     consultations,

@@ -25,10 +25,11 @@ export const STATEMENT_SLOTS = ['date', 'who', 'employer', 'which', 'all', 'pron
 /** The slot a report's text may use to cite an attachment by id: `{anlage:ID}` → "Anlage 1". */
 export const ATTACHMENT_SLOT = 'anlage';
 /**
- * Dates a report's text may name without typing them (report.schema.json): the previous report's
- * session, this session and the Stand. German names, like `anlage`: the clerk writes them.
+ * What a report's text may name without typing it (report.schema.json): the previous report's session
+ * and Drucksachennummer ("Auf die Vorlage {letzteVorlage} wird verwiesen" stays true after `kim next`),
+ * this session and the Stand. German names, like `anlage`: the clerk writes them.
  */
-export const REPORT_SLOTS = { previousSession: 'letzteSitzung', session: 'sitzung', stand: 'stand' } as const;
+export const REPORT_SLOTS = { previousSession: 'letzteSitzung', previousReference: 'letzteVorlage', session: 'sitzung', stand: 'stand' } as const;
 
 export interface MalformedSlot {
   /** The text as written, e.g. `{anlage: geschaeftsordnung}`. */

@@ -1,5 +1,5 @@
-import { capitalize, definite, inDative, romanNumeral, type UnitWords } from '../german/index.js';
-import type { Genus, Programme, Terms, Unit } from './types.js';
+import { capitalize, definite, inDative, romanNumeral, strongEnding, type UnitWords } from '../german/index.js';
+import type { Genus, MunicipalityWord, Programme, Terms, Unit } from './types.js';
 
 /**
  * The programme's own words for its modules and posts, with what sentences need of them. Without
@@ -42,6 +42,46 @@ export function termsOf(programme: Programme): TermsModel {
       article: capitalize(definite(unit.genus, 'nom')),
       short: unit.abbreviation ?? unit.plural,
     },
+  };
+}
+
+/**
+ * What the Vorlage calls the units staff are assigned to (organisation.yaml municipalityWord): a Kreis's
+ * "Kommunen", a Stadt's "Stadtteile". Each form as a sentence needs it, so no template inflects.
+ */
+export interface MunicipalityWordModel {
+  /** "folgende Kommune", "folgenden Stadtteil" (after "für"). */
+  followingAcc: string;
+  /** "folgende Kommune", "folgender Stadtteil" ("Betreut wird …"). */
+  followingNom: string;
+  /** "folgende Kommunen", "folgende Stadtteile". */
+  followingPlural: string;
+  /** "keiner Kommune", "keinem Stadtteil" ("noch … zugeordnet"). */
+  noneDat: string;
+  /** "Kommunen", "Stadtteilen" (after "mit den"). */
+  pluralDative: string;
+  /** "den kreisangehörigen Kommunen": the partners of the cooperation agreements, dative with article. */
+  partners: string;
+}
+
+const DEFAULT_MUNICIPALITY_WORD: Required<MunicipalityWord> = {
+  singular: 'Kommune',
+  plural: 'Kommunen',
+  genus: 'feminine',
+  pluralDative: 'Kommunen',
+  partners: 'den kreisangehörigen Kommunen',
+};
+
+export function municipalityWordOf(word: MunicipalityWord | undefined): MunicipalityWordModel {
+  const { singular, plural, genus } = word ?? DEFAULT_MUNICIPALITY_WORD;
+  const pluralDative = word ? (word.pluralDative ?? plural) : DEFAULT_MUNICIPALITY_WORD.pluralDative;
+  return {
+    followingAcc: `folgend${strongEnding(genus, 'acc')} ${singular}`,
+    followingNom: `folgend${strongEnding(genus, 'nom')} ${singular}`,
+    followingPlural: `folgende ${plural}`,
+    noneDat: `kein${strongEnding(genus, 'dat')} ${singular}`,
+    pluralDative,
+    partners: word ? (word.partners ?? `den ${pluralDative}`) : DEFAULT_MUNICIPALITY_WORD.partners,
   };
 }
 

@@ -25,6 +25,7 @@ export type PaperType = Item<Organisation['paperTypes']>;
 export type ConsultationRole = Item<NonNullable<Organisation['consultationRoles']>>;
 export type Committee = Item<Organisation['committees']>;
 export type Municipality = Item<Organisation['municipalities']>;
+export type MunicipalityWord = NonNullable<Organisation['municipalityWord']>;
 export type Employer = Item<Organisation['employers']>;
 
 export type Programme = ProgrammeFile;
@@ -43,6 +44,8 @@ export type Assignment = Item<AssignmentsFile['assignments']>;
 export type Meetings = MeetingsFile;
 export type Session = Item<Meetings['sessions']>;
 export type SteeringGroupMeeting = Item<NonNullable<Meetings['steeringGroupMeetings']>>;
+export type GroupMeeting = Item<NonNullable<Meetings['groupMeetings']>>;
+export type ProgrammeGroup = Item<NonNullable<Programme['groups']>>;
 export type KickOff = Item<NonNullable<Meetings['kickOffs']>>;
 export type CooperationAgreement = Item<NonNullable<Meetings['cooperationAgreements']>>;
 

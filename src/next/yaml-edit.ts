@@ -1,7 +1,7 @@
 /**
  * Turns the previous report's file into the next one by editing its text in place: only the values that
  * change are replaced (id, Stand, session, title, previousReport) and the ones that belong to the old
- * Vorlage alone are removed (reference, its date, further consultations). Everything else — the text blocks,
+ * Vorlage alone are removed (reference, the date it was issued, further consultations). Everything else — the text blocks,
  * however they are nested, comments, folding, order — stays byte for byte as the clerk wrote it.
  * (Re-serialising the YAML document would re-fold every text block.) Should the file be written in an
  * unusual shape, the document is edited and serialised instead, and the result is checked either way.
@@ -81,8 +81,9 @@ function editInPlace(text: string, changes: ReportChanges): string | undefined {
     edits.push({ start: lineStart(text, range[0]), end: lineEnd(text, range[2] - 1), text: '' });
   }
 
+  // The old Vorlage's Drucksachennummer and Ausfertigungsdatum are not the new one's (the date would
+  // otherwise head the next Vorlage with a day before its own Stand); without a date the Stand stands.
   removePair('reference');
-  // The old Vorlage's date would head the new one, dated before its own Stand.
   removePair('date');
   if (changes.previousReport === null) removePair('previousReport');
   else if (!replace('previousReport', changes.previousReport)) {

@@ -130,6 +130,15 @@ describe('gendered role forms', () => {
     expect(text(koordination, ['w', 'w', 'm'])).toBe('zwei Koordinatorinnen und ein Koordinator');
     expect(text(caseManager, ['w', 'w', 'd'])).toBe('zwei Case Managerinnen und eine Case-Management-Fachkraft');
   });
+  test('several people of gender d by the neutral plural, not by the pair of women and men', () => {
+    const withNeutral: RoleForms = { ...caseManager, plural: { ...caseManager.plural, d: 'Case-Management-Fachkräfte' } };
+    expect(text(withNeutral, ['d', 'd'], true)).toBe('zwei weitere Case-Management-Fachkräfte');
+    expect(text(withNeutral, ['w', 'd', 'd'], true)).toBe('eine weitere Case Managerin und zwei weitere Case-Management-Fachkräfte');
+    expect(text(withNeutral, ['w', 'w', 'm', 'm'])).toBe('vier Case Managerinnen und Case Manager');
+    expect(definiteNouns(nounParts(withNeutral, ['d', 'd']))).toBe('die zwei Case-Management-Fachkräfte');
+    // A neutral mixed plural fits everyone; no plural.d needed.
+    expect(text(staff, ['d', 'd'])).toBe('zwei Mitarbeitende');
+  });
   test('definite article, relative and personal pronoun agree', () => {
     expect(definiteNouns(nounParts(caseManager, ['w']))).toBe('die Case Managerin');
     expect(definiteNouns(nounParts(caseManager, ['m']))).toBe('der Case Manager');

@@ -78,11 +78,18 @@ describe('the Vorlage follows the data', () => {
     expect(text).toContain('einzurichtenden 4 Vollzeitäquivalente');
   });
 
-  test('exactly one planned FTE takes the singular', async () => {
+  test('exactly one planned FTE takes the singular, without the number after the article and without "jeweils"', async () => {
     const text = await renderWith((d) => {
       d.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 1 }];
     });
-    expect(text).toContain('Das für das Modul 1 einzurichtende 1 Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ wurde bisher');
+    // "Das … einzurichtende 1 Vollzeitäquivalent … von jeweils …" is not German: one post is "das Vollzeitäquivalent".
+    expect(text).toContain('Das für das Modul 1 einzurichtende Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von 55.000 €/VZÄ wurde bisher');
+  });
+  test('half a planned post: the number stays, "jeweils" goes', async () => {
+    const text = await renderWith((d) => {
+      d.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }];
+    });
+    expect(text).toContain('Das für das Modul 1 einzurichtende 0,5 Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von 55.000 €/VZÄ wurde bisher');
   });
 
   test('a module without a plan in force still renders, and says so', async () => {

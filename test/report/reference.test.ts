@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { FOLLOW_UP, FOLLOW_UP_DIR, LINDENAU, LINDENAU_DIR, renderWith } from '../support/example.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, LINDENAU, LINDENAU_DIR, renderWith, TALHEIM_DIR, TALHEIM_FIRST, TALHEIM_NEXT } from '../support/example.js';
 import { expectGolden } from '../support/golden.js';
 const REFERENCE = join(packageRoot, 'test', 'fixtures', 'reference', 'vorlage-2022-03-16-kim-sachstand.txt');
 
@@ -54,6 +54,8 @@ describe('golden files', () => {
     ['the first report of the shipped example (16.11.2021)', '2021-11-16-kim-sachstand', undefined, '2021-11-16-kim-sachstand.md'],
     ['the follow-up after 16.03.2022 (test fixture)', FOLLOW_UP, FOLLOW_UP_DIR, 'rsk-follow-up-2022-06-22-kim-sachstand.md'],
     ['a second Kreis: a first report and Beschlussvorlage (test fixture)', LINDENAU, LINDENAU_DIR, 'kreis-lindenau-2023-03-14-kim-umsetzung.md'],
+    ['a third body: its first Sitzungsvorlage (test fixture)', TALHEIM_FIRST, TALHEIM_DIR, 'landkreis-talheim-2021-11-23-kim-sachstand.md'],
+    ['a third body: the follow-up Beschlussvorlage made with kim next (test fixture)', TALHEIM_NEXT, TALHEIM_DIR, 'landkreis-talheim-2022-05-10-kim-sachstand.md'],
   ])('%s', async (_name, id, dir, golden) => {
     expectGolden(golden, await renderWith(undefined, id, dir));
   });

@@ -27,6 +27,10 @@ describe('the Kreis\'s own words', () => {
       'Die für den Baustein I einzurichtenden 4 Stellen (davon 3,5 Stellen Koordinierung und 0,5 Stelle Verwaltungsassistenz) mit einer jährlichen Förderung von jeweils 57.000 € je Stelle wurden bisher in folgendem Umfang besetzt:',
     );
   });
+  test('a case-management plan of one post: no "jeweils" before the funding per post', async () => {
+    const text = await lindenau((d) => (d.programme.modules[1]!.plannedFte = [{ from: '2022-01-01', fte: 1 }]));
+    expect(text).toContain('Für den Baustein II ist 1 Stelle mit einer jährlichen Förderung von 57.000 € je Stelle geplant;');
+  });
   test('arabic numbers and "Modul" when the programme says so', async () => {
     const text = await lindenau((d) => (d.programme.terms = { ...d.programme.terms, module: { singular: 'Modul', genus: 'neuter' }, numbering: 'arabic' }));
     expect(text).toContain('Die für das Modul 1 einzurichtenden 4 Stellen');

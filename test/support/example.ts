@@ -14,6 +14,13 @@ export const FOLLOW_UP = '2022-06-22-kim-sachstand';
 /** Invented test data: a second Kreis with Bausteine I–III and a first Beschlussvorlage (test/fixtures/kreis-lindenau). */
 export const LINDENAU_DIR = join(packageRoot, 'test', 'fixtures', 'kreis-lindenau');
 export const LINDENAU = '2023-03-14-kim-umsetzung';
+/**
+ * Invented test data: a third body with a SessionNet-style header, Module I–III in Vollzeitstellen, case
+ * management at welfare organisations, a first report and its follow-up (test/fixtures/landkreis-talheim).
+ */
+export const TALHEIM_DIR = join(packageRoot, 'test', 'fixtures', 'landkreis-talheim');
+export const TALHEIM_FIRST = '2021-11-23-kim-sachstand';
+export const TALHEIM_NEXT = '2022-05-10-kim-sachstand';
 
 const loaded = new Map<string, Promise<ValidData>>();
 

@@ -48,7 +48,7 @@ const LATEST = '2022-03-16-kim-sachstand';
 test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
-    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'funding-rate-known', 'known-template',
+    'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
@@ -147,6 +147,18 @@ describe('failing cases', () => {
     expect(d!.message).toContain(message);
     expect(d!.message).toContain('Erwartet wird eine Kennung aus');
     expect(d!.line).toBeGreaterThan(0);
+  });
+  test('known-references: a group meeting of an unknown group, a group of an unknown module', () => {
+    const ds = rule('known-references').check(
+      context((d) => {
+        d.programme.groups = [{ id: 'koordinierungsgruppe', name: 'Koordinierungsgruppe', genitive: 'der Koordinierungsgruppe', module: 'modul-9' }];
+        d.meetings.groupMeetings = [{ id: 'kg-1', group: 'koordinierungsgrupe', date: '2022-01-25', kind: 'konstituierend' }];
+      }),
+    );
+    expect(ds.map((d) => [d.path, d.message.split(' Erwartet')[0]])).toEqual([
+      ['groups[0].module', 'Unbekannte Kennung für Modul: "modul-9". Meinten Sie "modul-1"?'],
+      ['groupMeetings[0].group', 'Unbekannte Kennung für Gremium des Programms: "koordinierungsgrupe". Meinten Sie "koordinierungsgruppe"?'],
+    ]);
   });
   test('known-references: skipped for references into a list whose ids failed the schema', () => {
     const ctx = context((d) => (d.staff[0]!.role = 'kim-leitun'));
@@ -328,6 +340,22 @@ describe('failing cases', () => {
     expect(d!.message).toBe('Der Datenstand 17.03.2022 liegt nach der Sitzung am 16.03.2022; erwartet wird ein Stand spätestens am Sitzungstag.');
     expect(d!.path).toBe('stand');
   });
+  test('neutral-plural-given: two people of gender d in a role with a pair plural need plural.d', () => {
+    const twoD = (data: Dataset) => {
+      const cms = data.staff.filter((s) => s.role === 'case-manager');
+      cms[0]!.gender = 'd';
+      cms[1]!.gender = 'd';
+    };
+    const [d, ...more] = rule('neutral-plural-given').check(context(twoD));
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({ severity: 'error', file: 'programme.yaml', path: expect.stringMatching(/^roles\[\d+\]\.forms\.plural$/) });
+    expect(d!.message).toMatch(/^Die Rolle "case-manager" hat 2 Personen mit Geschlecht d \(staff\.yaml: [a-z0-9-]+, [a-z0-9-]+\), aber keine Mehrzahl für sie: "Case Managerinnen und Case Manager" nennt Frauen und Männer\. Erwartet wird die Mehrzahl von "Case-Management-Fachkraft" unter forms\.plural\.d\.$/);
+    const given = (data: Dataset) => {
+      twoD(data);
+      data.programme.roles.find((r) => r.id === 'case-manager')!.forms.plural.d = 'Case-Management-Fachkräfte';
+    };
+    expect(rule('neutral-plural-given').check(context(given))).toEqual([]);
+  });
   test('funding-rate-known', () => {
     const [d] = rule('funding-rate-known').check(context((data) => (data.programme.fundingRates = data.programme.fundingRates.filter((f) => f.year !== 2022))));
     expect(d!.message).toContain('Für das Jahr 2022 des Datenstands ist in programme.yaml (fundingRates) keine Förderung je VZÄ hinterlegt');
@@ -343,7 +371,7 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: unknown slot name', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[0]!.text = { closing: 'Am {datum}.' })));
-    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {sitzung}, {stand}.');
+    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand}.');
   });
   test('text-slots-resolve: a slot in a module text block, located there', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules!['modul-2']!.work = 'Seit dem {letzteSitzng}.')));
@@ -354,6 +382,21 @@ describe('failing cases', () => {
   test('text-slots-resolve: {letzteSitzung} in a first report', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
     expect(d!.message).toBe('{letzteSitzung} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
+  });
+  test('text-slots-resolve: {letzteVorlage} needs a previous report with a Drucksachennummer', () => {
+    const first = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
+    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
+    const noReference = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
+    expect(noReference.map((d) => d.message)).toEqual([
+      '{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage "2021-11-16-kim-sachstand", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
+    ]);
+    const withReference = rule('text-slots-resolve').check(
+      context((data) => {
+        data.reports[reportIndex('2021-11-16-kim-sachstand')]!.reference = '0815/2021';
+        data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.';
+      }),
+    );
+    expect(withReference).toEqual([]);
   });
   test('text-modules-known: a misspelt module id', () => {
     const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));
@@ -422,6 +465,15 @@ describe('failing cases', () => {
       }),
     );
     expect(ds).toEqual([]);
+  });
+  test('listed-staff-assigned: quotes the Vorlage in its own words for a Stadt\'s Stadtteile', () => {
+    const [d] = rule('listed-staff-assigned').check(
+      context((data) => {
+        data.assignments = data.assignments.filter((a) => a.staff !== 'cm-lohmar');
+        data.organisation.municipalityWord = { singular: 'Stadtteil', plural: 'Stadtteile', genus: 'masculine' };
+      }),
+    );
+    expect(d!.message).toContain('keinem Stadtteil zugeordnet; die Vorlage nennt bei dieser Person "noch keinem Stadtteil zugeordnet".');
   });
   test.each([
     ['outside', 'führt aus dem Datenordner hinaus'],

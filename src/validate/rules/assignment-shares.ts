@@ -3,6 +3,7 @@ import { formatDate, formatDecimal } from '../../german/index.js';
 import { inPostOn } from '../../model/dates.js';
 import { fteOn } from '../../model/fte.js';
 import { findPreviousReport } from '../../model/report-model.js';
+import { municipalityWordOf } from '../../model/terms.js';
 import type { Assignment } from '../../model/types.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
@@ -62,6 +63,9 @@ export const listedStaffAssigned: Rule = {
     const warned = new Set<string>();
     // Only reports in progress: one a later report continues from is presented, its list cannot change.
     const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
+    // The Vorlage's own words ("keiner Kommune", "keinem Stadtteil"), so the warning quotes what it prints.
+    // (The default words while organisation.yaml has schema errors: its word may be half there.)
+    const none = municipalityWordOf(ctx.valid.organisation ? ctx.data.organisation.municipalityWord : undefined).noneDat;
     for (const report of [...ctx.data.reports].sort((a, b) => (a.stand < b.stand ? -1 : 1))) {
       if (continued.has(report)) continue;
       const previous = findPreviousReport(ctx.data, report);
@@ -72,7 +76,7 @@ export const listedStaffAssigned: Rule = {
         if (assigned) return;
         warned.add(s.id);
         out.push(
-          at(ctx, 'staff', ptr('staff', i, 'id'), `"${s.id}" ist am Datenstand ${formatDate(report.stand)} der Vorlage ${report.id} keiner Kommune zugeordnet; die Vorlage nennt bei dieser Person "noch keiner Kommune zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.`, 'warning'),
+          at(ctx, 'staff', ptr('staff', i, 'id'), `"${s.id}" ist am Datenstand ${formatDate(report.stand)} der Vorlage ${report.id} ${none} zugeordnet; die Vorlage nennt bei dieser Person "noch ${none} zugeordnet". Erwartet wird ein Eintrag in assignments.yaml.`, 'warning'),
         );
       });
     }

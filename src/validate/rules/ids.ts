@@ -16,8 +16,9 @@ function idCollections(ctx: RuleContext): { place: Place; path: (string | number
   for (const key of ['departments', 'committees', 'municipalities', 'employers'] as const) add('organisation', key);
   add('programme', 'modules');
   add('programme', 'roles');
+  add('programme', 'groups');
   add('staff', 'staff');
-  for (const key of ['sessions', 'steeringGroupMeetings', 'kickOffs', 'cooperationAgreements'] as const) add('meetings', key);
+  for (const key of ['sessions', 'steeringGroupMeetings', 'groupMeetings', 'kickOffs', 'cooperationAgreements'] as const) add('meetings', key);
   data.reports.forEach((report, i) => {
     list.push({ place: { report: i }, path: ['attachments'], items: report.attachments ?? [] });
   });

@@ -16,7 +16,7 @@ import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown,
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
-import { statementSlotsKnown } from './statements.js';
+import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
 import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   noOverlappingAssignments,
   filledWithinPlanned,
   statementSlotsKnown,
+  neutralPluralGiven,
   standBeforeSession,
   dateBetweenStandAndSession,
   fundingRateKnown,

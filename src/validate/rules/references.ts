@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
 import { didYouMean } from '../../german/index.js';
-import type { Assignment, CooperationAgreement, Employer, KickOff, Session, StaffMember } from '../../model/types.js';
+import type { Assignment, CooperationAgreement, Employer, GroupMeeting, KickOff, ProgrammeGroup, Session, StaffMember } from '../../model/types.js';
 import { at, ptr, usableIds, valueAt, type Place, type Rule, type RuleContext } from '../rule-context.js';
 
 interface Target {
@@ -23,6 +23,7 @@ const TARGETS = {
   department: { label: 'Amt', defined: 'organisation.yaml (departments)', kind: 'organisation', list: '/departments' },
   staff: { label: 'Person', defined: 'staff.yaml', kind: 'staff', list: '/staff' },
   session: { label: 'Sitzung', defined: 'meetings.yaml (sessions)', kind: 'meetings', list: '/sessions' },
+  group: { label: 'Gremium des Programms', defined: 'programme.yaml (groups)', kind: 'programme', list: '/groups' },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof TARGETS;
@@ -64,6 +65,8 @@ function references(ctx: RuleContext): Reference[] {
     add('assignments', ['assignments', i, 'staff'], a.staff, 'staff');
     if (Array.isArray(a.municipalities)) a.municipalities.forEach((m, j) => add('assignments', ['assignments', i, 'municipalities', j], m, 'municipality'));
   });
+  entries<ProgrammeGroup>(ctx, 'programme', '/groups').forEach((g, i) => add('programme', ['groups', i, 'module'], g.module, 'module'));
+  entries<GroupMeeting>(ctx, 'meetings', '/groupMeetings').forEach((m, i) => add('meetings', ['groupMeetings', i, 'group'], m.group, 'group'));
   entries<Session>(ctx, 'meetings', '/sessions').forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
   entries<KickOff>(ctx, 'meetings', '/kickOffs').forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
   entries<CooperationAgreement>(ctx, 'meetings', '/cooperationAgreements').forEach((k, i) => add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality'));

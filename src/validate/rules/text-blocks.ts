@@ -10,7 +10,8 @@ const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`)
 
 /**
  * Placeholders in a report's text blocks must be ones kim fills: an attachment of the same report, or a
- * date the data knows ({letzteSitzung} only where there is a previous report).
+ * date or number the data knows ({letzteSitzung} only where there is a previous report, {letzteVorlage}
+ * only where that report has a Drucksachennummer).
  */
 export const textSlotsResolve: Rule = {
   name: 'text-slots-resolve',
@@ -19,7 +20,8 @@ export const textSlotsResolve: Rule = {
     const out: Diagnostic[] = [];
     ctx.data.reports.forEach((r, i) => {
       const attachments = (r.attachments ?? []).map((a) => a.id);
-      let hasPrevious: boolean | undefined;
+      let previous: ReturnType<typeof findPreviousReport> | null = null;
+      const previousOf = () => (previous ??= findPreviousReport(ctx.data, r));
       for (const { pointer, text } of reportTextBlocks(r)) {
         for (const slot of findSlots(text)) {
           const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
@@ -30,9 +32,13 @@ export const textSlotsResolve: Rule = {
           } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
             const hint = didYouMean(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT], 'placeholder');
             out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
-          } else if (slot.name === REPORT_SLOTS.previousSession && !ctx.otherReportFiles) {
-            hasPrevious ??= findPreviousReport(ctx.data, r) !== undefined;
-            if (!hasPrevious) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
+          } else if ((slot.name === REPORT_SLOTS.previousSession || slot.name === REPORT_SLOTS.previousReference) && !ctx.otherReportFiles) {
+            const what = slot.name === REPORT_SLOTS.previousSession ? 'die Sitzung' : 'die Drucksachennummer';
+            const found = previousOf();
+            if (!found) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt ${what} der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
+            else if (slot.name === REPORT_SLOTS.previousReference && found.reference === undefined) {
+              out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Drucksachennummer der vorigen Vorlage "${found.id}", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.`));
+            }
           }
         }
       }
