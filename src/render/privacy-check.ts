@@ -17,7 +17,7 @@ import type { TemplateFile } from './template-registry.js';
 export interface PublicOutputs {
   /** The Vorlage as Markdown; the PDF is laid out from it, so this also covers the PDF's text. */
   markdown?: string;
-  /** What goes into the PDF's document information: title, author, subject, keywords. */
+  /** What goes into the PDF besides its text: title, author, subject, keywords, the logo's alternate text. */
   pdfMetadataStrings?: string[];
   /** The OParl Paper as written to `<id>.oparl.json`. */
   oparlJson?: string;

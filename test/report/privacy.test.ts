@@ -157,6 +157,16 @@ describe('every public output is checked, not only the Markdown', () => {
     expect(error.diagnostics[0]!.message).toContain('einem Dateinamen');
   });
 
+  test("a name in the logo's alternate text (only in the PDF's structure tree) fails the report", async () => {
+    const root = await copyExample();
+    await cp(join(packageRoot, 'test', 'fixtures', 'logo.png'), join(root, 'data', 'logo.png'));
+    await edit(root, 'organisation.yaml', '  fields: []\n', '  fields: []\n  logo: { file: logo.png, alt: Foto von Andrea Wiesenthal }\n');
+    const error = await rejection(writeReport({ dataDir: join(root, 'data'), outDir: join(root, 'out'), formats: ['pdf'] }));
+    expect(error.diagnostics[0]).toMatchObject({ file: 'organisation.yaml', path: 'letterhead.logo.alt', ...positionIn(root, 'organisation.yaml', 'Foto von') });
+    expect(error.diagnostics[0]!.message).toContain('"Andrea Wiesenthal" einer beschäftigten Person in den PDF-Metadaten');
+    await expect(readdir(join(root, 'out'))).rejects.toThrow();
+  });
+
   test('the PDF metadata strings are checked', async () => {
     const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
     const report = dataset.reports.find((r) => r.id === CURRENT)!;
