@@ -111,11 +111,24 @@ function patternsOf(staff: Dataset['staff']): NamePattern[][] {
   return list;
 }
 
-/** The full name and the surname (last word). */
+/**
+ * The full name and every surname a text may use alone. Staff lists are typed by hand, so the last word
+ * is not always the surname: "Okonkwo, David" (surname first), "David Okonkwo (Elternzeit)", "Lea
+ * Ferreira Santos", "Maria Schulz geb. Weber", "Anna Müller-Lüdenscheidt" (called "Frau Müller"). So a
+ * remark in brackets is dropped, a name with a comma is turned round, and every word after the given
+ * name is a surname, as is each part of a hyphenated one; abbreviations (Dr., geb.) and particles (van,
+ * de: lower case in a capitalised name) are not words to find alone.
+ */
 function namesToFind(name: string): string[] {
-  const full = name.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const surname = full.split(' ').at(-1) ?? '';
-  return [...new Set([full, surname])];
+  const clean = name.normalize('NFC').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().replace(/\s+/g, ' ');
+  const comma = clean.indexOf(',');
+  const full = comma < 0 ? clean : `${clean.slice(comma + 1)} ${clean.slice(0, comma)}`.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
+  const words = full.split(' ');
+  const capitalised = words.some((w) => /^\p{Lu}/u.test(w));
+  const proper = words.filter((w) => !w.endsWith('.') && !(capitalised && /^\p{Ll}/u.test(w)));
+  const surnames = proper.length > 1 ? proper.slice(1) : proper;
+  const parts = surnames.flatMap((s) => s.split(/[-\u2010\u2011\u2013]/u)).filter((s) => s !== '');
+  return [...new Set([full, ...surnames, ...parts])];
 }
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
