@@ -104,6 +104,7 @@ const CASES: CorpusCase[] = [
   { name: 'assignment end before start', data: sub('assignments.yaml', '[lohmar], from: 2022-02-01', '[lohmar], from: 2022-02-01, to: 2022-01-01'), expect: err('assignments.yaml', 'Das Ende der Zuständigkeit') },
   { name: 'overlapping assignments', data: sub('assignments.yaml', 'municipalities: [windeck]', 'municipalities: [windeck, lohmar]'), expect: 'valid' },
   { name: 'overlapping assignments of one person', data: before('assignments.yaml', '  - { staff: cm-windeck', '  - { staff: cm-windeck, municipalities: [windeck], from: 2022-01-01 }\n'), expect: err('assignments.yaml', 'doppelt für "windeck" zuständig') },
+  { name: 'a report for a later session with an earlier Stand', data: sub(LATEST, 'stand: 2022-03-01', 'stand: 2021-09-01'), expect: err(EARLIER, 'nach der Sitzung dieser Vorlage am 16.11.2021') },
   { name: 'report Stand after its session', data: sub(LATEST, 'stand: 2022-03-01', 'stand: 2022-04-01'), expect: err(LATEST, 'liegt nach der Sitzung') },
   // encodings, sizes, hostile YAML
   { name: 'BOM at the start of every file', data: (d) => FILES.forEach((f) => writeIn(d, f, `\uFEFF${readFileSync(join(d, f), 'utf8')}`)), expect: 'valid' },

@@ -49,7 +49,7 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
@@ -328,6 +328,12 @@ describe('failing cases', () => {
   test('previous-report-earlier: a previous report that is not earlier', () => {
     const [d] = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.previousReport = LATEST)));
     expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand`);
+  });
+  test('previous-session-earlier: the report with the latest earlier Stand is for a later session', () => {
+    const [d, ...rest] = rule('previous-session-earlier').check(context((data) => (data.reports[reportIndex(LATEST)]!.stand = '2021-09-01')));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: 'reports/2021-11-16-kim-sachstand.yaml', path: 'stand', severity: 'error' });
+    expect(d!.message).toMatch(/^Die vorige Vorlage "2022-03-16-kim-sachstand" \(Datenstand 01\.09\.2021, reports\/2022-03-16-kim-sachstand\.yaml:\d+:\d+\) ist für die Sitzung am 16\.03\.2022, nach der Sitzung dieser Vorlage am 16\.11\.2021/);
   });
   test('no-thousands-separator: a number written 55.000 where an amount belongs, not an FTE written 1.000', () => {
     const ctx = context();

@@ -9,6 +9,7 @@ import {
   fundingRateKnown,
   knownTemplate,
   previousReportEarlier,
+  previousSessionEarlier,
   standBeforeSession,
 } from './reports.js';
 import { steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   listedStaffAssigned,
   attachmentFilesInside,
   previousReportEarlier,
+  previousSessionEarlier,
   fileNamedAfterId,
   thousandsSeparator,
   oneFundingRatePerYear,
