@@ -177,6 +177,14 @@ export async function describeSchemaError(
         atKey: false,
       };
     case 'pattern':
+      // A key that must be an id (text.modules: { Modul_2: … }): Ajv reports it at the map, naming the key.
+      if (e.propertyName !== undefined) {
+        return {
+          message: `${field && !/^\d+$/.test(field) ? `Feld "${field}": ` : ''}Der Schlüssel ${quote(e.propertyName)} ist keine gültige Kennung; erwartet werden Kleinbuchstaben (a–z), Ziffern und Bindestriche, z. B. "modul-2".`,
+          pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`,
+          atKey: true,
+        };
+      }
       return {
         message: `${label}${quote(value)} ist keine gültige Kennung; erwartet werden Kleinbuchstaben (a–z), Ziffern und Bindestriche, z. B. "case-manager".`,
         pointer: e.instancePath,
