@@ -44,7 +44,7 @@ const TYPE_NAMES: Record<string, string> = {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'kein Wert';
   if (Array.isArray(value)) return 'eine Liste';
-  if (value instanceof Uint8Array) return 'binäre Daten (!!binary)';
+  if (value instanceof Uint8Array) return 'ein Binärwert (!!binary)';
   if (typeof value === 'object') return 'eine Zuordnung';
   if (typeof value === 'string') return `der Text "${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
   if (typeof value === 'number') {
