@@ -61,6 +61,17 @@ describe('kim report --out -', () => {
   });
 });
 
+describe('a reader that closes the pipe early', () => {
+  it('ends kim without a stack trace (kim report --out - | head)', () => {
+    const repo = exampleRepo();
+    for (const format of ['pdf', 'md']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "$0" "$1" report ${B} --format ${format} --out - | head -c 5 > /dev/null`, process.execPath, CLI], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stderr.toString(), format).toBe('');
+      expect(r.status, format).toBe(0);
+    }
+  });
+});
+
 describe('colour', () => {
   it('follows FORCE_COLOR in a pipe (on with 1, off with 0), and is off in a pipe without it', () => {
     const repo = exampleRepo();
