@@ -107,7 +107,8 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
 
   const dated = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(previous.id)?.[1];
   const id = options.id ?? `${session.date}-${options.title === undefined && dated ? dated : slugOf(options.title ?? previous.title)}`;
-  if (!ID.test(id)) throw new UsageError(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche (--id).`);
+  // The schema's limit too (80 characters): a longer id would be written, then fail its own validation.
+  if (!ID.test(id) || id.length > 80) throw new UsageError(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, höchstens 80 Zeichen (--id).`);
   if (dataset.reports.some((r) => r.id === id)) throw new UsageError(`Eine Vorlage mit der Kennung "${id}" gibt es schon; geben Sie mit --id eine andere an.`);
   const file = join(dataDir, REPORTS_DIR, `${id}.yaml`);
   if (existsSync(file)) throw new UsageError(`Die Datei ${file} gibt es schon; kim next überschreibt keine Datei.`);

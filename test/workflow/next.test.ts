@@ -1,5 +1,5 @@
 /** `kim next`: the next report file from the last one, for the committee's next session. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -79,6 +79,17 @@ describe('kim next', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(existsSync(reportFile(repo, NEXT))).toBe(false);
+  });
+
+  it('refuses an --id the schema would refuse (a path, capitals, more than 80 characters): exit 2, no file', () => {
+    const repo = repoWithNextSession();
+    for (const id of ['../../boese', 'CON', 'a'.repeat(81)]) {
+      const r = runKim(['next', '--id', id], { cwd: repo });
+      expect(r.code, id).toBe(2);
+      expect(r.stderr).toContain(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, höchstens 80 Zeichen (--id).`);
+    }
+    expect(readFileSync(join(repo, 'data', 'reports', `${A}.yaml`), 'utf8')).toContain(`id: ${A}`);
+    expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
   });
 
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
