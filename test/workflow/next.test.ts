@@ -97,8 +97,9 @@ describe('kim next', () => {
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');
     expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung am 22.06.2022');
     expect(runKim(['next', '--stand', '2022-02-30'], { cwd: repo }).stderr).toContain('Ungültiger Wert für --stand');
-    // A file of that name that is a valid report of another id (so the data are valid): not overwritten.
-    const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2021-10-02').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
+    // A file of that name that is a valid report of another id (so the data are valid; its Stand lies
+    // between those of its neighbours' sessions): not overwritten.
+    const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2022-06-01').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
     writeFileSync(reportFile(repo, NEXT), other);
     const r = runKim(['next', A, '--session', 'asi-2022-06-22'], { cwd: repo });
     expect(r.code).toBe(2);
