@@ -169,7 +169,8 @@ function locate(p: NamePattern, found: string, where: string[], hit: OutputText,
   return error(main?.path ?? `${ctx.report.id}.md`, 0, 0, '', `${message}${line > 0 ? ` (Zeile ${line} der erzeugten Vorlage)` : ''}`);
 }
 
-function orderedSources(ctx: PrivacyContext): SourceFile[] {
+/** The data files to search for where a text came from: the report's own file first, then the shared files, then other reports. */
+export function orderedSources(ctx: PrivacyContext): SourceFile[] {
   const all = sourcesOf(ctx.data);
   const own = ctx.reportSource ?? all.find((s) => s.file.startsWith('reports/') && (s.value as { id?: unknown } | null)?.id === ctx.report.id);
   const reports = all.filter((s) => s.file.startsWith('reports/') && s !== own);

@@ -35,6 +35,8 @@ interface CorpusCase {
   data?: (dir: string) => void;
   /** Template overrides: file name inside templates/ → content. */
   templates?: Record<string, string>;
+  /** What to render (default Markdown only). */
+  formats?: ('md' | 'pdf')[];
   expect: Expectation | 'valid';
 }
 
@@ -135,6 +137,10 @@ const CASES: CorpusCase[] = [
       replaceIn(d, 'organisation.yaml', 'name: Kreissozialamt', 'name: Kreissozialamt \u0645\u0643\u062A\u0628 \u05DE\u05E9\u05E8\u05D3');
       replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement \u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1 Ame\u0301lie');
     }, expect: 'valid' },
+  // characters outside the PDF's font would print as "?"
+  { name: 'an emoji in a report text, as PDF', formats: ['md', 'pdf'], data: sub(LATEST, 'Über den Status Quo', 'Über den Status Quo 😀'), expect: err(LATEST, 'Das Zeichen "😀" (U+1F600) kann im PDF nicht dargestellt werden') },
+  { name: 'Chinese and Hebrew in the title, as PDF', formats: ['pdf'], data: sub(LATEST, 'title: Kommunales', 'title: 漢字 שלום Kommunales'), expect: err(LATEST, 'Die Zeichen "漢" (U+6F22), "字" (U+5B57), "ש" (U+05E9), "ל" (U+05DC), "ו" (U+05D5), "ם" (U+05DD) können im PDF nicht dargestellt werden') },
+  { name: 'Greek, Cyrillic and Polish in a text, as PDF, are drawn', formats: ['pdf'], data: sub(LATEST, 'Über den Status Quo', 'Über den Status Quo (Ελλάδα, Україна, Łódź)'), expect: 'valid' },
   { name: 'very long valid text (19 000 characters)', data: sub(LATEST, '  modules:\n', `  closing: ${'Wort '.repeat(3_800)}\n  modules:\n`), expect: 'valid' },
   // templates
   { name: 'template: unknown helper', templates: { 'sachstand.md.hbs': `{{unknownHelper stand}}\n${TEMPLATE}` }, expect: err(/sachstand\.md\.hbs$/, 'Unbekannter Helfer "unknownHelper"') },
@@ -176,6 +182,7 @@ function prepare(c: CorpusCase): { dataDir: string; templatesDir: string; outDir
   c.data?.(dataDir);
   const base = tempDir();
   const templatesDir = join(base, 'templates');
+  mkdirSync(templatesDir); // a --templates folder given on the command line must exist
   for (const [name, content] of Object.entries(c.templates ?? {})) {
     mkdirSync(join(templatesDir, name, '..'), { recursive: true });
     writeFileSync(join(templatesDir, name), content);
@@ -192,7 +199,7 @@ async function run(c: CorpusCase): Promise<{ outcome: Outcome; dataDir: string; 
   const before = snapshot(outDir);
   let outcome: Outcome;
   try {
-    const result = await writeReport({ dataDir, templatesDir, outDir, formats: ['md'] });
+    const result = await writeReport({ dataDir, templatesDir, outDir, formats: c.formats ?? ['md'] });
     outcome = { exit: 0, diagnostics: result.diagnostics, message: '', written: result.written };
   } catch (cause) {
     if (cause instanceof DataError) outcome = { exit: 1, diagnostics: cause.diagnostics, message: cause.message, written: [] };
@@ -215,7 +222,7 @@ describe.each(CASES)('$name', (c) => {
     expect(shown, 'content of a file outside the data folder leaked').not.toMatch(/token-123|PATH=/);
     if (c.expect === 'valid') {
       expect(outcome.exit, shown).toBe(0);
-      expect(outcome.written).toHaveLength(1);
+      expect(outcome.written).toHaveLength((c.formats ?? ['md']).length);
       return;
     }
     const e = c.expect;
