@@ -137,6 +137,11 @@ const CASES: CorpusCase[] = [
       replaceIn(d, 'organisation.yaml', 'name: Kreissozialamt', 'name: Kreissozialamt \u0645\u0643\u062A\u0628 \u05DE\u05E9\u05E8\u05D3');
       replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement \u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1 Ame\u0301lie');
     }, expect: 'valid' },
+  { name: 'a logo PNG cut short (a broken-off upload)', data: (d) => {
+      const png = readFileSync(join(ROOT, 'test', 'fixtures', 'logo.png'));
+      writeIn(d, 'logo.png', png.subarray(0, Math.floor(png.length / 2)));
+      replaceIn(d, 'organisation.yaml', '  fields: []\n', '  fields: []\n  logo: { file: logo.png, alt: Wappen }\n');
+    }, expect: err('organisation.yaml', 'Logo "logo.png": Die PNG-Datei des Logos ist abgeschnitten') },
   // characters outside the PDF's font would print as "?"
   { name: 'an emoji in a report text, as PDF', formats: ['md', 'pdf'], data: sub(LATEST, 'Über den Status Quo', 'Über den Status Quo 😀'), expect: err(LATEST, 'Das Zeichen "😀" (U+1F600) kann im PDF nicht dargestellt werden') },
   { name: 'Chinese and Hebrew in the title, as PDF', formats: ['pdf'], data: sub(LATEST, 'title: Kommunales', 'title: 漢字 שלום Kommunales'), expect: err(LATEST, 'Die Zeichen "漢" (U+6F22), "字" (U+5B57), "ש" (U+05E9), "ל" (U+05DC), "ו" (U+05D5), "ם" (U+05DD) können im PDF nicht dargestellt werden') },

@@ -289,7 +289,7 @@ describe('failing cases', () => {
     ['outside', 'logo.png', 'führt aus dem Datenordner hinaus'],
     ['missing', 'logo.png', 'Die Logodatei "logo.png" gibt es im Datenordner nicht.'],
     ['ok', 'logo.gif', 'ist keine PNG- oder JPEG-Datei'],
-    ['ok', 'logo.png', 'Das Logo ist keine PNG-Datei. (logo.png); erwartet wird ein PNG- oder RGB-JPEG-Bild.'],
+    ['ok', 'logo.png', 'Logo "logo.png": Das Logo ist keine PNG-Datei. Erwartet wird ein PNG- oder RGB-JPEG-Bild.'],
   ] as const)('logo-file-inside: %s %s', (state, file, message) => {
     const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state }, { [file]: new TextEncoder().encode('kein Bild') });
     const [d] = rule('logo-file-inside').check(ctx);
