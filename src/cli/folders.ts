@@ -7,7 +7,13 @@ import { dirname, relative, resolve, isAbsolute, basename, join } from 'node:pat
  * and an output folder inside the data folder would put the Vorlagen among the data (and `kim build`
  * cleans up its output folder).
  */
-export function folderProblem(options: { data?: string; templates?: string; out?: string }, templatesGiven: boolean): string | undefined {
+export function folderProblem(options: { data?: string; templates?: string; out?: string }, templatesGiven: boolean, command: string): string | undefined {
+  // An empty value (`--out "$AUSGABE"` with the variable unset) would mean the current folder.
+  for (const name of ['data', 'templates', 'out'] as const) {
+    if (options[name]?.trim() === '') return `Die Option --${name} braucht einen Ordner; angegeben ist ein leerer Wert.`;
+  }
+  // Only kim report writes one Vorlage to stdout; elsewhere "-" would become a folder named "-".
+  if (options.out === '-' && command !== 'report') return `--out - (die Standardausgabe) gibt es nur bei kim report; kim ${command} schreibt in einen Ordner, z. B. --out out.`;
   if (templatesGiven && options.templates !== undefined && !isFolder(options.templates)) {
     return `Der Ordner für eigene Vorlagenmuster ${options.templates} (--templates) existiert nicht oder ist kein Ordner.`;
   }

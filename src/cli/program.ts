@@ -175,7 +175,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     });
 
   program.hook('preAction', (_program, command) => {
-    const problem = folderProblem(command.opts(), command.getOptionValueSource('templates') === 'cli');
+    const problem = folderProblem(command.opts(), command.getOptionValueSource('templates') === 'cli', command.name());
     if (problem) throw new CommanderError(2, 'kim.folder', problem);
   });
 

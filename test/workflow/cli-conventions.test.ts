@@ -75,6 +75,21 @@ describe('folder options that would silently do the wrong thing (exit 2, nothing
     expect(readdirSync(join(repo, 'data')).filter((f) => !f.endsWith('.yaml'))).toEqual(['reports']);
   });
 
+  it('an empty folder option (an unset variable) and --out - where no single Vorlage goes to stdout', () => {
+    const repo = exampleRepo();
+    for (const option of ['--data', '--templates', '--out']) {
+      const r = runKim(['build', option, ''], { cwd: repo });
+      expect(r.code, option).toBe(2);
+      expect(r.stderr).toContain(`Fehler: Die Option ${option} braucht einen Ordner; angegeben ist ein leerer Wert.`);
+    }
+    for (const command of ['build', 'watch']) {
+      const r = runKim([command, '--out', '-'], { cwd: repo });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain(`Fehler: --out - (die Standardausgabe) gibt es nur bei kim report; kim ${command} schreibt in einen Ordner`);
+    }
+    expect(readdirSync(repo)).toEqual(['data']);
+  });
+
   it('a --templates folder that does not exist (the built-in templates would be used without a word)', () => {
     const repo = exampleRepo();
     const r = runKim(['report', '--templates', 'vorlagen-tippfehler'], { cwd: repo });
