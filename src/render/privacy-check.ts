@@ -128,8 +128,14 @@ function namesToFind(name: string): string[] {
   const proper = words.filter((w) => !w.endsWith('.') && !(capitalised && /^\p{Ll}/u.test(w)));
   const surnames = proper.length > 1 ? proper.slice(1) : proper;
   const parts = surnames.flatMap((s) => s.split(/[-\u2010\u2011\u2013]/u)).filter((s) => s !== '');
-  return [...new Set([full, ...surnames, ...parts])];
+  // A surname of one or two letters (Li, Ng, Wu) is too short to look for alone (namePattern), but
+  // not after a form of address: "Frau Li", "Herrn Ng", "Dr. Wu".
+  const short = [...surnames, ...parts].filter((s) => namePattern(s) === null);
+  const addressed = short.flatMap((s) => ADDRESSES.map((a) => `${a} ${s}`));
+  return [...new Set([full, ...surnames, ...parts, ...addressed])];
 }
+
+const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
 const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);

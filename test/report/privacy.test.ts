@@ -101,6 +101,8 @@ const SPELLINGS: { name: string; staff?: [string, string]; typed: string; found:
   { name: 'the surname of a name with a remark in brackets', staff: ['David Okonkwo', 'David Okonkwo (Elternzeit)'], typed: 'Herr Okonkwo', found: 'Okonkwo' },
   { name: 'one part of a hyphenated double name', staff: ['David Okonkwo', 'David Okonkwo-Meier'], typed: 'Herr Okonkwo', found: 'Okonkwo' },
   { name: 'the first of two surnames', staff: ['Lea Ferreira', 'Lea Ferreira Santos'], typed: 'Frau Ferreira', found: 'Ferreira' },
+  { name: 'a two-letter surname after a form of address', staff: ['David Okonkwo', 'Wei Li'], typed: 'Frau Li', found: 'Frau Li' },
+  { name: 'a two-letter surname after "Dr."', staff: ['David Okonkwo', 'Minh Ng'], typed: 'Dr. Ng', found: 'Dr. Ng' },
   { name: 'the name before "geb."', staff: ['Sabine Hollmichel', 'Sabine Hollmichel geb. Wald'], typed: 'Frau Hollmichel', found: 'Hollmichel' },
 ];
 
@@ -197,6 +199,13 @@ describe('ordinary text is not taken for a name', () => {
     const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Dr. Hans van der Berg geb. Okonkwo' }] };
     expect(checkPublicOutputs({ markdown: 'Der Bericht von der Geschäftsstelle, geb. am 01.03.2022.' }, { data, report, templateFiles: [] })).toEqual([]);
     expect(checkPublicOutputs({ markdown: 'Herr Okonkwo.' }, { data, report, templateFiles: [] })).toHaveLength(1);
+  });
+  test('a two-letter surname alone is no hit (too short to tell from ordinary words), after "Frau" it is', async () => {
+    const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
+    const report = dataset.reports.find((r) => r.id === CURRENT)!;
+    const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Anna Im' }] };
+    expect(checkPublicOutputs({ markdown: 'Im Rhein-Sieg-Kreis, im Modul 2.' }, { data, report, templateFiles: [] })).toEqual([]);
+    expect(checkPublicOutputs({ markdown: 'Wie Frau Im berichtet.' }, { data, report, templateFiles: [] })).toHaveLength(1);
   });
   test('a surname inside a longer word is no hit', async () => {
     const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
