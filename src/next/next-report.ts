@@ -14,6 +14,7 @@ import type { Environment } from '../environment.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { REPORTS_DIR } from '../load/data-files.js';
+import { findInvisible, invisibleMessage } from '../load/invisible-characters.js';
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report, Session } from '../model/types.js';
 import { formatDate } from '../german/index.js';
@@ -103,6 +104,15 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
   if (stand > session.date) throw new UsageError(`Der Datenstand ${formatDate(stand)} liegt nach der Sitzung am ${formatDate(session.date)}; erwartet wird ein Stand spätestens am Sitzungstag (--stand).`);
   if (stand <= previous.stand) {
     throw new UsageError(`Der Datenstand ${formatDate(stand)} liegt nicht nach dem der vorigen Vorlage "${previous.id}" (${formatDate(previous.stand)}); geben Sie mit --stand einen späteren an.`);
+  }
+
+  if (options.title !== undefined) {
+    // As the schema and the loader would refuse it, so that no file is written that fails its own validation.
+    const title = options.title;
+    if (title.trim() === '') throw new UsageError('Der Titel (--title) darf nicht leer sein.');
+    if (title.length > 500) throw new UsageError(`Der Titel (--title) ist ${title.length} Zeichen lang; erlaubt sind höchstens 500.`);
+    const [hidden] = findInvisible(title);
+    if (hidden) throw new UsageError(`Der Titel (--title): ${invisibleMessage(hidden.codePoint)}`);
   }
 
   const dated = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(previous.id)?.[1];

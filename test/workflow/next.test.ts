@@ -92,6 +92,32 @@ describe('kim next', () => {
     expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
   });
 
+  it('a new file with an error for the clerk to decide (a public report for a closed session) is not announced with ✓', () => {
+    const repo = exampleRepo();
+    const meetings = join(repo, 'data', 'meetings.yaml');
+    const line = '  - { id: asi-2022-03-16, committee: asi, date: 2022-03-16, public: true }\n';
+    writeFileSync(meetings, readFileSync(meetings, 'utf8').replace(line, `${line}  - { id: asi-2022-06-22, committee: asi, date: 2022-06-22, public: false }\n`));
+    const r = runKim(['next'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Fehler: Die Vorlage ist öffentlich (public: true), die Sitzung "asi-2022-06-22"');
+    expect(r.stderr).toContain(`✗ Neue Vorlage angelegt, aber ungültig (Fehler oben): ${NEXT} für die Sitzung asi-2022-06-22`);
+    expect(r.stderr).not.toContain('✓');
+  });
+
+  it('refuses a --title the data checks would refuse (empty, too long, an invisible character): exit 2, no file', () => {
+    const repo = repoWithNextSession();
+    for (const [title, message] of [
+      ['  ', 'Der Titel (--title) darf nicht leer sein.'],
+      ['T'.repeat(501), 'Der Titel (--title) ist 501 Zeichen lang; erlaubt sind höchstens 500.'],
+      ['Sachstand\u202Eneu', 'Der Titel (--title): Unsichtbares Zeichen U+202E'],
+    ]) {
+      const r = runKim(['next', '--title', title!], { cwd: repo });
+      expect(r.code, title).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
+  });
+
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
     const repo = repoWithNextSession();
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');

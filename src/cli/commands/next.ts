@@ -28,7 +28,7 @@ export async function runNext(from: string | undefined, options: NextCommandOpti
   const carried = own.filter((d) => d.severity === 'warning' && d.path.startsWith('text')).length;
   term.err(
     [
-      `${c.green('✓')} Neue Vorlage ${safeText(result.id)} für die Sitzung ${safeText(result.session.id)} am ${formatDate(result.session.date)}, Datenstand ${formatDate(result.stand)}, begonnen aus ${safeText(result.previous.id)}.`,
+      `${hasErrors(own) ? `${c.red('✗')} Neue Vorlage angelegt, aber ungültig (Fehler oben):` : `${c.green('✓')} Neue Vorlage`} ${safeText(result.id)} für die Sitzung ${safeText(result.session.id)} am ${formatDate(result.session.date)}, Datenstand ${formatDate(result.stand)}, begonnen aus ${safeText(result.previous.id)}.`,
       ...(carried > 0 ? [`  ${carried === 1 ? 'Ein Textbaustein ist' : `${carried} Textbausteine sind`} wörtlich übernommen (Warnungen oben): bitte überarbeiten.`] : []),
       ...(result.dropped.length > 0 ? [`  Weitere Beratungen der vorigen Vorlage (${result.dropped.map((s) => safeText(s)).join(', ')}) sind nicht übernommen; bei Bedarf unter consultations ergänzen.`] : []),
       '  Anlagen, Titel und Unterschrift sind übernommen: bitte prüfen.',
