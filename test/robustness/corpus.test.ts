@@ -98,7 +98,8 @@ const CASES: CorpusCase[] = [
   { name: 'duplicate session id', data: sub('meetings.yaml', 'id: asi-2021-11-16', 'id: asi-2022-03-16'), expect: err('meetings.yaml', 'kommt doppelt vor') },
   { name: 'duplicate module number', data: sub('programme.yaml', 'number: 3', 'number: 2'), expect: err('programme.yaml', 'Die Modulnummer 2 ist schon an') },
   { name: 'duplicate report id', data: sub(EARLIER, 'id: 2021-11-16-kim-sachstand', 'id: 2022-03-16-kim-sachstand'), expect: err(LATEST, 'gibt es schon in') },
-  { name: 'duplicate key in a mapping', data: sub('programme.yaml', 'shortName: KIM\n', 'shortName: KIM\nshortName: KIM2\n'), expect: err('programme.yaml', 'doppelt') },
+  { name: 'duplicate key in a mapping', data: sub('programme.yaml', 'shortName: KIM\n', 'shortName: KIM\nshortName: KIM2\n'), expect: err('programme.yaml', 'Der Schlüssel "shortName" kommt in derselben Zuordnung doppelt vor') },
+  { name: 'duplicate key in a flow mapping', data: sub('staff.yaml', '{ id: cm-bornheim, name: David Okonkwo,', '{ id: cm-bornheim, id: cm-x, name: David Okonkwo,'), expect: err('staff.yaml', 'Der Schlüssel "id" kommt in derselben Zuordnung doppelt vor') },
   // dates and periods
   { name: 'impossible date in staff', data: sub('staff.yaml', 'start: 2021-04-01', 'start: 2021-04-31'), expect: err('staff.yaml', '"2021-04-31" ist kein gültiges Datum') },
   { name: 'impossible date 2022-02-30 in meetings', data: sub('meetings.yaml', 'date: 2022-02-08', 'date: 2022-02-30'), expect: err('meetings.yaml', 'kein gültiges Datum') },
