@@ -159,7 +159,10 @@ export async function describeSchemaError(
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' oder ');
-      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}.${numberHint(p['type'], value)}`, pointer: e.instancePath, atKey: false };
+      // `reference: 0123` is the number 123 to YAML: say how it was written, and that text needs quotes.
+      const written = typeof value === 'number' ? source.numberTexts?.get(e.instancePath) : undefined;
+      const asText = written !== undefined && String(p['type']).split(',').includes('string') ? ` (geschrieben ${written}); als Text in Anführungszeichen: ${field}: "${written}"` : '';
+      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}${asText}.${numberHint(p['type'], value)}`, pointer: e.instancePath, atKey: false };
     }
     case 'enum': {
       const allowed = (p['allowedValues'] as unknown[]).map(quote).join(', ');
