@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KIM_VERSION } from './version.js';
+import { makeFolder } from './files/make-folder.js';
 
 /**
  * kim's cache of derived files (parsed YAML, compiled templates), keyed by a hash of their source, like
@@ -36,7 +37,7 @@ export async function writeCacheEntry(dir: string, kind: string, key: string, en
   const target = entryPath(dir, kind, key);
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(join(target, '..'), { recursive: true });
+    await makeFolder(join(target, '..'));
     await writeFile(temp, JSON.stringify(entry));
     await rename(temp, target);
   } catch {

@@ -6,6 +6,8 @@
  * `logoProblem` lets the data checks name a file that would not work before anything is rendered.
  */
 
+import { inflateSync } from 'node:zlib';
+
 export type LogoFormat = 'png' | 'jpeg';
 
 export interface LogoSize {
@@ -37,7 +39,37 @@ function pngSize(bytes: Uint8Array): LogoSize {
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   if (width === 0 || height === 0) throw new Error('Das Logo hat keine Pixel (Breite oder Höhe 0).');
+  checkPngChunks(bytes, view);
   return { width, height };
+}
+
+/**
+ * A PNG cut short (an upload broken off) or with damaged image data has a valid header, and pdfkit
+ * fails on it only while drawing: walk the chunks to IEND and inflate the image data, as drawing will.
+ */
+function checkPngChunks(bytes: Uint8Array, view: DataView): void {
+  const data: Uint8Array[] = [];
+  for (let at = 8; ; ) {
+    if (at + 12 > bytes.length) throw new Error('Die PNG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (at + 12 + length > bytes.length) throw new Error('Die PNG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
+    if (type === 'IDAT') data.push(bytes.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (data.length === 0) throw new Error('Die PNG-Datei des Logos ist beschädigt: Sie enthält keine Bilddaten.');
+  try {
+    inflateSync(Buffer.concat(data));
+  } catch {
+    throw new Error('Die PNG-Datei des Logos ist beschädigt: Ihre Bilddaten lassen sich nicht entpacken.');
+  }
+}
+
+/** The end-of-image marker FF D9, possibly followed by padding some programs write. */
+function endsWithEoi(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 2; i >= Math.max(0, bytes.length - 1024); i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+  return false;
 }
 
 function jpegSize(bytes: Uint8Array): LogoSize {
@@ -60,6 +92,8 @@ function jpegSize(bytes: Uint8Array): LogoSize {
       if (width === 0 || height === 0) throw new Error('Das Logo hat keine Pixel (Breite oder Höhe 0).');
       // CMYK would need a CMYK output intent; the PDF/A file has an sRGB one.
       if (components === 4) throw new Error('Das JPEG-Logo ist in CMYK gespeichert; bitte als RGB speichern.');
+      // The PDF embeds the JPEG as it is: one cut short would show a broken picture. It ends with EOI.
+      if (!endsWithEoi(bytes)) throw new Error('Die JPEG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
       return { width, height };
     }
     at += 2 + length;

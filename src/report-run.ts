@@ -17,6 +17,8 @@ import type { Dataset, Report } from './model/types.js';
 import { createTemplateEngine, type TemplateEngine } from './render/engine.js';
 import { assertNoNames } from './render/privacy-check.js';
 import { renderMarkdown } from './render/render-report.js';
+import { undrawableDiagnostics } from './render/undrawable-characters.js';
+import { DataError } from './errors.js';
 import type { TemplateSet } from './render/template-registry.js';
 
 export type OutputFormat = 'md' | 'pdf';
@@ -97,7 +99,16 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
   const source = run.sourceOf(report.id);
   const { markdown, model } = await renderMarkdown(run.engine, run.dataset, report, source);
   const wantsPdf = request.formats.includes('pdf');
-  const pdf = wantsPdf ? await (await run.pdf()).render(markdown, pdfMetadata(model, run.env, await run.logo())) : undefined;
+  let pdf: Uint8Array | undefined;
+  if (wantsPdf) {
+    const renderer = await run.pdf();
+    const undrawable = await renderer.undrawable(markdown);
+    if (undrawable.length > 0) {
+      const diagnostics = undrawableDiagnostics(undrawable, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
+      throw new DataError(diagnostics, 'Die Vorlage enthält Zeichen, die das PDF nicht darstellen kann; nichts wurde geschrieben.');
+    }
+    pdf = await renderer.render(markdown, pdfMetadata(model, run.env, await run.logo()));
+  }
   const files: RenderedOutputs['files'] = [];
   if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
   if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });

@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option }
 import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest } from '../api.js';
 import type { CliEnvironment } from './environment.js';
 import { guard } from './failure.js';
+import { folderProblem } from './folders.js';
 import { parseJobs } from './jobs.js';
 import { processTerminal, safeText } from './terminal.js';
 
@@ -172,6 +173,11 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
       const { runList } = await import('./commands/list.js');
       setExit(await guard(term, opts.data, () => runList(opts, term, env)));
     });
+
+  program.hook('preAction', (_program, command) => {
+    const problem = folderProblem(command.opts(), command.getOptionValueSource('templates') === 'cli', command.name());
+    if (problem) throw new CommanderError(2, 'kim.folder', problem);
+  });
 
   // Commander's errors do not say which command they come from; usageMessage needs it for "Meinten Sie …?".
   for (const command of [program, ...program.commands]) {

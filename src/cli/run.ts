@@ -29,6 +29,15 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+// A reader that stops early (`kim report --out - | head`, `kim list | head -1`) closes the pipe: that ends
+// the output, as it ends any command-line tool, and is no error of kim (Node would throw EPIPE with a stack).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (cause: NodeJS.ErrnoException) => {
+    if (cause.code !== 'EPIPE') throw cause;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -1,7 +1,8 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OutputError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 
 /**
  * Name of the temporary file for `target`: hidden, in the same folder, unique per process and call
@@ -37,7 +38,7 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   const dir = dirname(target);
   const temp = tempNameFor(target);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(content);

@@ -91,6 +91,11 @@ function syntaxDiagnostics(file: string, source: string, doc: Document, at: (off
     if (structural && explained) continue;
     let pos = at(isQuote ? openingQuote(doc, e.pos[0]) : e.pos[0]);
     let message = translateYamlError(e.code, e.message);
+    if (e.code === 'DUPLICATE_KEY') {
+      // The library does not say which key; it stands at the position, up to the colon.
+      const key = /^\s*("[^"]*"|'[^']*'|[^:#,{}[\]]*?)\s*:/.exec(source.slice(e.pos[0], e.pos[0] + 200))?.[1];
+      if (key) message = `Der Schlüssel "${key.replace(/^["']|["']$/g, '')}" kommt in derselben Zuordnung doppelt vor; jeder Schlüssel darf nur einmal stehen.`;
+    }
     if (structural) {
       const colon = colonInValue(textLines[pos.line - 1] ?? '');
       const near = colon ? undefined : (misindented ??= misindentedLines(source)).find((m) => m.line >= pos.line - 3 && m.line <= pos.line + 1);

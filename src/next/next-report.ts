@@ -14,6 +14,7 @@ import type { Environment } from '../environment.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { REPORTS_DIR } from '../load/data-files.js';
+import { findInvisible, invisibleMessage } from '../load/invisible-characters.js';
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report, Session } from '../model/types.js';
 import { formatDate } from '../german/index.js';
@@ -119,9 +120,19 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
     throw new UsageError(`Der Datenstand ${formatDate(stand)} liegt nicht nach dem der vorigen Vorlage "${previous.id}" (${formatDate(previous.stand)}); geben Sie mit --stand einen späteren an.`);
   }
 
+  if (options.title !== undefined) {
+    // As the schema and the loader would refuse it, so that no file is written that fails its own validation.
+    const title = options.title;
+    if (title.trim() === '') throw new UsageError('Der Titel (--title) darf nicht leer sein.');
+    if (title.length > 500) throw new UsageError(`Der Titel (--title) ist ${title.length} Zeichen lang; erlaubt sind höchstens 500.`);
+    const [hidden] = findInvisible(title);
+    if (hidden) throw new UsageError(`Der Titel (--title): ${invisibleMessage(hidden.codePoint)}`);
+  }
+
   const dated = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(previous.id)?.[1];
   const id = options.id ?? `${session.date}-${options.title === undefined && dated ? dated : slugOf(options.title ?? previous.title)}`;
-  if (!ID.test(id)) throw new UsageError(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche (--id).`);
+  // The schema's limit too (80 characters): a longer id would be written, then fail its own validation.
+  if (!ID.test(id) || id.length > 80) throw new UsageError(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, höchstens 80 Zeichen (--id).`);
   if (dataset.reports.some((r) => r.id === id)) throw new UsageError(`Eine Vorlage mit der Kennung "${id}" gibt es schon; geben Sie mit --id eine andere an.`);
   const file = join(dataDir, REPORTS_DIR, `${id}.yaml`);
   if (existsSync(file)) throw new UsageError(`Die Datei ${file} gibt es schon; kim next überschreibt keine Datei.`);

@@ -17,7 +17,7 @@ import type { TemplateFile } from './template-registry.js';
 export interface PublicOutputs {
   /** The Vorlage as Markdown; the PDF is laid out from it, so this also covers the PDF's text. */
   markdown?: string;
-  /** What goes into the PDF's document information: title, author, subject, keywords. */
+  /** What goes into the PDF besides its text: title, author, subject, keywords, the logo's alternate text. */
   pdfMetadataStrings?: string[];
   /** The OParl Paper as written to `<id>.oparl.json`. */
   oparlJson?: string;
@@ -111,12 +111,31 @@ function patternsOf(staff: Dataset['staff']): NamePattern[][] {
   return list;
 }
 
-/** The full name and the surname (last word). */
+/**
+ * The full name and every surname a text may use alone. Staff lists are typed by hand, so the last word
+ * is not always the surname: "Okonkwo, David" (surname first), "David Okonkwo (Elternzeit)", "Lea
+ * Ferreira Santos", "Maria Schulz geb. Weber", "Anna Müller-Lüdenscheidt" (called "Frau Müller"). So a
+ * remark in brackets is dropped, a name with a comma is turned round, and every word after the given
+ * name is a surname, as is each part of a hyphenated one; abbreviations (Dr., geb.) and particles (van,
+ * de: lower case in a capitalised name) are not words to find alone.
+ */
 function namesToFind(name: string): string[] {
-  const full = name.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const surname = full.split(' ').at(-1) ?? '';
-  return [...new Set([full, surname])];
+  const clean = name.normalize('NFC').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().replace(/\s+/g, ' ');
+  const comma = clean.indexOf(',');
+  const full = comma < 0 ? clean : `${clean.slice(comma + 1)} ${clean.slice(0, comma)}`.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
+  const words = full.split(' ');
+  const capitalised = words.some((w) => /^\p{Lu}/u.test(w));
+  const proper = words.filter((w) => !w.endsWith('.') && !(capitalised && /^\p{Ll}/u.test(w)));
+  const surnames = proper.length > 1 ? proper.slice(1) : proper;
+  const parts = surnames.flatMap((s) => s.split(/[-\u2010\u2011\u2013]/u)).filter((s) => s !== '');
+  // A surname of one or two letters (Li, Ng, Wu) is too short to look for alone (namePattern), but
+  // not after a form of address: "Frau Li", "Herrn Ng", "Dr. Wu".
+  const short = [...surnames, ...parts].filter((s) => namePattern(s) === null);
+  const addressed = short.flatMap((s) => ADDRESSES.map((a) => `${a} ${s}`));
+  return [...new Set([full, ...surnames, ...parts, ...addressed])];
 }
+
+const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
 const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);
@@ -156,7 +175,8 @@ function locate(p: NamePattern, found: string, where: string[], hit: OutputText,
   return error(main?.path ?? `${ctx.report.id}.md`, 0, 0, '', `${message}${line > 0 ? ` (Zeile ${line} der erzeugten Vorlage)` : ''}`);
 }
 
-function orderedSources(ctx: PrivacyContext): SourceFile[] {
+/** The data files to search for where a text came from: the report's own file first, then the shared files, then other reports. */
+export function orderedSources(ctx: PrivacyContext): SourceFile[] {
   const all = sourcesOf(ctx.data);
   const own = ctx.reportSource ?? all.find((s) => s.file.startsWith('reports/') && (s.value as { id?: unknown } | null)?.id === ctx.report.id);
   const reports = all.filter((s) => s.file.startsWith('reports/') && s !== own);

@@ -17,8 +17,10 @@ export async function renderMarkdown(
   const markdown = normalizeMarkdown(await engine.render(report.template, withSafeTextBlocks(model)));
   // Everything of a public Vorlage that is known now; kim build checks its OParl file when it makes it.
   const info = documentInfo(model);
+  // The logo's alternate text is not in the Markdown but in the PDF's structure tree, read aloud and extractable.
+  const logoAlt = data.organisation.letterhead?.logo?.alt;
   assertNoNames(
-    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`] },
+    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`] },
     { data, report, reportSource, templateFiles: engine.files(report.template) },
   );
   return { markdown, model };

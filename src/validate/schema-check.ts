@@ -41,13 +41,20 @@ function brokenPointer(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'required') return `${e.instancePath}/${escapePointer(String(p['missingProperty']))}`;
   if (e.keyword === 'additionalProperties') return `${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`;
+  if (e.propertyName !== undefined) return `${e.instancePath}/${escapePointer(e.propertyName)}`;
   return e.instancePath;
 }
 
-/** `required` and `additionalProperties` problems hide the noise Ajv adds for the same object. */
+/**
+ * `required` and `additionalProperties` problems hide the noise Ajv adds for the same object; a key that
+ * breaks `propertyNames` is explained by the error about the key itself (Ajv adds a bare "property name
+ * must be valid" beside it).
+ */
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
+  const badKeys = new Set(errors.filter((e) => e.propertyName !== undefined).map((e) => `${e.instancePath}|${e.propertyName}`));
   return errors.filter((e) => {
+    if (e.keyword === 'propertyNames' && badKeys.has(`${e.instancePath}|${String((e.params as Record<string, unknown>)['propertyName'])}`)) return false;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -44,7 +44,7 @@ const TYPE_NAMES: Record<string, string> = {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'kein Wert';
   if (Array.isArray(value)) return 'eine Liste';
-  if (value instanceof Uint8Array) return 'binäre Daten (!!binary)';
+  if (value instanceof Uint8Array) return 'ein Binärwert (!!binary)';
   if (typeof value === 'object') return 'eine Zuordnung';
   if (typeof value === 'string') return `der Text "${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
   if (typeof value === 'number') {
@@ -159,7 +159,10 @@ export async function describeSchemaError(
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' oder ');
-      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}.${numberHint(p['type'], value)}`, pointer: e.instancePath, atKey: false };
+      // `reference: 0123` is the number 123 to YAML: say how it was written, and that text needs quotes.
+      const written = typeof value === 'number' ? source.numberTexts?.get(e.instancePath) : undefined;
+      const asText = written !== undefined && String(p['type']).split(',').includes('string') ? ` (geschrieben ${written}); als Text in Anführungszeichen: ${field}: "${written}"` : '';
+      return { message: `${label}Erwartet wird ${expected}, gefunden wurde ${describeValue(value)}${asText}.${numberHint(p['type'], value)}`, pointer: e.instancePath, atKey: false };
     }
     case 'enum': {
       const allowed = (p['allowedValues'] as unknown[]).map(quote).join(', ');
@@ -177,6 +180,14 @@ export async function describeSchemaError(
         atKey: false,
       };
     case 'pattern':
+      // A key that must be an id (text.modules: { Modul_2: … }): Ajv reports it at the map, naming the key.
+      if (e.propertyName !== undefined) {
+        return {
+          message: `${field && !/^\d+$/.test(field) ? `Feld "${field}": ` : ''}Der Schlüssel ${quote(e.propertyName)} ist keine gültige Kennung; erwartet werden Kleinbuchstaben (a–z), Ziffern und Bindestriche, z. B. "modul-2".`,
+          pointer: `${e.instancePath}/${escapePointer(e.propertyName)}`,
+          atKey: true,
+        };
+      }
       return {
         message: `${label}${quote(value)} ist keine gültige Kennung; erwartet werden Kleinbuchstaben (a–z), Ziffern und Bindestriche, z. B. "case-manager".`,
         pointer: e.instancePath,

@@ -77,7 +77,6 @@ const CASES: [code: string, stage: Stage, reason: RegExp][] = [
   ['ENOSPC', 'sync', /kein Speicherplatz mehr auf dem Datenträger/],
   ['EDQUOT', 'write', /Speicherkontingent \(Quota\) ist erschöpft/],
   ['ENOTDIR', 'mkdir', /der Ausgabepfad ist kein Ordner/],
-  ['EEXIST', 'mkdir', /der Ausgabepfad ist kein Ordner/],
   ['EISDIR', 'rename', /an ihrer Stelle liegt ein Ordner/],
   ['ENAMETOOLONG', 'open', /der Pfad ist zu lang/],
   ['EMFILE', 'open', /zu viele offene Dateien/],
@@ -87,6 +86,16 @@ const CASES: [code: string, stage: Stage, reason: RegExp][] = [
 ];
 
 describe('writeFileAtomic: write errors', () => {
+  // EEXIST at mkdir is no error for a folder that exists; for a file in the folder's place it is.
+  it('a file where the output folder belongs: German reason, the file intact', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'out'), 'eine Datei\n');
+    const error = await writeFileAtomic(join(dir, 'out', 'vorlage.md'), 'neu\n').then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).message).toBe(`Die Datei ${join(dir, 'out', 'vorlage.md')} konnte nicht geschrieben werden: der Ausgabepfad ist kein Ordner.`);
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('eine Datei\n');
+  });
+
   it.each(CASES)('%s at %s: German reason, old file intact, no temporary file left', async (code, stage, reason) => {
     const dir = tempDir();
     const target = join(dir, 'vorlage.md');

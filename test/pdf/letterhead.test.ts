@@ -102,4 +102,16 @@ describe('the letterhead', () => {
     cmyk[sof + 9] = 4;
     expect(logoProblem(cmyk, 'jpeg')).toBe('Das JPEG-Logo ist in CMYK gespeichert; bitte als RGB speichern.');
   });
+
+  test('a PNG or JPEG cut short, or with damaged image data, is named before rendering (pdfkit would fail while drawing)', () => {
+    const png = Buffer.from(PNG);
+    expect(logoProblem(png.subarray(0, 40), 'png')).toBe('Die PNG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
+    expect(logoProblem(png.subarray(0, png.length - 12), 'png')).toBe('Die PNG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
+    const idat = png.indexOf('IDAT');
+    const damaged = Buffer.from(png);
+    damaged.fill(0x55, idat + 4, idat + 24);
+    expect(logoProblem(damaged, 'png')).toBe('Die PNG-Datei des Logos ist beschädigt: Ihre Bilddaten lassen sich nicht entpacken.');
+    const jpeg = Buffer.from(JPEG);
+    expect(logoProblem(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'jpeg')).toBe('Die JPEG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).');
+  });
 });

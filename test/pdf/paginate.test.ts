@@ -68,6 +68,15 @@ describe('pagination on pure data', () => {
     expect(pages[1]!.bookmarks.map((b) => b.title)).toEqual(['Überschrift']);
   });
 
+  test('a word wider than the page in one cell does not break the numbers of the other columns', () => {
+    const [page] = layout(`| Modul | geplant | Förderung |\n| --- | ---: | ---: |\n| Modul ${'y'.repeat(300)} | 3,5 | 192.500 € |`);
+    const cells = texts(page!).filter((t) => !t.artifact && structPath(t.node!).endsWith('TD'));
+    const lines = cells.map(lineText);
+    expect(lines).toContain('3,5');
+    expect(lines).toContain('192.500 €');
+    expect(lines.filter((l) => l.includes('y')).length).toBeGreaterThan(3); // the long word is broken instead
+  });
+
   test('a table continues across pages with its header row repeated on top, as a pagination artifact', () => {
     const rows = Array.from({ length: 120 }, (_, i) => `| Zeile ${i + 1} | ${i + 1} |`).join('\n');
     const pages = layout(`| Kommune | Anzahl |\n| --- | ---: |\n${rows}`);

@@ -95,6 +95,15 @@ const SPELLINGS: { name: string; staff?: [string, string]; typed: string; found:
   { name: 'Markdown emphasis inside', typed: '**Okon**kwo', found: 'Okonkwo' },
   { name: 'a non-breaking space in the full name', typed: 'David\u00A0Okonkwo', found: 'David Okonkwo' },
   { name: 'an en dash compound', typed: 'Okonkwo\u2013Bericht', found: 'Okonkwo' },
+  // The surname is not always the last word of the name in staff.yaml.
+  { name: 'the surname of a name written surname first', staff: ['name: David Okonkwo', 'name: "Okonkwo, David"'], typed: 'Herr Okonkwo', found: 'Okonkwo' },
+  { name: 'the full name of a name written surname first', staff: ['name: David Okonkwo', 'name: "Okonkwo, David"'], typed: 'David Okonkwo', found: 'David Okonkwo' },
+  { name: 'the surname of a name with a remark in brackets', staff: ['David Okonkwo', 'David Okonkwo (Elternzeit)'], typed: 'Herr Okonkwo', found: 'Okonkwo' },
+  { name: 'one part of a hyphenated double name', staff: ['David Okonkwo', 'David Okonkwo-Meier'], typed: 'Herr Okonkwo', found: 'Okonkwo' },
+  { name: 'the first of two surnames', staff: ['Lea Ferreira', 'Lea Ferreira Santos'], typed: 'Frau Ferreira', found: 'Ferreira' },
+  { name: 'a two-letter surname after a form of address', staff: ['David Okonkwo', 'Wei Li'], typed: 'Frau Li', found: 'Frau Li' },
+  { name: 'a two-letter surname after "Dr."', staff: ['David Okonkwo', 'Minh Ng'], typed: 'Dr. Ng', found: 'Dr. Ng' },
+  { name: 'the name before "geb."', staff: ['Sabine Hollmichel', 'Sabine Hollmichel geb. Wald'], typed: 'Frau Hollmichel', found: 'Hollmichel' },
 ];
 
 describe.each(SPELLINGS)('a name spelt differently: $name', ({ staff, typed, found }) => {
@@ -157,6 +166,16 @@ describe('every public output is checked, not only the Markdown', () => {
     expect(error.diagnostics[0]!.message).toContain('einem Dateinamen');
   });
 
+  test("a name in the logo's alternate text (only in the PDF's structure tree) fails the report", async () => {
+    const root = await copyExample();
+    await cp(join(packageRoot, 'test', 'fixtures', 'logo.png'), join(root, 'data', 'logo.png'));
+    await edit(root, 'organisation.yaml', '  fields: []\n', '  fields: []\n  logo: { file: logo.png, alt: Foto von Andrea Wiesenthal }\n');
+    const error = await rejection(writeReport({ dataDir: join(root, 'data'), outDir: join(root, 'out'), formats: ['pdf'] }));
+    expect(error.diagnostics[0]).toMatchObject({ file: 'organisation.yaml', path: 'letterhead.logo.alt', ...positionIn(root, 'organisation.yaml', 'Foto von') });
+    expect(error.diagnostics[0]!.message).toContain('"Andrea Wiesenthal" einer beschäftigten Person in den PDF-Metadaten');
+    await expect(readdir(join(root, 'out'))).rejects.toThrow();
+  });
+
   test('the PDF metadata strings are checked', async () => {
     const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
     const report = dataset.reports.find((r) => r.id === CURRENT)!;
@@ -173,6 +192,20 @@ describe('ordinary text is not taken for a name', () => {
       const markdown = readFileSync(join(packageRoot, file), 'utf8');
       expect(checkPublicOutputs({ markdown }, { data: dataset, report, templateFiles: [] }), file).toEqual([]);
     }
+  });
+  test('the particles and abbreviations of a name are not looked for alone', async () => {
+    const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
+    const report = dataset.reports.find((r) => r.id === CURRENT)!;
+    const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Dr. Hans van der Berg geb. Okonkwo' }] };
+    expect(checkPublicOutputs({ markdown: 'Der Bericht von der Geschäftsstelle, geb. am 01.03.2022.' }, { data, report, templateFiles: [] })).toEqual([]);
+    expect(checkPublicOutputs({ markdown: 'Herr Okonkwo.' }, { data, report, templateFiles: [] })).toHaveLength(1);
+  });
+  test('a two-letter surname alone is no hit (too short to tell from ordinary words), after "Frau" it is', async () => {
+    const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
+    const report = dataset.reports.find((r) => r.id === CURRENT)!;
+    const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Anna Im' }] };
+    expect(checkPublicOutputs({ markdown: 'Im Rhein-Sieg-Kreis, im Modul 2.' }, { data, report, templateFiles: [] })).toEqual([]);
+    expect(checkPublicOutputs({ markdown: 'Wie Frau Im berichtet.' }, { data, report, templateFiles: [] })).toHaveLength(1);
   });
   test('a surname inside a longer word is no hit', async () => {
     const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });

@@ -49,7 +49,7 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
@@ -432,7 +432,7 @@ describe('failing cases', () => {
     ['outside', 'logo.png', 'führt aus dem Datenordner hinaus'],
     ['missing', 'logo.png', 'Die Logodatei "logo.png" gibt es im Datenordner nicht.'],
     ['ok', 'logo.gif', 'ist keine PNG- oder JPEG-Datei'],
-    ['ok', 'logo.png', 'Das Logo ist keine PNG-Datei. (logo.png); erwartet wird ein PNG- oder RGB-JPEG-Bild.'],
+    ['ok', 'logo.png', 'Logo "logo.png": Das Logo ist keine PNG-Datei. Erwartet wird ein PNG- oder RGB-JPEG-Bild.'],
   ] as const)('logo-file-inside: %s %s', (state, file, message) => {
     const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state }, { [file]: new TextEncoder().encode('kein Bild') });
     const [d] = rule('logo-file-inside').check(ctx);
@@ -491,6 +491,12 @@ describe('failing cases', () => {
   test('previous-report-earlier: a previous report that is not earlier', () => {
     const [d] = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.previousReport = LATEST)));
     expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand`);
+  });
+  test('previous-session-earlier: the report with the latest earlier Stand is for a later session', () => {
+    const [d, ...rest] = rule('previous-session-earlier').check(context((data) => (data.reports[reportIndex(LATEST)]!.stand = '2021-09-01')));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: 'reports/2021-11-16-kim-sachstand.yaml', path: 'stand', severity: 'error' });
+    expect(d!.message).toMatch(/^Die vorige Vorlage "2022-03-16-kim-sachstand" \(Datenstand 01\.09\.2021, reports\/2022-03-16-kim-sachstand\.yaml:\d+:\d+\) ist für die Sitzung am 16\.03\.2022, nach der Sitzung dieser Vorlage am 16\.11\.2021/);
   });
   test('no-thousands-separator: a number written 55.000 where an amount belongs, not an FTE written 1.000', () => {
     const ctx = context();

@@ -106,7 +106,7 @@ describe('one German message per keyword', () => {
     expect(d.message).toContain('Die Liste enthält einen Eintrag doppelt (Einträge 1 und 3).');
   });
   test('!!binary data is named, not called a mapping', async () => {
-    expect((await only('staff', STAFF('    fte: 1\n    start: 2021-04-01\n    name: !!binary aGVsbG8=\n'))).message).toContain('binäre Daten');
+    expect((await only('staff', STAFF('    fte: 1\n    start: 2021-04-01\n    name: !!binary aGVsbG8=\n'))).message).toContain('Erwartet wird ein Text, gefunden wurde ein Binärwert (!!binary).');
   });
   test('__proto__ is an unknown key like any other, located at the key', async () => {
     const d = await only('staff', STAFF('    fte: 1\n    start: 2021-04-01\n    __proto__: { fte: 3 }\n'));

@@ -3,7 +3,7 @@
  * progress line that fits a narrow terminal, and no control character from the data in any message.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { colorLevel, safeText, terminalSafe } from '../../src/cli/terminal.js';
@@ -58,6 +58,57 @@ describe('kim report --out -', () => {
     expect(all.code).toBe(2);
     expect(all.stderr).toContain('--format md oder --format pdf');
     expect(readdirSync(repo)).toEqual(['data']);
+  });
+});
+
+describe('folder options that would silently do the wrong thing (exit 2, nothing written)', () => {
+  it('an output folder inside the data folder, also through a symbolic link', () => {
+    const repo = exampleRepo();
+    symlinkSync(join(repo, 'data'), join(repo, 'daten'));
+    const before = readdirSync(join(repo, 'data', 'reports'));
+    for (const args of [['report', '--out', 'data'], ['build', '--out', 'data/reports'], ['watch', '--out', 'daten/ausgabe']]) {
+      const r = runKim(args, { cwd: repo });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`Fehler: Der Ausgabeordner ${args[2]} liegt im Datenordner data; die erzeugten Vorlagen gehören nicht zu den Daten.`);
+    }
+    expect(readdirSync(join(repo, 'data', 'reports'))).toEqual(before);
+    expect(readdirSync(join(repo, 'data')).filter((f) => !f.endsWith('.yaml'))).toEqual(['reports']);
+  });
+
+  it('an empty folder option (an unset variable) and --out - where no single Vorlage goes to stdout', () => {
+    const repo = exampleRepo();
+    for (const option of ['--data', '--templates', '--out']) {
+      const r = runKim(['build', option, ''], { cwd: repo });
+      expect(r.code, option).toBe(2);
+      expect(r.stderr).toContain(`Fehler: Die Option ${option} braucht einen Ordner; angegeben ist ein leerer Wert.`);
+    }
+    for (const command of ['build', 'watch']) {
+      const r = runKim([command, '--out', '-'], { cwd: repo });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain(`Fehler: --out - (die Standardausgabe) gibt es nur bei kim report; kim ${command} schreibt in einen Ordner`);
+    }
+    expect(readdirSync(repo)).toEqual(['data']);
+  });
+
+  it('a --templates folder that does not exist (the built-in templates would be used without a word)', () => {
+    const repo = exampleRepo();
+    const r = runKim(['report', '--templates', 'vorlagen-tippfehler'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Fehler: Der Ordner für eigene Vorlagenmuster vorlagen-tippfehler (--templates) existiert nicht oder ist kein Ordner.');
+    expect(readdirSync(repo)).toEqual(['data']);
+    // Without --templates a missing templates/ is normal: the built-in ones are the default.
+    expect(runKim(['validate'], { cwd: repo }).code).toBe(0);
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('ends kim without a stack trace (kim report --out - | head)', () => {
+    const repo = exampleRepo();
+    for (const format of ['pdf', 'md']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "$0" "$1" report ${B} --format ${format} --out - | head -c 5 > /dev/null`, process.execPath, CLI], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stderr.toString(), format).toBe('');
+      expect(r.status, format).toBe(0);
+    }
   });
 });
 

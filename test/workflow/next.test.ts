@@ -1,5 +1,5 @@
 /** `kim next`: the next report file from the last one, for the committee's next session. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -81,13 +81,51 @@ describe('kim next', () => {
     expect(existsSync(reportFile(repo, NEXT))).toBe(false);
   });
 
+  it('refuses an --id the schema would refuse (a path, capitals, more than 80 characters): exit 2, no file', () => {
+    const repo = repoWithNextSession();
+    for (const id of ['../../boese', 'CON', 'a'.repeat(81)]) {
+      const r = runKim(['next', '--id', id], { cwd: repo });
+      expect(r.code, id).toBe(2);
+      expect(r.stderr).toContain(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, höchstens 80 Zeichen (--id).`);
+    }
+    expect(readFileSync(join(repo, 'data', 'reports', `${A}.yaml`), 'utf8')).toContain(`id: ${A}`);
+    expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
+  });
+
+  it('a new file with an error for the clerk to decide (a public report for a closed session) is not announced with ✓', () => {
+    const repo = exampleRepo();
+    const meetings = join(repo, 'data', 'meetings.yaml');
+    const line = '  - { id: asi-2022-03-16, committee: asi, date: 2022-03-16, public: true }\n';
+    writeFileSync(meetings, readFileSync(meetings, 'utf8').replace(line, `${line}  - { id: asi-2022-06-22, committee: asi, date: 2022-06-22, public: false }\n`));
+    const r = runKim(['next'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Fehler: Die Vorlage ist öffentlich (public: true), die Sitzung "asi-2022-06-22"');
+    expect(r.stderr).toContain(`✗ Neue Vorlage angelegt, aber ungültig (Fehler oben): ${NEXT} für die Sitzung asi-2022-06-22`);
+    expect(r.stderr).not.toContain('✓');
+  });
+
+  it('refuses a --title the data checks would refuse (empty, too long, an invisible character): exit 2, no file', () => {
+    const repo = repoWithNextSession();
+    for (const [title, message] of [
+      ['  ', 'Der Titel (--title) darf nicht leer sein.'],
+      ['T'.repeat(501), 'Der Titel (--title) ist 501 Zeichen lang; erlaubt sind höchstens 500.'],
+      ['Sachstand\u202Eneu', 'Der Titel (--title): Unsichtbares Zeichen U+202E'],
+    ]) {
+      const r = runKim(['next', '--title', title!], { cwd: repo });
+      expect(r.code, title).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
+  });
+
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
     const repo = repoWithNextSession();
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');
     expect(runKim(['next', '--stand', '2022-06-23'], { cwd: repo }).stderr).toContain('liegt nach der Sitzung asi-2022-06-22 am 22.06.2022');
     expect(runKim(['next', '--stand', '2022-02-30'], { cwd: repo }).stderr).toContain('Ungültiger Wert für --stand');
-    // A file of that name that is a valid report of another id (so the data are valid): not overwritten.
-    const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2021-10-02').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
+    // A file of that name that is a valid report of another id (so the data are valid; its Stand lies
+    // between those of its neighbours' sessions): not overwritten.
+    const other = readFileSync(reportFile(repo, A), 'utf8').replace(`id: ${A}`, 'id: 2021-11-16-kopie').replace('stand: 2021-10-01', 'stand: 2022-06-01').replace('session: asi-2021-11-16', 'session: asi-2022-06-22');
     writeFileSync(reportFile(repo, NEXT), other);
     const r = runKim(['next', A, '--session', 'asi-2022-06-22'], { cwd: repo });
     expect(r.code).toBe(2);

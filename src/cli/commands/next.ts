@@ -29,7 +29,7 @@ export async function runNext(from: string | undefined, options: NextCommandOpti
   const carried = own.filter(isCarriedOverText).length;
   term.err(
     [
-      `${c.green('✓')} Neue Vorlage ${safeText(result.id)} für die Sitzung ${safeText(result.session.id)} am ${formatDate(result.session.date)}, Datenstand ${formatDate(result.stand)}, begonnen aus ${safeText(result.previous.id)}.`,
+      `${hasErrors(own) ? `${c.red('✗')} Neue Vorlage angelegt, aber ungültig (Fehler oben):` : `${c.green('✓')} Neue Vorlage`} ${safeText(result.id)} für die Sitzung ${safeText(result.session.id)} am ${formatDate(result.session.date)}, Datenstand ${formatDate(result.stand)}, begonnen aus ${safeText(result.previous.id)}.`,
       ...(carried > 0 ? [`  ${carried === 1 ? 'Ein Textbaustein ist' : `${carried} Textbausteine sind`} wörtlich übernommen (Warnungen oben): bitte überarbeiten.`] : []),
       ...(result.dropped.length > 0 ? [`  Weitere Beratungen der vorigen Vorlage (${result.dropped.map((s) => safeText(s)).join(', ')}) sind nicht übernommen; bei Bedarf unter consultations ergänzen.`] : []),
       ...(result.droppedDate !== undefined ? [`  Das Datum der vorigen Vorlage (${formatDate(result.droppedDate)}) ist nicht übernommen; bei Bedarf unter date das Datum der neuen eintragen.`] : []),

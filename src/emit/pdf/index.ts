@@ -16,23 +16,31 @@ export type { PdfLogo, PdfMetadata } from './metadata.js';
 /** Reusable renderer: loads fonts and hyphenation patterns once, renders many documents (kim build). */
 export interface PdfRenderer {
   render(markdown: string, meta: PdfMetadata): Promise<Uint8Array>;
+  /**
+   * The characters of the Markdown that the embedded fonts cannot draw (render would draw them as "?",
+   * since PDF/A forbids the missing-glyph box): each once, in order of appearance.
+   */
+  undrawable(markdown: string): Promise<string[]>;
 }
 
-type RenderFn = (markdown: string, meta: PdfMetadata) => Promise<Uint8Array>;
+type Renderer = import('./renderer.js').Renderer;
 
 export function createPdfRenderer(): PdfRenderer {
   // The renderer is created once, on first use; concurrent first calls share it.
-  let renderer: Promise<RenderFn> | undefined;
+  let renderer: Promise<Renderer> | undefined;
+  const start = (): Promise<Renderer> =>
+    (renderer ??= import('./renderer.js')
+      .then((m) => m.createRenderer())
+      .catch((error: unknown) => {
+        renderer = undefined; // a failed start (e.g. a missing font) is not cached; the next call retries
+        throw error;
+      }));
   return {
     async render(markdown, meta) {
-      renderer ??= import('./renderer.js')
-        .then((m) => m.createRenderer())
-        .catch((error: unknown) => {
-          renderer = undefined; // a failed start (e.g. a missing font) is not cached; the next call retries
-          throw error;
-        });
-      const render = await renderer;
-      return render(markdown, meta);
+      return (await start()).render(markdown, meta);
+    },
+    async undrawable(markdown) {
+      return (await start()).undrawable(markdown);
     },
   };
 }

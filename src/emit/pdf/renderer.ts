@@ -16,17 +16,36 @@ import { loadPdfkit } from './writer/pdfkit-patches.js';
 
 export type RenderFn = (markdown: string, meta: PdfMetadata) => Promise<Uint8Array>;
 
-export async function createRenderer(): Promise<RenderFn> {
+export interface Renderer {
+  render: RenderFn;
+  /** The characters of a text that the fonts have no glyph for (each once, in order; blanks aside). */
+  undrawable(text: string): string[];
+}
+
+export async function createRenderer(): Promise<Renderer> {
   const lex = createLexer(await import('marked'));
   const PDFDocument = loadPdfkit();
   const hyphenate = loadHyphenator();
   const fonts = new FontSet();
   const lineCache = new LineCache();
-  return async (markdown, meta) => {
+  const undrawable = (text: string): string[] => {
+    // Running text is regular, headings and **emphasis** bold: a character either lacks is drawn as "?".
+    const faces = [fonts.face('regular'), fonts.face('bold')];
+    if (!faces.some((f) => f.missing.test(text))) return [];
+    const found = new Set<string>();
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      if (/\s/u.test(char) || found.has(char)) continue;
+      if (faces.some((f) => Number.isNaN(f.advance(cp)))) found.add(char);
+    }
+    return [...found];
+  };
+  const render: RenderFn = async (markdown, meta) => {
     const logo = meta.logo && { ...logoSize(meta.logo.bytes, meta.logo.format), alt: meta.logo.alt, bodyName: meta.bodyName };
     const tokens = lex(markdown);
     const blocks = buildBlocks(tokens, { metrics: fonts, hyphenate, lineCache, logo });
     const pages = withFooters(paginate(blocks), fonts);
     return writePdf(PDFDocument, pages, markdown, meta, fonts);
   };
+  return { render, undrawable };
 }

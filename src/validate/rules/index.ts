@@ -10,6 +10,7 @@ import {
   fundingRateKnown,
   knownTemplate,
   previousReportEarlier,
+  previousSessionEarlier,
   standBeforeSession,
 } from './reports.js';
 import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   listedStaffAssigned,
   attachmentFilesInside,
   previousReportEarlier,
+  previousSessionEarlier,
   fileNamedAfterId,
   thousandsSeparator,
   oneFundingRatePerYear,

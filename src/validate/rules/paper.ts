@@ -63,7 +63,7 @@ export const logoFileInside: Rule = {
       if (!format) return [at(ctx, 'organisation', '/letterhead/logo/file', `Das Logo "${logo.file}" ist keine PNG- oder JPEG-Datei; erwartet wird eine Datei mit der Endung .png, .jpg oder .jpeg.`)];
       const bytes = ctx.readDataFile(logo.file);
       const problem = bytes ? logoProblem(bytes, format) : 'Die Datei kann nicht gelesen werden.';
-      return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', `${problem} (${logo.file}); erwartet wird ein PNG- oder RGB-JPEG-Bild.`)] : [];
+      return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', `Logo "${logo.file}": ${problem} Erwartet wird ein PNG- oder RGB-JPEG-Bild.`)] : [];
     }
     const problem = dataFileProblem(state, logo.file, 'Die Logodatei');
     return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', problem)] : [];

@@ -3,7 +3,8 @@ import { yearOf } from '../../model/dates.js';
 import { fundingRateFor } from '../../model/fte.js';
 import { formatDate } from '../../german/index.js';
 import { didYouMean } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { findPreviousReport } from '../../model/report-model.js';
+import { at, ptr, whereIs, type Rule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
@@ -111,6 +112,37 @@ export const previousReportEarlier: Rule = {
       } else if (previous.stand >= r.stand) {
         out.push(at(ctx, { report: i }, '/previousReport', `Die vorige Vorlage "${previous.id}" hat den Datenstand ${formatDate(previous.stand)}, nicht früher als diese (${formatDate(r.stand)}).`));
       }
+    });
+    return out;
+  },
+};
+
+/**
+ * "Seit der letzten Ausschusssitzung am …" names the previous report's session, and the previous report
+ * is found by Stand. A report for a later session with an earlier Stand (a typo in one of the two) would
+ * make the earlier session's Vorlage speak of a "last session" that is still to come.
+ */
+export const previousSessionEarlier: Rule = {
+  name: 'previous-session-earlier',
+  needs: ['meetings'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
+    ctx.data.reports.forEach((r, i) => {
+      const previous = findPreviousReport(ctx.data, r);
+      const own = sessions.get(r.consultations[0]!.session);
+      const theirs = previous && sessions.get(previous.consultations[0]!.session);
+      if (!previous || !own || !theirs || theirs.date <= own.date) return;
+      const j = ctx.data.reports.indexOf(previous);
+      const explicit = r.previousReport !== undefined;
+      out.push(
+        at(
+          ctx,
+          { report: i },
+          explicit ? '/previousReport' : '/stand',
+          `Die vorige Vorlage "${previous.id}" (${explicit ? 'previousReport' : `Datenstand ${formatDate(previous.stand)}, ${whereIs(ctx, { report: j }, '/stand')}`}) ist für die Sitzung am ${formatDate(theirs.date)}, nach der Sitzung dieser Vorlage am ${formatDate(own.date)}; diese Vorlage würde eine spätere Sitzung "die letzte Ausschusssitzung" nennen. Erwartet wird, dass eine Vorlage für eine spätere Sitzung auch einen späteren Datenstand hat.`,
+        ),
+      );
     });
     return out;
   },

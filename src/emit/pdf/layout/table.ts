@@ -87,7 +87,15 @@ function distributeWidths(min: number[], max: number[], available: number): numb
   const sumMax = max.reduce((a, b) => a + b, 0);
   const sumMin = min.reduce((a, b) => a + b, 0);
   if (sumMax <= available) return max.map((w) => (w / sumMax) * available);
-  if (sumMin >= available) return min.map((w) => (w / sumMin) * available);
+  if (sumMin >= available) {
+    // A word wider than the page (a long name without blanks): the columns narrower than an even share
+    // keep their minimum, so "192.500 €" is never broken digit by digit; the wide ones share the rest
+    // and break their word.
+    const share = available / min.length;
+    const fixed = min.reduce((sum, w) => (w <= share ? sum + w : sum), 0);
+    const wide = sumMin - fixed;
+    return wide > 0 ? min.map((w) => (w <= share ? w : (w / wide) * (available - fixed))) : min.map((w) => (w / sumMin) * available);
+  }
   const slack = sumMax - sumMin;
   return min.map((w, i) => w + ((max[i]! - w) / slack) * (available - sumMin));
 }
