@@ -21,7 +21,11 @@ export interface UnitModel {
   article: string;
   /** For table headings: "VZÄ" or "Stellen". */
   short: string;
+  /** "besetzt ist davon noch keine" (Stelle), "keines" (Vollzeitäquivalent), "keiner" (a masculine unit). */
+  none: string;
 }
+
+const NONE: Record<Genus, string> = { feminine: 'keine', neuter: 'keines', masculine: 'keiner' };
 
 export interface TermsModel {
   moduleWord: { singular: string; genus: Genus };
@@ -41,6 +45,7 @@ export function termsOf(programme: Programme): TermsModel {
       abbreviation: unit.abbreviation ?? '',
       article: capitalize(definite(unit.genus, 'nom')),
       short: unit.abbreviation ?? unit.plural,
+      none: NONE[unit.genus],
     },
   };
 }

@@ -33,6 +33,20 @@ describe('the Vorlage follows the data', () => {
     expect(text).toContain('1) Stadt Sankt Augustin und Gemeinde Wachtberg seit dem 01.11.21');
   });
 
+  test('a first report with no post filled yet: "noch keines" for Vollzeitäquivalente, "noch keine" for Stellen', async () => {
+    const empty = (d: Parameters<Parameters<typeof renderWith>[0]>[0]) => {
+      d.staff = d.staff.filter((s) => s.module !== 'modul-2');
+      d.assignments = d.assignments.filter((a) => d.staff.some((s) => s.id === a.staff));
+    };
+    const vza = await renderWith(empty, '2021-11-16-kim-sachstand');
+    expect(vza).toContain('ist im Modul 2 noch niemand eingestellt. Für das Modul 2 sind 12 Vollzeitäquivalente (VZÄ) mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ geplant; besetzt ist davon noch keines.');
+    const stellen = await renderWith((d) => {
+      empty(d);
+      d.programme.terms = { ...d.programme.terms, unit: { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' } };
+    }, '2021-11-16-kim-sachstand');
+    expect(stellen).toContain('geplant; besetzt ist davon noch keine.');
+  });
+
   test('renaming a municipality changes the list', async () => {
     const text = await renderWith((d) => {
       d.organisation.municipalities.find((m) => m.id === 'bornheim')!.name = 'Bornheim (Rheinland)';

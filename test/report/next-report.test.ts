@@ -104,6 +104,13 @@ describe('a case manager moved to other municipalities', () => {
     const text = await follow((d) => moveKoenigswinter(d, null));
     expect(text).toContain('Die bisher für die Stadt Königswinter, die Stadt Bad Honnef und die Stadt Hennef zuständige Case Managerin ist seit dem 01.05.2022 keiner Kommune mehr zugeordnet.');
   });
+  test('… in the body\'s own word for its units ("keinem Stadtteil mehr")', async () => {
+    const text = await follow((d) => {
+      moveKoenigswinter(d, null);
+      d.organisation.municipalityWord = { singular: 'Stadtteil', plural: 'Stadtteile', genus: 'masculine' };
+    });
+    expect(text).toContain('zuständige Case Managerin ist seit dem 01.05.2022 keinem Stadtteil mehr zugeordnet.');
+  });
   test('the same municipalities in another order are no move, and a module with only a move has changes', async () => {
     expect(await follow((d) => moveKoenigswinter(d, ['hennef', 'koenigswinter', 'bad-honnef']))).not.toContain('zuständige Case Managerin ist seit');
     const onlyMove = await follow((d) => {
