@@ -62,6 +62,7 @@ export function buildValue(file: string, doc: Document, at: (offset: number) => 
       if (typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
         const written = text.slice(node.range[0], node.range[1]);
         if (written !== String(node.value)) numberTexts.set(pointer, written);
+        checkNumberBase(node, written);
       }
       return node.value;
     }
@@ -103,6 +104,16 @@ export function buildValue(file: string, doc: Document, at: (offset: number) => 
     if (hasInvisible(text.slice(node.range[0], node.range[1]))) return; // typed as such: already reported at its position
     const pos = at(node.range[0]);
     problems.push(error(file, pos.line, pos.col, '', invisibleMessage(findInvisible(node.value)[0]!.codePoint, true)));
+  }
+  /**
+   * YAML 1.2 reads `0x1` and `0o17` as numbers; no Stellenanteil, amount or year is written so on purpose
+   * (a leading zero slipped, a copied code), and taken as read it would change a Vorlage's figures in silence.
+   */
+  function checkNumberBase(node: { value: unknown; range?: [number, number, number] | null }, written: string): void {
+    if (!/^[-+]?0[xo]/i.test(written) || !node.range || problems.length >= MAX_SYNTAX_ERRORS) return;
+    const pos = at(node.range[0]);
+    const base = /^[-+]?0x/i.test(written) ? 'hexadezimal' : 'oktal';
+    problems.push(error(file, pos.line, pos.col, '', `Die Zahl ${written} ist ${base} geschrieben (gelesen als ${String(node.value)}); erwartet wird eine Dezimalzahl wie ${String(node.value)}, oder als Text in Anführungszeichen ("${written}").`));
   }
   function rangeStart(node: unknown): Position | undefined {
     const range = (node as Node | null)?.range;

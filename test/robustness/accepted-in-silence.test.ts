@@ -32,6 +32,20 @@ const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 const CASES: Case[] = [
   {
+    name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
+    edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
+    file: 'programme.yaml',
+    at: { find: '0xD6D8' },
+    message: 'Die Zahl 0xD6D8 ist hexadezimal geschrieben (gelesen als 55000); erwartet wird eine Dezimalzahl wie 55000',
+  },
+  {
+    name: 'a Stellenanteil written in octal (0o1)',
+    edit: sub('staff.yaml', 'module: modul-2, fte: 1, employer: kreisverwaltung, workplace: koenigswinter', 'module: modul-2, fte: 0o1, employer: kreisverwaltung, workplace: koenigswinter'),
+    file: 'staff.yaml',
+    at: { find: '0o1' },
+    message: 'Die Zahl 0o1 ist oktal geschrieben (gelesen als 1)',
+  },
+  {
     name: 'a German thousands separator in a funding amount (55.000 is 55)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 55.000 }'),
     file: 'programme.yaml',
