@@ -490,7 +490,11 @@ describe('failing cases', () => {
   });
   test('previous-report-earlier: a previous report that is not earlier', () => {
     const [d] = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.previousReport = LATEST)));
-    expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand`);
+    expect(d!.message).toContain(`Die vorige Vorlage "${LATEST}" hat den Datenstand 01.03.2022, nicht früher als diese (01.10.2021); erwartet wird eine Vorlage mit früherem Datenstand.`);
+  });
+  test('previous-report-earlier: a report that names itself as its previous report is told so', () => {
+    const ds = rule('previous-report-earlier').check(context((data) => (data.reports[reportIndex(LATEST)]!.previousReport = LATEST)));
+    expect(ds.map((d) => [d.path, d.message])).toEqual([['previousReport', 'Die Vorlage nennt sich selbst als vorige Vorlage; erwartet wird die Kennung einer früheren Vorlage (oder kein previousReport: dann gilt die mit dem letzten früheren Datenstand).']]);
   });
   test('previous-session-earlier: the report with the latest earlier Stand is for a later session', () => {
     const [d, ...rest] = rule('previous-session-earlier').check(context((data) => (data.reports[reportIndex(LATEST)]!.stand = '2021-09-01')));

@@ -109,8 +109,10 @@ export const previousReportEarlier: Rule = {
       const previous = byId.get(r.previousReport);
       if (!previous) {
         out.push(at(ctx, { report: i }, '/previousReport', `Unbekannte Vorlage "${r.previousReport}".${didYouMean(r.previousReport, [...byId.keys()])}`));
+      } else if (previous === r) {
+        out.push(at(ctx, { report: i }, '/previousReport', `Die Vorlage nennt sich selbst als vorige Vorlage; erwartet wird die Kennung einer früheren Vorlage (oder kein previousReport: dann gilt die mit dem letzten früheren Datenstand).`));
       } else if (previous.stand >= r.stand) {
-        out.push(at(ctx, { report: i }, '/previousReport', `Die vorige Vorlage "${previous.id}" hat den Datenstand ${formatDate(previous.stand)}, nicht früher als diese (${formatDate(r.stand)}).`));
+        out.push(at(ctx, { report: i }, '/previousReport', `Die vorige Vorlage "${previous.id}" hat den Datenstand ${formatDate(previous.stand)}, nicht früher als diese (${formatDate(r.stand)}); erwartet wird eine Vorlage mit früherem Datenstand.`));
       }
     });
     return out;
