@@ -2,7 +2,8 @@
  * Placeholders in text written by the clerk: `{date}` in a role's statement, `{anlage:geschaeftsordnung}`
  * in a report's text. Plain substitution, never code: data stays data.
  */
-const SLOT = /\{([a-zA-Z]+)(?::([a-z0-9-]+))?\}/g;
+// Not inside doubled braces: `{{title}}` is Handlebars written into data, one mistake (findMalformedSlots).
+const SLOT = /(?<!\{)\{([a-zA-Z]+)(?::([a-z0-9-]+))?\}(?!\})/g;
 
 export interface SlotUse {
   name: string;
@@ -49,6 +50,14 @@ export function findMalformedSlots(text: string): MalformedSlot[] {
   const found: MalformedSlot[] = [];
   const wellFormed = /^\{[a-zA-Z]+(?::[a-z0-9-]+)?\}$/;
   for (let index = text.indexOf('{'); index !== -1; index = text.indexOf('{', index + 1)) {
+    const doubled = /^\{\{[^{}\n]{0,76}\}\}/.exec(text.slice(index, index + 82));
+    if (doubled) {
+      // Handlebars syntax in a text block (`{{title}}`): one problem, with the slot it may have meant.
+      const meant = `{${doubled[0].slice(2, -2).trim()}}`;
+      found.push({ text: doubled[0], index, meant: wellFormed.test(meant) ? meant : undefined });
+      index += doubled[0].length - 1;
+      continue;
+    }
     const close = text.indexOf('}', index);
     const next = text.slice(index + 1).search(/[{\n]/);
     const closed = close !== -1 && (next === -1 || close < index + 1 + next) && close - index <= 80;

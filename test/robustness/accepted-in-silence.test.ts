@@ -100,7 +100,7 @@ const CASES: Case[] = [
     edit: sub(LATEST, '{anlage:geschaeftsordnung}', '{anlage:geschäftsordnung}'),
     file: LATEST,
     at: { find: 'steeringGroup: ', shift: 15 },
-    message: '"{anlage:geschäftsordnung}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {anlage:geschaeftsordnung}. Erlaubt ist {anlage:KENNUNG}',
+    message: '"{anlage:geschäftsordnung}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {anlage:geschaeftsordnung}. Erlaubt sind {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand}',
   },
   {
     name: 'a space in a slot: {anlage: geschaeftsordnung}',

@@ -533,6 +533,15 @@ describe('failing cases', () => {
       [expect.stringMatching(/^roles\[\d+\]\.statement\.one$/), '"{ date}"'],
     ]);
   });
+  test('slots-well-formed: Handlebars braces in a text block are one problem, with the slot meant only when kim has it', () => {
+    const check = (closing: string) => rule('slots-well-formed').check(context((data) => (data.reports[reportIndex(LATEST)]!.text = { closing })));
+    expect(check('Am {{ letzteSitzung }} beschlossen.').map((d) => d.message)).toEqual([
+      '"{{ letzteSitzung }}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {letzteSitzung}. Erlaubt sind {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).',
+    ]);
+    expect(check('Titel: {{title}}').map((d) => d.message.split(' und käme')[0])).toEqual(['"{{title}}" ist kein gültiger Platzhalter']);
+    // …and the inner {title} is not a second problem for text-slots-resolve.
+    expect(rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text = { closing: 'Titel: {{title}}' })))).toEqual([]);
+  });
   test('slots-well-formed: well-formed slots and text without braces pass', () => {
     expect(rule('slots-well-formed').check(context((data) => (data.reports[0]!.text = { closing: 'Siehe {anlage:x} und {datum}.' })))).toEqual([]);
   });
