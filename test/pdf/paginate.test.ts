@@ -61,6 +61,25 @@ describe('pagination on pure data', () => {
     expect(texts(pages[1]!).filter(isB)).toHaveLength(2);
   });
 
+  // Landkreis Talheim, 10.05.2022: the three-line paragraph of Modul III was split two lines on page 2,
+  // "Landratsamt eingestellt." alone on top of page 3. Three lines cannot be split without an orphan or
+  // a widow, so they go over together – and the heading before them goes with them.
+  test('a paragraph of three lines is never split, wherever the page ends; its heading stays with it', () => {
+    const isB = (t: PlacedText) => lineText(t).startsWith('b');
+    for (let k = 1; k <= 12; k++) {
+      for (const heading of ['', '### Überschrift\n\n']) {
+        const pages = layout(`${paragraph('a', perPage - k)}\n\n${heading}${paragraph('b', 3)}`);
+        const where = `${k} lines short of a page${heading ? ', with heading' : ''}`;
+        const counts = pages.map((page) => texts(page).filter(isB).length);
+        expect(counts.filter((n) => n > 0), where).toEqual([3]);
+        if (heading) {
+          const page = pages.find((p) => texts(p).some(isB))!;
+          expect(texts(page).some((t) => /^H\d$/.test(t.node?.role ?? '')), where).toBe(true);
+        }
+      }
+    }
+  });
+
   test('a heading is kept with the two lines after it', () => {
     const pages = layout(`${paragraph('a', perPage - 3)}\n\n## Überschrift\n\n${paragraph('b', 4)}`);
     expect(texts(pages[0]!).some((t) => t.node?.role === 'H1')).toBe(false);

@@ -5,8 +5,9 @@
  *
  * The rules a reader notices: a heading stays with the first two lines after it; a paragraph leaves no
  * single first line at a page bottom (orphan) and carries no single last line over (widow) where it can
- * avoid it; a list does not start with one line at the page bottom; a table's header row starts together
- * with its first row and is repeated (as an artifact) on top of every further page.
+ * avoid it (a paragraph of three lines goes over whole, with its heading); a list does not start with
+ * one line at the page bottom; a table's header row starts together with its first row and is repeated
+ * (as an artifact) on top of every further page.
  *
  * Coordinates are in pt from the page's top left corner; `baseline` is the text's baseline.
  */
@@ -152,13 +153,13 @@ class Paginator {
   }
 
   blocks(blocks: readonly Block[], x: number, width: number): void {
-    for (const block of blocks) this.block(block, x, width);
+    blocks.forEach((block, i) => this.block(block, x, width, blocks[i + 1]));
   }
 
-  private block(block: Block, x: number, width: number): void {
+  private block(block: Block, x: number, width: number, next: Block | undefined): void {
     switch (block.kind) {
       case 'text':
-        return this.text(block, x);
+        return this.text(block, x, next);
       case 'list':
         return this.list(block, x, width);
       case 'table':
@@ -174,12 +175,12 @@ class Paginator {
 
   // ── Text ──────────────────────────────────────────────────────────────────────────────────────────
 
-  private text(block: TextBlock, x: number): void {
+  private text(block: TextBlock, x: number, next: Block | undefined): void {
     const { style, lines } = block;
     const lineHeight = style.size * style.lineHeight;
     if (block.keepWithNext > 0 && !this.atTop()) {
       const gap = Math.max(this.pending, style.spaceBefore);
-      if (this.y + gap + lines.length * lineHeight + block.keepWithNext > this.area.bottom) this.newPage();
+      if (this.y + gap + lines.length * lineHeight + block.keepWithNext + this.unsplitExtra(next) > this.area.bottom) this.newPage();
     }
     let gap = this.atTop() ? 0 : Math.max(this.pending, style.spaceBefore);
     let index = 0;
@@ -190,6 +191,7 @@ class Paginator {
       if (take < remaining) {
         if (index === 0 && take < 2 && remaining >= 2) take = 0; // no orphan: start on the next page
         else if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
+        else if (remaining - take === 1 && index === 0) take = 0; // three lines: neither orphan nor widow, all go over
       }
       if (take === 0 && this.atTop()) take = Math.max(1, Math.min(fit, remaining));
       if (take > 0) {
@@ -210,6 +212,15 @@ class Paginator {
       }
     }
     this.pending = style.spaceAfter;
+  }
+
+  /**
+   * What a heading must keep below it beyond its two lines: a paragraph of three lines cannot be split
+   * (it would leave an orphan or a widow), so all three go with the heading.
+   */
+  private unsplitExtra(next: Block | undefined): number {
+    if (next?.kind !== 'text' || next.keepWithNext > 0 || next.lines.length !== 3) return 0;
+    return next.style.size * next.style.lineHeight;
   }
 
   private line(line: Line, x: number, top: number, style: BlockStyle, node: StructNode | undefined, more: boolean, artifact?: Artifact): void {
