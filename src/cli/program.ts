@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest } from '../api.js';
+import { sourceDate } from '../environment.js';
 import type { CliEnvironment } from './environment.js';
 import { guard } from './failure.js';
 import { folderProblem } from './folders.js';
@@ -38,6 +39,11 @@ export const GERMAN_HELP: Partial<Help> = {
 export function buildProgram(environment: CliEnvironment, setExit: (code: number) => void): Command {
   const termFor = (quiet: boolean) => processTerminal(environment, quiet);
   const env = environment.library;
+  // A malformed SOURCE_DATE_EPOCH stops a run that makes PDFs before anything is written (exit 2), once,
+  // rather than failing every report of a build one by one.
+  const checkPdfEnvironment = (opts: { format?: string }) => {
+    if (opts.format !== 'md') sourceDate(env);
+  };
   const program = new Command('kim')
     .description('Ausschussvorlagen des Kommunalen Integrationsmanagements aus YAML-Daten erzeugen (Markdown und PDF).')
     .version(KIM_VERSION, '-V, --version', 'Version anzeigen')
@@ -97,7 +103,10 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runReport } = await import('./commands/report.js');
-      setExit(await guard(term, opts.data, () => runReport(report, opts, term, env)));
+      setExit(await guard(term, opts.data, async () => {
+        checkPdfEnvironment(opts);
+        return runReport(report, opts, term, env);
+      }));
     });
 
   program
@@ -141,7 +150,10 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runBuild } = await import('./commands/build.js');
-      setExit(await guard(term, opts.data, () => runBuild(opts, term, env)));
+      setExit(await guard(term, opts.data, async () => {
+        checkPdfEnvironment(opts);
+        return runBuild(opts, term, env);
+      }));
     });
 
   program
@@ -157,7 +169,10 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
       const { runWatch } = await import('./commands/watch.js');
-      setExit(await guard(term, opts.data, () => runWatch(report, opts, term, env)));
+      setExit(await guard(term, opts.data, async () => {
+        checkPdfEnvironment(opts);
+        return runWatch(report, opts, term, env);
+      }));
     });
 
   program

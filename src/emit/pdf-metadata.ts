@@ -1,4 +1,4 @@
-import type { Environment } from '../environment.js';
+import { sourceDate, type Environment } from '../environment.js';
 import type { ReportModel } from '../model/report-model.js';
 import { documentInfo } from '../render/document-info.js';
 import type { PdfLogo, PdfMetadata } from './pdf/index.js';
@@ -10,10 +10,9 @@ import type { PdfLogo, PdfMetadata } from './pdf/index.js';
  * letterhead's logo is a Figure with its alt text, or decoration where the Kreis's name stands beside it.
  */
 export function pdfMetadata(model: ReportModel, env: Pick<Environment, 'sourceDateEpoch'>, logo?: PdfLogo): PdfMetadata {
-  const epoch = env.sourceDateEpoch !== undefined && /^\d+$/.test(env.sourceDateEpoch) ? Number(env.sourceDateEpoch) : undefined;
   return {
     ...documentInfo(model),
-    creationDate: epoch !== undefined ? new Date(epoch * 1000) : new Date(`${model.stand}T00:00:00Z`),
+    creationDate: sourceDate(env) ?? new Date(`${model.stand}T00:00:00Z`),
     ...(model.letterhead.showBody ? { bodyName: model.body.name } : {}),
     ...(logo ? { logo } : {}),
   };

@@ -45,4 +45,19 @@ describe('line breaking', () => {
     expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 7)).toEqual(['aktueller', 'Sachstand']);
     expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 5)).toEqual(['aktueller Sach[-]', 'stand']);
   });
+  // Landkreis Talheim 10.05.2022: "für das Modul" | "II zum 01.01.2022"; Rhein-Sieg-Kreis follow-up:
+  // "davon 4,5 VZÄ Koordinierung und 0,5" | "VZÄ Verwaltungsassistenz". A figure and its unit, and a
+  // module's name and its number, belong on one line (DIN 5008); the space is still drawn as a space.
+  test('no break between a figure and its unit or currency, nor between a name and its number', () => {
+    expect(lineTexts([run('und 0,5 VZÄ Verwaltung')], 10)).toEqual(['und', '0,5 VZÄ', 'Verwaltung']);
+    expect(lineTexts([run('von 55.000 € je Stelle')], 11)).toEqual(['von', '55.000 € je', 'Stelle']);
+    expect(lineTexts([run('jeweils 55.000 €/VZÄ wurden')], 14)).toEqual(['jeweils', '55.000 €/VZÄ', 'wurden']);
+    expect(lineTexts([run('für das Modul II zum')], 14)).toEqual(['für das', 'Modul II zum']);
+    expect(lineTexts([run('im (Baustein III) und')], 14)).toEqual(['im', '(Baustein III)', 'und']);
+    expect(lineTexts([run('als Anlage 1 beigelegt')], 10)).toEqual(['als', 'Anlage 1', 'beigelegt']);
+    // Ordinary words and dates still break where they fall.
+    expect(lineTexts([run('Am 15.01.2022 wurde')], 10)).toEqual(['Am', '15.01.2022', 'wurde']);
+    expect(lineTexts([run('von 6 auf 12 Stellen')], 10)).toEqual(['von 6 auf', '12 Stellen']);
+    expect(lineTexts([run('das Modul II')], 9)[0]).toBe('das');
+  });
 });

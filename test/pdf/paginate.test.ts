@@ -61,6 +61,48 @@ describe('pagination on pure data', () => {
     expect(texts(pages[1]!).filter(isB)).toHaveLength(2);
   });
 
+  // Landkreis Talheim, 10.05.2022: the three-line paragraph of Modul III was split two lines on page 2,
+  // "Landratsamt eingestellt." alone on top of page 3. Three lines cannot be split without an orphan or
+  // a widow, so they go over together – and the heading before them goes with them.
+  test('a paragraph of three lines is never split, wherever the page ends; its heading stays with it', () => {
+    const isB = (t: PlacedText) => lineText(t).startsWith('b');
+    for (let k = 1; k <= 12; k++) {
+      for (const heading of ['', '### Überschrift\n\n']) {
+        const pages = layout(`${paragraph('a', perPage - k)}\n\n${heading}${paragraph('b', 3)}`);
+        const where = `${k} lines short of a page${heading ? ', with heading' : ''}`;
+        const counts = pages.map((page) => texts(page).filter(isB).length);
+        expect(counts.filter((n) => n > 0), where).toEqual([3]);
+        if (heading) {
+          const page = pages.find((p) => texts(p).some(isB))!;
+          expect(texts(page).some((t) => /^H\d$/.test(t.node?.role ?? '')), where).toBe(true);
+        }
+      }
+    }
+  });
+
+  // The overview "Stellen und Förderung" has a two-line header row and first rows of up to three lines
+  // ("Modul II – Rechtskreisübergreifendes Case Management"), and every Vorlage has a heading right over
+  // a heading ("Sachdarstellung:" over "Stellen und Förderung"): no heading may stay behind alone.
+  test('a heading goes with what follows it: a table\'s header and first row, a heading and its text', () => {
+    const table = `| Modul ${'x '.repeat(60)}| geplant |\n| --- | ---: |\n| ${'Modul '.repeat(30)}| 1 |\n| b | 2 |`;
+    const followers = {
+      table: `### Stellen und Förderung\n\n${table}`,
+      'heading, table': `## Sachdarstellung:\n\n### Stellen und Förderung\n\n${table}`,
+      'heading, paragraph': `## Sachdarstellung:\n\n### Personelle Besetzung\n\n${paragraph('b', 5)}`,
+      'heading, list': `## Sachdarstellung:\n\n### Kommunen\n\n1) eins\n2) zwei\n3) drei`,
+    };
+    for (const [name, follower] of Object.entries(followers)) {
+      for (let k = 1; k <= 16; k++) {
+        const pages = layout(`# Vorbemerkungen:\n\n${paragraph('a', perPage - k)}\n\n${follower}`);
+        for (const [i, page] of pages.entries()) {
+          const body = texts(page).filter((t) => !t.artifact);
+          const where = `${name}, ${k} lines short of a page: a heading alone at the bottom of page ${i + 1}`;
+          expect(/^H\d$/.test(body[body.length - 1]?.node?.role ?? ''), where).toBe(false);
+        }
+      }
+    }
+  });
+
   test('a heading is kept with the two lines after it', () => {
     const pages = layout(`${paragraph('a', perPage - 3)}\n\n## Überschrift\n\n${paragraph('b', 4)}`);
     expect(texts(pages[0]!).some((t) => t.node?.role === 'H1')).toBe(false);

@@ -8,6 +8,7 @@
  */
 import type { FontKey } from './styles.js';
 import type { Run } from './inline.js';
+import { keepTogether } from './no-break.js';
 
 export const SOFT_HYPHEN = '\u00ad';
 
@@ -65,12 +66,15 @@ export function buildPieces(
       continue;
     }
     const font = fontFor(baseFont, run.bold, run.italic);
-    for (const part of run.text.split(/([ \t\r\n]+)/)) {
+    const parts = run.text.split(/([ \t\r\n]+)/);
+    for (const [k, part] of parts.entries()) {
       if (part === '') continue;
       if (/^[ \t\r\n]+$/.test(part)) {
         const prev = lastKind();
         if (prev !== undefined && prev !== 'glue' && prev !== 'newline') {
-          pieces.push({ kind: 'glue', font, width: measure(font, ' ') });
+          // A space that must not break ("0,5 VZÄ", "Modul II") is a box: drawn and extracted as a space.
+          const kind = keepTogether(parts[k - 1] ?? '', parts[k + 1] ?? '') ? 'box' : 'glue';
+          pieces.push(kind === 'box' ? { kind, text: ' ', font, width: measure(font, ' ') } : { kind, font, width: measure(font, ' ') });
         }
         continue;
       }

@@ -3,10 +3,12 @@
  * element it belongs to or marked as an artifact (decoration and pagination, which assistive technology
  * skips). Pure: no fonts, no PDF; the writer draws what this returns.
  *
- * The rules a reader notices: a heading stays with the first two lines after it; a paragraph leaves no
- * single first line at a page bottom (orphan) and carries no single last line over (widow) where it can
- * avoid it; a list does not start with one line at the page bottom; a table's header row starts together
- * with its first row and is repeated (as an artifact) on top of every further page.
+ * The rules a reader notices: a heading stays with what follows it (two lines of text, a three-line
+ * paragraph whole, a table's header and first row, a further heading with its own: keepBelow); a
+ * paragraph leaves no single first line at a page bottom (orphan) and carries no single last line over
+ * (widow) where it can avoid it (a paragraph of three lines goes over whole); a list does not start with
+ * one line at the page bottom; a table's header row starts together with its first row and is repeated
+ * (as an artifact) on top of every further page.
  *
  * Coordinates are in pt from the page's top left corner; `baseline` is the text's baseline.
  */
@@ -152,13 +154,14 @@ class Paginator {
   }
 
   blocks(blocks: readonly Block[], x: number, width: number): void {
-    for (const block of blocks) this.block(block, x, width);
+    blocks.forEach((block, i) => this.block(block, x, width, blocks, i + 1));
   }
 
-  private block(block: Block, x: number, width: number): void {
+  /** The blocks that follow this one start at `blocks[next]` (a heading looks ahead). */
+  private block(block: Block, x: number, width: number, blocks: readonly Block[], next: number): void {
     switch (block.kind) {
       case 'text':
-        return this.text(block, x);
+        return this.text(block, x, blocks, next);
       case 'list':
         return this.list(block, x, width);
       case 'table':
@@ -174,12 +177,12 @@ class Paginator {
 
   // ── Text ──────────────────────────────────────────────────────────────────────────────────────────
 
-  private text(block: TextBlock, x: number): void {
+  private text(block: TextBlock, x: number, blocks: readonly Block[], next: number): void {
     const { style, lines } = block;
     const lineHeight = style.size * style.lineHeight;
     if (block.keepWithNext > 0 && !this.atTop()) {
       const gap = Math.max(this.pending, style.spaceBefore);
-      if (this.y + gap + lines.length * lineHeight + block.keepWithNext > this.area.bottom) this.newPage();
+      if (this.y + gap + lines.length * lineHeight + keepBelow(block, blocks, next) > this.area.bottom) this.newPage();
     }
     let gap = this.atTop() ? 0 : Math.max(this.pending, style.spaceBefore);
     let index = 0;
@@ -190,6 +193,7 @@ class Paginator {
       if (take < remaining) {
         if (index === 0 && take < 2 && remaining >= 2) take = 0; // no orphan: start on the next page
         else if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
+        else if (remaining - take === 1 && index === 0) take = 0; // three lines: neither orphan nor widow, all go over
       }
       if (take === 0 && this.atTop()) take = Math.max(1, Math.min(fit, remaining));
       if (take > 0) {
@@ -391,4 +395,39 @@ class Paginator {
     this.y = this.area.top;
     this.pending = 0;
   }
+}
+
+/**
+ * The height a heading needs below it on its page: at least its keepWithNext (two lines of text), and as
+ * much of what follows as cannot be separated from it: all three lines of a three-line paragraph (split,
+ * it leaves an orphan or a widow), a table's header row with its first row, a list's first two lines,
+ * and a heading that follows ("Sachdarstellung:" over "Stellen und Förderung") with what it needs itself.
+ */
+function keepBelow(heading: TextBlock, blocks: readonly Block[], next: number): number {
+  const following = blocks[next];
+  const gap = Math.max(heading.style.spaceAfter, following ? spaceBefore(following) : 0);
+  return Math.max(heading.keepWithNext, gap + startHeight(blocks, next));
+}
+
+/** The height of the part of `blocks[index]` that has to start on one page (without the space above it). */
+function startHeight(blocks: readonly Block[], index: number): number {
+  const block = blocks[index];
+  if (!block) return 0;
+  switch (block.kind) {
+    case 'text': {
+      const lineHeight = block.style.size * block.style.lineHeight;
+      if (block.keepWithNext > 0) return block.lines.length * lineHeight + keepBelow(block, blocks, index + 1);
+      return (block.lines.length <= 3 ? block.lines.length : 2) * lineHeight;
+    }
+    case 'table':
+      return block.header.height + (block.rows[0]?.height ?? 0);
+    case 'list':
+      return Math.min(2, block.items.length) * STYLES.listItem.size * STYLES.listItem.lineHeight;
+    default:
+      return 0;
+  }
+}
+
+function spaceBefore(block: Block): number {
+  return block.kind === 'text' ? block.style.spaceBefore : block.kind === 'table' ? STYLES.table.spaceBefore : block.kind === 'list' ? STYLES.list.spaceBefore : 0;
 }
