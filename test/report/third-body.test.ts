@@ -54,6 +54,18 @@ describe('the follow-up', () => {
     });
     expect(preface).toContain('seit der letzten Kreistagssitzung am 25.11.2021 und über den aktuellen Sachstand informiert.');
   });
+  test('a Kreistag without its own word for a session: "die letzte Sitzung des Kreistages", never "Ausschusssitzung"', async () => {
+    const text = await next((d) => {
+      delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName;
+      d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
+      d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
+    });
+    expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Sitzung des Kreistages am 25.11.2021 haben sich');
+    expect(text).toContain('seit der letzten Sitzung des Kreistages mit dem Markt Oberried');
+    expect(text).not.toContain('Ausschusssitzung');
+    // A committee still meets in an "Ausschusssitzung" by default.
+    expect(await next((d) => delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName)).toContain('in der letzten Ausschusssitzung am 23.11.2021');
+  });
   test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
     expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
   });
