@@ -184,7 +184,7 @@ describe('role sentences', () => {
 describe('the period: steering group, agreements, kick-offs, plan changes', () => {
   test('the third steering-group meeting with its ordinal and outcome, and the text block after it', async () => {
     const text = await follow();
-    expect(text).toContain('Beim dritten Sitzungstermin am 10.05.2022 wurde die Geschäftsordnung verabschiedet.');
+    expect(text).toContain('Beim dritten Sitzungstermin der Lenkungsgruppe am 10.05.2022 wurde die Geschäftsordnung verabschiedet.');
     expect(text).not.toContain('25.11.2021');
     expect(text).toContain('Die verabschiedete Geschäftsordnung ist als Anlage 1 beigefügt.');
   });
