@@ -102,6 +102,15 @@ describe('a first report states plan, filled posts and the municipalities served
       'wurden Kooperationsvereinbarungen geschlossen: mit der Stadt Altdorf (15.02.2022), dem Markt Lindenberg (20.04.2022) sowie der Gemeinde Birkenfeld und der Gemeinde Seewald (24.05.2022).',
     );
   });
+  test('kick-offs of one day with the same participants make one sentence', async () => {
+    const text = await lindenau((d) => {
+      d.meetings.kickOffs!.push({ id: 'auftakt-birkenfeld', municipality: 'birkenfeld', date: '2022-09-13', participants: ['Stadtverwaltung', 'Jobcenter', 'Ausländerbehörde'] });
+      d.meetings.kickOffs!.push({ id: 'auftakt-seewald', municipality: 'seewald', date: '2022-09-13', participants: ['Gemeindeverwaltung'] });
+    });
+    expect(text).toContain(
+      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld die Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald die Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
+    );
+  });
   test('no "seit der letzten Sitzung" anywhere', async () => {
     const text = await lindenau();
     expect(text).not.toMatch(/letzten|Bezugnehmend|Inzwischen|damaligen/);
