@@ -208,7 +208,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
-    statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g)),
+    statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g, stand)),
     inPost: groupStaff(inPost, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
     inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
     hires: groupStaff(hired, staffKey).map((g, i) => {
