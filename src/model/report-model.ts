@@ -269,11 +269,13 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
 }
 
 /**
- * Sessions of the committee after the previous report's session and before this one (held without a report
+ * Sessions of the previous report's committee after its session and before this one (held without a report
  * of this series): when there is one, the previous report's session is not "die letzte Ausschusssitzung".
+ * Its committee, not this report's: a Vorlage for the Kreistag after one for the Ausschuss calls the
+ * Ausschuss's session "die letzte" only if the Ausschuss has not met since.
  */
 export function sessionsBetween(data: Dataset, previousSession: Session, thisSession: Session): Session[] {
-  return data.meetings.sessions.filter((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date);
+  return data.meetings.sessions.filter((s) => s.committee === previousSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */

@@ -66,6 +66,19 @@ describe('the follow-up', () => {
     // A committee still meets in an "Ausschusssitzung" by default.
     expect(await next((d) => delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName)).toContain('in der letzten Ausschusssitzung am 23.11.2021');
   });
+  test('a Vorlage for the Kreistag after one for the Ausschuss: "die letzte Ausschusssitzung" only if the Ausschuss has not met since', async () => {
+    const forKreistag = (between: { id: string; committee: string; date: string }) => (d: Dataset) => {
+      // Only the Kreistag: the Ausschuss's session of 10.05.2022 is no longer in the data.
+      d.meetings.sessions = d.meetings.sessions.filter((s) => s.id !== 'ait-2022-05-10');
+      d.meetings.sessions.push({ ...between, public: true });
+      d.reports.find((r) => r.id === TALHEIM_NEXT)!.consultations = [{ session: 'kt-2022-05-19', role: 'Beschluss' }];
+    };
+    const met = await next(forKreistag({ id: 'ait-2022-02-08', committee: 'ait', date: '2022-02-08' }));
+    expect(met).toContain('Bezugnehmend auf die Darstellung in der Ausschusssitzung am 23.11.2021 haben sich');
+    expect(met).not.toContain('letzten Ausschusssitzung');
+    const kreistagMet = await next(forKreistag({ id: 'kt-2022-02-10', committee: 'kreistag', date: '2022-02-10' }));
+    expect(kreistagMet).toContain('Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung am 23.11.2021 haben sich');
+  });
   test('the period\'s first steering-group sentence names the body: "Beim zweiten Sitzungstermin des Lenkungskreises am …"', async () => {
     expect(await next()).toContain(
       'Beim zweiten Sitzungstermin des Lenkungskreises am 15.02.2022 wurden die Handlungsfelder für 2022 festgelegt. Am 05.04.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin.',
