@@ -5,6 +5,7 @@ export { joinList } from './lists.js';
 export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
 export { definite, inDative, capitalize, strongEnding } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
+export { defaultSessionName } from './sessions.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';
 export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';

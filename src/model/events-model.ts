@@ -77,10 +77,12 @@ export interface CooperationModel {
 
 export interface KickOffModel {
   date: IsoDate;
-  /** "in der Stadt Königswinter". */
+  /** "in der Stadt Königswinter"; for several on one day, "in der Gemeinde A und in der Gemeinde B". */
   place: string;
   /** "Kommunalverwaltung, Wohlfahrt und Jobcenter", or empty. */
   participants: string;
+  /** Several kick-offs of one day with the same participants, told in one sentence ("fanden … statt"). */
+  several: boolean;
 }
 
 export interface PeriodEvents {
@@ -120,9 +122,22 @@ export function periodEvents(
       inPeriodCount: listedNow.length,
       afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
     },
-    kickOffs: [...(meetings.kickOffs ?? [])]
-      .filter((k) => inPeriod(k.date) && k.listed !== false)
-      .sort(byDate)
-      .map((k) => ({ date: k.date, place: municipalityPhrase(index.municipalities.get(k.municipality)!, 'in'), participants: joinList(k.participants ?? []) })),
+    kickOffs: kickOffsOfPeriod(meetings, index, inPeriod),
   };
+}
+
+/**
+ * The period's kick-offs in date order; those of one day with the same participants make one sentence
+ * ("Am 07.11.2023 fanden in der Gemeinde A und in der Gemeinde B die Auftaktveranstaltungen … statt"),
+ * not two that differ in one word.
+ */
+function kickOffsOfPeriod(meetings: Meetings, index: DatasetIndex, inPeriod: (date: IsoDate) => boolean): KickOffModel[] {
+  const listed = [...(meetings.kickOffs ?? [])].filter((k) => inPeriod(k.date) && k.listed !== false).sort(byDate);
+  const sameSentence = groupBy(listed, (k) => `${k.date}\u0000${JSON.stringify(k.participants ?? [])}`);
+  return [...sameSentence.values()].map((group) => ({
+    date: group[0]!.date,
+    place: joinList(group.map((k) => municipalityPhrase(index.municipalities.get(k.municipality)!, 'in'))),
+    participants: joinList(group[0]!.participants ?? []),
+    several: group.length > 1,
+  }));
 }

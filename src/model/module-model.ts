@@ -119,6 +119,11 @@ export interface MoveModel {
   since: IsoDate;
   /** The municipalities served at the Stand, after "für": "die Stadt Siegburg"; empty when none. */
   municipalities: string;
+  /**
+   * Whether they serve some of the earlier municipalities and no new one: "nur noch für die Gemeinde B",
+   * since "bisher für A und B zuständig … ist für B zuständig" reads as if B were new.
+   */
+  fewer: boolean;
 }
 
 export interface FteChangeModel {
@@ -203,7 +208,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
-    statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g)),
+    statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g, stand)),
     inPost: groupStaff(inPost, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
     inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
     hires: groupStaff(hired, staffKey).map((g, i) => {
@@ -269,7 +274,8 @@ function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previous
     const attribute = formerlyAttribute(ctx, s, before.map((m) => index.municipalities.get(m)!)) || hiredAttribute(s.start);
     const phrase = personPhrase(ctx, s, [], attribute);
     const served = [...new Set(now)].map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc'));
-    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served) });
+    const fewer = now.length > 0 && now.every((m) => before.includes(m));
+    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served), fewer });
   }
   return moves;
 }

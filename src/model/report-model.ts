@@ -6,7 +6,7 @@ import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
-import { formatDate } from '../german/index.js';
+import { defaultSessionName, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
 export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
@@ -129,7 +129,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
     const committee = index.committees.get(s.committee)!;
-    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, sessionName: committee.sessionName ?? 'Ausschusssitzung', public: s.public };
+    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, sessionName: committee.sessionName ?? defaultSessionName(committee), public: s.public };
   };
 
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
@@ -269,11 +269,13 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
 }
 
 /**
- * Sessions of the committee after the previous report's session and before this one (held without a report
+ * Sessions of the previous report's committee after its session and before this one (held without a report
  * of this series): when there is one, the previous report's session is not "die letzte Ausschusssitzung".
+ * Its committee, not this report's: a Vorlage for the Kreistag after one for the Ausschuss calls the
+ * Ausschuss's session "die letzte" only if the Ausschuss has not met since.
  */
 export function sessionsBetween(data: Dataset, previousSession: Session, thisSession: Session): Session[] {
-  return data.meetings.sessions.filter((s) => s.committee === thisSession.committee && s.date > previousSession.date && s.date < thisSession.date);
+  return data.meetings.sessions.filter((s) => s.committee === previousSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */

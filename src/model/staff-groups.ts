@@ -1,4 +1,4 @@
-import type { StaffMember } from './types.js';
+import type { IsoDate, StaffMember } from './types.js';
 import {
   capitalize,
   countedNouns,
@@ -54,7 +54,11 @@ const withTail = (noun: string, tail: string): string => (tail ? `${noun} ${tail
  * Manager", "eine Koordinatorin und ein Koordinator"; staff of an employer other than the programme's own
  * get the definite article and the employer ("die Case Managerin der Stadt Troisdorf").
  */
-export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { further: boolean; withEmployer: boolean }): { phrase: string; count: number } {
+export function describeGroup(
+  ctx: GroupContext,
+  group: StaffGroup,
+  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate },
+): { phrase: string; count: number } {
   const first = group.members[0]!;
   const parts = partsOf(ctx, group);
   const tail = tailOf(ctx, first);
@@ -63,7 +67,7 @@ export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { f
     const employer = ctx.index.employers.get(first.employer)!;
     return { phrase: `${withTail(definiteNouns(parts), tail)} ${employer.of}`, count };
   }
-  const further = options.further && hasEarlierColleague(ctx, first);
+  const further = options.further && hasEarlierColleague(ctx, first, options.colleaguesListedOn);
   return { phrase: withTail(countedNouns(parts, { further }), tail), count };
 }
 
@@ -71,20 +75,22 @@ export function describeGroup(ctx: GroupContext, group: StaffGroup, options: { f
  * "weitere" only when someone in the module, with the same employer and called by the same noun, started
  * before this group and is still in post on its first day: a successor of someone who has left is not
  * "eine weitere Koordinatorin". Group members never start before its first member, so its first day decides.
+ * `listedOn`: in a list of who is in post on that day, the colleague must be in it too; otherwise the
+ * first sentence of the list would say "eine weitere Sachbearbeiterin" after someone it does not name.
  */
-function hasEarlierColleague(ctx: GroupContext, first: StaffMember): boolean {
+function hasEarlierColleague(ctx: GroupContext, first: StaffMember, listedOn?: IsoDate): boolean {
   for (const colleague of ctx.index.colleagues.get(colleagueKey(first, ctx.index.roles)) ?? []) {
     if (colleague.start >= first.start) return false;
-    if (inPostOn(colleague, first.start)) return true;
+    if (inPostOn(colleague, first.start) && (listedOn === undefined || inPostOn(colleague, listedOn))) return true;
   }
   return false;
 }
 
 /**
  * The sentence for one hiring from the role's `statement` (one or many), its slots filled from the data;
- * roles without a statement get a plain sentence.
+ * roles without a statement get a plain sentence. The sentences list who is in post at the Stand.
  */
-export function hireStatement(ctx: GroupContext, group: StaffGroup): string {
+export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDate): string {
   const first = group.members[0]!;
   const role = ctx.index.roles.get(first.role)!;
   const employer = ctx.index.employers.get(first.employer)!;
@@ -93,7 +99,7 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup): string {
   const pronoun = personalPronoun(parts);
   const slots: Record<string, string> = {
     date: formatDate(first.start),
-    who: describeGroup(ctx, group, { further: true, withEmployer: false }).phrase,
+    who: describeGroup(ctx, group, { further: true, withEmployer: false, colleaguesListedOn: stand }).phrase,
     employer: employer.at,
     which: relativePronoun(parts),
     all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,

@@ -158,10 +158,10 @@ describe('role sentences', () => {
     expect(text).toContain('Zum 20.05.2022 wurde ein weiterer Verwaltungsassistent mit 0,5 VZÄ bei der Kreisverwaltung eingestellt; er unterstützt die Geschäftsstelle.');
   });
   test('a successor of someone who has left is not "eine weitere"; a hire beside a colleague still in post is', async () => {
-    const successor = (end: string) =>
+    const successor = (end: string | undefined) =>
       follow((d) => {
         const troisdorf = staffOf(d, 'm1-troisdorf');
-        troisdorf.end = end;
+        if (end) troisdorf.end = end;
         d.staff.push({ ...troisdorf, id: 'm1-troisdorf-2', name: 'Ina Feldhaus', end: undefined, start: '2022-05-01' });
         delete d.staff.at(-1)!.end;
       });
@@ -169,8 +169,13 @@ describe('role sentences', () => {
     expect(after).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich ist.');
     // Beside her successor, the one who left is named by her start.
     expect(after).toContain('Zum 30.04.2022 ist die zum 01.08.2021 eingestellte Koordinatorin der Stadt Troisdorf ausgeschieden.');
-    const beside = await successor('2022-05-31');
+    const beside = await successor(undefined);
     expect(beside).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine weitere Koordinatorin eingestellt');
+    // Beside her for a month, gone by the Stand: the list of who is in post does not name the first, so
+    // the second is not "eine weitere" there.
+    const handover = await successor('2022-05-31');
+    expect(handover).toContain('Zum 01.05.2022 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt');
+    expect(handover).toContain('Zum 31.05.2022 ist die zum 01.08.2021 eingestellte Koordinatorin der Stadt Troisdorf ausgeschieden.');
   });
   test('a woman and a man hired together are "eine Koordinatorin und ein Koordinator"', async () => {
     const text = await follow((d) => {
@@ -184,7 +189,7 @@ describe('role sentences', () => {
 describe('the period: steering group, agreements, kick-offs, plan changes', () => {
   test('the third steering-group meeting with its ordinal and outcome, and the text block after it', async () => {
     const text = await follow();
-    expect(text).toContain('Beim dritten Sitzungstermin am 10.05.2022 wurde die Geschäftsordnung verabschiedet.');
+    expect(text).toContain('Beim dritten Sitzungstermin der Lenkungsgruppe am 10.05.2022 wurde die Geschäftsordnung verabschiedet.');
     expect(text).not.toContain('25.11.2021');
     expect(text).toContain('Die verabschiedete Geschäftsordnung ist als Anlage 1 beigefügt.');
   });

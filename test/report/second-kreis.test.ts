@@ -102,6 +102,25 @@ describe('a first report states plan, filled posts and the municipalities served
       'wurden Kooperationsvereinbarungen geschlossen: mit der Stadt Altdorf (15.02.2022), dem Markt Lindenberg (20.04.2022) sowie der Gemeinde Birkenfeld und der Gemeinde Seewald (24.05.2022).',
     );
   });
+  test('kick-offs of one day with the same participants make one sentence', async () => {
+    const text = await lindenau((d) => {
+      d.meetings.kickOffs!.push({ id: 'auftakt-birkenfeld', municipality: 'birkenfeld', date: '2022-09-13', participants: ['Stadtverwaltung', 'Jobcenter', 'Ausländerbehörde'] });
+      d.meetings.kickOffs!.push({ id: 'auftakt-seewald', municipality: 'seewald', date: '2022-09-13', participants: ['Gemeindeverwaltung'] });
+    });
+    expect(text).toContain(
+      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld die Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald die Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
+    );
+  });
+  test('the list of who is in post says "weitere" only after a colleague it names: not after one who has left', async () => {
+    const text = await lindenau((d) => {
+      d.staff.push({ id: 'sb-0', name: 'Otto Quast', gender: 'm', role: 'sachbearbeitung', module: 'baustein-3', fte: 1, employer: 'kreis', start: '2022-03-01', end: '2022-12-31' });
+    });
+    expect(text).toContain('besetzt: Seit dem 01.10.2022 arbeitet ein Sachbearbeiter mit 1 Stelle beim Kreis');
+    const both = await lindenau((d) => {
+      d.staff.push({ id: 'sb-0', name: 'Otto Quast', gender: 'm', role: 'sachbearbeitung', module: 'baustein-3', fte: 1, employer: 'kreis', start: '2022-03-01' });
+    });
+    expect(both).toContain('Seit dem 01.10.2022 arbeitet ein weiterer Sachbearbeiter mit 1 Stelle beim Kreis');
+  });
   test('no "seit der letzten Sitzung" anywhere', async () => {
     const text = await lindenau();
     expect(text).not.toMatch(/letzten|Bezugnehmend|Inzwischen|damaligen/);

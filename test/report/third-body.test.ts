@@ -54,6 +54,51 @@ describe('the follow-up', () => {
     });
     expect(preface).toContain('seit der letzten Kreistagssitzung am 25.11.2021 und über den aktuellen Sachstand informiert.');
   });
+  test('a Kreistag without its own word for a session: "die letzte Sitzung des Kreistages", never "Ausschusssitzung"', async () => {
+    const text = await next((d) => {
+      delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName;
+      d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
+      d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
+    });
+    expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Sitzung des Kreistages am 25.11.2021 haben sich');
+    expect(text).toContain('seit der letzten Sitzung des Kreistages mit dem Markt Oberried');
+    expect(text).not.toContain('Ausschusssitzung');
+    // A committee still meets in an "Ausschusssitzung" by default.
+    expect(await next((d) => delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName)).toContain('in der letzten Ausschusssitzung am 23.11.2021');
+  });
+  test('a Vorlage for the Kreistag after one for the Ausschuss: "die letzte Ausschusssitzung" only if the Ausschuss has not met since', async () => {
+    const forKreistag = (between: { id: string; committee: string; date: string }) => (d: Dataset) => {
+      // Only the Kreistag: the Ausschuss's session of 10.05.2022 is no longer in the data.
+      d.meetings.sessions = d.meetings.sessions.filter((s) => s.id !== 'ait-2022-05-10');
+      d.meetings.sessions.push({ ...between, public: true });
+      d.reports.find((r) => r.id === TALHEIM_NEXT)!.consultations = [{ session: 'kt-2022-05-19', role: 'Beschluss' }];
+    };
+    const met = await next(forKreistag({ id: 'ait-2022-02-08', committee: 'ait', date: '2022-02-08' }));
+    expect(met).toContain('Bezugnehmend auf die Darstellung in der Ausschusssitzung am 23.11.2021 haben sich');
+    expect(met).not.toContain('letzten Ausschusssitzung');
+    const kreistagMet = await next(forKreistag({ id: 'kt-2022-02-10', committee: 'kreistag', date: '2022-02-10' }));
+    expect(kreistagMet).toContain('Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung am 23.11.2021 haben sich');
+  });
+  test('the period\'s first steering-group sentence names the body: "Beim zweiten Sitzungstermin des Lenkungskreises am …"', async () => {
+    expect(await next()).toContain(
+      'Beim zweiten Sitzungstermin des Lenkungskreises am 15.02.2022 wurden die Handlungsfelder für 2022 festgelegt. Am 05.04.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin.',
+    );
+  });
+  test('a case manager left with some of the municipalities is "nur noch" responsible for them', async () => {
+    const text = await next((d) => {
+      d.assignments[0] = { staff: 'cm-1', municipalities: ['talheim', 'eichenau'], from: '2021-08-01', to: '2022-02-28' };
+      d.assignments.push({ staff: 'cm-1', municipalities: ['talheim'], from: '2022-03-01' });
+    });
+    expect(text).toContain(
+      'Die bisher für die Stadt Talheim und die Gemeinde Eichenau zuständige Case Managerin des Caritasverbandes für den Landkreis Talheim e. V. ist seit dem 01.03.2022 nur noch für die Stadt Talheim zuständig.',
+    );
+    // Another municipality among the new ones is a move, not "nur noch".
+    const moved = await next((d) => {
+      d.assignments[0] = { staff: 'cm-1', municipalities: ['talheim'], from: '2021-08-01', to: '2022-02-28' };
+      d.assignments.push({ staff: 'cm-1', municipalities: ['talheim', 'eichenau'], from: '2022-03-01' });
+    });
+    expect(moved).toContain('ist seit dem 01.03.2022 für die Stadt Talheim und die Gemeinde Eichenau zuständig.');
+  });
   test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
     expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
   });
@@ -119,8 +164,9 @@ describe('the Kreis\'s words and genders', () => {
     expect(replaced).toContain('Zum 31.01.2022 ist die Verwaltungsassistenzkraft ausgeschieden.');
     const added = await next(successor(undefined));
     expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
-    // Leaving on the day the other starts is still an overlap of one day: "weitere".
-    expect(await next(successor('2022-02-01'))).toContain('unterstützt eine weitere Verwaltungsassistentin');
+    // Leaving on the day the other starts overlaps by one day, but the list of who is in post at the Stand
+    // no longer names the first: not "eine weitere" after someone the list does not name.
+    expect(await next(successor('2022-02-01'))).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin');
   });
   test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
     const text = await next();

@@ -310,6 +310,30 @@ describe('failing cases', () => {
     );
     expect(continued).toEqual([]);
   });
+  test('previous-session-called-last: the previous session\'s own committee counts, named in its own words', () => {
+    const kreistag = (data: Dataset) => {
+      data.organisation.committees.push({ id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
+      data.meetings.sessions.push({ id: 'kt-2021-11-18', committee: 'kt', date: '2021-11-18', public: true });
+      data.reports[reportIndex('2021-11-16-kim-sachstand')]!.consultations = [{ session: 'kt-2021-11-18', role: 'Kenntnisnahme' }];
+    };
+    const ds = rule('previous-session-called-last').check(
+      context((data) => {
+        kreistag(data);
+        data.meetings.sessions.push({ id: 'kt-2022-02-10', committee: 'kt', date: '2022-02-10', public: true });
+      }),
+    );
+    expect(ds.map((d) => d.message)).toEqual([
+      '"letzten Ausschuss-Sitzung am {letzteSitzung}": {letzteSitzung} ist die Sitzung am 18.11.2021, aber das Gremium "Kreistag" hat danach am 10.02.2022 getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der Sitzung des Kreistages am {letzteSitzung}".',
+    ]);
+    // A session of this report's committee in between does not make the Kreistag's session any less its last.
+    const ausschuss = rule('previous-session-called-last').check(
+      context((data) => {
+        kreistag(data);
+        data.meetings.sessions.push({ id: 'asi-2022-01-19', committee: 'asi', date: '2022-01-19', public: true });
+      }),
+    );
+    expect(ausschuss).toEqual([]);
+  });
   test('date-between-stand-and-session: after the session an error, before the Stand a warning', () => {
     const dated = (date: string) => rule('date-between-stand-and-session').check(context((data) => (data.reports[reportIndex(LATEST)]!.date = date)));
     expect(dated('2022-03-17').map((d) => [d.severity, d.path, d.message])).toEqual([

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { findPreviousReport, sessionsBetween } from '../../model/report-model.js';
 import { reportTextBlocks } from '../../model/report-text.js';
 import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
-import { didYouMean, formatDate } from '../../german/index.js';
+import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
 
 const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
@@ -100,6 +100,10 @@ export const previousSessionCalledLast: Rule = {
       if (!thisSession || !previousSession) return;
       const between = sessionsBetween(ctx.data, previousSession, thisSession);
       if (between.length === 0) return;
+      // Said in the committee's own words: a Kreistag is not "der Ausschuss", its session not an "Ausschusssitzung".
+      const committee = ctx.data.organisation?.committees?.find((c) => c.id === previousSession.committee);
+      const body = committee === undefined || /ausschuss/i.test(committee.name) ? 'der Ausschuss' : `das Gremium "${committee.name}"`;
+      const sessionName = committee === undefined ? 'Ausschusssitzung' : (committee.sessionName ?? defaultSessionName(committee));
       for (const { pointer, text } of reportTextBlocks(r)) {
         const found = LAST_BEFORE_SLOT.exec(text);
         if (!found) continue;
@@ -108,7 +112,7 @@ export const previousSessionCalledLast: Rule = {
             ctx,
             { report: i },
             pointer,
-            `"${found[0]}": {${REPORT_SLOTS.previousSession}} ist die Sitzung am ${formatDate(previousSession.date)}, aber der Ausschuss hat danach am ${between.map((s) => formatDate(s.date)).join(', ')} getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der Ausschusssitzung am {${REPORT_SLOTS.previousSession}}".`,
+            `"${found[0]}": {${REPORT_SLOTS.previousSession}} ist die Sitzung am ${formatDate(previousSession.date)}, aber ${body} hat danach am ${between.map((s) => formatDate(s.date)).join(', ')} getagt; sie ist nicht die letzte. Erwartet wird etwa "seit der ${sessionName} am {${REPORT_SLOTS.previousSession}}".`,
             'warning',
           ),
         );
