@@ -32,6 +32,20 @@ const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 const CASES: Case[] = [
   {
+    name: 'a name of blanks only (it printed as a gap: "Die  traf sich …")',
+    edit: sub('programme.yaml', '  name: Lenkungsgruppe', '  name: "  "'),
+    file: 'programme.yaml',
+    at: { find: '"  "' },
+    message: 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen; erwartet wird ein Text mit Inhalt',
+  },
+  {
+    name: 'a title of one no-break space',
+    edit: sub(LATEST, 'title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: "\\u00a0"'),
+    file: LATEST,
+    at: { find: '"\\u00a0"' },
+    message: 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen',
+  },
+  {
     name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
     file: 'programme.yaml',
