@@ -46,6 +46,13 @@ const CASES: Case[] = [
     message: 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen',
   },
   {
+    name: 'a plan whose two parts have one label ("davon 3 VZÄ Koordinierung und 0,5 VZÄ Koordinierung")',
+    edit: sub('programme.yaml', '      - { from: 2021-01-01, fte: 3.5 }', '      - { from: 2021-01-01, fte: 3.5, parts: [{ fte: 3, label: Koordinierung }, { fte: 0.5, label: Koordinierung }] }'),
+    file: 'programme.yaml',
+    at: { find: 'Koordinierung }]' },
+    message: 'Der Teil "Koordinierung" kommt in diesem Plan doppelt vor (zuerst in programme.yaml:',
+  },
+  {
     name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
     file: 'programme.yaml',
