@@ -51,7 +51,7 @@ test('every rule is covered below', () => {
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
-    'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
+    'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
     'public-report-in-public-session',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
@@ -444,6 +444,16 @@ describe('failing cases', () => {
     }));
     expect(ds.map((d) => d.message)).toEqual(['Die Teile des Plans ergeben 3,5, der Plan nennt 4; erwartet wird, dass fte die Summe der Teile ist.']);
     expect(ds[0]!.path).toBe('modules[0].plannedFte[0].fte');
+  });
+  test('group-genus-matches-genitive: "des Arbeitskreises" without genus would print "Die Arbeitskreis … ihrer"', () => {
+    const ds = rule('group-genus-matches-genitive').check(context((data) => {
+      data.programme.groups = [{ id: 'ak', name: 'Arbeitskreis', genitive: 'des Arbeitskreises', module: 'modul-2' }];
+      data.programme.steeringGroup = { name: 'Lenkungsgruppe', genitive: 'der Lenkungsgruppe', genus: 'masculine' };
+    }));
+    expect(ds.map((d) => [d.path, d.message])).toEqual([
+      ['steeringGroup.genus', 'Das Genus von "Lenkungsgruppe" passt nicht zum Genitiv "der Lenkungsgruppe": "der" im Genitiv passt zu feminine, genus ist masculine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
+      ['groups[0].genitive', 'Das Genus von "Arbeitskreis" passt nicht zum Genitiv "des Arbeitskreises": "des" im Genitiv passt zu masculine oder neuter, ohne genus gilt feminine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
+    ]);
   });
   test('assignment-shares-within-post: 0,5 for each of three municipalities is more than one post', () => {
     const [d] = rule('assignment-shares-within-post').check(context((data) => (data.assignments.find((a) => a.staff === 'cm-koenigswinter')!.fte = 0.5)));

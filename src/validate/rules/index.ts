@@ -16,6 +16,7 @@ import {
 import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
+import { groupGenusMatchesGenitive } from './group-genus.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   knownConsultationRole,
   logoFileInside,
   planPartsAddUp,
+  groupGenusMatchesGenitive,
   assignmentSharesWithinPost,
   listedStaffAssigned,
   attachmentFilesInside,
