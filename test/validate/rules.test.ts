@@ -398,6 +398,21 @@ describe('failing cases', () => {
     );
     expect(withReference).toEqual([]);
   });
+  test.each([
+    ['**1**/21', 'ein Sternchen (dort Fettdruck)'],
+    ['197/21\n\n- Liste', 'einen Zeilenumbruch (dort ein neuer Absatz oder eine neue Zeile)'],
+    ['1. 197/21', 'am Anfang ein Listenzeichen (dort eine Aufzählung)'],
+  ])('text-slots-resolve: {letzteVorlage} would put the Markdown of reference %j into the text', (reference, markup) => {
+    const ds = rule('text-slots-resolve').check(
+      context((data) => {
+        data.reports[reportIndex('2021-11-16-kim-sachstand')]!.reference = reference;
+        data.reports[reportIndex(LATEST)]!.text!.preface = '{letzteVorlage} wird verwiesen.';
+      }),
+    );
+    expect(ds.map((d) => d.message)).toEqual([
+      `{letzteVorlage} setzt die Drucksachennummer "${reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "2021-11-16-kim-sachstand" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
+    ]);
+  });
   test('text-modules-known: a misspelt module id', () => {
     const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));
     expect(d!.message).toBe('Unbekanntes Modul "modul-22" in text.modules. Meinten Sie "modul-2"? Module in programme.yaml: modul-1, modul-2, modul-3.');
