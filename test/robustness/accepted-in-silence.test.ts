@@ -53,6 +53,20 @@ const CASES: Case[] = [
     message: 'Der Teil "Koordinierung" kommt in diesem Plan doppelt vor (zuerst in programme.yaml:',
   },
   {
+    name: 'a slot in a meeting\'s outcome (it printed as "{letzteSitzung}": only text blocks and statements are filled)',
+    edit: sub('meetings.yaml', '      Fortentwicklung des kreisweiten KIM-Konzeptes abgestimmt', '      Fortentwicklung des kreisweiten KIM-Konzeptes seit {letzteSitzung} abgestimmt'),
+    file: 'meetings.yaml',
+    at: { find: '>-\n      wurden die einzelnen' },
+    message: 'Der Platzhalter {letzteSitzung} wird hier nicht ausgefüllt und käme so in die Vorlage; Platzhalter gelten nur in den Textbausteinen einer Vorlage (text) und den Sätzen der Rollen (statement).',
+  },
+  {
+    name: 'a slot in a report\'s title',
+    edit: sub(LATEST, 'title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: Kommunales Integrationsmanagement - Sachstand zum {stand}'),
+    file: LATEST,
+    at: { find: 'Kommunales Integrationsmanagement - Sachstand' },
+    message: 'Der Platzhalter {stand} wird hier nicht ausgefüllt',
+  },
+  {
     name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
     file: 'programme.yaml',

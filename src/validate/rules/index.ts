@@ -22,7 +22,7 @@ import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
 import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
-import { slotsWellFormed } from './slot-syntax.js';
+import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
@@ -64,6 +64,7 @@ export const RULES: readonly Rule[] = [
   oneFundingRatePerYear,
   onePlannedFtePerDay,
   slotsWellFormed,
+  slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
 ];
