@@ -67,6 +67,20 @@ const CASES: Case[] = [
     message: 'Der Platzhalter {stand} wird hier nicht ausgefüllt',
   },
   {
+    name: 'two steering-group meetings on one day (the Vorlage told the same day twice)',
+    edit: sub('meetings.yaml', '  - id: lg-2022-02-08\n    date: 2022-02-08', '  - id: lg-2022-02-08\n    date: 2021-11-25'),
+    file: 'meetings.yaml',
+    at: { find: '2021-11-25\n    kind: ordentlich' },
+    message: 'Am 25.11.2021 gibt es schon eine Sitzung für "Lenkungsgruppe" (meetings.yaml:10:11); je Tag ist eine erlaubt.',
+  },
+  {
+    name: 'a second constituent meeting of the steering group',
+    edit: sub('meetings.yaml', '    date: 2022-02-08\n    kind: ordentlich', '    date: 2022-02-08\n    kind: konstituierend'),
+    file: 'meetings.yaml',
+    at: { find: 'konstituierend\n    # Das' },
+    message: 'Für "Lenkungsgruppe" gibt es schon eine konstituierende Sitzung (meetings.yaml:11:11); erwartet wird hier ordentlich oder außerordentlich.',
+  },
+  {
     name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
     file: 'programme.yaml',

@@ -52,7 +52,7 @@ test('every rule is covered below', () => {
     'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
-    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed', 'slots-only-in-text',
+    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
   ];
@@ -468,6 +468,19 @@ describe('failing cases', () => {
     expect(ds.map((d) => [d.path, d.message])).toEqual([
       ['steeringGroup.genus', 'Das Genus von "Lenkungsgruppe" passt nicht zum Genitiv "der Lenkungsgruppe": "der" im Genitiv passt zu feminine, genus ist masculine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
       ['groups[0].genitive', 'Das Genus von "Arbeitskreis" passt nicht zum Genitiv "des Arbeitskreises": "des" im Genitiv passt zu masculine oder neuter, ohne genus gilt feminine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
+    ]);
+  });
+  test('one-meeting-per-day: per group, by its name; another group may meet that day', () => {
+    const ds = rule('one-meeting-per-day').check(context((data) => {
+      data.programme.groups = [{ id: 'kg', name: 'Koordinierungsgruppe', genitive: 'der Koordinierungsgruppe', module: 'modul-2' }, { id: 'ag', name: 'Arbeitsgruppe', genitive: 'der Arbeitsgruppe', module: 'modul-2' }];
+      data.meetings.groupMeetings = [
+        { id: 'kg-1', group: 'kg', date: '2022-01-25', kind: 'konstituierend' },
+        { id: 'ag-1', group: 'ag', date: '2022-01-25', kind: 'konstituierend' },
+        { id: 'kg-2', group: 'kg', date: '2022-01-25', kind: 'ordentlich' },
+      ];
+    }));
+    expect(ds.map((d) => [d.path, d.message.replace(/ \(.*?\)/, '')])).toEqual([
+      ['groupMeetings[2].date', 'Am 25.01.2022 gibt es schon eine Sitzung für "Koordinierungsgruppe"; je Tag ist eine erlaubt. Bitte einen der beiden Einträge löschen oder das Datum berichtigen.'],
     ]);
   });
   test('assignment-shares-within-post: 0,5 for each of three municipalities is more than one post', () => {

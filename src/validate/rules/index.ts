@@ -20,7 +20,7 @@ import { groupGenusMatchesGenitive } from './group-genus.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
-import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
+import { oneFundingRatePerYear, oneMeetingPerDay, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
 import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
@@ -63,6 +63,7 @@ export const RULES: readonly Rule[] = [
   thousandsSeparator,
   oneFundingRatePerYear,
   onePlannedFtePerDay,
+  oneMeetingPerDay,
   slotsWellFormed,
   slotsOnlyInText,
   publicReportInPublicSession,
