@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node } from 'yaml';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import { findInvisible, hasInvisible, invisibleMessage } from './invisible-characters.js';
 import { MAX_DEPTH } from './nesting-guard.js';
 import { escapePointer, type Position } from './source-file.js';
@@ -59,6 +59,7 @@ export function buildValue(file: string, doc: Document, at: (offset: number) => 
     if (pos && !valuePositions.has(pointer)) valuePositions.set(pointer, pos);
     if (isScalar(node)) {
       checkEscapedInvisible(node);
+      checkBlank(node, pointer);
       if (typeof node.value === 'number' && node.type === 'PLAIN' && node.range) {
         const written = text.slice(node.range[0], node.range[1]);
         if (written !== String(node.value)) numberTexts.set(pointer, written);
@@ -104,6 +105,15 @@ export function buildValue(file: string, doc: Document, at: (offset: number) => 
     if (hasInvisible(text.slice(node.range[0], node.range[1]))) return; // typed as such: already reported at its position
     const pos = at(node.range[0]);
     problems.push(error(file, pos.line, pos.col, '', invisibleMessage(findInvisible(node.value)[0]!.codePoint, true)));
+  }
+  /**
+   * `name: " "` passes a schema's minLength, yet prints as a gap in the Vorlage ("für folgende  neun …",
+   * ": Berichterstattung …" for a label): no field of the data means anything by blanks alone.
+   */
+  function checkBlank(node: { value: unknown; range?: [number, number, number] | null }, pointer: string): void {
+    if (typeof node.value !== 'string' || node.value === '' || node.value.trim() !== '' || !node.range || problems.length >= MAX_SYNTAX_ERRORS) return;
+    const pos = at(node.range[0]);
+    problems.push(error(file, pos.line, pos.col, jsonPath(pointer), 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen; erwartet wird ein Text mit Inhalt (oder das Feld weglassen, wo es nicht verlangt ist).'));
   }
   /**
    * YAML 1.2 reads `0x1` and `0o17` as numbers; no Stellenanteil, amount or year is written so on purpose

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { SchemaName } from '../load/data-files.js';
 import { escapePointer, type SourceFile } from '../load/source-file.js';
 import { packageRoot } from '../paths.js';
-import { didYouMean } from '../german/index.js';
+import { countWord, didYouMean } from '../german/index.js';
 
 type JsonSchema = Record<string, unknown>;
 const rawSchemas = new Map<SchemaName, Promise<JsonSchema>>();
@@ -215,7 +215,8 @@ export async function describeSchemaError(
         atKey: false,
       };
     case 'minItems':
-      return { message: `${label}Die Liste braucht mindestens ${String(p['limit'])} Eintrag/Einträge.`, pointer: e.instancePath, atKey: false };
+      // "mindestens einen Eintrag", "mindestens zwei Einträge": never "2 Eintrag/Einträge".
+      return { message: `${label}Die Liste braucht mindestens ${Number(p['limit']) === 1 ? 'einen Eintrag' : `${countWord(Number(p['limit']), 'masculine')} Einträge`}.`, pointer: e.instancePath, atKey: false };
     case 'uniqueItems':
       return {
         message: `${label}Die Liste enthält einen Eintrag doppelt (Einträge ${Number(p['j']) + 1} und ${Number(p['i']) + 1}).`,

@@ -32,6 +32,55 @@ const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 const CASES: Case[] = [
   {
+    name: 'a name of blanks only (it printed as a gap: "Die  traf sich …")',
+    edit: sub('programme.yaml', '  name: Lenkungsgruppe', '  name: "  "'),
+    file: 'programme.yaml',
+    at: { find: '"  "' },
+    message: 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen; erwartet wird ein Text mit Inhalt',
+  },
+  {
+    name: 'a title of one no-break space',
+    edit: sub(LATEST, 'title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: "\\u00a0"'),
+    file: LATEST,
+    at: { find: '"\\u00a0"' },
+    message: 'Der Text besteht nur aus Leerzeichen oder Zeilenumbrüchen',
+  },
+  {
+    name: 'a plan whose two parts have one label ("davon 3 VZÄ Koordinierung und 0,5 VZÄ Koordinierung")',
+    edit: sub('programme.yaml', '      - { from: 2021-01-01, fte: 3.5 }', '      - { from: 2021-01-01, fte: 3.5, parts: [{ fte: 3, label: Koordinierung }, { fte: 0.5, label: Koordinierung }] }'),
+    file: 'programme.yaml',
+    at: { find: 'Koordinierung }]' },
+    message: 'Der Teil "Koordinierung" kommt in diesem Plan doppelt vor (zuerst in programme.yaml:',
+  },
+  {
+    name: 'a slot in a meeting\'s outcome (it printed as "{letzteSitzung}": only text blocks and statements are filled)',
+    edit: sub('meetings.yaml', '      Fortentwicklung des kreisweiten KIM-Konzeptes abgestimmt', '      Fortentwicklung des kreisweiten KIM-Konzeptes seit {letzteSitzung} abgestimmt'),
+    file: 'meetings.yaml',
+    at: { find: '>-\n      wurden die einzelnen' },
+    message: 'Der Platzhalter {letzteSitzung} wird hier nicht ausgefüllt und käme so in die Vorlage; Platzhalter gelten nur in den Textbausteinen einer Vorlage (text) und den Sätzen der Rollen (statement).',
+  },
+  {
+    name: 'a slot in a report\'s title',
+    edit: sub(LATEST, 'title: Kommunales Integrationsmanagement - Aktueller Sachstand', 'title: Kommunales Integrationsmanagement - Sachstand zum {stand}'),
+    file: LATEST,
+    at: { find: 'Kommunales Integrationsmanagement - Sachstand' },
+    message: 'Der Platzhalter {stand} wird hier nicht ausgefüllt',
+  },
+  {
+    name: 'two steering-group meetings on one day (the Vorlage told the same day twice)',
+    edit: sub('meetings.yaml', '  - id: lg-2022-02-08\n    date: 2022-02-08', '  - id: lg-2022-02-08\n    date: 2021-11-25'),
+    file: 'meetings.yaml',
+    at: { find: '2021-11-25\n    kind: ordentlich' },
+    message: 'Am 25.11.2021 gibt es schon eine Sitzung für "Lenkungsgruppe" (meetings.yaml:10:11); je Tag ist eine erlaubt.',
+  },
+  {
+    name: 'a second constituent meeting of the steering group',
+    edit: sub('meetings.yaml', '    date: 2022-02-08\n    kind: ordentlich', '    date: 2022-02-08\n    kind: konstituierend'),
+    file: 'meetings.yaml',
+    at: { find: 'konstituierend\n    # Das' },
+    message: 'Für "Lenkungsgruppe" gibt es schon eine konstituierende Sitzung (meetings.yaml:11:11); erwartet wird hier ordentlich oder außerordentlich.',
+  },
+  {
     name: 'a funding amount written in hexadecimal (YAML 1.2 reads 0xD6D8 as 55000)',
     edit: sub('programme.yaml', '{ year: 2022, amount: 55000 }', '{ year: 2022, amount: 0xD6D8 }'),
     file: 'programme.yaml',

@@ -78,7 +78,7 @@ const CASES: CorpusCase[] = [
   { name: 'meetings: public "ja"', data: sub('meetings.yaml', 'public: true }', 'public: ja }'), expect: err('meetings.yaml', 'Erwartet wird true oder false') },
   { name: 'assignments: municipalities as text', data: sub('assignments.yaml', 'municipalities: [troisdorf]', 'municipalities: troisdorf'), expect: err('assignments.yaml', 'Erwartet wird eine Liste') },
   { name: 'report: a reference with a leading zero (YAML reads a number)', data: sub(LATEST, 'stand: 2022-03-01\n', 'stand: 2022-03-01\nreference: 0123\n'), expect: err(LATEST, 'gefunden wurde die Zahl 123 (geschrieben 0123); als Text in Anführungszeichen: reference: "0123".') },
-  { name: 'report: consultations empty', data: sub(LATEST, 'consultations:\n  - { session: asi-2022-03-16, role: Kenntnisnahme }', 'consultations: []'), expect: err(LATEST, 'mindestens 1 Eintrag') },
+  { name: 'report: consultations empty', data: sub(LATEST, 'consultations:\n  - { session: asi-2022-03-16, role: Kenntnisnahme }', 'consultations: []'), expect: err(LATEST, 'mindestens einen Eintrag') },
   { name: 'report: a text.modules key that is no id', data: sub(LATEST, '    modul-2:\n', '    Modul_2:\n'), expect: err(LATEST, 'Feld "modules": Der Schlüssel "Modul_2" ist keine gültige Kennung') },
   { name: 'report: __proto__ as a text.modules key', data: sub(LATEST, '  modules:\n', '  modules:\n    __proto__:\n      staff: Hallo\n'), expect: err(LATEST, 'Der Schlüssel "__proto__" ist keine gültige Kennung') },
   { name: 'report: very long title (100 000 characters)', data: sub(LATEST, 'title: ', `title: ${'Sehr lang '.repeat(10_000)}\nx_title: `), expect: err(LATEST, /Der Text ist 100000 Zeichen lang|Unbekanntes Feld "x_title"/) },

@@ -51,8 +51,8 @@ test('every rule is covered below', () => {
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
-    'plan-parts-add-up', 'assignment-shares-within-post', 'listed-staff-assigned',
-    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'slots-well-formed',
+    'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
+    'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
   ];
@@ -422,6 +422,21 @@ describe('failing cases', () => {
     );
     expect(withReference).toEqual([]);
   });
+  test.each([
+    ['**1**/21', 'ein Sternchen (dort Fettdruck)'],
+    ['197/21\n\n- Liste', 'einen Zeilenumbruch (dort ein neuer Absatz oder eine neue Zeile)'],
+    ['1. 197/21', 'am Anfang ein Listenzeichen (dort eine Aufzählung)'],
+  ])('text-slots-resolve: {letzteVorlage} would put the Markdown of reference %j into the text', (reference, markup) => {
+    const ds = rule('text-slots-resolve').check(
+      context((data) => {
+        data.reports[reportIndex('2021-11-16-kim-sachstand')]!.reference = reference;
+        data.reports[reportIndex(LATEST)]!.text!.preface = '{letzteVorlage} wird verwiesen.';
+      }),
+    );
+    expect(ds.map((d) => d.message)).toEqual([
+      `{letzteVorlage} setzt die Drucksachennummer "${reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "2021-11-16-kim-sachstand" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
+    ]);
+  });
   test('text-modules-known: a misspelt module id', () => {
     const [d] = rule('text-modules-known').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules = { 'modul-22': { work: 'x' } })));
     expect(d!.message).toBe('Unbekanntes Modul "modul-22" in text.modules. Meinten Sie "modul-2"? Module in programme.yaml: modul-1, modul-2, modul-3.');
@@ -468,6 +483,29 @@ describe('failing cases', () => {
     }));
     expect(ds.map((d) => d.message)).toEqual(['Die Teile des Plans ergeben 3,5, der Plan nennt 4; erwartet wird, dass fte die Summe der Teile ist.']);
     expect(ds[0]!.path).toBe('modules[0].plannedFte[0].fte');
+  });
+  test('group-genus-matches-genitive: "des Arbeitskreises" without genus would print "Die Arbeitskreis … ihrer"', () => {
+    const ds = rule('group-genus-matches-genitive').check(context((data) => {
+      data.programme.groups = [{ id: 'ak', name: 'Arbeitskreis', genitive: 'des Arbeitskreises', module: 'modul-2' }];
+      data.programme.steeringGroup = { name: 'Lenkungsgruppe', genitive: 'der Lenkungsgruppe', genus: 'masculine' };
+    }));
+    expect(ds.map((d) => [d.path, d.message])).toEqual([
+      ['steeringGroup.genus', 'Das Genus von "Lenkungsgruppe" passt nicht zum Genitiv "der Lenkungsgruppe": "der" im Genitiv passt zu feminine, genus ist masculine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
+      ['groups[0].genitive', 'Das Genus von "Arbeitskreis" passt nicht zum Genitiv "des Arbeitskreises": "des" im Genitiv passt zu masculine oder neuter, ohne genus gilt feminine. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".'],
+    ]);
+  });
+  test('one-meeting-per-day: per group, by its name; another group may meet that day', () => {
+    const ds = rule('one-meeting-per-day').check(context((data) => {
+      data.programme.groups = [{ id: 'kg', name: 'Koordinierungsgruppe', genitive: 'der Koordinierungsgruppe', module: 'modul-2' }, { id: 'ag', name: 'Arbeitsgruppe', genitive: 'der Arbeitsgruppe', module: 'modul-2' }];
+      data.meetings.groupMeetings = [
+        { id: 'kg-1', group: 'kg', date: '2022-01-25', kind: 'konstituierend' },
+        { id: 'ag-1', group: 'ag', date: '2022-01-25', kind: 'konstituierend' },
+        { id: 'kg-2', group: 'kg', date: '2022-01-25', kind: 'ordentlich' },
+      ];
+    }));
+    expect(ds.map((d) => [d.path, d.message.replace(/ \(.*?\)/, '')])).toEqual([
+      ['groupMeetings[2].date', 'Am 25.01.2022 gibt es schon eine Sitzung für "Koordinierungsgruppe"; je Tag ist eine erlaubt. Bitte einen der beiden Einträge löschen oder das Datum berichtigen.'],
+    ]);
   });
   test('assignment-shares-within-post: 0,5 for each of three municipalities is more than one post', () => {
     const [d] = rule('assignment-shares-within-post').check(context((data) => (data.assignments.find((a) => a.staff === 'cm-koenigswinter')!.fte = 0.5)));

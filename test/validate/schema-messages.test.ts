@@ -1,10 +1,13 @@
 /** Each JSON Schema keyword becomes a German sentence naming what was found and what is expected, located in the file. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseYamlFile, type SourceFile } from '../../src/load/yaml-file.js';
 import { checkSchema } from '../../src/validate/schema-check.js';
 import { jsonPath } from '../../src/diagnostics.js';
 import type { SchemaName } from '../../src/load/data-files.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { ROOT } from './helpers.js';
 
 
 function parse(file: string, text: string): SourceFile {
@@ -98,8 +101,13 @@ describe('one German message per keyword', () => {
   });
   test('minItems: an empty list that needs an entry', async () => {
     const d = await only('assignments', 'assignments:\n  - { staff: a, municipalities: [], from: 2021-01-01 }\n');
-    expect(d.message).toContain('Die Liste braucht mindestens 1 Eintrag');
+    expect(d.message).toBe('Feld "municipalities" (Kommunen): Die Liste braucht mindestens einen Eintrag.');
     expect(d).toMatchObject({ line: 2, col: 33 });
+  });
+  test('minItems: a plan of one part needs two, said in words ("zwei Einträge", not "2 Eintrag/Einträge")', async () => {
+    const programme = readFileSync(join(ROOT, 'data', 'programme.yaml'), 'utf8').replace('      - { from: 2021-01-01, fte: 3.5 }', '      - { from: 2021-01-01, fte: 3.5, parts: [{ fte: 3.5, label: Koordinierung }] }');
+    const d = await only('programme', programme);
+    expect(d.message).toBe('Feld "parts" (Teile): Die Liste braucht mindestens zwei Einträge.');
   });
   test('uniqueItems: names both entries', async () => {
     const d = await only('assignments', 'assignments:\n  - { staff: a, municipalities: [x, y, x], from: 2021-01-01 }\n');

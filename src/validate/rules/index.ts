@@ -16,12 +16,13 @@ import {
 import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
+import { groupGenusMatchesGenitive } from './group-genus.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
-import { oneFundingRatePerYear, onePlannedFtePerDay } from './one-value-per-period.js';
+import { oneFundingRatePerYear, oneMeetingPerDay, onePlannedFtePerDay } from './one-value-per-period.js';
 import { publicReportInPublicSession } from './public-session.js';
-import { slotsWellFormed } from './slot-syntax.js';
+import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   knownConsultationRole,
   logoFileInside,
   planPartsAddUp,
+  groupGenusMatchesGenitive,
   assignmentSharesWithinPost,
   listedStaffAssigned,
   attachmentFilesInside,
@@ -61,7 +63,9 @@ export const RULES: readonly Rule[] = [
   thousandsSeparator,
   oneFundingRatePerYear,
   onePlannedFtePerDay,
+  oneMeetingPerDay,
   slotsWellFormed,
+  slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
 ];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, validEntries, whereIs, type Rule } from '../rule-context.js';
 
 /**
  * Two funding rates for one year, or two planned FTE figures for a module from the same day: the model
@@ -47,6 +47,39 @@ export const onePlannedFtePerDay: Rule = {
         );
       });
     });
+    return out;
+  },
+};
+
+/**
+ * A body meets once a day and is constituted once: two meetings of the steering group (or of one group)
+ * on one day printed the same sentence twice, or "Beim zweiten Sitzungstermin am 15.02.2022 … Am
+ * 15.02.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin"; two constituent meetings
+ * told the body's founding twice.
+ */
+export const oneMeetingPerDay: Rule = {
+  name: 'one-meeting-per-day',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const groups = ctx.data.programme?.groups ?? [];
+    const check = (list: string, entries: { item: { date: string; kind: string; group?: string }; index: number }[]) => {
+      const days = new Map<string, number>();
+      const constituent = new Map<string, number>();
+      for (const { item, index } of entries) {
+        const body = item.group ?? '';
+        const who = `"${item.group ? (groups.find((g) => g.id === item.group)?.name ?? item.group) : (ctx.data.programme?.steeringGroup?.name ?? 'steeringGroup')}"`;
+        const day = days.get(`${body}\n${item.date}`);
+        if (day === undefined) days.set(`${body}\n${item.date}`, index);
+        else out.push(at(ctx, 'meetings', ptr(list, index, 'date'), `Am ${formatDate(item.date)} gibt es schon eine Sitzung für ${who} (${whereIs(ctx, 'meetings', ptr(list, day, 'date'))}); je Tag ist eine erlaubt. Bitte einen der beiden Einträge löschen oder das Datum berichtigen.`));
+        if (item.kind !== 'konstituierend') continue;
+        const first = constituent.get(body);
+        if (first === undefined) constituent.set(body, index);
+        else out.push(at(ctx, 'meetings', ptr(list, index, 'kind'), `Für ${who} gibt es schon eine konstituierende Sitzung (${whereIs(ctx, 'meetings', ptr(list, first, 'kind'))}); erwartet wird hier ordentlich oder außerordentlich.`));
+      }
+    };
+    check('steeringGroupMeetings', validEntries(ctx, 'meetings', '/steeringGroupMeetings', ['date', 'kind']));
+    check('groupMeetings', validEntries(ctx, 'meetings', '/groupMeetings', ['date', 'kind', 'group']));
     return out;
   },
 };

@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDecimal } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, type Rule } from '../rule-context.js';
 
 const micro = (n: number): number => Math.round(n * 1e6);
 
-/** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total. */
+/** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total, each part named once. */
 export const planPartsAddUp: Rule = {
   name: 'plan-parts-add-up',
   needs: ['programme'],
@@ -19,6 +19,16 @@ export const planPartsAddUp: Rule = {
               at(ctx, 'programme', ptr('modules', mi, 'plannedFte', pi, 'fte'), `Die Teile des Plans ergeben ${formatDecimal(sum / 1e6)}, der Plan nennt ${formatDecimal(p.fte)}; erwartet wird, dass fte die Summe der Teile ist.`),
             );
           }
+          // "davon 1 Stelle Koordinierung und 0,5 Stelle Koordinierung" says nothing the total does not.
+          const seen = new Map<string, number>();
+          p.parts.forEach((part, i) => {
+            const first = seen.get(part.label.trim());
+            if (first === undefined) seen.set(part.label.trim(), i);
+            else {
+              const earlier = whereIs(ctx, 'programme', ptr('modules', mi, 'plannedFte', pi, 'parts', first, 'label'));
+              out.push(at(ctx, 'programme', ptr('modules', mi, 'plannedFte', pi, 'parts', i, 'label'), `Der Teil "${part.label}" kommt in diesem Plan doppelt vor (zuerst in ${earlier}); erwartet wird je Teil eine eigene Bezeichnung, oder die Teile zusammengefasst.`));
+            }
+          });
         }
       });
     });

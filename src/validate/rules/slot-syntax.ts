@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { ATTACHMENT_SLOT, findMalformedSlots, REPORT_SLOTS, STATEMENT_SLOTS } from '../../model/slots.js';
+import { ATTACHMENT_SLOT, findMalformedSlots, findSlots, REPORT_SLOTS, STATEMENT_SLOTS } from '../../model/slots.js';
 import { eachString } from '../../load/source-file.js';
 import { at, ptr, type Place, type Rule } from '../rule-context.js';
 
@@ -31,6 +31,35 @@ export const slotsWellFormed: Rule = {
       const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
       ctx.data.programme.roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed, STATEMENT_SLOTS), ptr('roles', i, 'statement')));
     }
+    return out;
+  },
+};
+
+const KNOWN_SLOTS: readonly string[] = [ATTACHMENT_SLOT, ...Object.values(REPORT_SLOTS), ...STATEMENT_SLOTS];
+/** Where slots are filled: a report's `text`, a role's `statement` (programme.yaml). */
+const SLOT_FIELD = { report: /^\/text(\/|$)/, other: /^\/roles\/\d+\/statement(\/|$)/ };
+
+/**
+ * kim fills slots only in a report's text blocks and the roles' statements; `{letzteVorlage}` in a title,
+ * a meeting's outcome or a label would print as written ("Beim zweiten Sitzungstermin … wurde
+ * {letzteVorlage} abgestimmt"). Only the names kim knows count: the clerk who wrote one expected it filled.
+ */
+export const slotsOnlyInText: Rule = {
+  name: 'slots-only-in-text',
+  needs: [],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const scan = (place: Place, value: unknown, isReport: boolean) =>
+      eachString(value, (pointer, text) => {
+        if ((isReport ? SLOT_FIELD.report : SLOT_FIELD.other).test(pointer)) return;
+        for (const slot of findSlots(text)) {
+          if (!KNOWN_SLOTS.includes(slot.name)) continue;
+          const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
+          out.push(at(ctx, place, pointer, `Der Platzhalter ${shown} wird hier nicht ausgefüllt und käme so in die Vorlage; Platzhalter gelten nur in den Textbausteinen einer Vorlage (text) und den Sätzen der Rollen (statement). Erwartet wird hier der Text selbst.`));
+        }
+      });
+    for (const [kind, source] of Object.entries(ctx.sources)) if (source) scan(kind as Place, source.value, false);
+    ctx.reportSources.forEach((source, i) => scan({ report: i }, source.value, true));
     return out;
   },
 };

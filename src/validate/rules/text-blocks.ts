@@ -9,6 +9,17 @@ const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
 const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`).join(', ')}`;
 
 /**
+ * What a Drucksachennummer put into a text block by {letzteVorlage} would make Markdown of there (the text
+ * block keeps **bold**, paragraphs and lists, text-block.ts): a line break, an asterisk, a list marker first.
+ */
+function markupInTextBlock(reference: string): string | undefined {
+  if (/[\r\n\u2028\u2029\u0085]/.test(reference)) return 'einen Zeilenumbruch (dort ein neuer Absatz oder eine neue Zeile)';
+  if (reference.includes('*')) return 'ein Sternchen (dort Fettdruck)';
+  if (/^\s*([-+•–]|\d{1,3}[.)])(\s|$)/.test(reference)) return 'am Anfang ein Listenzeichen (dort eine Aufzählung)';
+  return undefined;
+}
+
+/**
  * Placeholders in a report's text blocks must be ones kim fills: an attachment of the same report, or a
  * date or number the data knows ({letzteSitzung} only where there is a previous report, {letzteVorlage}
  * only where that report has a Drucksachennummer).
@@ -38,6 +49,11 @@ export const textSlotsResolve: Rule = {
             if (!found) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt ${what} der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
             else if (slot.name === REPORT_SLOTS.previousReference && found.reference === undefined) {
               out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Drucksachennummer der vorigen Vorlage "${found.id}", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.`));
+            } else if (slot.name === REPORT_SLOTS.previousReference && found.reference !== undefined && markupInTextBlock(found.reference)) {
+              const markup = markupInTextBlock(found.reference)!;
+              out.push(
+                at(ctx, { report: i }, pointer, `{${slot.name}} setzt die Drucksachennummer "${found.reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "${found.id}" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`),
+              );
             }
           }
         }
