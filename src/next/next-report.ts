@@ -20,6 +20,7 @@ import type { Dataset, Report, Session } from '../model/types.js';
 import { formatDate } from '../german/index.js';
 import { selectReport } from '../select-report.js';
 import { didYouMean } from '../german/did-you-mean.js';
+import { checkPublicOutputs } from '../render/privacy-check.js';
 import { nextReportText } from './yaml-edit.js';
 
 export interface NextOptions {
@@ -133,6 +134,13 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
   const id = options.id ?? `${session.date}-${options.title === undefined && dated ? dated : slugOf(options.title ?? previous.title)}`;
   // The schema's limit too (80 characters): a longer id would be written, then fail its own validation.
   if (!ID.test(id) || id.length > 80) throw new UsageError(`Ungültige Kennung "${id}": erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, höchstens 80 Zeichen (--id).`);
+  // The title and the id become the public Vorlage's heading and file names: a staff name there would be
+  // refused by every later build, so it is refused before the file is written.
+  const named = checkPublicOutputs({ markdown: options.title ?? '', fileNames: [id] }, { data: dataset, report: { ...previous, public: true }, templateFiles: [] });
+  if (named.length > 0) {
+    const what = options.title !== undefined ? 'Der Titel (--title)' : 'Die Kennung (--id)';
+    throw new UsageError(`${what} enthält den Namen einer Person aus staff.yaml; eine öffentliche Vorlage nennt keine Namen. Erwartet wird ein Titel ohne Namen.`);
+  }
   if (dataset.reports.some((r) => r.id === id)) throw new UsageError(`Eine Vorlage mit der Kennung "${id}" gibt es schon; geben Sie mit --id eine andere an.`);
   const file = join(dataDir, REPORTS_DIR, `${id}.yaml`);
   if (existsSync(file)) throw new UsageError(`Die Datei ${file} gibt es schon; kim next überschreibt keine Datei.`);

@@ -104,12 +104,14 @@ describe('kim next', () => {
     expect(r.stderr).not.toContain('✓');
   });
 
-  it('refuses a --title the data checks would refuse (empty, too long, an invisible character): exit 2, no file', () => {
+  it('refuses a --title the data checks would refuse (empty, too long, an invisible character, a staff name): exit 2, no file', () => {
     const repo = repoWithNextSession();
     for (const [title, message] of [
       ['  ', 'Der Titel (--title) darf nicht leer sein.'],
       ['T'.repeat(501), 'Der Titel (--title) ist 501 Zeichen lang; erlaubt sind höchstens 500.'],
       ['Sachstand\u202Eneu', 'Der Titel (--title): Unsichtbares Zeichen U+202E'],
+      // A staff member's name (staff.yaml) would head a public Vorlage and name its files.
+      ['Sachstand Frau Wiesenthal', 'Der Titel (--title) enthält den Namen einer Person aus staff.yaml'],
     ]) {
       const r = runKim(['next', '--title', title!], { cwd: repo });
       expect(r.code, title).toBe(2);
