@@ -8,6 +8,11 @@ export function sessionDateOf(data: Dataset, report: Report): string {
   return data.meetings.sessions.find((s) => s.id === report.consultations[0]!.session)!.date;
 }
 
+/** `16.03.2022` as `2022-03-16`; anything else as it is. The clerk may type a date either way. */
+export function isoFromGerman(text: string): string {
+  const german = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  return german ? `${german[3]}-${german[2]}-${german[1]}` : text;
+}
 
 /**
  * Picks the report the user means: an id, a session date (`2022-03-16` or `16.03.2022`), or, without
@@ -19,8 +24,7 @@ export function selectReport(data: Dataset, key: string | undefined): Report {
   if (key === undefined) return bySession.at(-1)!;
   const byId = data.reports.find((r) => r.id === key);
   if (byId) return byId;
-  const german = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(key);
-  const iso = german ? `${german[3]}-${german[2]}-${german[1]}` : key;
+  const iso = isoFromGerman(key);
   const byDate = bySession.filter((r) => sessionDateOf(data, r) === iso);
   if (byDate.length === 1) return byDate[0]!;
   if (byDate.length > 1) throw new UsageError(`Zur Sitzung am ${key} gibt es mehrere Vorlagen: ${byDate.map((r) => r.id).join(', ')}. Bitte die Kennung angeben.`);

@@ -116,7 +116,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(new Option('--session <kennung>', 'Sitzung aus meetings.yaml (Vorgabe: die nächste Sitzung desselben Gremiums)'))
-    .addOption(new Option('--stand <datum>', 'Datenstand, z. B. 2024-11-04 (Vorgabe: heute, höchstens der Sitzungstag)'))
+    .addOption(new Option('--stand <datum>', 'Datenstand, z. B. 04.11.2024 oder 2024-11-04 (Vorgabe: heute, höchstens der Sitzungstag)'))
     .addOption(new Option('--title <titel>', 'neuer Titel (die Kennung folgt ihm)'))
     .addOption(new Option('--id <kennung>', 'Kennung der neuen Vorlage (Vorgabe: Sitzungsdatum und der Rest der vorigen Kennung)'))
     .addOption(quietOption())

@@ -18,7 +18,7 @@ import { findInvisible, invisibleMessage } from '../load/invisible-characters.js
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report, Session } from '../model/types.js';
 import { formatDate } from '../german/index.js';
-import { selectReport } from '../select-report.js';
+import { isoFromGerman, selectReport } from '../select-report.js';
 import { didYouMean } from '../german/did-you-mean.js';
 import { checkPublicOutputs } from '../render/privacy-check.js';
 import { nextReportText } from './yaml-edit.js';
@@ -102,8 +102,8 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
     throw new UsageError(`Die Sitzung ${session.id} (${formatDate(session.date)}) liegt nicht nach der Sitzung der vorigen Vorlage "${previous.id}" (${formatDate(previousSession.date)}).`);
   }
 
-  const stand = options.stand ?? [options.today ?? localToday(), session.date].sort()[0]!;
-  if (!isDay(stand)) throw new UsageError(`Ungültiger Wert für --stand: "${stand}". Erwartet wird ein Datum wie 2024-11-04.`);
+  const stand = options.stand !== undefined ? isoFromGerman(options.stand) : [options.today ?? localToday(), session.date].sort()[0]!;
+  if (!isDay(stand)) throw new UsageError(`Ungültiger Wert für --stand: "${options.stand}". Erwartet wird ein Datum wie 04.11.2024 oder 2024-11-04.`);
   if (stand > session.date) {
     // The committee's next session may be one without a KIM report: then name the session the Stand fits.
     const fitting =

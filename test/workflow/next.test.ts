@@ -120,6 +120,14 @@ describe('kim next', () => {
     expect(readdirSync(join(repo, 'data', 'reports')).sort()).toEqual([`${A}.yaml`, `${B}.yaml`]);
   });
 
+  it('takes --stand as a German date too, as kim report takes a session date', () => {
+    const repo = repoWithNextSession();
+    expect(runKim(['next', '--stand', '30.02.2022'], { cwd: repo }).stderr).toContain('Ungültiger Wert für --stand: "30.02.2022". Erwartet wird ein Datum wie 04.11.2024 oder 2024-11-04.');
+    const r = runKim(['next', '--stand', '01.06.2022'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(readFileSync(reportFile(repo, NEXT), 'utf8')).stand).toBe('2022-06-01');
+  });
+
   it('refuses a Stand not after the previous one, or after the session, and an existing file', () => {
     const repo = repoWithNextSession();
     expect(runKim(['next', '--stand', '2022-03-01'], { cwd: repo }).stderr).toContain('liegt nicht nach dem der vorigen Vorlage');
