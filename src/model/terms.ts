@@ -25,8 +25,6 @@ export interface UnitModel {
   none: string;
 }
 
-const NONE: Record<Genus, string> = { feminine: 'keine', neuter: 'keines', masculine: 'keiner' };
-
 export interface TermsModel {
   moduleWord: { singular: string; genus: Genus };
   numbering: 'arabic' | 'roman';
@@ -45,7 +43,7 @@ export function termsOf(programme: Programme): TermsModel {
       abbreviation: unit.abbreviation ?? '',
       article: capitalize(definite(unit.genus, 'nom')),
       short: unit.abbreviation ?? unit.plural,
-      none: NONE[unit.genus],
+      none: `kein${strongEnding(unit.genus, 'nom')}`,
     },
   };
 }

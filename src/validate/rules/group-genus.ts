@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import type { Genus } from '../../model/types.js';
 import { at, ptr, validEntries, type Rule } from '../rule-context.js';
-
-type Genus = 'feminine' | 'masculine' | 'neuter';
 
 /**
  * The steering group and the further groups are told with article and pronoun from `genus` ("Die
