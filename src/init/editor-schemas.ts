@@ -9,7 +9,7 @@
  * than warning, because a stale schema is wrong at once in the editor (it flags valid data or misses new
  * fields), the fix is always the same copy, and nobody edits these files by hand.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { packageRoot } from '../paths.js';
@@ -34,11 +34,13 @@ export async function editorSchemaText(name: string): Promise<string> {
 /**
  * Brings the repository's `schemas/` (beside the data folder `dataDir`) up to this kim's schemas.
  * Returns the files it rewrote or added (absolute). A repository without that folder (made before kim
- * kept the schemas there, or one that does not want them) is left alone.
+ * kept the schemas there, or one that does not want them) is left alone, and so is kim's own checkout.
  */
 export async function refreshEditorSchemas(dataDir: string): Promise<string[]> {
   const dir = resolve(dataDir, '..', EDITOR_SCHEMA_DIR);
+  // kim's own checkout has data/ beside its schemas/: those are the sources, never copies.
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) return [];
+  if ((await realpath(dir)) === (await realpath(PACKAGE_SCHEMAS))) return [];
   const updated: string[] = [];
   for (const name of await packageSchemaNames()) {
     const target = join(dir, name);
