@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { cleanUp, runKim, tempDir } from '../workflow/helpers.js';
+import { cleanUp, scaffoldedRepo } from './helpers.js';
 
 const REPORT = 'data/reports/2024-06-12-kim-sachstand.yaml';
 let repo = '';
@@ -54,9 +54,7 @@ function annotations(output: string): string[] {
 }
 
 beforeAll(() => {
-  repo = join(tempDir('kim-ci-'), 'daten');
-  const init = runKim(['init', repo, '--quiet']);
-  expect(init.code, init.stderr).toBe(0);
+  repo = scaffoldedRepo('kim-ci-');
 });
 afterAll(cleanUp);
 

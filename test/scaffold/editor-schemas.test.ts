@@ -1,17 +1,15 @@
 /** `kim validate` keeps the repository's editor schemas (schemas/, written by kim init) on the stand of the kim that runs. */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { cleanUp, runKim, tempDir } from '../workflow/helpers.js';
+import { cleanUp, runKim, scaffoldedRepo } from './helpers.js';
 
 let repo = '';
 const schema = (name: string) => join(repo, 'schemas', `${name}.schema.json`);
 
 beforeAll(() => {
-  repo = join(tempDir('kim-schemas-'), 'daten');
-  const init = runKim(['init', repo, '--quiet']);
-  expect(init.code, init.stderr).toBe(0);
+  repo = scaffoldedRepo('kim-schemas-');
 });
 afterAll(cleanUp);
 
@@ -31,9 +29,7 @@ describe('editor schemas', () => {
   });
 
   it('a repository without schemas/ gets none', () => {
-    const bare = join(tempDir('kim-schemas-'), 'alt');
-    mkdirSync(bare);
-    expect(runKim(['init', bare, '--quiet']).code).toBe(0);
+    const bare = scaffoldedRepo('kim-schemas-');
     rmSync(join(bare, 'schemas'), { recursive: true });
     const r = runKim(['validate'], { cwd: bare });
     expect(r.code, r.stderr).toBe(0);

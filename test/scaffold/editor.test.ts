@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanUp, runKim, tempDir } from '../workflow/helpers.js';
+import { cleanUp, runKim, scaffoldedRepo } from './helpers.js';
 import { YamlLanguageServer } from './yaml-language-server.js';
 
 const REPORT = 'data/reports/2024-06-12-kim-sachstand.yaml';
@@ -15,9 +15,7 @@ let repo = '';
 let editor: YamlLanguageServer;
 
 beforeAll(async () => {
-  repo = join(tempDir('kim-editor-'), 'daten');
-  const init = runKim(['init', repo, '--quiet']);
-  expect(init.code, init.stderr).toBe(0);
+  repo = scaffoldedRepo('kim-editor-');
   editor = await YamlLanguageServer.start();
 }, 60_000);
 afterAll(() => {

@@ -43,6 +43,9 @@ describe('kim init → validate → build', () => {
     expect(manifest.dependencies).toEqual({ kim: `file:${relative(repo, packageRoot)}` });
     expect(manifest.devDependencies).toBeUndefined();
     expect(init.stderr).toContain('die CI findet ihn nicht');
+    // The next steps go through npm run: npx would ask the registry for a package named kim.
+    expect(init.stderr).toContain('  npm run validate ');
+    expect(init.stderr).not.toMatch(/^\s+npx /m);
 
     const validate = runKim(['validate'], { cwd: repo });
     expect(validate.code, validate.stderr).toBe(0);
