@@ -52,7 +52,11 @@ describe('GitHub workflow', () => {
 
   it('installs with npm ci from the lockfile, with npm\'s cache and the installed kim cached by package.json and the lockfile', () => {
     expect(step((s) => s.uses === 'actions/setup-node@v7').with).toMatchObject({ cache: 'npm', 'cache-dependency-path': 'package*.json' });
-    expect(step((s) => s.uses === 'actions/cache@v6').with).toEqual({ path: 'node_modules', key: "kim-node-modules-${{ runner.os }}-node26-${{ hashFiles('package.json', 'package-lock.json') }}" });
+    expect(step((s) => s.id === 'modules')).toMatchObject({ uses: 'actions/cache/restore@v6', with: { path: 'node_modules', key: "kim-node-modules-${{ runner.os }}-node26-${{ hashFiles('package.json', 'package-lock.json') }}" } });
+    // Saved right after the install (a job that fails on the data later would not save it at its end).
+    const save = steps.findIndex((s) => s.uses === 'actions/cache/save@v6' && s.with?.['path'] === 'node_modules');
+    expect(save).toBe(steps.findIndex((s) => s.id === 'install') + 1);
+    expect(steps[save]).toMatchObject({ if: "${{ steps.modules.outputs.cache-hit != 'true' }}", with: { key: '${{ steps.modules.outputs.cache-primary-key }}' } });
     const install = step((s) => s.id === 'install').run!;
     expect(install).toMatch(/elif \[ -f package-lock.json \]; then\n\s+npm ci /);
   });
@@ -98,7 +102,7 @@ describe('GitLab CI', () => {
 
   it('installs with npm ci from the lockfile, caching the installed kim by package.json and the lockfile', () => {
     expect(file.kim.script.join('\n')).toMatch(/elif \[ -f package-lock.json \]; then\n\s+npm ci /);
-    expect(file.kim.cache[1]).toEqual({ key: { files: ['package.json', 'package-lock.json'], prefix: 'kim-node-modules' }, paths: ['node_modules/', '.npm/'] });
+    expect(file.kim.cache[1]).toEqual({ key: { files: ['package.json', 'package-lock.json'], prefix: 'kim-node-modules' }, paths: ['node_modules/', '.npm/'], when: 'always' });
   });
 });
 

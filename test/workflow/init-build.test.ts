@@ -21,7 +21,7 @@ describe('kim init → validate → build', () => {
   it('scaffolds a data repository that validates and builds right away', () => {
     const init = runKim(['init', 'neu'], { cwd: dir });
     expect(init.code, init.stderr).toBe(0);
-    for (const f of ['data/organisation.yaml', 'data/programme.yaml', 'data/staff.yaml', 'data/assignments.yaml', 'data/meetings.yaml', `data/reports/${ID}.yaml`, 'templates/README.md', '.gitignore', '.github/workflows/kim.yml', '.gitlab-ci.yml', 'package.json']) {
+    for (const f of ['data/organisation.yaml', 'data/programme.yaml', 'data/staff.yaml', 'data/assignments.yaml', 'data/meetings.yaml', `data/reports/${ID}.yaml`, 'templates/README.md', '.gitignore', '.github/workflows/kim.yml', '.gitlab-ci.yml', '.gitattributes', 'package.json', 'schemas/report.schema.json']) {
       expect(existsSync(join(repo, f)), f).toBe(true);
     }
     // The modelines point to the repository's own copies of the schemas: the editor has them before npm install.
@@ -117,12 +117,12 @@ describe('kim init → validate → build', () => {
   it('CI: current Node LTS and action majors; kim build runs even when validate fails, the upload only after kim build', () => {
     const workflow = parse(readFileSync(join(repo, '.github/workflows/kim.yml'), 'utf8'));
     const steps: { uses?: string; id?: string; if?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.vorlagen.steps;
-    expect(steps.filter((s) => s.uses).map((s) => s.uses)).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/cache@v6', 'actions/cache/restore@v6', 'actions/cache/save@v6', 'actions/upload-artifact@v7']);
+    expect(steps.filter((s) => s.uses).map((s) => s.uses)).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/cache/restore@v6', 'actions/cache/save@v6', 'actions/cache/restore@v6', 'actions/cache/save@v6', 'actions/upload-artifact@v7']);
     expect(steps[1]!.with).toEqual({ 'node-version': 26, cache: 'npm', 'cache-dependency-path': 'package*.json' });
     const index = (pred: (s: (typeof steps)[number]) => boolean) => steps.findIndex(pred);
     const install = index((s) => s.id === 'install');
     const validate = index((s) => s.run === 'npm run --silent validate');
-    const restore = index((s) => s.uses === 'actions/cache/restore@v6');
+    const restore = index((s) => s.uses === 'actions/cache/restore@v6' && s.with?.['path'] === 'out');
     const build = index((s) => s.id === 'build');
     const upload = index((s) => s.uses === 'actions/upload-artifact@v7');
     expect([install, validate, restore, build, upload].every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]!))).toBe(true);
