@@ -5,7 +5,7 @@
  * code-quality report.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -61,12 +61,19 @@ afterAll(cleanUp);
 describe('GitHub steps', () => {
   it('install: npm install and a warning without a lockfile, nothing while node_modules matches, npm ci with a lockfile', () => {
     const install = stepRun((s) => s.id === 'install');
-    const first = bash(install);
+    const first = bash(install, { JOB_INDEX: '0' });
     expect(first.code, first.output).toBe(0);
     expect(annotations(first.output)).toEqual(['::warning file=package.json::package-lock.json fehlt: nach dem ersten npm install einchecken, dann installiert die CI genau diese Versionen (npm ci).']);
     expect(existsSync(join(repo, 'package-lock.json'))).toBe(true);
     expect(existsSync(join(repo, 'node_modules', '.bin', 'kim'))).toBe(true);
 
+    // Another job of the matrix (Windows, another shard) says it in its log, not as a second annotation.
+    rmSync(join(repo, 'node_modules', '.kim-installiert'));
+    rmSync(join(repo, 'package-lock.json'));
+    const other = bash(install, { JOB_INDEX: '1' });
+    expect(other.code, other.output).toBe(0);
+    expect(annotations(other.output)).toEqual([]);
+    expect(other.output).toContain('Hinweis: package-lock.json fehlt');
     const cached = bash(install);
     expect(cached.code, cached.output).toBe(0);
     expect(cached.stdout).toBe('kim ist schon installiert (aus dem Cache).\n');
