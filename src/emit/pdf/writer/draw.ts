@@ -2,7 +2,8 @@
  * Draws paginated pages into a pdfkit document: text straight into the content stream (one text object
  * per line, glyph codes from the font set, widths as layout measured them), rules and cell borders,
  * the logo; each element's part of a page as one marked-content sequence tagged with its structure
- * element, decoration and page numbers as artifacts; bookmarks from the headings.
+ * element (split where a hyphenation break's hyphen stands: that hyphen is an artifact), decoration and
+ * page numbers as artifacts; bookmarks from the headings.
  */
 import type { Page, PlacedFigure, PlacedItem, PlacedRect, PlacedRule, PlacedText, Artifact, Bookmark } from '../layout/paginate.js';
 import type { Segment } from '../layout/linebreak.js';
