@@ -39,7 +39,7 @@ export function fieldReference(schemasDir = join(root, 'schemas')) {
   ];
   const sections = [];
   for (const [schemaFile, dataFile] of FILES) {
-    const schema = JSON.parse(readFileSync(join(schemasDir, schemaFile), 'utf8'));
+    const schema = loadSchema(join(schemasDir, schemaFile));
     const anchor = slug(`${dataFile} – ${schema.title}`);
     out.push(`- [\`${dataFile}\` – ${schema.title}](#${anchor})`);
     sections.push(...fileSection(schema, dataFile));
@@ -85,13 +85,37 @@ function descend(root, field, path, rows) {
   }
 }
 
-/** A `$ref` to the file's own `$defs` merged with the field's own words (which win: "Rolle" over "Kennung"). */
+/**
+ * A `$ref` (to the file's own `$defs` or to another schema file's) merged with the field's own words,
+ * which win ("Rolle" over "Kennung"); `allOf` parts merged into one field.
+ */
 function resolve(root, node) {
-  if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node ?? {};
-  const match = /^#\/\$defs\/(.+)$/.exec(node.$ref);
-  if (!match || !root.$defs?.[match[1]]) throw new Error(`generate-docs: cannot resolve ${node.$ref}`);
-  const { $ref, ...own } = node;
-  return { ...resolve(root, root.$defs[match[1]]), ...own, definition: match[1] };
+  if (!node || typeof node !== 'object') return {};
+  let field = node;
+  if (typeof node.$ref === 'string') {
+    const match = /^([^#]*)#\/\$defs\/(.+)$/.exec(node.$ref);
+    const home = match && (match[1] ? loadSchema(join(SCHEMA_DIRS.get(root) ?? '.', match[1])) : root);
+    if (!home?.$defs?.[match[2]]) throw new Error(`generate-docs: cannot resolve ${node.$ref}`);
+    const { $ref, ...own } = node;
+    field = { ...resolve(home, home.$defs[match[2]]), ...own, definition: match[2] };
+  }
+  if (Array.isArray(field.allOf)) {
+    const { allOf, ...own } = field;
+    const parts = allOf.map((part) => resolve(root, part));
+    const properties = Object.assign({}, ...parts.map((part) => part.properties ?? {}), own.properties ?? {});
+    const required = [...parts.flatMap((part) => part.required ?? []), ...(own.required ?? [])];
+    field = { ...Object.assign({}, ...parts), ...own, properties, required };
+  }
+  return field;
+}
+
+/** The folder each loaded schema came from, for `$ref`s into a sibling file. */
+const SCHEMA_DIRS = new WeakMap();
+
+function loadSchema(file) {
+  const schema = JSON.parse(readFileSync(file, 'utf8'));
+  SCHEMA_DIRS.set(schema, dirname(file));
+  return schema;
 }
 
 const isObject = (field) => types(field).includes('object') && (field.properties || typeof field.additionalProperties === 'object');
@@ -105,7 +129,9 @@ function meaning(field) {
 /** What may be written: kind of value and its limits, in German. */
 function value(root, field) {
   const parts = [];
-  if (field.enum) parts.push(`eins von ${field.enum.map((v) => `\`${v}\``).join(', ')}`);
+  const variants = field.oneOf ?? field.anyOf;
+  if (Array.isArray(variants)) parts.push(variants.map((variant) => value(root, resolve(root, variant))).filter(Boolean).join(' oder '));
+  else if (field.enum) parts.push(`eins von ${field.enum.map((v) => `\`${v}\``).join(', ')}`);
   else if (field.const !== undefined) parts.push(`genau \`${field.const}\``);
   else if (field.definition === 'id') parts.push('Kennung (a–z, 0–9, Bindestrich)');
   else if (field.format === 'date') parts.push('Datum JJJJ-MM-TT');

@@ -48,4 +48,21 @@ describe('the field reference (docs/datenfelder.md)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('reads a field defined in a sibling schema file, and fields with alternative values (oneOf)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kim-schemas-'));
+    try {
+      for (const file of schemaFiles) cpSync(join(packageRoot, 'schemas', file), join(dir, file));
+      writeFileSync(join(dir, 'common.schema.json'), JSON.stringify({ $defs: { phone: { title: 'Telefon', description: 'Dienstliche Rufnummer.', type: 'string', examples: ['02241 13-0'] } } }));
+      const staff = JSON.parse(readFileSync(join(dir, 'staff.schema.json'), 'utf8'));
+      staff.properties.staff.items.properties.phone = { $ref: 'common.schema.json#/$defs/phone' };
+      staff.properties.staff.items.properties.hours = { title: 'Wochenstunden', oneOf: [{ type: 'number', minimum: 1 }, { enum: ['voll'] }] };
+      writeFileSync(join(dir, 'staff.schema.json'), JSON.stringify(staff));
+      const reference = generate(dir);
+      expect(reference).toContain('| `staff[].phone` |  | **Telefon**: Dienstliche Rufnummer. | Text | `02241 13-0` |');
+      expect(reference).toContain('| `staff[].hours` |  | **Wochenstunden** | Zahl; mindestens 1 oder eins von `voll` |  |');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
