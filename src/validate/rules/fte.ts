@@ -4,13 +4,13 @@ import { plannedFteOn } from '../../model/fte.js';
 import { dayAfter } from '../../model/dates.js';
 import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
 import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 
 /**
  * Warns when a module has more FTE filled than planned on some day: possible (a Kreis may fund more itself),
  * but usually a wrong `fte` or a missing `end`.
  */
-export const filledWithinPlanned: Rule = {
+export const filledWithinPlanned = defineRule({
   name: 'filled-within-planned',
   needs: ['programme', 'staff'],
   check(ctx) {
@@ -68,4 +68,4 @@ export const filledWithinPlanned: Rule = {
     });
     return out;
   },
-};
+});

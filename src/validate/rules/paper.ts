@@ -2,11 +2,11 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { consultationRolesOf } from '../../model/consultation-roles.js';
 import { logoProblem } from '../../image-size.js';
 import { didYouMean } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
 
 /** The paper types are the Kreis's own list (organisation.yaml paperTypes); a report names one of them. */
-export const knownPaperType: Rule = {
+export const knownPaperType = defineRule({
   name: 'known-paper-type',
   needs: ['organisation'],
   check(ctx) {
@@ -17,10 +17,10 @@ export const knownPaperType: Rule = {
         : [at(ctx, { report: i }, '/paperType', `Unbekannte Vorlagenart "${r.paperType}".${didYouMean(r.paperType, names)} Erwartet wird eine aus organisation.yaml (paperTypes): ${names.join(', ')}.`)],
     );
   },
-};
+});
 
 /** A paper type that asks for a decision (a Beschlussvorlage) needs the text of the proposed resolution. */
-export const resolutionGiven: Rule = {
+export const resolutionGiven = defineRule({
   name: 'resolution-given',
   needs: ['organisation'],
   check(ctx) {
@@ -31,10 +31,10 @@ export const resolutionGiven: Rule = {
         : [],
     );
   },
-};
+});
 
 /** Each consultation names a role the Kreis's committees can have (organisation.yaml consultationRoles, or the defaults). */
-export const knownConsultationRole: Rule = {
+export const knownConsultationRole = defineRule({
   name: 'known-consultation-role',
   needs: ['organisation'],
   check(ctx) {
@@ -48,10 +48,10 @@ export const knownConsultationRole: Rule = {
     );
     return out;
   },
-};
+});
 
 /** The letterhead's logo is read from the data folder (like an attachment): it must be there, and stay inside. */
-export const logoFileInside: Rule = {
+export const logoFileInside = defineRule({
   name: 'logo-file-inside',
   needs: ['organisation'],
   check(ctx) {
@@ -68,4 +68,4 @@ export const logoFileInside: Rule = {
     const problem = dataFileProblem(state, logo.file, 'Die Logodatei');
     return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', problem)] : [];
   },
-};
+});

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
 import { didYouMean } from '../../german/index.js';
 import type { Assignment, CooperationAgreement, Employer, GroupMeeting, KickOff, ProgrammeGroup, Session, StaffMember } from '../../model/types.js';
-import { at, ptr, usableIds, valueAt, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import { at, ptr, usableIds, valueAt, type Place, defineRule, type RuleContext } from '../rule-context.js';
 
 interface Target {
   /** German noun with article for messages: "eine Rolle", shown as "Unbekannte Rolle". */
@@ -94,7 +94,7 @@ function knownList(ids: string[]): string {
   return ids.length > 8 ? `${shown} … (${ids.length} insgesamt)` : shown;
 }
 
-export const knownReferences: Rule = {
+export const knownReferences = defineRule({
   name: 'known-references',
   needs: [],
   check(ctx) {
@@ -123,4 +123,4 @@ export const knownReferences: Rule = {
     }
     return out;
   },
-};
+});
