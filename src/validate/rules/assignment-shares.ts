@@ -54,7 +54,7 @@ export const assignmentSharesWithinPost = defineRule({
  */
 export const listedStaffAssigned = defineRule({
   name: 'listed-staff-assigned',
-  needs: ['programme', 'staff', 'assignments'],
+  needs: ['programme/roles', 'staff', 'assignments'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const serving = new Set(ctx.data.programme.roles.filter((r) => r.servesMunicipalities).map((r) => r.id));

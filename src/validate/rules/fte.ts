@@ -12,7 +12,7 @@ import { at, ptr, defineRule } from '../rule-context.js';
  */
 export const filledWithinPlanned = defineRule({
   name: 'filled-within-planned',
-  needs: ['programme', 'staff'],
+  needs: ['programme/modules', 'programme/terms', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
     // The programme's own words, as in the Vorlage: "im Baustein II", "Stellen".

@@ -8,7 +8,7 @@ import { dataFileProblem } from './data-files.js';
 /** The paper types are the Kreis's own list (organisation.yaml paperTypes); a report names one of them. */
 export const knownPaperType = defineRule({
   name: 'known-paper-type',
-  needs: ['organisation'],
+  needs: ['organisation/paperTypes'],
   check(ctx) {
     const names = ctx.data.organisation.paperTypes.map((p) => p.name);
     return ctx.data.reports.flatMap((r, i) =>
@@ -22,7 +22,7 @@ export const knownPaperType = defineRule({
 /** A paper type that asks for a decision (a Beschlussvorlage) needs the text of the proposed resolution. */
 export const resolutionGiven = defineRule({
   name: 'resolution-given',
-  needs: ['organisation'],
+  needs: ['organisation/paperTypes'],
   check(ctx) {
     const requiring = new Set(ctx.data.organisation.paperTypes.filter((p) => p.requiresResolution).map((p) => p.name));
     return ctx.data.reports.flatMap((r, i) =>
@@ -36,7 +36,7 @@ export const resolutionGiven = defineRule({
 /** Each consultation names a role the Kreis's committees can have (organisation.yaml consultationRoles, or the defaults). */
 export const knownConsultationRole = defineRule({
   name: 'known-consultation-role',
-  needs: ['organisation'],
+  needs: ['organisation/consultationRoles'],
   check(ctx) {
     const names = consultationRolesOf(ctx.data.organisation).map((c) => c.name);
     const out: Diagnostic[] = [];
@@ -53,7 +53,7 @@ export const knownConsultationRole = defineRule({
 /** The letterhead's logo is read from the data folder (like an attachment): it must be there, and stay inside. */
 export const logoFileInside = defineRule({
   name: 'logo-file-inside',
-  needs: ['organisation'],
+  needs: ['organisation/letterhead'],
   check(ctx) {
     const logo = ctx.data.organisation.letterhead?.logo;
     if (!logo) return [];

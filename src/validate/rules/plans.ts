@@ -7,7 +7,7 @@ const micro = (n: number): number => Math.round(n * 1e6);
 /** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total, each part named once. */
 export const planPartsAddUp = defineRule({
   name: 'plan-parts-add-up',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.modules.forEach((m, mi) => {

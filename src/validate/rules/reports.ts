@@ -10,7 +10,7 @@ import { dataFileProblem } from './data-files.js';
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
 export const standBeforeSession = defineRule({
   name: 'stand-before-session',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
@@ -31,7 +31,7 @@ export const standBeforeSession = defineRule({
  */
 export const dateBetweenStandAndSession = defineRule({
   name: 'date-between-stand-and-session',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
@@ -53,7 +53,7 @@ export const dateBetweenStandAndSession = defineRule({
 /** The Vorlage prints the funding per FTE of its Stand's year, so that year needs a rate. */
 export const fundingRateKnown = defineRule({
   name: 'funding-rate-known',
-  needs: ['programme'],
+  needs: ['programme/fundingRates'],
   check(ctx) {
     return ctx.data.reports.flatMap((r, i) => {
       const year = yearOf(r.stand);
@@ -126,7 +126,7 @@ export const previousReportEarlier = defineRule({
  */
 export const previousSessionEarlier = defineRule({
   name: 'previous-session-earlier',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));

@@ -6,7 +6,7 @@ import { at, ptr, defineRule } from '../rule-context.js';
 /** A role's statement may only use the slots kim fills; a typo like {dat} must not print literally. */
 export const statementSlotsKnown = defineRule({
   name: 'statement-slots-known',
-  needs: ['programme'],
+  needs: ['programme/roles'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const allowed: readonly string[] = STATEMENT_SLOTS;
@@ -33,7 +33,7 @@ export const statementSlotsKnown = defineRule({
  */
 export const neutralPluralGiven = defineRule({
   name: 'neutral-plural-given',
-  needs: ['programme', 'staff'],
+  needs: ['programme/roles', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.roles.forEach((role, i) => {

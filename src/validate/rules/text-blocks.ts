@@ -66,7 +66,7 @@ export const textSlotsResolve = defineRule({
 /** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
 export const textModulesKnown = defineRule({
   name: 'text-modules-known',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const ids = ctx.data.programme.modules.map((m) => m.id);
     return ctx.data.reports.flatMap((r, i) =>
@@ -80,7 +80,7 @@ export const textModulesKnown = defineRule({
 /** The steering group's text block is told with the steering group; a programme without one has no place for it. */
 export const steeringGroupTextHasGroup = defineRule({
   name: 'steering-group-text-has-group',
-  needs: ['programme'],
+  needs: ['programme/steeringGroup'],
   check(ctx) {
     if (ctx.data.programme.steeringGroup) return [];
     return ctx.data.reports.flatMap((r, i) =>
@@ -101,7 +101,7 @@ const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPOR
  */
 export const previousSessionCalledLast = defineRule({
   name: 'previous-session-called-last',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     if (ctx.otherReportFiles) return [];
     const out: Diagnostic[] = [];
