@@ -60,7 +60,7 @@ test('every rule is covered below', () => {
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
-    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
+    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });

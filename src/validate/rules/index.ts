@@ -2,7 +2,7 @@ import type { Rule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
 import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
-import { knownReferences } from './references.js';
+import { knownReferences, steeringMeetingsHaveGroup } from './references.js';
 import {
   attachmentFilesInside,
   fileNamedAfterId,
@@ -33,6 +33,7 @@ export const RULES: readonly Rule[] = [
   uniqueReportIds,
   oneReportPerSession,
   knownReferences,
+  steeringMeetingsHaveGroup,
   endNotBeforeStart,
   fteChangesWithinEmployment,
   assignmentWithinEmployment,
