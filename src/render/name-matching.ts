@@ -73,15 +73,24 @@ const confusables = (): Record<string, string> => (table ??= createRequire(impor
  * In a word made of letters and digits, "0" and "1" stand for "O" and "l" (TR39 maps them so): "0konkw0",
  * "Mi11er". A number alone stays as it is, so dates and amounts never turn into letters.
  */
-const DIGIT_LOOKALIKES = /(?=[\p{L}\p{N}]*\p{L})(?<![\p{L}\p{N}])[\p{L}\p{N}]*[01][\p{L}\p{N}]*/gu;
-const digitsAsLetters = (text: string): string => (/[01]/.test(text) ? text.replace(DIGIT_LOOKALIKES, (w) => w.replace(/0/g, 'o').replace(/1/g, 'l')) : text);
+const DIGIT_LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l' };
+const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+
+/** Whether the run of letters and digits around `index` holds a letter; `end` is where the run stops. */
+function runAround(text: string, index: number): { letter: boolean; end: number } {
+  let start = index;
+  while (start > 0 && isWordChar(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && isWordChar(text[end]!)) end++;
+  return { letter: /\p{L}/u.test(text.slice(start, end)), end };
+}
 
 /** A combining diaeresis after a, o or u is the umlaut typed in two parts: fold it like ä, ö, ü (to "e"). */
 const DIAERESIS = '\u0308';
 
 /** Folds a text for matching names; runs of blanks become one space. `origin` only when asked for (a hit). */
-export function fold(original: string, withOrigin = true): Folded {
-  const text = digitsAsLetters(original); // same length: the origins stay right
+export function fold(text: string, withOrigin = true): Folded {
+  let run = { letter: false, end: -1 }; // the word a 0 or 1 stands in, looked at once per word
   const parts: string[] = [];
   const origin: number[] = [];
   let last = ''; // the last folded character, for blanks and a split umlaut
@@ -90,6 +99,10 @@ export function fold(original: string, withOrigin = true): Folded {
     const size = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
     const ch = size === 1 ? text[index]! : text.slice(index, index + 2);
     let f = ch === DIAERESIS && (last === 'a' || last === 'o' || last === 'u') ? 'e' : foldChar(ch);
+    if (ch === '0' || ch === '1') {
+      if (index >= run.end) run = runAround(text, index);
+      if (run.letter) f = DIGIT_LOOKALIKE[ch]!;
+    }
     if (f === ' ' && (last === ' ' || last === '')) f = '';
     if (f !== '') {
       parts.push(f);
