@@ -23,28 +23,6 @@ export function folderProblem(options: { data?: string; templates?: string; out?
     if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
       return `Der Ausgabeordner ${options.out} liegt im Datenordner ${options.data}; die erzeugten Vorlagen gehören nicht zu den Daten. Geben Sie einen Ordner außerhalb an, z. B. --out out.`;
     }
-    // kim build clears its output folder of outdated Vorlagen: a folder that holds the data or is a
-    // repository's root is no place for that, whatever kim would delete there.
-    if (command === 'build') return buildFolderProblem(options.out, options.data);
-  }
-  return undefined;
-}
-
-/**
- * Files and folders that mark a repository's (or a project's) root: an output folder there would mix
- * kim's outputs with the repository's own files (`changelog.md`, a PDF of the statute).
- */
-export const REPOSITORY_MARKERS = ['.git', '.hg', '.svn', 'package.json'] as const;
-
-function buildFolderProblem(out: string, data: string): string | undefined {
-  const outReal = realLocation(out);
-  const inside = relative(outReal, realLocation(data));
-  if (!inside.startsWith('..') && !isAbsolute(inside)) {
-    return `Der Ausgabeordner ${out} enthält den Datenordner ${data}; kim build räumt seinen Ausgabeordner auf und gehört in einen eigenen Ordner, z. B. --out out.`;
-  }
-  const marker = REPOSITORY_MARKERS.find((name) => statSync(join(outReal, name), { throwIfNoEntry: false }) !== undefined);
-  if (marker !== undefined) {
-    return `Der Ausgabeordner ${out} ist das Hauptverzeichnis eines Repositorys oder Projekts (dort liegt ${marker}); kim build räumt seinen Ausgabeordner auf und gehört in einen eigenen Ordner, z. B. --out out.`;
   }
   return undefined;
 }
