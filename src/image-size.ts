@@ -51,8 +51,13 @@ const PNG_DEPTHS: Record<number, { name: string; channels: number; depths: numbe
 
 const CUT_SHORT = 'Die PNG-Datei des Logos ist abgeschnitten (unvollständig hochgeladen oder kopiert).';
 
+/** A logo file too large to read at all (checked on its size before it is read), in German; else undefined. */
+export const logoFileSizeProblem = (size: number): string | undefined =>
+  size > LOGO_LIMITS.bytes ? `Die Datei ist ${mb(size)} groß; ein Logo darf höchstens ${mb(LOGO_LIMITS.bytes)} groß sein.` : undefined;
+
 function checkSize(bytes: Uint8Array): void {
-  if (bytes.length > LOGO_LIMITS.bytes) throw new Error(`Die Datei ist ${mb(bytes.length)} groß; ein Logo darf höchstens ${mb(LOGO_LIMITS.bytes)} groß sein.`);
+  const problem = logoFileSizeProblem(bytes.length);
+  if (problem) throw new Error(problem);
 }
 
 function checkPixels(width: number, height: number): void {

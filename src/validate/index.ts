@@ -68,6 +68,13 @@ export async function validateSources(sources: LoadedSources, templates: string[
       brokenReports.length > 0 || (sources.excludedReports?.length ?? 0) > 0 || sources.diagnostics.some((d) => d.severity === 'error' && d.file.startsWith(`${REPORTS_DIR}/`)),
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
+    fileSize: (p) => {
+      try {
+        return statSync(resolve(sources.dataDir, p)).size;
+      } catch {
+        return undefined;
+      }
+    },
     readDataFile: (p) => {
       try {
         return readFileSync(resolve(sources.dataDir, p));

@@ -69,6 +69,8 @@ export interface RuleBase {
   checkDataPath(relative: string): DataPathState;
   /** The bytes of a file inside the data folder (after checkDataPath said 'ok'); undefined if it cannot be read. */
   readDataFile(relative: string): Uint8Array | undefined;
+  /** The size in bytes of a file inside the data folder, to refuse one too large before reading it. */
+  fileSize(relative: string): number | undefined;
 }
 
 /** What a rule sees: the run, and the parts of the data it declared, typed so that it can reach no other. */

@@ -39,6 +39,7 @@ function context(change: (data: Dataset) => void = () => undefined, paths: Recor
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
     readDataFile: (p) => files[p],
+    fileSize: (p) => files[p]?.length,
   };
 }
 const rule = (name: string): Rule => {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { consultationRolesOf } from '../../model/consultation-roles.js';
-import { logoProblem } from '../../image-size.js';
+import { logoFileSizeProblem, logoProblem } from '../../image-size.js';
 import { didYouMean } from '../../german/index.js';
 import { at, ptr, defineRule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
@@ -61,8 +61,10 @@ export const logoFileInside = defineRule({
     if (state === 'ok') {
       const format = /\.png$/i.test(logo.file) ? 'png' : /\.jpe?g$/i.test(logo.file) ? 'jpeg' : undefined;
       if (!format) return [at(ctx, 'organisation', '/letterhead/logo/file', `Das Logo "${logo.file}" ist keine PNG- oder JPEG-Datei; erwartet wird eine Datei mit der Endung .png, .jpg oder .jpeg.`)];
-      const bytes = ctx.readDataFile(logo.file);
-      const problem = bytes ? logoProblem(bytes, format) : 'Die Datei kann nicht gelesen werden.';
+      // A file too large is refused on its size, before it is read into memory.
+      const tooLarge = logoFileSizeProblem(ctx.fileSize(logo.file) ?? 0);
+      const bytes = tooLarge ? undefined : ctx.readDataFile(logo.file);
+      const problem = tooLarge ?? (bytes ? logoProblem(bytes, format) : 'Die Datei kann nicht gelesen werden.');
       return problem ? [at(ctx, 'organisation', '/letterhead/logo/file', `Logo "${logo.file}": ${problem} Erwartet wird ein PNG- oder RGB-JPEG-Bild.`)] : [];
     }
     const problem = dataFileProblem(state, logo.file, 'Die Logodatei');
