@@ -78,12 +78,19 @@ export interface RuleContext<N extends DataPart = never> extends RuleBase {
   data: ValidData<N>;
 }
 
-export interface Rule<N extends DataPart = DataPart> {
+/**
+ * A rule over the parts `N` of the data. Without `N` (`const r: Rule = …`) a rule may read only the
+ * reports, and naming a part in `needs` does not compile: declare rules with defineRule(), which infers `N`.
+ */
+export interface Rule<N extends DataPart = never> {
   name: string;
   /** The parts of the data a rule reads; it is skipped when one of them failed its schema (no follow-on noise). */
   needs: readonly N[];
   check(ctx: RuleContext<N>): Diagnostic[];
 }
+
+/** Any rule, whatever it reads: the type of the list of rules. */
+export type AnyRule = Rule<DataPart>;
 
 /** Declares a rule; `needs` types `ctx.data` (`needs: ['organisation/paperTypes']` gives `ctx.data.organisation.paperTypes`). */
 export const defineRule = <const N extends DataPart = never>(rule: Rule<N>): Rule<N> => rule;

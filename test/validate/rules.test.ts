@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import { pointerIn, type DataPart, type DataPathState, type Rule, type RuleContext } from '../../src/validate/rule-context.js';
+import { pointerIn, type DataPart, type DataPathState, type AnyRule, type RuleContext } from '../../src/validate/rule-context.js';
 import type { DataFileKind } from '../../src/load/data-files.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
@@ -42,7 +42,7 @@ function context(change: (data: Dataset) => void = () => undefined, paths: Recor
     fileSize: (p) => files[p]?.length,
   };
 }
-const rule = (name: string): Rule => {
+const rule = (name: string): AnyRule => {
   const found = RULES.find((r) => r.name === name);
   if (!found) throw new Error(`no rule ${name}`);
   return found;

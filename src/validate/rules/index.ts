@@ -1,4 +1,4 @@
-import type { Rule } from '../rule-context.js';
+import type { AnyRule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
 import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
@@ -28,7 +28,7 @@ import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   uniqueIds,
   uniqueReportIds,
   oneReportPerSession,
