@@ -21,7 +21,7 @@ import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
-import { removeOthers, removeOutputs } from './output-folder.js';
+import { claimOutputs, ownsOutputs, removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
@@ -133,10 +133,7 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   // The outputs of every report to be rebuilt go before the first one is rendered: a build that is
   // interrupted (a cancelled CI job, a timeout, Ctrl-C) then leaves only current Vorlagen, never an
   // outdated one beside current ones. Entry first, so no entry names a removed file.
-  for (const unit of queue) {
-    await dropEntry(outDir, unit.id);
-    removedBefore.set(unit.id, await removeOutputs(outDir, unit.id));
-  }
+  for (const unit of queue) removedBefore.set(unit.id, await removeOutputs(outDir, unit.id, { keepClaim: true }));
   const next = (): Unit | undefined => (fatal === undefined ? queue.shift() : undefined);
   const runners: Promise<void>[] = [];
   if (pool) {
@@ -236,17 +233,13 @@ export async function buildUnit(ctx: Context, unit: Unit): Promise<BuiltOutcome>
     // report (of another file), the outputs and manifest entry are that report's: leave them.
     const ownsOutputs = unit.report !== undefined || !ctx.reportIds.has(unit.id);
     if (ownsOutputs) {
-      // Stale outputs of a failed report would be published as if current: delete them. The manifest
-      // entry goes first, so no entry ever names a file that is not there. (If the entry cannot be
-      // removed, the files stay, and the next build redoes them.)
-      const dropped = await dropEntry(ctx.outDir, unit.id).then(
-        () => true,
-        (cause: unknown) => {
-          fatal ??= cause as OutputError;
-          return false;
-        },
-      );
-      if (dropped) removed = await removeOutputs(ctx.outDir, unit.id);
+      // Stale outputs of a failed report would be published as if current: delete them (only kim's).
+      // The manifest entry goes first, so no entry ever names a file that is not there. (If the entry
+      // cannot be removed, the files stay, and the next build redoes them.)
+      removed = await removeOutputs(ctx.outDir, unit.id).catch((cause: unknown) => {
+        fatal ??= cause as OutputError;
+        return [];
+      });
     }
   }
   const done: BuiltOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
@@ -273,6 +266,10 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const { files } = await renderOutputs(ctx.run, report, { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
 
   ctx.beforeWrite();
+  // Whether the outputs already here are kim's (only then may a format not built this time go), then
+  // the claim that makes the files about to be written kim's, even before their entry exists.
+  const owned = await ownsOutputs(outDir, unit.id);
+  await claimOutputs(outDir, unit.id, files[0]!.name);
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
   await dropEntry(outDir, unit.id);
@@ -282,7 +279,7 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
-  for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
+  for (const format of (['md', 'pdf'] as const).filter((f) => owned && !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
   ctx.beforeWrite();
