@@ -12,7 +12,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
 import { removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
-import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
+import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, stemOf } from '../load/data-files.js';
+import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset } from '../model/types.js';
 import type { TemplateSet } from '../render/template-registry.js';
@@ -72,7 +73,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   if (jobs > 1) {
     // Started before the data is loaded, so that their loading overlaps ours. Capped by the number of
     // report files (of this shard); those not needed once the skip check is done are sent away unused.
-    const files = (await readdir(join(dataDir, REPORTS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).length;
+    const files = (await listReportFiles(dataDir)).files.length;
     const mine = options.shard ? Math.ceil(files / options.shard.count) : files;
     const workers = Math.min(jobs, mine) - 1;
     if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
@@ -184,7 +185,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
       const file = data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`;
       return { id: report.id, file, report, blocked: data.blockedFiles.has(file) };
     }),
-    ...data.failedFiles.map((file) => ({ id: file.slice(REPORTS_DIR.length + 1, -'.yaml'.length), file, report: undefined })),
+    ...data.failedFiles.map((file) => ({ id: stemOf(file), file, report: undefined })),
   ];
   const templateHashes = new Map<string, Promise<string>>();
   return {
@@ -305,11 +306,18 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
   return inputs;
 }
 
-/** sha256 of every data file (shared files and report files), keyed by the path relative to the data folder. */
+/**
+ * sha256 of every data file (shared files and report files), keyed by the path relative to the data
+ * folder; a shared file under its usual name (`staff.yaml`) whatever its real spelling (`staff.yml`).
+ */
 async function hashInputs(dataDir: string): Promise<Map<string, string>> {
-  const reportNames = (await readdir(join(dataDir, REPORTS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml'));
-  const files = [...Object.values(DATA_FILES), ...reportNames.map((n) => `${REPORTS_DIR}/${n}`)];
-  return new Map(await Promise.all(files.map(async (f) => [f, await hashFile(join(dataDir, f))] as [string, string])));
+  const shared = chooseDataFiles(await readdir(dataDir).catch(() => [] as string[])).files;
+  const reports = (await listReportFiles(dataDir)).files;
+  const files: [key: string, file: string][] = [
+    ...DATA_FILE_KINDS.flatMap((kind): [string, string][] => (shared[kind] ? [[DATA_FILES[kind], shared[kind]]] : [])),
+    ...reports.map((f): [string, string] => [f, f]),
+  ];
+  return new Map(await Promise.all(files.map(async ([key, f]) => [key, await hashFile(join(dataDir, f))] as [string, string])));
 }
 
 /** The template a report uses and every partial (any of them may be included), by name and content. */
