@@ -10,7 +10,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
-import { removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
+import { FileInUseError, removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, stemOf } from '../load/data-files.js';
 import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
@@ -224,12 +224,18 @@ async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
 export async function buildUnit(ctx: Context, unit: Unit): Promise<BuiltOutcome> {
   const started = performance.now();
   let fatal: OutputError | undefined;
+  let inUse = false;
   const outcome = await renderOne(ctx, unit).catch((cause: unknown): OneResult => {
-    if (cause instanceof OutputError) fatal = cause;
+    // An output held open by another program (a PDF reader on Windows) fails this report only: the
+    // others can still be written. Any other write error (disk full, read-only) would fail them all.
+    if (cause instanceof FileInUseError) inUse = true;
+    else if (cause instanceof OutputError) fatal = cause;
     return failure(unit, cause);
   });
   let removed: string[] = [];
-  if (outcome.status === 'failed') {
+  // A report whose file is in use keeps what is on disk: the held file in its previous version (it
+  // cannot be deleted either), the others as just written. Its entry is gone, so the next build redoes it.
+  if (outcome.status === 'failed' && !inUse) {
     // A report file that failed validation is known by its file name; if that is the id of a valid
     // report (of another file), the outputs and manifest entry are that report's: leave them.
     const ownsOutputs = unit.report !== undefined || !ctx.reportIds.has(unit.id);
