@@ -26,6 +26,7 @@ import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
+import { noReservedReportNames } from './windows-names.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
@@ -68,4 +69,5 @@ export const RULES: readonly Rule[] = [
   slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
+  noReservedReportNames,
 ];
