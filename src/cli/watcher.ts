@@ -34,10 +34,10 @@ export function watchTree(root: string, onChange: (path: string) => void): TreeW
     for (const dir of present) {
       if (watchers.has(dir)) continue;
       try {
-        const w = watch(dir, (_event, name) => {
+        const w = watch(dir, (event, name) => {
           const path = relative(root, join(dir, String(name ?? '')));
           // A rename may be a folder coming or going: look again before reporting.
-          sync();
+          if (event === 'rename') sync();
           if (!notData(basename(path))) onChange(path);
         });
         // A watched folder that is deleted ends its watch with an error on some platforms: just drop it.

@@ -65,7 +65,8 @@ export async function listReportFiles(dataDir: string): Promise<ReportListing> {
     const file = `${REPORTS_DIR}/${name}`;
     const reason = helperFileReason(name);
     if (reason !== undefined) diagnostics.push(skipped(file, reason));
-    else if (folders.has(name)) diagnostics.push(warning(file, 0, 0, '', `Übersprungen: Das ist ein Ordner; kim liest nur die YAML-Dateien direkt in ${REPORTS_DIR}/ (eine Datei je Vorlage).`));
+    // A folder named like a report file (`x.yaml/`) is read, and its reader says it is a folder: an error.
+    else if (folders.has(name) && !YAML_EXTENSION.test(name)) diagnostics.push(warning(file, 0, 0, '', `Übersprungen: Das ist ein Ordner; kim liest nur die YAML-Dateien direkt in ${REPORTS_DIR}/ (eine Datei je Vorlage).`));
     else if (name.startsWith('.')) continue; // .gitkeep, .DS_Store: hidden files are not meant as data
     else if (!YAML_EXTENSION.test(name)) diagnostics.push(warning(file, 0, 0, '', `Übersprungen: kim liest in ${REPORTS_DIR}/ nur YAML-Dateien (Endung .yaml oder .yml), eine je Vorlage.`));
     else byStem.set(stemOf(name).toLowerCase(), [...(byStem.get(stemOf(name).toLowerCase()) ?? []), file]);

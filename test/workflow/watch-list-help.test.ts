@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUp, ESC, exampleRepo, runKim, startKim } from './helpers.js';
@@ -56,6 +56,22 @@ describe('kim watch', () => {
       saveByRename('Zweite Fassung');
       await kim.until(() => renders() === 3);
       expect(readFileSync(join(repo, 'out', `${B}.md`), 'utf8')).toContain('Zweite Fassung');
+    } finally {
+      kim.child.kill('SIGINT');
+    }
+    expect(await kim.exited).toBe(0);
+  }, 25_000);
+
+  it('sees a file saved in a folder made after it started (anlagen/)', async () => {
+    const repo = exampleRepo();
+    const kim = startKim(['watch', B], repo);
+    try {
+      const renders = () => (kim.stdout.match(/^aktualisiert /gm) ?? []).length;
+      await kim.until(() => renders() === 1);
+      mkdirSync(join(repo, 'data', 'anlagen'));
+      await kim.until(() => renders() === 2);
+      writeFileSync(join(repo, 'data', 'anlagen', 'geschaeftsordnung.pdf'), '%PDF-1.4\n');
+      await kim.until(() => renders() === 3);
     } finally {
       kim.child.kill('SIGINT');
     }
