@@ -7,6 +7,7 @@ import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import { codePoint } from '../german/did-you-mean.js';
 import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from './name-matching.js';
 import type { TemplateFile } from './template-registry.js';
+import { isDataFile } from '../load/data-files.js';
 
 /**
  * The last line of defence for privacy: the model never carries names, but a clerk may type one into a
@@ -139,7 +140,7 @@ function namesToFind(name: string): string[] {
 const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
-const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);
+const isStaffName = (source: SourceFile, pointer: string): boolean => isDataFile(source.file, 'staff') && /^\/staff\/\d+\/name$/.test(pointer);
 
 function locate(p: NamePattern, found: string, where: string[], hit: OutputText, ctx: PrivacyContext): Diagnostic {
   // Invisible characters and letters of another script (a Cyrillic "о") are shown by their code: they look like the name.

@@ -77,7 +77,7 @@ const CASES: Case[] = [
   { name: 'attachment path ../x', edit: withAttachmentFile('../x'), file: LATEST, at: { find: '../x' }, message: 'Der Pfad "../x" führt aus dem Datenordner hinaus' },
   { name: 'attachment path via a subfolder ../../', edit: withAttachmentFile('reports/../../x'), file: LATEST, at: { find: 'reports/../../' }, message: 'führt aus dem Datenordner hinaus' },
   { name: 'absolute attachment path', edit: withAttachmentFile('/etc/passwd'), file: LATEST, at: { find: '/etc/passwd' }, message: 'Der Pfad "/etc/passwd" führt aus dem Datenordner hinaus' },
-  { name: 'attachment path with a backslash', edit: withAttachmentFile('"..\\\\x"'), file: LATEST, at: { find: '"..' }, message: 'führt aus dem Datenordner hinaus' },
+  { name: 'attachment path with a backslash', edit: withAttachmentFile('"..\\\\x"'), file: LATEST, at: { find: '"..' }, message: 'enthält einen umgekehrten Schrägstrich (\\); erwartet werden Schrägstriche wie in "../x"' },
   {
     name: 'symlink pointing outside',
     edit: (d) => {

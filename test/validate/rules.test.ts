@@ -61,7 +61,7 @@ test('every rule is covered below', () => {
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
-    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group',
+    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -73,6 +73,13 @@ describe.each(RULES.map((r) => r.name))('%s', (name) => {
 });
 
 describe('failing cases', () => {
+  test('no-reserved-report-names: a report id Windows reserves for a device', () => {
+    const [d, ...rest] = rule('no-reserved-report-names').check(context((data) => (data.reports[0]!.id = 'aux')));
+    expect(rest).toEqual([]);
+    expect(d!.message).toMatch(/^Die Vorlagen-Kennung "aux" ist unter Windows ein reservierter Gerätename \(AUX\)/);
+    expect(d).toMatchObject({ path: 'id', severity: 'error' });
+  });
+
   test('unique-ids: a staff id twice, pointing at the first', () => {
     const [d, ...rest] = rule('unique-ids').check(context((data) => (data.staff[1]!.id = data.staff[0]!.id)));
     expect(rest).toEqual([]);

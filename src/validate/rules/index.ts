@@ -26,6 +26,7 @@ import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
+import { noReservedReportNames } from './windows-names.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -69,4 +70,5 @@ export const RULES: readonly AnyRule[] = [
   slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
+  noReservedReportNames,
 ];

@@ -6,6 +6,7 @@ import { didYouMean } from '../../german/index.js';
 import { findPreviousReport } from '../../model/report-model.js';
 import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
+import { stemOf } from '../../load/data-files.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
 export const standBeforeSession = defineRule({
@@ -157,7 +158,7 @@ export const fileNamedAfterId = defineRule({
   check(ctx) {
     return ctx.data.reports.flatMap((r, i) => {
       const file = ctx.reportSources[i]!.file;
-      return file.endsWith(`/${r.id}.yaml`) ? [] : [at(ctx, { report: i }, '/id', `Die Datei heißt nicht wie die Vorlage; erwartet wird reports/${r.id}.yaml.`, 'warning')];
+      return stemOf(file) === r.id ? [] : [at(ctx, { report: i }, '/id', `Die Datei heißt nicht wie die Vorlage; erwartet wird reports/${r.id}.yaml.`, 'warning')];
     });
   },
 });
