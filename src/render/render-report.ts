@@ -8,6 +8,7 @@ import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
 import { defaultOutline } from './default-outline.js';
 import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
 import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
+import { assertNoIgnoredOverrides } from './outline-overrides.js';
 
 /** Model + template → the Vorlage as Markdown (the single source of both the .md and the PDF). */
 export async function renderMarkdown(
@@ -16,6 +17,7 @@ export async function renderMarkdown(
   report: Report,
   reportSource?: SourceFile,
 ): Promise<{ markdown: string; model: ReportModel }> {
+  assertNoIgnoredOverrides(engine.files(report.template));
   const model = buildReportModel(data, report);
   const safe = withSafeTextBlocks(model);
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).

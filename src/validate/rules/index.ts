@@ -26,6 +26,11 @@ import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
+import { outlineEntriesKnown } from './outline-entries-known.js';
+import { outlineHeadingPlaceholders } from './outline-heading-placeholders.js';
+import { outlineModules } from './outline-modules.js';
+import { outlineTextPlaced } from './outline-text-placed.js';
+import { outlinePlacedOnce } from './outline-placed-once.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly Rule[] = [
@@ -68,4 +73,9 @@ export const RULES: readonly Rule[] = [
   slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
+  outlineEntriesKnown,
+  outlineHeadingPlaceholders,
+  outlineModules,
+  outlineTextPlaced,
+  outlinePlacedOnce,
 ];
