@@ -17,7 +17,8 @@ import { packageRoot } from '../../src/paths.js';
 import { CURRENT, FOLLOW_UP, FOLLOW_UP_DIR, LINDENAU, LINDENAU_DIR, loadData, renderWith, TALHEIM_DIR, TALHEIM_FIRST, TALHEIM_NEXT } from '../support/example.js';
 import { expectGolden } from '../support/golden.js';
 import { tempDir } from '../support/temp.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 const AUENTAL_DIR = join(packageRoot, 'test', 'fixtures', 'kreis-auental');
 const AUENTAL_NEXT = '2022-05-10-kim-sachstand';
@@ -218,5 +219,40 @@ describe('the funding option of besetzung', () => {
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
     const first = await renderWith((d) => (reportOf(d, TALHEIM_FIRST).outline = [{ modules: 'case-management', body: [{ block: 'besetzung', funding: false }] }]), TALHEIM_FIRST, TALHEIM_DIR);
     expect(first).toContain('Für das Modul II sind 6 Vollzeitstellen geplant; besetzt sind davon 3 Vollzeitstellen.');
+  });
+});
+
+describe('the worked outlines of docs/gliederung.md', () => {
+  const doc = readFileSync(join(packageRoot, 'docs', 'gliederung.md'), 'utf8');
+  const yamlAfter = (heading: string): unknown => parse(/```yaml\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf(heading)))![1]!);
+
+  test('example 2 is the outline of the Kreis Auental fixture', async () => {
+    const { dataset } = await loadData(AUENTAL_DIR);
+    expect((yamlAfter('## Beispiel 2') as { outline: unknown }).outline).toEqual(dataset.organisation.outline);
+  });
+
+  test('example 3 renders the follow-up fixture with module 2 before module 1 and the clerk\'s sentences around the facts', async () => {
+    const example = yamlAfter('## Beispiel 3') as Pick<Report, 'outline' | 'text'>;
+    const text = await renderWith(
+      (d) => {
+        const r = reportOf(d, FOLLOW_UP);
+        r.outline = example.outline;
+        r.text = { ...example.text, steeringGroup: r.text?.steeringGroup } as Report['text'];
+      },
+      FOLLOW_UP,
+      FOLLOW_UP_DIR,
+    );
+    const m2 = text.indexOf('## Modul 2: ');
+    const m1 = text.indexOf('## Modul 1: ');
+    expect(m2).toBeGreaterThan(0);
+    expect(m1).toBeGreaterThan(m2);
+    const own = text.indexOf('Die Gewinnung von Fachkräften bleibt schwierig');
+    const facts = text.indexOf('personelle Veränderungen im Modul 2');
+    const work = text.indexOf('Die Case Managerinnen und Case Manager beraten inzwischen in allen Kommunen.');
+    expect(own).toBeGreaterThan(m2);
+    expect(facts).toBeGreaterThan(own);
+    expect(work).toBeGreaterThan(facts);
+    expect(work).toBeLessThan(m1);
+    expect(text).toContain('Zur Sitzung des Ausschusses');
   });
 });

@@ -55,6 +55,14 @@ describe.each(OUTLINE_RULES)('%s', (name) => {
   });
 });
 
+test('the worked outlines of docs/gliederung.md pass every outline rule', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'gliederung.md'), 'utf8');
+  const example = (heading: string) => (parse(/```yaml\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf(heading)))![1]!) as { outline: Outline }).outline;
+  for (const heading of ['## Beispiel 1', '## Beispiel 3']) {
+    for (const name of OUTLINE_RULES) expect(rule(name).check(withOutline(example(heading)))).toEqual([]);
+  }
+});
+
 describe('failing outlines', () => {
   test('outline-entries-known: a misspelt fact block, with "Meinten Sie …?" and the list', () => {
     const [d, ...rest] = rule('outline-entries-known').check(withOutline([{ body: ['kopf', 'schluszeile'] }]));
