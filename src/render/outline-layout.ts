@@ -1,5 +1,8 @@
 import type { ModuleModel, ReportModel } from '../model/report-model.js';
 import { parseOutlineEntry, type Outline, type OutlineSectionData } from '../model/outline-blocks.js';
+import { MODULE_TEXT_KEYS } from '../model/types.js';
+
+const MODULE_KEYS: readonly string[] = MODULE_TEXT_KEYS;
 
 /**
  * An outline (report.yaml, organisation.yaml or kim's templates/gliederung.yaml) applied to one report:
@@ -64,7 +67,8 @@ export function layoutOf(outline: Outline, model: ReportModel, texts: SafeTexts)
       if (entry.type === 'text') {
         const onceKey = entry.key === 'steeringGroup' ? 'text.steeringGroup' : undefined;
         if (onceKey && !tellOnce(onceKey, target, 'hostsSteeringGroup')) continue;
-        const markdown = entry.module !== undefined || module ? (target ? (texts.modules.get(target.id)?.[entry.key] ?? texts.top[entry.key]) : undefined) : texts.top[entry.key];
+        // A module's block (staff, work) is the target module's; the others are the report's, wherever they stand.
+        const markdown = MODULE_KEYS.includes(entry.key) ? (target ? texts.modules.get(target.id)?.[entry.key] : undefined) : texts.top[entry.key];
         if (markdown) items.push({ type: 'text', markdown });
         continue;
       }
