@@ -15,7 +15,14 @@ const MODULE_KEYS: readonly string[] = MODULE_TEXT_KEYS;
 export interface Layout {
   sections: LayoutSection[];
   queue: QueueEntry[];
+  /**
+   * The modules as the queued blocks see them, each with the outline's settings: usually one per module,
+   * shared by its blocks, so the engine escapes each module once rather than once per block.
+   */
+  modules: OutlineModule[];
 }
+
+export type OutlineModule = ModuleModel & { withoutFunding: boolean };
 
 export interface LayoutSection {
   /** The heading as written, placeholders not yet filled; null for none. */
@@ -33,10 +40,10 @@ export type LayoutItem =
   | { type: 'text'; markdown: string }
   | { type: 'section'; section: LayoutSection };
 
-/** One block for the template to render: its name, and the module it is about with the outline's settings. */
+/** One block for the template to render: its name, and the module it is about (an index into Layout.modules). */
 export interface QueueEntry {
   block: string;
-  module: (ModuleModel & { withoutFunding: boolean }) | null;
+  module: number | null;
 }
 
 /** The clerk's text blocks, already made safe Markdown, by key and per module. */
@@ -49,6 +56,14 @@ export function layoutOf(outline: Outline, model: ReportModel, texts: SafeTexts)
   const queue: QueueEntry[] = [];
   const told = new Set<string>();
   const push = (entry: QueueEntry): number => queue.push(entry) - 1;
+  const modules: OutlineModule[] = [];
+  const variants = new Map<string, number>();
+  const variant = (m: ModuleModel, withoutFunding: boolean, hostsSteeringGroup = m.hostsSteeringGroup): number => {
+    const key = `${m.id}|${withoutFunding}|${hostsSteeringGroup}`;
+    let index = variants.get(key);
+    if (index === undefined) variants.set(key, (index = modules.push({ ...m, hostsSteeringGroup, withoutFunding }) - 1));
+    return index;
+  };
   const byId = new Map(model.modules.map((m) => [m.id, m]));
 
   const section = (data: OutlineSectionData, depth: number, module: ModuleModel | null): LayoutSection => {
@@ -78,11 +93,11 @@ export function layoutOf(outline: Outline, model: ReportModel, texts: SafeTexts)
         if (block.toldOnce === 'steeringGroup' && target) steeringHere = true;
       }
       if (block.scope === 'module' && !block.toldOnce && target === null) continue; // validation has refused it
-      const index = push({ block: block.name, module: target ? { ...target, withoutFunding: !entry.funding } : null });
+      const index = push({ block: block.name, module: target ? variant(target, !entry.funding) : null });
       items.push({ type: 'piece', index, block: block.name, moduleId: target?.id ?? null });
     }
     const level = data.level ?? depth + 2;
-    const moduleHeading = module && data.heading?.includes('{ueberschrift}') ? push({ block: 'ueberschrift', module: { ...module, hostsSteeringGroup: steeringHere, withoutFunding: false } }) : null;
+    const moduleHeading = module && data.heading?.includes('{ueberschrift}') ? push({ block: 'ueberschrift', module: variant(module, false, steeringHere) }) : null;
     return { heading: data.heading ?? null, level, module, moduleHeading, items };
   };
 
@@ -99,5 +114,5 @@ export function layoutOf(outline: Outline, model: ReportModel, texts: SafeTexts)
     return covered.map((m) => section(data, depth, m));
   };
 
-  return { sections: outline.flatMap((s) => sections(s, 0, null)), queue };
+  return { sections: outline.flatMap((s) => sections(s, 0, null)), queue, modules };
 }

@@ -22,7 +22,7 @@ export async function renderMarkdown(
   const safe = withSafeTextBlocks(model);
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).
   const layout = layoutOf(report.outline ?? data.organisation.outline ?? defaultOutline(), model, safeTexts(safe));
-  const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout) });
+  const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })) });
   // kim's sachstand.md.hbs renders the outline's blocks, to be put into their sections; a template of the
   // data repository's own that does not use the outline renders the finished Vorlage itself.
   const markdown = normalizeMarkdown(isQueueOutput(rendered) ? assembleOutline(rendered, layout, model) : rendered);
@@ -60,9 +60,9 @@ function safeTexts(model: SafeModel): SafeTexts {
   return { top: plain(model.text), modules: new Map(model.modules.map((m) => [m.id, plain(m.text)])) };
 }
 
-/** The blocks for the template to render, each with its mark (outline-assemble.ts). */
+/** The blocks for the template to render, each with its mark (outline-assemble.ts) and its module's index in `outlineModules`. */
 function queueModel(layout: Layout): object[] {
-  return layout.queue.map((entry, i) => ({ mark: markOf(i), block: entry.block, module: entry.module ? { ...entry.module, text: mapText(entry.module.text) } : null }));
+  return layout.queue.map((entry, i) => ({ mark: markOf(i), block: entry.block, module: entry.module }));
 }
 
 /** Collapses the blank lines conditional blocks leave behind; one newline at the end; same bytes every run. */
