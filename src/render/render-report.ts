@@ -5,6 +5,10 @@ import { assertNoNames } from './privacy-check.js';
 import { documentInfo } from './document-info.js';
 import type { SourceFile } from '../load/source-file.js';
 import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
+import { defaultOutline } from './default-outline.js';
+import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
+import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
+import { assertNoIgnoredOverrides } from './outline-overrides.js';
 
 /** Model + template → the Vorlage as Markdown (the single source of both the .md and the PDF). */
 export async function renderMarkdown(
@@ -13,8 +17,15 @@ export async function renderMarkdown(
   report: Report,
   reportSource?: SourceFile,
 ): Promise<{ markdown: string; model: ReportModel }> {
+  assertNoIgnoredOverrides(engine.files(report.template));
   const model = buildReportModel(data, report);
-  const markdown = normalizeMarkdown(await engine.render(report.template, withSafeTextBlocks(model)));
+  const safe = withSafeTextBlocks(model);
+  // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).
+  const layout = layoutOf(report.outline ?? data.organisation.outline ?? defaultOutline(), model, safeTexts(safe));
+  const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })) });
+  // kim's sachstand.md.hbs renders the outline's blocks, to be put into their sections; a template of the
+  // data repository's own that does not use the outline renders the finished Vorlage itself.
+  const markdown = normalizeMarkdown(isQueueOutput(rendered) ? assembleOutline(rendered, layout, model) : rendered);
   // Everything of a public Vorlage that is known now; kim build checks its OParl file when it makes it.
   const info = documentInfo(model);
   // The logo's alternate text is not in the Markdown but in the PDF's structure tree, read aloud and extractable.
@@ -26,12 +37,32 @@ export async function renderMarkdown(
   return { markdown, model };
 }
 
-/** The clerk's text blocks as safe Markdown (paragraphs, bold, lists); every other value is escaped by the engine. */
-function withSafeTextBlocks(model: ReportModel): object {
-  const safe = (text: string): string | SafeMarkdown => (text === '' ? '' : new SafeMarkdown(sanitizeTextBlock(text)));
-  const mapText = <T extends Record<string, string>>(text: T): Record<keyof T, string | SafeMarkdown> =>
-    Object.fromEntries(Object.entries(text).map(([k, v]) => [k, safe(v)])) as Record<keyof T, string | SafeMarkdown>;
-  return { ...model, text: mapText(model.text), modules: model.modules.map((m) => ({ ...m, text: mapText(m.text) })) };
+type SafeText = string | SafeMarkdown;
+type SafeModel = Omit<ReportModel, 'text' | 'modules'> & {
+  text: Record<keyof ReportModel['text'], SafeText>;
+  modules: (Omit<ReportModel['modules'][number], 'text'> & { text: Record<string, SafeText>; withoutFunding: boolean })[];
+};
+
+const safe = (text: string): SafeText => (text === '' ? '' : new SafeMarkdown(sanitizeTextBlock(text)));
+const mapText = <T extends Record<string, string>>(text: T): Record<keyof T, SafeText> =>
+  Object.fromEntries(Object.entries(text).map(([k, v]) => [k, safe(v)])) as Record<keyof T, SafeText>;
+
+/**
+ * The clerk's text blocks as safe Markdown (paragraphs, bold, lists); every other value is escaped by the
+ * engine. `withoutFunding` is the outline's `funding: false`, off for a template that calls the module partials itself.
+ */
+function withSafeTextBlocks(model: ReportModel): SafeModel {
+  return { ...model, text: mapText(model.text), modules: model.modules.map((m) => ({ ...m, text: mapText(m.text), withoutFunding: false })) };
+}
+
+function safeTexts(model: SafeModel): SafeTexts {
+  const plain = (record: Record<string, SafeText>): Record<string, string> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, String(v)]));
+  return { top: plain(model.text), modules: new Map(model.modules.map((m) => [m.id, plain(m.text)])) };
+}
+
+/** The blocks for the template to render, each with its mark (outline-assemble.ts) and its module's index in `outlineModules`. */
+function queueModel(layout: Layout): object[] {
+  return layout.queue.map((entry, i) => ({ mark: markOf(i), block: entry.block, module: entry.module }));
 }
 
 /** Collapses the blank lines conditional blocks leave behind; one newline at the end; same bytes every run. */

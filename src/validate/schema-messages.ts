@@ -31,6 +31,20 @@ function resolve(schema: JsonSchema, path: string): JsonSchema | undefined {
   return typeof ref === 'string' && ref.startsWith('#') ? { ...resolve(schema, ref), ...target } : target;
 }
 
+/**
+ * A recursive definition (an outline's sections contain sections) is compiled on its own, and Ajv gives
+ * the schemaPath of its errors from that definition's root ("#/properties/body"), not the file's: the
+ * file's top-level field of that name would lend its title. Such a path whose first field is not the
+ * instance's is looked up in the definitions.
+ */
+function inDefinition(schema: JsonSchema, path: string, instancePath: string): string {
+  const field = /^#\/properties\/([^/]+)/.exec(path)?.[1];
+  if (field === undefined || field === instancePath.split('/')[1]) return path;
+  const defs = Object.keys((schema['$defs'] ?? {}) as Record<string, unknown>);
+  const name = defs.find((d) => resolve(schema, `#/$defs/${d}${path.slice(1)}`) !== undefined);
+  return name === undefined ? path : `#/$defs/${name}${path.slice(1)}`;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'ein Text',
   number: 'eine Zahl',
@@ -126,7 +140,7 @@ export async function describeSchemaError(
   e: ErrorObject,
 ): Promise<{ message: string; pointer: string; atKey: boolean; supersedes?: true }> {
   const schema = await rawSchema(name);
-  const parentPath = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+  const parentPath = inDefinition(schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')), e.instancePath);
   const parent = resolve(schema, parentPath) ?? {};
   const title = typeof parent['title'] === 'string' ? ` (${parent['title']})` : '';
   const value = valueAt(source.value, e.instancePath);

@@ -53,9 +53,9 @@ describe('privacy: no staff name in a public Vorlage', () => {
   test('a full name in a template override is located at the template line', async () => {
     const root = await copyExample();
     await mkdir(join(root, 'templates', 'partials'), { recursive: true });
-    await writeFile(join(root, 'templates', 'partials', 'closing.hbs'), 'Zur Sitzung.\n\ngez. Andrea Wiesenthal\n');
+    await writeFile(join(root, 'templates', 'partials', 'signature.hbs'), 'Im Auftrag\n\ngez. Andrea Wiesenthal\n');
     const error = await rejection(writeReport({ dataDir: join(root, 'data'), templatesDir: join(root, 'templates'), outDir: join(root, 'out'), formats: ['md'] }));
-    expect(error.diagnostics[0]).toMatchObject({ file: join(root, 'templates', 'partials', 'closing.hbs'), line: 3, col: 6 });
+    expect(error.diagnostics[0]).toMatchObject({ file: join(root, 'templates', 'partials', 'signature.hbs'), line: 3, col: 6 });
   });
 
   test('a name that arrives through a data field is caught in the output', async () => {

@@ -62,6 +62,7 @@ test('every rule is covered below', () => {
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
+    'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });

@@ -27,6 +27,11 @@ import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
 import { noReservedReportNames } from './windows-names.js';
+import { outlineEntriesKnown } from './outline-entries-known.js';
+import { outlineHeadingPlaceholders } from './outline-heading-placeholders.js';
+import { outlineModules } from './outline-modules.js';
+import { outlineTextPlaced } from './outline-text-placed.js';
+import { outlinePlacedOnce } from './outline-placed-once.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -71,4 +76,9 @@ export const RULES: readonly AnyRule[] = [
   publicReportInPublicSession,
   textChangedSincePrevious,
   noReservedReportNames,
+  outlineEntriesKnown,
+  outlineHeadingPlaceholders,
+  outlineModules,
+  outlineTextPlaced,
+  outlinePlacedOnce,
 ];

@@ -1,0 +1,71 @@
+import { parseOutlineEntry, type Outline, type OutlineEntry, type OutlineSectionData } from '../model/outline-blocks.js';
+import type { ProgrammeModule } from '../model/types.js';
+import type { Place, RuleBase } from './rule-context.js';
+import type { Report } from '../model/types.js';
+
+/** One entry of an outline's bodies, where it stands and the modules of the section per module around it. */
+export interface OutlineUse {
+  pointer: string;
+  written: string;
+  parsed: OutlineEntry;
+  /** The ids of the modules a section per module around the entry covers; null outside such a section. */
+  sectionModules: string[] | null;
+}
+
+export interface OutlineHeading {
+  pointer: string;
+  heading: string;
+  inModuleSection: boolean;
+}
+
+/** An outline to check: organisation.yaml's or a report's, with what it contains. */
+export interface OutlineOwner {
+  place: Place;
+  outline: Outline;
+  uses: OutlineUse[];
+  headings: OutlineHeading[];
+  /** Module ids named by `modules: [...]`, with their pointers. */
+  moduleRefs: { pointer: string; id: string }[];
+}
+
+/**
+ * The outlines of the data: organisation.yaml's (when it passed its schema) and each valid report's, walked
+ * through their nested sections. The outline rules (src/validate/rules/outline-*.ts) check these.
+ */
+export function outlinesOf(ctx: RuleBase & { data: { readonly reports: Report[] } }): OutlineOwner[] {
+  // Optional: an outline is checked also when programme.yaml or another field of organisation.yaml has errors.
+  const modules = ctx.optional('programme', 'modules') ?? [];
+  const out: OutlineOwner[] = [];
+  const organisationOutline = ctx.optional('organisation', 'outline');
+  if (organisationOutline) out.push(walk('organisation', organisationOutline, modules));
+  ctx.data.reports.forEach((r, i) => {
+    if (r.outline) out.push(walk({ report: i }, r.outline, modules));
+  });
+  return out;
+}
+
+function walk(place: Place, outline: Outline, modules: ProgrammeModule[]): OutlineOwner {
+  const owner: OutlineOwner = { place, outline, uses: [], headings: [], moduleRefs: [] };
+  const section = (data: OutlineSectionData, pointer: string, outer: string[] | null): void => {
+    let covered = outer;
+    if (data.modules !== undefined) {
+      if (data.modules === 'all') covered = modules.map((m) => m.id);
+      else if (Array.isArray(data.modules)) {
+        covered = data.modules;
+        data.modules.forEach((id, k) => owner.moduleRefs.push({ pointer: `${pointer}/modules/${k}`, id }));
+      } else covered = modules.filter((m) => m.kind === data.modules).map((m) => m.id);
+    }
+    if (data.heading !== undefined) owner.headings.push({ pointer: `${pointer}/heading`, heading: data.heading, inModuleSection: covered !== null });
+    data.body.forEach((entry, k) => {
+      const at = `${pointer}/body/${k}`;
+      if (typeof entry === 'object' && 'body' in entry) return section(entry, at, covered);
+      const parsed = parseOutlineEntry(entry);
+      const kinds = parsed.type === 'unknown' ? undefined : parsed.kinds;
+      // An entry limited to a kind is about the covered modules of that kind only.
+      const sectionModules = covered === null || kinds === undefined ? covered : covered.filter((id) => kinds.includes(modules.find((m) => m.id === id)?.kind ?? 'other'));
+      owner.uses.push({ pointer: typeof entry === 'string' ? at : `${at}/block`, written: typeof entry === 'string' ? entry : entry.block, parsed, sectionModules });
+    });
+  };
+  outline.forEach((s, i) => section(s, `/outline/${i}`, null));
+  return owner;
+}
