@@ -12,6 +12,7 @@ import { error } from '../diagnostics.js';
 import { DataError, InternalError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { DATA_FILES } from '../load/data-files.js';
+import { assertFolder } from '../load/dataset.js';
 import { CURRENT_FORMAT, formatProblem } from './format.js';
 import { formatOfTexts, readFolderTexts } from './read-folder.js';
 import { STEPS } from './steps/index.js';
@@ -74,6 +75,7 @@ function withFormat(text: string, version: number): string {
 }
 
 export async function migrateFolder(options: MigrateOptions): Promise<MigrateResult> {
+  await assertFolder(options.dataDir);
   const original = await readFolderTexts(options.dataDir);
   if (!original.has(DATA_FILES.organisation)) {
     throw new DataError([error(DATA_FILES.organisation, 0, 0, '', 'Die Datei fehlt: kim migrate braucht einen Datenordner mit organisation.yaml (--data ORDNER).')]);
