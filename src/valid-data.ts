@@ -3,12 +3,11 @@
  * diagnostics, and the dataset when it is valid.
  */
 import { resolve } from 'node:path';
-import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { DataError } from './errors.js';
 import { NO_ENVIRONMENT, type Environment } from './environment.js';
-import { DATA_FILES } from './load/data-files.js';
 import { loadSources, type LoadedSources } from './load/dataset.js';
-import { detectFormat, formatProblem } from './migrate/format.js';
+import { oldFormatError } from './migrate/old-format.js';
 import type { Dataset } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
 import { validateSources, type Validation } from './validate/index.js';
@@ -38,19 +37,9 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   const dataDir = resolve(options.dataDir);
   const env = options.env ?? NO_ENVIRONMENT;
   const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
-  const validation = oldFormat(sources) ?? (await validateSources(sources, [...templates.templates.keys()]));
+  const old = oldFormatError(sources);
+  const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validateSources(sources, [...templates.templates.keys()]);
   return { validation, templates, sources };
-}
-
-/**
- * A folder of an older data format gets one message naming `kim migrate` instead of the schema errors
- * the old shape would cause (each of which looks like a typo to fix by hand).
- */
-function oldFormat(sources: LoadedSources): Validation | undefined {
-  const found = detectFormat({ organisation: sources.files.organisation?.value, programme: sources.files.programme?.value, reports: sources.reports });
-  const message = formatProblem(found);
-  if (message === undefined) return undefined;
-  return { diagnostics: [...sources.diagnostics, error(DATA_FILES.organisation, 0, 0, '', message)], dataset: undefined, reportSources: [] };
 }
 
 /** Loads and validates; throws DataError with every diagnostic when anything is wrong. */

@@ -49,12 +49,15 @@ describe('an old data folder', () => {
     expect(r.stderr).not.toContain('Pflichtfeld');
   });
 
-  test('kim report refuses it with the same message (exit 1), writing nothing', () => {
-    const out = tempDir('kim-migrate-out-');
-    const r = runKim(['report', '--data', V1, '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('"kim migrate"');
-    expect(readdirSync(out)).toEqual([]);
+  test('kim report and kim build refuse it with the same message (exit 1), writing nothing', () => {
+    for (const command of ['report', 'build']) {
+      const out = tempDir('kim-migrate-out-');
+      const r = runKim([command, '--data', V1, '--out', out]);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr, command).toContain('Datenformat 1');
+      expect(r.stderr, command).toContain('"kim migrate"');
+      expect(readdirSync(out), command).toEqual([]);
+    }
   });
 
   test('kim migrate --check says file by file what would change, writes nothing and exits 1', () => {
