@@ -2,9 +2,13 @@
  * Edits of a YAML file's text at the ranges its parser reports, so that everything not edited — comments,
  * folding of text blocks, flow or block style, blank lines — stays byte for byte. (Serialising the
  * document again would re-fold every text block.) Used by the migration steps; each step checks its
- * result by parsing it again (see migrate.ts).
+ * result by parsing it again (see migrate.ts). The line and scalar helpers are `kim next`'s, which edits
+ * report files the same way (src/next/yaml-edit.ts).
  */
-import { Document, isMap, isScalar, parseDocument, Scalar, stringify, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
+import { lineEnd, lineStart, scalar } from '../next/yaml-edit.js';
+
+export { lineStart, scalar };
 
 interface Edit {
   at: number;
@@ -14,12 +18,6 @@ interface Edit {
 
 type Range = [number, number, number];
 const rangeOf = (node: unknown): Range | undefined => (node as { range?: Range } | null)?.range ?? undefined;
-
-export const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
-export const lineEnd = (text: string, offset: number): number => {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i + 1;
-};
 
 /** Thrown when a file is written in a shape the text edits do not handle; the caller falls back. */
 export class UnusualShape extends Error {}
@@ -111,9 +109,6 @@ export class TextEditor {
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
-
-/** A value as a one-line YAML scalar (plain where that is unambiguous, else quoted). */
-export const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** `key: text` as block YAML lines indented by `indent`, the text folded (`>-`) at 100 columns like the shipped data. */
 export function blockLines(indent: string, key: string, value: string): string {

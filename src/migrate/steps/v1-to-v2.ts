@@ -15,7 +15,7 @@
  *   municipality and date unless `listed: false`; format 1 named none.
  */
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { blockLines, pairOf, scalar, TextEditor, UnusualShape } from '../text-edits.js';
+import { blockLines, lineStart, pairOf, scalar, TextEditor, UnusualShape } from '../text-edits.js';
 import type { FolderTexts, MigrationStep, StepChange } from './step.js';
 
 type Json = Record<string, unknown>;
@@ -275,7 +275,7 @@ function report(file: string, text: string, ctx: Context): StepChange {
 function lineStartOf(ed: TextEditor, pair: import('yaml').Pair): number {
   const range = (pair.key as { range?: [number, number, number] }).range;
   if (!range) throw new UnusualShape('ohne Position');
-  return ed.text.lastIndexOf('\n', range[0] - 1) + 1;
+  return lineStart(ed.text, range[0]);
 }
 
 export const V1_TO_V2: MigrationStep = {
