@@ -169,6 +169,17 @@ describe('kim migrate elsewhere', () => {
     expect(missing.stderr).toContain('existiert nicht');
   });
 
+  test('a format-1 preface (an extra paragraph after kim\'s opening sentence) stays a paragraph after that sentence', async () => {
+    const dir = v1Copy();
+    const file = join(dir, 'reports', '2022-03-16-kim-sachstand.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\ntext:\n', '\ntext:\n  # Zusatz der Vorbemerkungen\n  preface: Die Zahlen sind vorläufig.\n'));
+    await migrateData({ dataDir: dir });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('  # Zusatz der Vorbemerkungen\n  preface: >-\n    Seit der letzten Ausschuss-Sitzung am {letzteSitzung}');
+    const { markdown } = await renderReport({ dataDir: dir, report: '2022-03-16-kim-sachstand', formats: ['md'] });
+    expect(markdown).toContain('verschiedenen Kommunen wird hiermit informiert.\n\nDie Zahlen sind vorläufig.\n\n## Erläuterungen:');
+  });
+
   test('a text map written in flow style is migrated by rewriting that part, and kim says so', async () => {
     const dir = v1Copy();
     const file = join(dir, 'reports', '2021-11-16-kim-sachstand.yaml');
