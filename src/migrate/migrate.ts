@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
+import { compareText } from '../compare.js';
 import { error } from '../diagnostics.js';
 import { DataError, InternalError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
@@ -76,7 +77,8 @@ function withFormat(text: string, version: number): string {
 
 export async function migrateFolder(options: MigrateOptions): Promise<MigrateResult> {
   await assertFolder(options.dataDir);
-  const original = await readFolderTexts(options.dataDir);
+  const { texts: original, realNames } = await readFolderTexts(options.dataDir);
+  const real = (file: string): string => realNames.get(file) ?? file;
   if (!original.has(DATA_FILES.organisation)) {
     throw new DataError([error(DATA_FILES.organisation, 0, 0, '', 'Die Datei fehlt: kim migrate braucht einen Datenordner mit organisation.yaml (--data ORDNER).')]);
   }
@@ -98,7 +100,7 @@ export async function migrateFolder(options: MigrateOptions): Promise<MigrateRes
   texts.set(DATA_FILES.organisation, withFormat(texts.get(DATA_FILES.organisation)!, CURRENT_FORMAT));
   note(DATA_FILES.organisation, [`format: ${CURRENT_FORMAT} (das Datenformat steht jetzt in der Datei).`]);
 
-  const changed = [...texts.keys()].filter((f) => texts.get(f) !== original.get(f)).sort();
-  if (!options.dryRun) for (const file of changed) await writeFileAtomic(join(options.dataDir, file), texts.get(file)!);
-  return { ...base, to: CURRENT_FORMAT, files: changed.map((file) => ({ file, notes: notes.get(file) ?? [] })), written: !options.dryRun };
+  const changed = [...texts.keys()].filter((f) => texts.get(f) !== original.get(f)).sort((a, b) => compareText(real(a), real(b)));
+  if (!options.dryRun) for (const file of changed) await writeFileAtomic(join(options.dataDir, real(file)), texts.get(file)!);
+  return { ...base, to: CURRENT_FORMAT, files: changed.map((file) => ({ file: real(file), notes: notes.get(file) ?? [] })), written: !options.dryRun };
 }

@@ -2,28 +2,30 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
+import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
+import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
 import { detectFormat, type DetectedFormat } from './format.js';
 
-/** Relative path (forward slashes) → text, for every data file that exists. */
-export async function readFolderTexts(dataDir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const read = async (rel: string): Promise<void> => {
-    try {
-      files.set(rel, await readFile(join(dataDir, rel), 'utf8'));
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    }
-  };
-  for (const name of Object.values(DATA_FILES)) await read(name);
-  let reports: string[] = [];
-  try {
-    reports = (await readdir(join(dataDir, REPORTS_DIR))).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+export interface FolderTexts {
+  /** Data file → text; shared files under their usual name (organisation.yaml …), reports as reports/<name>. */
+  texts: Map<string, string>;
+  /** The usual name → the file's real name where they differ (`staff.yml`). */
+  realNames: Map<string, string>;
+}
+
+/** The texts of the files kim reads, chosen as the loader chooses them (src/load/folder-listing.ts). */
+export async function readFolderTexts(dataDir: string): Promise<FolderTexts> {
+  const texts = new Map<string, string>();
+  const realNames = new Map<string, string>();
+  const chosen = chooseDataFiles(await readdir(dataDir));
+  for (const kind of DATA_FILE_KINDS) {
+    const real = chosen.files[kind];
+    if (real === undefined) continue;
+    texts.set(DATA_FILES[kind], await readFile(join(dataDir, real), 'utf8'));
+    if (real !== DATA_FILES[kind]) realNames.set(DATA_FILES[kind], real);
   }
-  for (const name of reports) await read(`${REPORTS_DIR}/${name}`);
-  return files;
+  for (const file of (await listReportFiles(dataDir)).files) texts.set(file, await readFile(join(dataDir, file), 'utf8'));
+  return { texts, realNames };
 }
 
 /** A file's data, or undefined when it does not parse (validation words that). */

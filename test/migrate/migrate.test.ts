@@ -3,7 +3,7 @@
  * old folder is named as such by `kim validate`, is rewritten in place keeping every comment, then
  * validates and renders the Vorlagen kim renders today; a second run changes nothing.
  */
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkData, migrateData, renderReport } from '../../src/api.js';
@@ -178,6 +178,18 @@ describe('kim migrate elsewhere', () => {
     expect(text).toContain('  # Zusatz der Vorbemerkungen\n  preface: >-\n    Seit der letzten Ausschuss-Sitzung am {letzteSitzung}');
     const { markdown } = await renderReport({ dataDir: dir, report: '2022-03-16-kim-sachstand', formats: ['md'] });
     expect(markdown).toContain('verschiedenen Kommunen wird hiermit informiert.\n\nDie Zahlen sind vorläufig.\n\n## Erläuterungen:');
+  });
+
+  test('files named .yml are read and rewritten under their own name, as the loader reads them', async () => {
+    const dir = v1Copy();
+    renameSync(join(dir, 'organisation.yaml'), join(dir, 'organisation.yml'));
+    renameSync(join(dir, 'reports', '2021-11-16-kim-sachstand.yaml'), join(dir, 'reports', '2021-11-16-kim-sachstand.yml'));
+    const result = await migrateData({ dataDir: dir });
+    expect(result.files.map((f) => f.file)).toEqual(['meetings.yaml', 'organisation.yml', 'programme.yaml', 'reports/2021-11-16-kim-sachstand.yml', 'reports/2022-03-16-kim-sachstand.yaml']);
+    expect(readdirSync(dir).filter((n) => n.startsWith('organisation'))).toEqual(['organisation.yml']);
+    expect(readFileSync(join(dir, 'organisation.yml'), 'utf8')).toMatch(/\nformat: 2\n$/);
+    const { validation } = await checkData({ dataDir: dir });
+    expect(validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   test('a text map written in flow style is migrated by rewriting that part, and kim says so', async () => {
