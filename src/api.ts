@@ -122,3 +122,10 @@ export async function refreshEditorSchemas(dataDir: string): Promise<string[]> {
 export async function writeNextReport(options: import('./next/next-report.js').NextOptions): Promise<import('./next/next-report.js').NextResult> {
   return (await import('./next/next-report.js')).writeNextReport(options);
 }
+
+/** `kim migrate` as a library call: rewrites an older data folder to the current format in place (or, with `dryRun`, only says what it would change). */
+export async function migrateData(options: import('./migrate/migrate.js').MigrateOptions): Promise<import('./migrate/migrate.js').MigrateResult> {
+  return (await import('./migrate/migrate.js')).migrateFolder(options);
+}
+export type { MigrateOptions, MigrateResult, MigratedFile } from './migrate/migrate.js';
+export { CURRENT_FORMAT } from './migrate/format.js';

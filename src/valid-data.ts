@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { DataError } from './errors.js';
 import { NO_ENVIRONMENT, type Environment } from './environment.js';
 import { loadSources, type LoadedSources } from './load/dataset.js';
+import { oldFormatError } from './migrate/old-format.js';
 import type { Dataset } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
 import { validateSources, type Validation } from './validate/index.js';
@@ -36,7 +37,8 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   const dataDir = resolve(options.dataDir);
   const env = options.env ?? NO_ENVIRONMENT;
   const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
-  const validation = await validateSources(sources, [...templates.templates.keys()]);
+  const old = oldFormatError(sources);
+  const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validateSources(sources, [...templates.templates.keys()]);
   return { validation, templates, sources };
 }
 

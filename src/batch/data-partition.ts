@@ -6,6 +6,7 @@ import { loadSources, type LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
 import { findTemplates, type TemplateSet } from '../render/template-registry.js';
+import { oldFormatError } from '../migrate/old-format.js';
 import { validateSources } from '../validate/index.js';
 import { blockedByPrevious } from './previous-invalid.js';
 
@@ -45,6 +46,8 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
   const isReportFile = (file: string): boolean => reportFiles.includes(file);
   const names = [...templates.templates.keys()];
   const perReport = new Map<string, Diagnostic[]>();
+  const old = oldFormatError(sources);
+  if (old) return { templates, shared: [...sources.diagnostics.filter((d) => !isReportFile(d.file)), old], perReport, reportFiles, loaded: sources, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };
   const seen = new Set<string>();
   const add = (d: Diagnostic): void => {
     const text = formatDiagnostic(d);

@@ -131,6 +131,20 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     });
 
   program
+    .command('migrate')
+    .description('Einen Datenordner eines älteren Datenformats ins aktuelle umschreiben, an Ort und Stelle; Kommentare, Reihenfolge und Formatierung bleiben.')
+    .addOption(dataOption())
+    .addOption(templatesOption())
+    .addOption(new Option('--check', 'nur sagen, was sich ändern würde, nichts schreiben (Exit-Code 1, wenn etwas umzuschreiben ist)'))
+    .addOption(quietOption())
+    .addHelpText('after', '\nBeispiele:\n  $ kim migrate --check     # zeigt, was sich ändern würde\n  $ kim migrate             # schreibt data/ ins aktuelle Format um\n\nEin zweiter Lauf ändert nichts mehr ("nichts zu tun"). Vorher committen: git diff zeigt danach jede Änderung.')
+    .action(async (opts) => {
+      const term = termFor(Boolean(opts.quiet));
+      const { runMigrate } = await import('./commands/migrate.js');
+      setExit(await guard(term, opts.data, () => runMigrate(opts, term, env)));
+    });
+
+  program
     .command('build')
     .description('Alle Vorlagen erzeugen (Markdown, PDF, OParl-JSON); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.')
     .addOption(dataOption())

@@ -121,7 +121,7 @@ function unreadable(relative: string, cause: unknown): string {
   return `${relative} kann nicht gelesen werden (${code ?? 'unbekannter Fehler'}).`;
 }
 
-async function assertFolder(dataDir: string): Promise<void> {
+export async function assertFolder(dataDir: string): Promise<void> {
   const info = await stat(dataDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
 }

@@ -25,10 +25,10 @@ interface Edit {
 }
 
 /** A value as a one-line YAML scalar (plain where that is unambiguous, else quoted). */
-const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
+export const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
-const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
-const lineEnd = (text: string, offset: number): number => {
+export const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+export const lineEnd = (text: string, offset: number): number => {
   const i = text.indexOf('\n', offset);
   return i < 0 ? text.length : i + 1;
 };

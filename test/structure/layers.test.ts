@@ -54,6 +54,7 @@ const LAYER_OF_TOP: Record<string, Layer> = {
   'batch': 'library',
   'init': 'library',
   'next': 'library',
+  'migrate': 'library',
   'cli': 'cli',
 };
 
