@@ -37,6 +37,8 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   const env = options.env ?? NO_ENVIRONMENT;
   const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
   const validation = await validateSources(sources, [...templates.templates.keys()]);
+  // Override files kim would not use are part of what the run reports (template-registry.ts).
+  validation.diagnostics = [...validation.diagnostics, ...templates.diagnostics];
   return { validation, templates, sources };
 }
 
