@@ -4,24 +4,18 @@
  * error, so no Vorlage is written with the built-in file instead; a partial nothing includes and other
  * stray files are warnings. Each case passed in silence before.
  */
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkData } from '../../src/valid-data.js';
 import { findTemplates } from '../../src/render/template-registry.js';
 import { packageRoot } from '../../src/paths.js';
 import { removeTempDirs, tempDir } from '../support/temp.js';
+import { templateFolder } from '../support/template-folder.js';
 
 afterAll(removeTempDirs);
 
-function folder(files: Record<string, string>): string {
-  const dir = tempDir('kim-overrides-');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>): string => templateFolder(files, 'kim-overrides-');
 
 interface Case {
   name: string;

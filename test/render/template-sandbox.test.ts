@@ -4,53 +4,31 @@
  * a German message at file:line:col that a clerk can act on, never Handlebars' parser tokens.
  * Each case was rendered (or failed in English) before the sandbox.
  */
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { DataError } from '../../src/errors.js';
 import { createTemplateEngine } from '../../src/render/engine.js';
 import { findTemplates } from '../../src/render/template-registry.js';
-import { removeTempDirs, tempDir } from '../support/temp.js';
+import { removeTempDirs } from '../support/temp.js';
+import { onlyDiagnostic, templateFolder, type TemplateCase } from '../support/template-folder.js';
 
 afterAll(removeTempDirs);
 
 const MODEL = { title: 'T', items: [{ a: 1 }], terms: { unit: 'fte' } };
 
-function folder(files: Record<string, string>): string {
-  const dir = tempDir('kim-sandbox-');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>): string => templateFolder(files, 'kim-sandbox-');
 
 async function renderFails(dir: string, prepare: () => void = () => {}): Promise<Diagnostic> {
   const engine = createTemplateEngine(await findTemplates(dir));
   prepare();
-  const e = await engine.render('x', MODEL).then(
-    (out) => out,
-    (x: unknown) => x,
-  );
-  expect(e, `rendered: ${String(e)}`).toBeInstanceOf(DataError);
-  const ds = (e as DataError).diagnostics;
-  expect(ds).toHaveLength(1);
+  const d = await onlyDiagnostic(engine.render('x', MODEL));
   // What a clerk must never see: Handlebars' English, its parser tokens, a JavaScript error.
-  expect(ds[0]!.message).not.toMatch(/Expecting|Parse error|OPEN_|CLOSE|EOF|INVALID|doesn't match|Cannot read|undefined|not defined|stack size/);
-  return ds[0]!;
+  expect(d.message).not.toMatch(/Expecting|Parse error|OPEN_|CLOSE|EOF|INVALID|doesn't match|Cannot read|undefined|not defined|stack size/);
+  return d;
 }
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-}
-
-const SANDBOX: Case[] = [
+const SANDBOX: TemplateCase[] = [
   {
     name: '{{log}} cannot print into the build log (a fake CI annotation)',
     files: { 'x.md.hbs': 'Titel\n{{log "::error file=staff.yaml::gefälscht"}}\n' },
@@ -157,7 +135,7 @@ const SANDBOX: Case[] = [
   },
 ];
 
-const SYNTAX: Case[] = [
+const SYNTAX: TemplateCase[] = [
   {
     name: 'an unclosed {{#if}} names the block and its line',
     files: { 'x.md.hbs': 'Kopf\n\n  {{#if title}}\nText\n' },
