@@ -152,9 +152,13 @@ const isTemplateLike = (file: string): boolean => /\.hbs$/i.test(file);
 /** Hidden files (.gitkeep, .DS_Store) and the README that `kim init` writes are no templates. */
 const isIgnored = (file: string): boolean => file.startsWith('.') || /^readme(\.[a-z]+)?$/i.test(file);
 
-/** "Meinten Sie …?" for a file name; a name missing only its `.hbs` counts as close, however long. */
+/**
+ * "Meinten Sie …?" for a file name; a name missing only its `.hbs`, differing only in case or a partial
+ * put beside the templates instead of into partials/ counts as close, however long.
+ */
 function suggestFile(file: string, candidates: string[]): string {
-  const completed = candidates.find((c) => c === `${file}.hbs` || c.toLowerCase() === file.toLowerCase());
+  const lower = file.toLowerCase();
+  const completed = candidates.find((c) => c === `${file}.hbs` || c.toLowerCase() === lower || c.toLowerCase() === `${PARTIALS_DIR}/${lower}`);
   return completed ? ` Meinten Sie ${completed}?` : didYouMean(file, candidates, 'plain');
 }
 

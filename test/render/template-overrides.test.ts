@@ -41,6 +41,13 @@ const CASES: Case[] = [
     message: 'Meinten Sie sachstand.md.hbs?',
   },
   {
+    name: 'a partial beside the templates instead of in partials/',
+    files: { 'closing.hbs': 'Ende\n' },
+    severity: 'error',
+    file: 'closing.hbs',
+    message: 'Meinten Sie partials/closing.hbs?',
+  },
+  {
     name: 'a partial with the template suffix',
     files: { 'partials/closing.md.hbs': 'x\n' },
     severity: 'error',
