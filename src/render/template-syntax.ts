@@ -23,6 +23,8 @@ interface Tag {
   name: string;
   line: number;
   col: number;
+  /** How deep its parentheses (sub-expressions) nest: `{{#if (eq (a) b)}}` is 2. */
+  parens: number;
 }
 
 const PREFIX = 'Syntaxfehler im Vorlagenmuster: ';
@@ -53,10 +55,14 @@ export function structuralProblem(source: string): SyntaxProblem | undefined {
   return undefined;
 }
 
-/** Blocks nested deeper than MAX_BLOCK_DEPTH, at the first block too deep; checked before Handlebars parses. */
+/**
+ * Blocks or parentheses nested deeper than MAX_BLOCK_DEPTH, at the first tag too deep; checked before
+ * Handlebars parses (its parser, compiler and kim's checks all recurse on the nesting).
+ */
 export function depthProblem(source: string): SyntaxProblem | undefined {
   let depth = 0;
   for (const tag of scanTags(source).tags) {
+    if (tag.parens > MAX_BLOCK_DEPTH) return at(tag, `Die Klammern (…) in diesem {{…}} sind zu tief verschachtelt: mehr als ${MAX_BLOCK_DEPTH} Ebenen; kein Vorlagenmuster braucht so viele.`);
     if (tag.kind === 'open' && ++depth > MAX_BLOCK_DEPTH) return tooDeep(tag);
     if (tag.kind === 'close') depth = Math.max(0, depth - 1);
   }
@@ -108,7 +114,14 @@ function scanTags(source: string): { tags: Tag[]; unclosed?: { line: number; col
   return { tags };
 }
 
-function classify(inner: string, where: { line: number; col: number }): Tag {
+function classify(inner: string, position: { line: number; col: number }): Tag {
+  let parens = 0;
+  let depth = 0;
+  for (const c of inner.replace(/"[^"]*"|'[^']*'/g, '')) {
+    if (c === '(') parens = Math.max(parens, ++depth);
+    else if (c === ')') depth--;
+  }
+  const where = { ...position, parens };
   const text = inner.replace(/^[{~]*\s*/, '').replace(/\s*[~}]*$/, '');
   const name = (rest: string): string => /^\s*(?:>\s*)?([^\s}()~]+)/.exec(rest)?.[1] ?? '';
   if (text.startsWith('!')) return { kind: 'other', sigil: '', name: '', ...where };

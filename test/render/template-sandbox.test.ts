@@ -185,6 +185,14 @@ const SYNTAX: TemplateCase[] = [
     message: 'Die Blöcke sind zu tief verschachtelt: mehr als 50 Ebenen.',
   },
   {
+    name: 'sub-expressions nested very deep (a stack overflow, exit 3, before)',
+    files: { 'x.md.hbs': `A\n{{#if ${'(eq '.repeat(2000)}title${' 1)'.repeat(2000)}}}x{{/if}}\n` },
+    file: 'x.md.hbs',
+    line: 2,
+    col: 1,
+    message: 'Die Klammern (…) in diesem {{…}} sind zu tief verschachtelt: mehr als 50 Ebenen',
+  },
+  {
     name: 'an empty {{}}',
     files: { 'x.md.hbs': 'A\nB {{}}\n' },
     file: 'x.md.hbs',
