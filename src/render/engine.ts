@@ -9,8 +9,8 @@ import { fillIn, translate } from './handlebars-messages.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
 import { MissingField, plainValue, strictModel } from './strict-model.js';
-import { BLOCK_HELPERS, REFUSED_HELPERS, sandboxViolations } from './template-sandbox.js';
-import { depthProblem, structuralProblem, type SyntaxProblem } from './template-syntax.js';
+import { checkedTemplate, withoutLocation } from './template-check.js';
+import { BLOCK_HELPERS, REFUSED_HELPERS } from './template-sandbox.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
 import { cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
@@ -169,11 +169,8 @@ async function compileTemplate(
     checkPartials(file, cached.partials, set);
     return { template: env.template(evaluateSpec(cached.spec)), partials: cached.partials };
   }
-  const ast = checkSyntax(env, file, source);
-  const outside = sandboxViolations(file.path, ast);
-  if (outside.length > 0) throw new DataError(outside, 'Das Vorlagenmuster ist fehlerhaft.');
+  const ast = checkedTemplate(file.path, source);
   const partials = partialCalls(ast);
-  checkDynamicPartials(file, ast);
   checkPartials(file, partials, set);
   let spec: string;
   try {
@@ -241,44 +238,6 @@ interface HandlebarsLocation {
   start: { line: number; column: number };
 }
 
-/**
- * Parses first so a syntax error is reported with its place before anything renders: blocks nested too
- * deep before Handlebars' recursive parser overflows on them, then kim's scan for a block left open or
- * closed twice, then Handlebars' message through the table, at the token where its parser stopped.
- */
-function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string): hbs.AST.Program {
-  const deep = depthProblem(source);
-  if (deep) throw syntaxError(file, deep);
-  try {
-    return env.parse(source);
-  } catch (cause) {
-    const structural = structuralProblem(source);
-    if (structural) throw syntaxError(file, structural);
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const found = translate(withoutLocation(message));
-    const text = found ? fillIn(found.entry.kim, found.values) : 'Syntaxfehler im Vorlagenmuster.';
-    throw syntaxError(file, { ...parserPosition(env, cause), message: text });
-  }
-}
-
-const syntaxError = (file: TemplateFile, problem: SyntaxProblem): DataError =>
-  new DataError([error(file.path, problem.line, problem.col, '', problem.message)], 'Das Vorlagenmuster ist fehlerhaft.');
-
-/**
- * Where Handlebars stopped: its exceptions carry a position (a mismatched block, an invalid path); its
- * parser's errors only name the line, but its lexer (Handlebars.Parser, not in the type declarations)
- * still holds the token it stopped at.
- */
-function parserPosition(env: typeof Handlebars, cause: unknown): { line: number; col: number } {
-  const e = cause as { lineNumber?: number; column?: number };
-  if (typeof e.lineNumber === 'number') return { line: e.lineNumber, col: (e.column ?? 0) + 1 };
-  const at = (env as unknown as { Parser?: { lexer?: { yylloc?: { first_line?: number; first_column?: number } } } }).Parser?.lexer?.yylloc;
-  return { line: at?.first_line ?? 1, col: (at?.first_column ?? 0) + 1 };
-}
-
-/** Handlebars ends a located message with " - line:col"; the table's keys are the messages without it. */
-const withoutLocation = (message: string): string => message.replace(/ - \d+:\d+$/, '');
-
 /** A German sentence for a template file kim could not read; never the raw errno text. */
 function unreadable(cause: unknown): string {
   const code = (cause as { code?: string } | undefined)?.code;
@@ -304,36 +263,6 @@ interface PartialCall {
   name: string;
   line: number;
   col: number;
-}
-
-/**
- * `{{> (lookup . "name")}}` or `{{> (helper)}}` picks the partial at render time: kim could not check
- * before rendering that it exists, and a name from the data would let data choose template code.
- */
-function checkDynamicPartials(file: TemplateFile, ast: hbs.AST.Program): void {
-  const found: Diagnostic[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: HandlebarsLocation };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc && n.name && n.name.type !== 'PathExpression' && n.name.type !== 'StringLiteral') {
-      found.push(
-        error(
-          file.path,
-          n.loc.start.line,
-          n.loc.start.column + 1,
-          '',
-          'Ein Teilmuster mit berechnetem Namen ({{> (…)}}) ist nicht erlaubt: kim prüft vor dem Erzeugen, dass jedes Teilmuster existiert, und das geht nur mit einem festen Namen, z. B. {{> closing}}.',
-        ),
-      );
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'loc') continue;
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(ast);
-  if (found.length > 0) throw new DataError(found, 'Das Vorlagenmuster ist fehlerhaft.');
 }
 
 /** Every `{{> name}}` in a template, with its position. */

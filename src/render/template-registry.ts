@@ -1,8 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { access, constants, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { compareText } from '../compare.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { DataError } from '../errors.js';
 import { didYouMean } from '../german/index.js';
 import { packageRoot } from '../paths.js';
 
@@ -41,7 +42,10 @@ export async function findTemplates(overrideDir: string | undefined): Promise<Te
   if (overrideDir && overrideDir !== BUILTIN_TEMPLATES_DIR) {
     const builtinPartials = new Set(set.partials.keys());
     await addOverrides(set, overrideDir);
-    await warnUnusedPartials(set, builtinPartials);
+    const overrides = [...set.templates.values(), ...set.partials.values()].filter((f) => f.path.startsWith(overrideDir + sep));
+    const texts = new Map(await Promise.all(overrides.map(async (f) => [f.path, await readFile(f.path, 'utf8').catch(() => '')] as const)));
+    await checkContents(set, texts);
+    await warnUnusedPartials(set, builtinPartials, texts);
   }
   return set;
 }
@@ -127,16 +131,34 @@ async function usable(set: TemplateSet, entry: Dirent, path: string): Promise<bo
  * An override partial with a new name that no template or partial includes is never used: most likely a
  * misspelt replacement (`clsoing.hbs`). Looked for as text (`{{> name`), which is enough for a hint.
  */
-async function warnUnusedPartials(set: TemplateSet, builtin: Set<string>): Promise<void> {
+async function warnUnusedPartials(set: TemplateSet, builtin: Set<string>, overrides: Map<string, string>): Promise<void> {
   const added = [...set.partials.values()].filter((p) => !builtin.has(p.name));
   if (added.length === 0) return;
   const files = [...set.templates.values(), ...set.partials.values()];
-  const texts = await Promise.all(files.map((f) => readFile(f.path, 'utf8').catch(() => '')));
+  const texts = await Promise.all(files.map((f) => overrides.get(f.path) ?? readFile(f.path, 'utf8').catch(() => '')));
   const called = new Set(texts.flatMap((t) => [...t.matchAll(/\{\{~?\s*#?>\s*([a-z0-9-]+)/g)].map((m) => m[1]!)));
   for (const p of added) {
     if (called.has(p.name)) continue;
     const hint = didYouMean(p.name + PARTIAL_SUFFIX, [...builtin].map((b) => b + PARTIAL_SUFFIX), 'plain');
     set.diagnostics.push(warning(p.path, 0, 0, '', `Kein Vorlagenmuster bindet dieses Teilmuster ein ({{> ${p.name}}}), kim verwendet es nicht.${hint}`));
+  }
+}
+
+/**
+ * Every override file's syntax and sandbox, so that `kim validate` and every command report all broken
+ * files in one run (the engine would stop at the first it renders). Handlebars is loaded only when there
+ * are overrides: a repository without them validates without it.
+ */
+async function checkContents(set: TemplateSet, texts: Map<string, string>): Promise<void> {
+  if (texts.size === 0) return;
+  const { checkedTemplate } = await import('./template-check.js');
+  for (const [path, text] of texts) {
+    try {
+      checkedTemplate(path, text);
+    } catch (cause) {
+      if (!(cause instanceof DataError)) throw cause;
+      set.diagnostics.push(...cause.diagnostics);
+    }
   }
 }
 

@@ -8,7 +8,8 @@
  *   blockHelperMissing, Mustache's section semantics: a list repeats, anything else is a context);
  * - decorators (`{{* …}}`, `{{#*inline}}`: template code outside templates/partials/);
  * - a path through JavaScript's internals (`constructor`, `__proto__`, `toString` …) at any depth;
- * - an @-variable other than those the built-ins set (`{{@indx}}` would print nothing).
+ * - an @-variable other than those the built-ins set (`{{@indx}}` would print nothing);
+ * - a partial whose name is computed (`{{> (lookup . "name")}}`).
  * Handlebars' own prototype guard answers such a path with a blank; here it is a missing field.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
@@ -80,6 +81,16 @@ export function sandboxViolations(file: string, ast: hbs.AST.Program): Diagnosti
         if (name && (REFUSED_HELPERS as readonly string[]).includes(name)) {
           report(n, refusedHelper(name));
           return;
+        }
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        // `{{> (lookup . "name")}}` picks the partial at render time: kim could not check before rendering
+        // that it exists, and a name from the data would let data choose template code.
+        const name = (n as { name?: Node }).name;
+        if (name && name.type !== 'PathExpression' && name.type !== 'StringLiteral') {
+          report(n, 'Ein Teilmuster mit berechnetem Namen ({{> (…)}}) ist nicht erlaubt: kim prüft vor dem Erzeugen, dass jedes Teilmuster existiert, und das geht nur mit einem festen Namen, z. B. {{> closing}}.');
         }
         break;
       }

@@ -120,6 +120,16 @@ describe('refused', () => {
   });
 });
 
+test('every broken override file is reported in one run, before anything renders', async () => {
+  const dir = folder({ 'sachstand.md.hbs': 'A\n{{#if title}}\n', 'partials/closing.hbs': 'Ende {{log "x"}}\n', 'partials/header.hbs': '{{#with constructor}}{{/with}}\n' });
+  const set = await findTemplates(dir);
+  expect(set.diagnostics.map((d) => [d.file, d.line, d.col])).toEqual([
+    [join(dir, 'sachstand.md.hbs'), 2, 1],
+    [join(dir, 'partials', 'closing.hbs'), 1, 6],
+    [join(dir, 'partials', 'header.hbs'), 1, 9],
+  ]);
+});
+
 test('kim validate shows them with the data diagnostics, and an error makes the data invalid', async () => {
   const data = tempDir('kim-overrides-data-');
   cpSync(join(packageRoot, 'data'), data, { recursive: true });
