@@ -39,6 +39,8 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
   const old = oldFormatError(sources);
   const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validateSources(sources, [...templates.templates.keys()]);
+  // Override files kim would not use are part of what the run reports (template-registry.ts).
+  validation.diagnostics = [...validation.diagnostics, ...templates.diagnostics];
   return { validation, templates, sources };
 }
 

@@ -62,7 +62,8 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
   for (;;) {
     const included = sources.reports.filter((s) => !excluded.has(s.file));
     const validation = await validateSources({ ...sources, reports: included, excludedReports: sources.reports.filter((s) => excluded.has(s.file)) }, names);
-    const shared = validation.diagnostics.filter((d) => !isReportFile(d.file));
+    // Override files kim would not use concern every report, like a shared data file (template-registry.ts).
+    const shared = [...validation.diagnostics.filter((d) => !isReportFile(d.file)), ...templates.diagnostics];
     validation.diagnostics.filter((d) => isReportFile(d.file)).forEach(add);
     const base = { templates, shared, perReport, reportFiles, loaded: sources };
     if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };

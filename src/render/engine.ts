@@ -5,16 +5,21 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import { DataError } from '../errors.js';
 import { didYouMean } from '../german/index.js';
 import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
+import { fillIn, translate } from './handlebars-messages.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
-import { MissingField, strictModel } from './strict-model.js';
+import { MissingField, plainValue, strictModel } from './strict-model.js';
+import { checkedTemplate, withoutLocation } from './template-check.js';
+import { BLOCK_HELPERS, REFUSED_HELPERS } from './template-sandbox.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
 import { cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 
 /**
  * Compiles templates once per process (kim build renders many reports with one engine) in an isolated
  * Handlebars instance: strict (a missing field is an error, never a blank in an official paper), only
- * kim's helpers, no HTML escaping (Markdown is escaped in the model instead).
+ * kim's helpers and the documented built-ins (the sandbox: template-sandbox.ts), no HTML escaping
+ * (Markdown is escaped in the model instead). Handlebars' English messages become German through the
+ * table in schemas/template-messages.yaml.
  */
 export interface TemplateEngine {
   /** Renders template `name` with a model; throws DataError located in the template on failure. */
@@ -23,7 +28,17 @@ export interface TemplateEngine {
   files(name: string): TemplateFile[];
 }
 
-const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true } as const;
+/**
+ * Handlebars adds its built-ins to `knownHelpers`; naming the refused ones `false` makes the compiler
+ * refuse them too (the sandbox check has said so in German before).
+ */
+const KNOWN = {
+  ...KNOWN_HELPERS,
+  lookup: true,
+  ...Object.fromEntries(BLOCK_HELPERS.map((h) => [h, true])),
+  ...Object.fromEntries(REFUSED_HELPERS.map((h) => [h, false])),
+};
+const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN, knownHelpersOnly: true, noEscape: true } as const;
 
 /** Deeper nesting of partials than this is a partial calling itself without end (no data is nested so deep). */
 const MAX_PARTIAL_DEPTH = 40;
@@ -33,6 +48,9 @@ export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: str
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, withLocation(helper as (...args: unknown[]) => unknown));
   // Handlebars' own lookup returns nothing for a missing field even in strict mode: a blank in the Vorlage.
   env.registerHelper('lookup', withLocation(strictLookup as (...args: unknown[]) => unknown));
+  // Never called by a template that passed the sandbox check; removed so that nothing can reach them.
+  for (const name of REFUSED_HELPERS) env.unregisterHelper(name);
+  for (const name of BLOCK_HELPERS) env.registerHelper(name, locatedBuiltin(env.helpers[name]!));
   const compiled = new Map<string, Promise<Handlebars.TemplateDelegate>>();
   /** Each file's `{{> name}}` calls, to point at the call that closes a loop of partials. */
   const callsOf = new Map<string, PartialCall[]>();
@@ -42,7 +60,11 @@ export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: str
   const load = (file: TemplateFile): Promise<Handlebars.TemplateDelegate> => {
     let p = compiled.get(file.path);
     if (!p) {
-      p = readFile(file.path, 'utf8').then(async (source) => {
+      // A file that went or lost its permissions after it was listed: located, not a crash (exit 3).
+      const text = readFile(file.path, 'utf8').catch((cause: unknown) => {
+        throw new DataError([error(file.path, 0, 0, '', unreadable(cause))], 'Das Vorlagenmuster ist fehlerhaft.');
+      });
+      p = text.then(async (source) => {
         const { template, partials } = await compileTemplate(env, file, source, set, options.cacheDir);
         callsOf.set(file.path, partials);
         // Tag errors with the innermost file and the chain that led to it, so a failing partial is blamed, not its caller.
@@ -121,7 +143,7 @@ function strictLookup(object: unknown, field: unknown): unknown {
  * Bump when compileTemplate's output changes for the same source (options, helpers' names): the
  * compiled-template cache is keyed by it.
  */
-const TEMPLATE_REVISION = 2;
+const TEMPLATE_REVISION = 3;
 const CACHE_KIND = 'templates';
 
 interface CompiledEntry {
@@ -147,9 +169,8 @@ async function compileTemplate(
     checkPartials(file, cached.partials, set);
     return { template: env.template(evaluateSpec(cached.spec)), partials: cached.partials };
   }
-  const ast = checkSyntax(env, file, source);
+  const ast = checkedTemplate(file.path, source);
   const partials = partialCalls(ast);
-  checkDynamicPartials(file, ast);
   checkPartials(file, partials, set);
   let spec: string;
   try {
@@ -173,10 +194,41 @@ function evaluateSpec(spec: string): TemplateSpecification {
 function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
   return (...args: unknown[]) => {
     try {
-      return helper(...args);
+      // Helpers read the plain model (a list's map, find …); what they return is held to the strict view again.
+      return strictModel(helper(...args.slice(0, -1).map(plainValue), args.at(-1)));
     } catch (cause) {
       const loc = (args.at(-1) as { loc?: HandlebarsLocation } | undefined)?.loc;
       if ((cause instanceof HelperError || cause instanceof MissingField) && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
+      throw cause;
+    }
+  };
+}
+
+/**
+ * Handlebars' built-in blocks complain without a position ("#if requires exactly one argument"): attach
+ * the block's. Errors from inside the block's body are passed on as they are, located where they arose.
+ */
+function locatedBuiltin(helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: HandlebarsLocation };
+    const fromBody = new WeakSet<object>();
+    const passOn = (run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
+      ((...a: Parameters<Handlebars.TemplateDelegate>) => {
+        try {
+          return run(...a);
+        } catch (cause) {
+          if (cause && typeof cause === 'object') fromBody.add(cause);
+          throw cause;
+        }
+      }) as Handlebars.TemplateDelegate;
+    const wrapped = { ...options, fn: passOn(options.fn), inverse: passOn(options.inverse) };
+    try {
+      return (helper as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), wrapped]);
+    } catch (cause) {
+      const e = cause as { lineNumber?: number };
+      if (cause && typeof cause === 'object' && !fromBody.has(cause) && e.lineNumber === undefined && options.loc) {
+        Object.assign(cause, { lineNumber: options.loc.start.line, column: options.loc.start.column });
+      }
       throw cause;
     }
   };
@@ -186,17 +238,13 @@ interface HandlebarsLocation {
   start: { line: number; column: number };
 }
 
-/** Parses first so a syntax error is reported with its line before anything renders. */
-function checkSyntax(env: typeof Handlebars, file: TemplateFile, source: string): hbs.AST.Program {
-  try {
-    return env.parse(source);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
-    const expected = /Expecting (.*), got '([^']*)'/.exec(message);
-    const detail = expected ? ` Erwartet wurde ${expected[1]!.replace(/'/g, '')}, gefunden: ${expected[2]}.` : '';
-    throw new DataError([error(file.path, line, 1, '', `Syntaxfehler im Vorlagenmuster (z. B. ein nicht geschlossenes {{#if}} oder {{#each}}).${detail}`)], 'Das Vorlagenmuster ist fehlerhaft.');
-  }
+/** A German sentence for a template file kim could not read; never the raw errno text. */
+function unreadable(cause: unknown): string {
+  const code = (cause as { code?: string } | undefined)?.code;
+  if (code === 'ENOENT') return 'Das Vorlagenmuster kann nicht gelesen werden: die Datei gibt es nicht mehr.';
+  if (code === 'EACCES' || code === 'EPERM') return 'Das Vorlagenmuster kann nicht gelesen werden: keine Leseberechtigung.';
+  if (code === 'EISDIR') return 'Das Vorlagenmuster kann nicht gelesen werden: es ist ein Ordner, keine Datei.';
+  return `Das Vorlagenmuster kann nicht gelesen werden (${code ?? 'unbekannter Fehler'}).`;
 }
 
 /** Every `{{> partial}}` must exist: Handlebars itself would only fail at run time, without a position. */
@@ -215,36 +263,6 @@ interface PartialCall {
   name: string;
   line: number;
   col: number;
-}
-
-/**
- * `{{> (lookup . "name")}}` or `{{> (helper)}}` picks the partial at render time: kim could not check
- * before rendering that it exists, and a name from the data would let data choose template code.
- */
-function checkDynamicPartials(file: TemplateFile, ast: hbs.AST.Program): void {
-  const found: Diagnostic[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: HandlebarsLocation };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc && n.name && n.name.type !== 'PathExpression' && n.name.type !== 'StringLiteral') {
-      found.push(
-        error(
-          file.path,
-          n.loc.start.line,
-          n.loc.start.column + 1,
-          '',
-          'Ein Teilmuster mit berechnetem Namen ({{> (…)}}) ist nicht erlaubt: kim prüft vor dem Erzeugen, dass jedes Teilmuster existiert, und das geht nur mit einem festen Namen, z. B. {{> closing}}.',
-        ),
-      );
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'loc') continue;
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(ast);
-  if (found.length > 0) throw new DataError(found, 'Das Vorlagenmuster ist fehlerhaft.');
 }
 
 /** Every `{{> name}}` in a template, with its position. */
@@ -271,37 +289,36 @@ const viaChain = (cause: unknown): string => {
   return chain && chain.length > 1 ? ` (eingebunden über ${chainText(chain)})` : '';
 };
 
-/** Translates Handlebars' errors (English, "- line:col" suffix) into a located German diagnostic. */
+/**
+ * Handlebars' errors (English, "- line:col" suffix) and kim's own (a missing field, a helper's complaint)
+ * as a located German diagnostic; the wording of Handlebars' messages comes from the table.
+ */
 function toDiagnostic(cause: unknown, fallback: TemplateFile, model: object, callsOf: Map<string, PartialCall[]>): Diagnostic {
   if (cause instanceof DataError) return cause.diagnostics[0]!;
   if (cause instanceof PartialLoop) return loopDiagnostic(cause.chain, callsOf);
   const file = (cause as TaggedError).kimTemplate ?? fallback;
   const e = cause as { message?: string; lineNumber?: number; column?: number };
-  const message = e.message ?? String(cause);
-  const loc = /- (\d+):(\d+)$/.exec(message);
+  const raw = e.message ?? String(cause);
+  const loc = /- (\d+):(\d+)$/.exec(raw);
+  const message = withoutLocation(raw);
   const line = e.lineNumber ?? (loc ? Number(loc[1]) : 0);
   const col = (e.column ?? (loc ? Number(loc[2]) : 0)) + 1;
-  // Recursion that ran out of stack before the depth limit (a helper inside a loop of partials …).
-  if (cause instanceof RangeError) {
-    return error(file.path, line, col, '', `Das Vorlagenmuster ruft sich ohne Ende selbst auf (zu tiefe Verschachtelung)${viaChain(cause)}. Ein Teilmuster darf sich nur in einer Bedingung selbst aufrufen, die irgendwann nicht mehr zutrifft.`);
-  }
-  const missing = /^"([^"]+)" not defined in/.exec(message);
-  const missingField = cause instanceof MissingField ? cause : undefined;
-  if (missing || missingField) {
-    const name = missingField?.field ?? missing![1]!;
-    const hint = didYouMean(name, missingField?.known.length ? missingField.known : [...fieldNames(model)]);
-    // A field given to a block helper ({{#if x}}) is missed by the model view, which knows no position: find it in the file.
-    const at = line > 0 ? { line, col } : (fieldInSource(file.path, name) ?? { line, col });
-    return error(file.path, at.line, at.col, '', `Das Feld "${name}" gibt es an dieser Stelle des Berichtsmodells nicht.${hint}${viaChain(cause)}`);
-  }
-  const unknownHelper = /unknown helper (\S+)/.exec(message);
-  if (unknownHelper) {
-    return error(file.path, line, col, '', `Unbekannter Helfer "${unknownHelper[1]}".${didYouMean(unknownHelper[1]!, Object.keys(HELPERS))} Verfügbar: ${Object.keys(HELPERS).join(', ')}.`);
-  }
-  const partial = /The partial (\S+) could not be found/.exec(message);
-  if (partial) return error(file.path, line, col, '', `Das Teilmuster "${partial[1]}" gibt es nicht (templates/partials/${partial[1]}.hbs).`);
   if (cause instanceof HelperError) return error(file.path, line, col, '', `Fehler in einem Helfer: ${message}.${viaChain(cause)}`);
-  return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message.replace(/ - \d+:\d+$/, '')}${viaChain(cause)}`);
+  const found = translate(message);
+  if (!found) return error(file.path, line, col, '', `Fehler im Vorlagenmuster: ${message}${viaChain(cause)}`);
+  const values: Record<string, string> = { ...found.values, via: viaChain(cause) };
+  let at = { line, col };
+  if (found.entry.kind === 'missing-field') {
+    const name = values.field ?? '';
+    const known = cause instanceof MissingField && cause.known.length > 0 ? cause.known : [...fieldNames(model)];
+    values.hint = didYouMean(name, known);
+    // A field given to a block helper ({{#if x}}) is missed by the model view, which knows no position: find it in the file.
+    if (line === 0) at = fieldInSource(file.path, name) ?? at;
+  } else if (found.entry.kind === 'unknown-helper') {
+    values.hint = didYouMean(values.helper ?? '', Object.keys(HELPERS));
+    values.helpers = Object.keys(HELPERS).join(', ');
+  }
+  return error(file.path, at.line, at.col, '', fillIn(found.entry.kim, values));
 }
 
 /** Where a field name first stands in a template's expressions (`{{#if text.prefce}}` → the `prefce`). */

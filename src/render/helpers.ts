@@ -2,6 +2,7 @@ import type { HelperOptions } from 'handlebars';
 import type { ModuleModel } from '../model/report-model.js';
 import { countWord, formatAmount, formatDate, formatDateShort, formatDecimal, formatQuantity, isSingularAmount, joinList, numberWord, ordinal } from '../german/index.js';
 import { unitWords, type TermsModel } from '../model/terms.js';
+import { MissingField, plainValue } from './strict-model.js';
 
 /** A helper's failure that the engine reports at the template line that called it. */
 export class HelperError extends Error {}
@@ -25,6 +26,11 @@ const str = (value: unknown, helper: string): string => {
 const isoDate = (value: unknown, helper: string): string => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HelperError(`${helper} erwartet ein Datum (JJJJ-MM-TT), bekam ${shown(value)}`);
   return value;
+};
+/** A field of an item, own fields only (no prototype is reached), failing like a missing `{{field}}`. */
+const ownField = (item: unknown, field: string): unknown => {
+  if (item !== null && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, field)) return (item as Record<string, unknown>)[field];
+  throw new MissingField(field, item !== null && typeof item === 'object' ? Object.keys(item) : []);
 };
 /** Handlebars passes its options object last; helpers with optional arguments must not mistake it for one. */
 const args = (list: unknown[]): unknown[] => list.slice(0, -1);
@@ -68,7 +74,7 @@ export const HELPERS = {
     // Called without a value ({{fte}}, e.g. meaning a field of that name), Handlebars passes only its options.
     if (list.length < 2) throw new HelperError(`fte erwartet eine Zahl, bekam kein Argument`);
     const [n, options] = list as [unknown, HelperOptions];
-    const terms = (options.data as { root: { terms: TermsModel } }).root.terms;
+    const terms = plainValue((options.data as { root: { terms: TermsModel } }).root).terms;
     return formatQuantity(num(n, 'fte'), unitWords(terms));
   },
   /** {{#if (eq kind "strategic")}}: two values are the same. */
@@ -80,7 +86,7 @@ export const HELPERS = {
   list: (...list: unknown[]) => {
     const [items, property] = args(list);
     if (!Array.isArray(items)) throw new HelperError(`list erwartet eine Liste, bekam ${shown(items)}`);
-    const texts = items.map((item) => (typeof property === 'string' ? (item as Record<string, unknown>)[property] : item));
+    const texts = items.map((item) => (typeof property === 'string' ? ownField(item, property) : item));
     return joinList(texts.map((t) => str(t, 'list')));
   },
   /** {{sum groups}}: total of the groups' `count`. */
@@ -90,7 +96,7 @@ export const HELPERS = {
   },
   /** {{#with (module 2)}}: the module with that number. */
   module: (n: unknown, options: HelperOptions) => {
-    const modules = (options.data as { root: { modules: ModuleModel[] } }).root.modules;
+    const modules = plainValue((options.data as { root: { modules: ModuleModel[] } }).root).modules;
     const found = modules.find((m) => m.number === num(n, 'module'));
     if (!found) throw new HelperError(`Es gibt kein Modul ${String(n)}; vorhanden: ${modules.map((m) => m.number).join(', ')}`);
     return found;

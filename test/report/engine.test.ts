@@ -45,7 +45,8 @@ describe('template engine', () => {
     const { engine } = await engineWith({ 'x.md.hbs': 'A\n{{#if title}}\nB\n' });
     const d = await failure(engine.render('x', { title: 'T' }));
     expect(d.message).toContain('Syntaxfehler');
-    expect(d.line).toBeGreaterThanOrEqual(3);
+    // The block left open, where the clerk decides where it ends.
+    expect(d.line).toBe(2);
   });
 
   test('an error inside a partial is reported in the partial', async () => {

@@ -4,45 +4,24 @@
  * partials that led there. Overrides in a temporary templates/ folder, rendered with the example model.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { DataError } from '../../src/errors.js';
 import { createTemplateEngine } from '../../src/render/engine.js';
 import { findTemplates } from '../../src/render/template-registry.js';
 import { removeTempDirs, tempDir } from '../support/temp.js';
+import { onlyDiagnostic, templateFolder, type TemplateCase } from '../support/template-folder.js';
 
 afterAll(removeTempDirs);
 
 async function renderFails(files: Record<string, string>, model: object = { title: 'T', items: [{ a: 1 }] }): Promise<{ d: Diagnostic; dir: string }> {
-  const dir = tempDir('kim-tpl-');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  const engine = createTemplateEngine(await findTemplates(dir));
-  const e = await engine.render('x', model).then(
-    (out) => out,
-    (x: unknown) => x,
-  );
-  expect(e, `rendered: ${String(e)}`).toBeInstanceOf(DataError);
-  const ds = (e as DataError).diagnostics;
-  expect(ds).toHaveLength(1);
-  for (const d of ds) expect(d.message).not.toMatch(/Maximum call stack|could not be found|not defined|undefined/);
-  return { d: ds[0]!, dir };
+  const dir = templateFolder(files);
+  const d = await onlyDiagnostic(createTemplateEngine(await findTemplates(dir)).render('x', model));
+  expect(d.message).not.toMatch(/Maximum call stack|could not be found|not defined|undefined/);
+  return { d, dir };
 }
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  /** Template file (relative to the override folder) and position of the error. */
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-}
-
-const CASES: Case[] = [
+const CASES: TemplateCase[] = [
   {
     name: '{{lookup this "titel"}} (a misspelt field) fails like {{titel}}',
     files: { 'x.md.hbs': 'Titel:\n{{lookup this "titel"}}\n' },
