@@ -9,6 +9,7 @@ import { RULES } from '../../src/validate/rules/index.js';
 import type { DataPathState, Rule, RuleContext } from '../../src/validate/rule-context.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
+import { SLOT_LIST } from '../../src/model/fact-slots.js';
 
 let sources: LoadedSources;
 let base: Dataset;
@@ -395,7 +396,8 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: unknown slot name', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[0]!.text = { closing: 'Am {datum}.' })));
-    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand}.');
+    expect(d!.message).toBe(`Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
+    expect(SLOT_LIST).toMatch(/^\{anlage:KENNUNG\}, \{letzteSitzung\}, \{letzteVorlage\}, \{sitzung\}, \{stand\}, .*\{geplant\}, \{geplant:MODUL\}, /);
   });
   test('text-slots-resolve: a slot in a module text block, located there', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules!['modul-2']!.work = 'Seit dem {letzteSitzng}.')));
@@ -405,14 +407,14 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: {letzteSitzung} in a first report', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
-    expect(d!.message).toBe('{letzteSitzung} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
+    expect(d!.message).toBe('{letzteSitzung} hat in dieser Vorlage keinen Wert: er nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
   });
   test('text-slots-resolve: {letzteVorlage} needs a previous report with a Drucksachennummer', () => {
     const first = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
-    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
+    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} hat in dieser Vorlage keinen Wert: er nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
     const noReference = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
     expect(noReference.map((d) => d.message)).toEqual([
-      '{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage "2021-11-16-kim-sachstand", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
+      '{letzteVorlage} hat in dieser Vorlage keinen Wert: die vorige Vorlage "2021-11-16-kim-sachstand" hat keine Drucksachennummer; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
     ]);
     const withReference = rule('text-slots-resolve').check(
       context((data) => {
@@ -598,7 +600,7 @@ describe('failing cases', () => {
   test('slots-well-formed: Handlebars braces in a text block are one problem, with the slot meant only when kim has it', () => {
     const check = (closing: string) => rule('slots-well-formed').check(context((data) => (data.reports[reportIndex(LATEST)]!.text = { closing })));
     expect(check('Am {{ letzteSitzung }} beschlossen.').map((d) => d.message)).toEqual([
-      '"{{ letzteSitzung }}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {letzteSitzung}. Erlaubt sind {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).',
+      `"{{ letzteSitzung }}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {letzteSitzung}. Erlaubt sind ${SLOT_LIST} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).`,
     ]);
     expect(check('Titel: {{title}}').map((d) => d.message.split(' und käme')[0])).toEqual(['"{{title}}" ist kein gültiger Platzhalter']);
     // …and the inner {title} is not a second problem for text-slots-resolve.

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findPreviousReport, sessionsBetween } from '../../model/report-model.js';
 import { reportTextBlocks } from '../../model/report-text.js';
-import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
+import { findSlots, REPORT_SLOTS } from '../../model/slots.js';
+import { FACT_SLOTS, factSlot, SLOT_LIST } from '../../model/fact-slots.js';
+import { DATA_FILE_KINDS } from '../../load/data-files.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
 import { at, ptr, type Rule } from '../rule-context.js';
-
-const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
-const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`).join(', ')}`;
+import { atSlot } from './slot-position.js';
 
 /**
  * What a Drucksachennummer put into a text block by {letzteVorlage} would make Markdown of there (the text
@@ -20,41 +20,61 @@ function markupInTextBlock(reference: string): string | undefined {
 }
 
 /**
- * Placeholders in a report's text blocks must be ones kim fills: an attachment of the same report, or a
- * date or number the data knows ({letzteSitzung} only where there is a previous report, {letzteVorlage}
- * only where that report has a Drucksachennummer).
+ * Placeholders in a report's text blocks must be ones kim fills (fact-slots.ts): a known name, with a module
+ * id where it takes one and none where it does not, an attachment of the same report, and a value in this
+ * report ({letzteSitzung} only where there is a previous report, {geplant:modul-3} only once modul-3 has a
+ * plan). Each message points at the slot in the text block.
  */
 export const textSlotsResolve: Rule = {
   name: 'text-slots-resolve',
   needs: [],
   check(ctx) {
     const out: Diagnostic[] = [];
+    // Module ids and "has a value" are judged only on data that passed its schema (no follow-on noise).
+    const moduleIds = ctx.validAt('programme', '/modules') ? ctx.data.programme.modules.map((m) => m.id) : undefined;
+    const dataValid = DATA_FILE_KINDS.every((k) => ctx.valid[k]);
     ctx.data.reports.forEach((r, i) => {
       const attachments = (r.attachments ?? []).map((a) => a.id);
       let previous: ReturnType<typeof findPreviousReport> | null = null;
       const previousOf = () => (previous ??= findPreviousReport(ctx.data, r));
       for (const { pointer, text } of reportTextBlocks(r)) {
-        for (const slot of findSlots(text)) {
-          const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
-          if (slot.name === ATTACHMENT_SLOT) {
-            if (slot.arg && attachments.includes(slot.arg)) continue;
-            const hint = slot.arg ? didYouMean(slot.arg, attachments) : '';
-            out.push(at(ctx, { report: i }, pointer, `${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`));
-          } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
-            const hint = didYouMean(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT], 'placeholder');
-            out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
-          } else if ((slot.name === REPORT_SLOTS.previousSession || slot.name === REPORT_SLOTS.previousReference) && !ctx.otherReportFiles) {
-            const what = slot.name === REPORT_SLOTS.previousSession ? 'die Sitzung' : 'die Drucksachennummer';
-            const found = previousOf();
-            if (!found) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt ${what} der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
-            else if (slot.name === REPORT_SLOTS.previousReference && found.reference === undefined) {
-              out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Drucksachennummer der vorigen Vorlage "${found.id}", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.`));
-            } else if (slot.name === REPORT_SLOTS.previousReference && found.reference !== undefined && markupInTextBlock(found.reference)) {
-              const markup = markupInTextBlock(found.reference)!;
-              out.push(
-                at(ctx, { report: i }, pointer, `{${slot.name}} setzt die Drucksachennummer "${found.reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "${found.id}" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`),
-              );
-            }
+        for (const use of findSlots(text)) {
+          const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
+          const problem = (message: string) => out.push(atSlot(ctx, { report: i }, pointer, text, { index: use.index, written: shown }, message));
+          const slot = factSlot(use.name);
+          if (!slot) {
+            problem(`Unbekannter Platzhalter ${shown}.${didYouMean(use.name, FACT_SLOTS.map((f) => f.name), 'placeholder')} Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
+            continue;
+          }
+          if (slot.argument === 'attachment') {
+            if (use.arg && attachments.includes(use.arg)) continue;
+            const hint = use.arg ? didYouMean(use.arg, attachments) : '';
+            problem(`${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`);
+            continue;
+          }
+          if (slot.argument === 'none' && use.arg !== undefined) {
+            problem(`Der Platzhalter {${slot.name}} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {${slot.name}}.`);
+            continue;
+          }
+          if (slot.argument === 'module' && use.arg === undefined) {
+            problem(`Der Platzhalter {${slot.name}} nennt ein Modul; erwartet wird {${slot.name}:MODUL}${moduleIds ? ` mit einem von ${moduleIds.join(', ')}` : ''}.`);
+            continue;
+          }
+          if (use.arg !== undefined && moduleIds && !moduleIds.includes(use.arg)) {
+            problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
+            continue;
+          }
+          if (!slot.missing) continue;
+          // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it).
+          if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
+          const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
+          const found = previousOf();
+          const why = slot.missing({ data: ctx.data, report: r, previous: found }, module);
+          if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
+          else if (slot.name === 'letzteVorlage' && found?.reference !== undefined && markupInTextBlock(found.reference)) {
+            problem(
+              `${shown} setzt die Drucksachennummer "${found.reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "${found.id}" in den Textbaustein ein; sie enthält ${markupInTextBlock(found.reference)!}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
+            );
           }
         }
       }
