@@ -60,11 +60,16 @@ export interface FactSlot {
   example: { text: string; filled: string };
   /** The value, in the Vorlage's German; `module` is the argument's module (moduleOrNone: undefined for all). */
   value(facts: SlotFacts, module: ModuleModel | undefined, arg: string | undefined): string;
-  /**
-   * Why the slot has no value in this report, and what would have one (German, completes "{slot} hat in
-   * dieser Vorlage keinen Wert: …"), or undefined when it has one. Absent: the slot always has a value.
-   */
-  missing?(scope: SlotScope, module: ProgrammeModule | undefined): string | undefined;
+  /** When the slot has no value; absent: it always has one. */
+  noValue?: {
+    /** In general, for docs/platzhalter.md: "in einer ersten Vorlage (ohne vorige)". */
+    when: string;
+    /**
+     * Why it has no value in this report, and what would have one (German, completes "{slot} hat in
+     * dieser Vorlage keinen Wert: …"), or undefined when it has one.
+     */
+    why(scope: SlotScope, module: ProgrammeModule | undefined): string | undefined;
+  };
   /** Whether it has no value in a first report (it names or counts something since the previous one). */
   needsPrevious?: true;
 }
@@ -108,7 +113,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Das Datum der Sitzung der vorigen Vorlage.',
     example: { text: 'Seit der Sitzung am {letzteSitzung}', filled: 'Seit der Sitzung am 16.11.2021' },
     value: (facts) => formatDate(facts.previous!.session.date),
-    missing: firstReport('er nennt die Sitzung der vorigen Vorlage'),
+    noValue: {
+      when: 'in einer ersten Vorlage (ohne vorige)',
+      why: firstReport('er nennt die Sitzung der vorigen Vorlage'),
+    },
     needsPrevious: true,
   },
   {
@@ -117,12 +125,15 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Die Drucksachennummer der vorigen Vorlage (reference in ihrer Datei).',
     example: { text: 'Auf die Vorlage {letzteVorlage} wird verwiesen.', filled: 'Auf die Vorlage 245/21 wird verwiesen.' },
     value: (facts) => facts.previousReference,
-    missing: (scope) =>
-      scope.previous === undefined
-        ? `er nennt die Drucksachennummer der vorigen Vorlage, aber ${NO_PREVIOUS}`
-        : scope.previous.reference === undefined
-          ? `die vorige Vorlage "${scope.previous.id}" hat keine Drucksachennummer; erwartet wird reference in ihrer Datei oder die Nummer im Text`
-          : undefined,
+    noValue: {
+      when: 'in einer ersten Vorlage, oder wenn die vorige Vorlage keine Drucksachennummer (reference) hat',
+      why: (scope) =>
+        scope.previous === undefined
+          ? `er nennt die Drucksachennummer der vorigen Vorlage, aber ${NO_PREVIOUS}`
+          : scope.previous.reference === undefined
+            ? `die vorige Vorlage "${scope.previous.id}" hat keine Drucksachennummer; erwartet wird reference in ihrer Datei oder die Nummer im Text`
+            : undefined,
+    },
     needsPrevious: true,
   },
   {
@@ -145,7 +156,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Das Gremium, in dem die vorige Vorlage beraten wurde.',
     example: { text: 'wie dem {letztesGremium} berichtet', filled: 'wie dem Ausschuss für Soziales und Integration berichtet' },
     value: (facts) => facts.previous!.session.committee,
-    missing: firstReport('er nennt das Gremium der vorigen Vorlage'),
+    noValue: {
+      when: 'in einer ersten Vorlage (ohne vorige)',
+      why: firstReport('er nennt das Gremium der vorigen Vorlage'),
+    },
     needsPrevious: true,
   },
   {
@@ -175,7 +189,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Geplante Stellen am Stand (der Plan in Kraft), mit der Einheit des Programms; ohne Modul: alle Module zusammen.',
     example: { text: 'Geplant sind {geplant:modul-1}, insgesamt {geplant}.', filled: 'Geplant sind 3,5 VZÄ, insgesamt 15,5 VZÄ.' },
     value: (facts, m) => formatQuantity(m ? m.plannedFte! : facts.totals.plannedFte!, facts.unit),
-    missing: noPlan,
+    noValue: {
+      when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat)',
+      why: noPlan,
+    },
   },
   {
     name: 'besetzt',
@@ -190,7 +207,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Noch offene Stellen am Stand: geplant minus besetzt, nie unter null; ohne Modul: alle Module zusammen.',
     example: { text: 'Offen sind noch {offen}.', filled: 'Offen sind noch 0 VZÄ.' },
     value: (facts, m) => formatQuantity(m ? m.openFte! : facts.totals.openFte!, facts.unit),
-    missing: noPlan,
+    noValue: {
+      when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat)',
+      why: noPlan,
+    },
   },
   {
     name: 'foerderung',
@@ -198,7 +218,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Die Förderung der geplanten Stellen im Jahr des Stands (geplant mal Fördersatz); ohne Modul: alle Module zusammen.',
     example: { text: 'Gefördert werden {foerderung}.', filled: 'Gefördert werden 852.500 €.' },
     value: (facts, m) => formatAmount(m ? m.plannedFunding! : facts.totals.plannedFunding!),
-    missing: (scope, module) => noPlan(scope, module) ?? noRate(scope),
+    noValue: {
+      when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat) oder programme.yaml für das Jahr keinen Fördersatz nennt',
+      why: (scope, module) => noPlan(scope, module) ?? noRate(scope),
+    },
   },
   {
     name: 'foerdersatz',
@@ -206,7 +229,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Die Förderung je Stelle und Jahr im Jahr des Stands (programme.yaml fundingRates).',
     example: { text: 'je Stelle {foerdersatz}', filled: 'je Stelle 55.000 €' },
     value: (facts) => formatAmount(facts.fundingRate),
-    missing: noRate,
+    noValue: {
+      when: 'wenn programme.yaml für das Jahr des Stands keinen Fördersatz nennt (fundingRates)',
+      why: noRate,
+    },
   },
   {
     name: 'foerderjahr',
@@ -221,7 +247,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Wie viele Personen seit dem Stand der vorigen Vorlage eingestellt wurden und noch im Dienst sind; ohne Modul: alle Module zusammen.',
     example: { text: 'Seitdem wurden {eingestellt:modul-2} eingestellt.', filled: 'Seitdem wurden neun Personen eingestellt.' },
     value: (facts, m) => countedNoun(over(facts, m, (x) => x.hires.reduce((n, g) => n + g.count, 0)), PERSON),
-    missing: firstReport('er zählt die Einstellungen seit der vorigen Vorlage'),
+    noValue: {
+      when: 'in einer ersten Vorlage (ohne vorige)',
+      why: firstReport('er zählt die Einstellungen seit der vorigen Vorlage'),
+    },
     needsPrevious: true,
   },
   {
@@ -230,7 +259,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Wie viele Personen seit dem Stand der vorigen Vorlage ausgeschieden sind; ohne Modul: alle Module zusammen.',
     example: { text: 'Ausgeschieden sind {ausgeschieden}.', filled: 'Ausgeschieden sind keine Personen.' },
     value: (facts, m) => countedNoun(over(facts, m, (x) => x.leavers.length), PERSON),
-    missing: firstReport('er zählt das Ausscheiden seit der vorigen Vorlage'),
+    noValue: {
+      when: 'in einer ersten Vorlage (ohne vorige)',
+      why: firstReport('er zählt das Ausscheiden seit der vorigen Vorlage'),
+    },
     needsPrevious: true,
   },
   {
@@ -239,12 +271,15 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Die Kommunen (oder Stadtteile, organisation.yaml municipalityWord), für die am Stand Personal des Moduls zuständig ist, als Aufzählung in der Reihenfolge von organisation.yaml; ohne Modul: aller Module.',
     example: { text: 'Zuständig für: {kommunen:modul-1}.', filled: 'Zuständig für: Stadt Troisdorf.' },
     value: (facts, m) => joinList(facts.served.get(m?.id ?? '')!),
-    missing: (scope, module) => {
-      const { data, report } = scope;
-      if (servedMunicipalities(data, module?.id, report.stand).length > 0) return undefined;
-      const serving = data.programme.modules.filter((m) => servedMunicipalities(data, m.id, report.stand).length > 0).map((m) => m.id);
-      const where = module ? ` im Modul "${module.id}"` : '';
-      return `am ${formatDate(report.stand)} ist${where} niemand einer Kommune zugeordnet (assignments.yaml)${serving.length > 0 ? `; zugeordnet ist Personal in ${joinList(serving)}` : ''}`;
+    noValue: {
+      when: 'wenn am Stand niemand des Moduls (ohne Modul: niemand) einer Kommune zugeordnet ist',
+      why: (scope, module) => {
+        const { data, report } = scope;
+        if (servedMunicipalities(data, module?.id, report.stand).length > 0) return undefined;
+        const serving = data.programme.modules.filter((m) => servedMunicipalities(data, m.id, report.stand).length > 0).map((m) => m.id);
+        const where = module ? ` im Modul "${module.id}"` : '';
+        return `am ${formatDate(report.stand)} ist${where} niemand einer Kommune zugeordnet (assignments.yaml)${serving.length > 0 ? `; zugeordnet ist Personal in ${joinList(serving)}` : ''}`;
+      },
     },
   },
   {
@@ -267,7 +302,10 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Wie viele Sitzungen der Lenkungsgruppe (programme.yaml steeringGroup) im Berichtszeitraum stattfanden: seit dem Stand der vorigen Vorlage, in einer ersten Vorlage bis zum Stand.',
     example: { text: 'Seitdem fanden {lenkungsgruppensitzungen} der Lenkungsgruppe statt.', filled: 'Seitdem fanden zwei Sitzungen der Lenkungsgruppe statt.' },
     value: (facts) => countedNoun(facts.steeringGroupMeetings!, MEETING),
-    missing: (scope) => (scope.data.programme.steeringGroup ? undefined : 'programme.yaml nennt keine Lenkungsgruppe (steeringGroup)'),
+    noValue: {
+      when: 'wenn programme.yaml keine Lenkungsgruppe nennt (steeringGroup)',
+      why: (scope) => (scope.data.programme.steeringGroup ? undefined : 'programme.yaml nennt keine Lenkungsgruppe (steeringGroup)'),
+    },
   },
 ];
 

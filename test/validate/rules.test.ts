@@ -405,6 +405,57 @@ describe('failing cases', () => {
     expect(d!.path).toBe('text.modules.modul-2.work');
     expect(d!.line).toBeGreaterThan(1);
   });
+  describe('text-slots-resolve: fact slots (fact-slots.ts)', () => {
+    const closing = (text: string, id = LATEST) => (data: Dataset) => (data.reports[reportIndex(id)]!.text = { closing: text });
+    const messages = (ctx: RuleContext) => rule('text-slots-resolve').check(ctx).map((d) => d.message);
+    test('every slot with its module, on a report that has all the facts, passes', () => {
+      const text = 'Im {modul:modul-1} ({modulname:modul-1}) sind {besetzt:modul-1} von {geplant:modul-1} besetzt, {offen} offen, {foerderung} bei {foerdersatz} ({foerderjahr}); {eingestellt}, {ausgeschieden:modul-2}, {kommunen:modul-2}, {anzahlKommunen}, {vereinbarungen}, {lenkungsgruppensitzungen}, {gremium}, {letztesGremium}.';
+      expect(messages(context(closing(text)))).toEqual([]);
+    });
+    test('a misspelt name: the slot meant and the list of all', () => {
+      expect(messages(context(closing('{geplannt:modul-1}')))).toEqual([`Unbekannter Platzhalter {geplannt:modul-1}. Meinten Sie {geplant}? Erlaubt sind in Textbausteinen ${SLOT_LIST}.`]);
+    });
+    test('an unknown module, with the module meant and the ids of programme.yaml', () => {
+      expect(messages(context(closing('{besetzt:modul1}')))).toEqual(['{besetzt:modul1} nennt kein Modul aus programme.yaml. Meinten Sie "modul-1"? Module: modul-1, modul-2, modul-3.']);
+    });
+    test('a module slot without its module, and a module on a slot that takes none', () => {
+      expect(messages(context(closing('{modul} und {stand:modul-1}')))).toEqual([
+        'Der Platzhalter {modul} nennt ein Modul; erwartet wird {modul:MODUL} mit einem von modul-1, modul-2, modul-3.',
+        'Der Platzhalter {stand} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {stand}.',
+      ]);
+    });
+    test('no value at the Stand: a module without a plan, without anyone assigned to a municipality; counts since a previous report in a first one', () => {
+      expect(messages(context(closing('{offen:modul-3} {foerderung:modul-3} {kommunen:modul-3} {besetzt:modul-3}')))).toEqual([
+        '{offen:modul-3} hat in dieser Vorlage keinen Wert: das Modul "modul-3" hat am 01.03.2022 noch keinen Plan (plannedFte in programme.yaml); einen Plan haben modul-1 und modul-2.',
+        '{foerderung:modul-3} hat in dieser Vorlage keinen Wert: das Modul "modul-3" hat am 01.03.2022 noch keinen Plan (plannedFte in programme.yaml); einen Plan haben modul-1 und modul-2.',
+        '{kommunen:modul-3} hat in dieser Vorlage keinen Wert: am 01.03.2022 ist im Modul "modul-3" niemand einer Kommune zugeordnet (assignments.yaml); zugeordnet ist Personal in modul-1 und modul-2.',
+      ]);
+      expect(messages(context(closing('{ausgeschieden:modul-2}, {letztesGremium}', '2021-11-16-kim-sachstand')))).toEqual([
+        '{ausgeschieden:modul-2} hat in dieser Vorlage keinen Wert: er zählt das Ausscheiden seit der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).',
+        '{letztesGremium} hat in dieser Vorlage keinen Wert: er nennt das Gremium der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).',
+      ]);
+    });
+    test('no value: no plan in any module, no funding rate for the year, no steering group', () => {
+      const none = context((data) => {
+        closing('{geplant} {foerdersatz} {lenkungsgruppensitzungen}')(data);
+        for (const m of data.programme.modules) m.plannedFte = [];
+        data.programme.fundingRates = data.programme.fundingRates.filter((r) => r.year !== 2022);
+        delete data.programme.steeringGroup;
+      });
+      expect(messages(none)).toEqual([
+        '{geplant} hat in dieser Vorlage keinen Wert: kein Modul hat am 01.03.2022 einen Plan (plannedFte in programme.yaml).',
+        '{foerdersatz} hat in dieser Vorlage keinen Wert: programme.yaml nennt keinen Fördersatz für 2022 (fundingRates).',
+        '{lenkungsgruppensitzungen} hat in dieser Vorlage keinen Wert: programme.yaml nennt keine Lenkungsgruppe (steeringGroup).',
+      ]);
+    });
+    test('judged only on data that passed its schema: modules of a broken programme.yaml, values with a broken file, a first report beside a broken report file', () => {
+      const brokenModules = { ...context(closing('{geplant:modul-9}')), validAt: brokenAt('programme', '/modules') };
+      expect(messages(brokenModules)).toEqual([]);
+      const brokenStaff = context(closing('{kommunen:modul-3}'));
+      expect(messages({ ...brokenStaff, valid: { ...brokenStaff.valid, staff: false } })).toEqual([]);
+      expect(messages({ ...context(closing('{eingestellt}', '2021-11-16-kim-sachstand')), otherReportFiles: true })).toEqual([]);
+    });
+  });
   test('text-slots-resolve: {letzteSitzung} in a first report', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
     expect(d!.message).toBe('{letzteSitzung} hat in dieser Vorlage keinen Wert: er nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');

@@ -64,12 +64,12 @@ export const textSlotsResolve: Rule = {
             problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
             continue;
           }
-          if (!slot.missing) continue;
+          if (!slot.noValue) continue;
           // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it).
           if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
           const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
           const found = previousOf();
-          const why = slot.missing({ data: ctx.data, report: r, previous: found }, module);
+          const why = slot.noValue.why({ data: ctx.data, report: r, previous: found }, module);
           if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
           else if (slot.name === 'letzteVorlage' && found?.reference !== undefined && markupInTextBlock(found.reference)) {
             problem(
