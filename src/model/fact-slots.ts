@@ -11,7 +11,6 @@ import { inPostOn, yearOf } from './dates.js';
 import { fundingRateFor, planOn } from './fte.js';
 import type { ModuleModel } from './module-model.js';
 import { assignmentsOn } from './module-model.js';
-import type { ReportModel, SessionModel, TotalsModel } from './report-model.js';
 import { fillSlots } from './slots.js';
 import { DEFAULT_MUNICIPALITY_WORD } from './terms.js';
 import type { Dataset, IsoDate, Municipality, ProgrammeModule, Report } from './types.js';
@@ -22,22 +21,30 @@ import type { Dataset, IsoDate, Municipality, ProgrammeModule, Report } from './
  */
 export type SlotArgument = 'none' | 'module' | 'moduleOrNone' | 'attachment';
 
+/** A session as slots name it (a part of the report model's SessionModel; no import of it: report-model.ts imports this file). */
+export interface SessionFacts {
+  date: IsoDate;
+  committee: string;
+}
+
 /** The facts a slot's value is taken from: parts of the report model, computed once per report. */
 export interface SlotFacts {
   stand: IsoDate;
-  session: SessionModel;
-  previous: ReportModel['previous'];
+  /** The report's session, and the previous report's (null for a first report), as the report model has them. */
+  session: SessionFacts;
+  previous: { session: SessionFacts } | null;
   /** The previous report's Drucksachennummer, or empty. */
   previousReference: string;
-  totals: TotalsModel;
+  /** The report model's totals over its modules (null: no module has a plan). */
+  totals: { plannedFte: number | null; filledFte: number; openFte: number | null; plannedFunding: number | null };
   fundingRate: number;
   fundingYear: number;
   unit: UnitWords;
   municipalityNoun: CountableNoun;
   /** Every module of the programme, also those the Vorlage leaves out (nothing to report). */
   modules: readonly ModuleModel[];
-  /** Municipalities served at the Stand ("Stadt Königswinter"), per module id and for all ('' key). */
-  served: ReadonlyMap<string, readonly string[]>;
+  /** Municipalities served at the Stand ("Stadt Königswinter") by a module's staff, or by all for undefined. */
+  served(moduleId: string | undefined): readonly string[];
   agreements: number;
   /** Steering-group meetings of the report's period; null when the programme has no steering group. */
   steeringGroupMeetings: number | null;
@@ -91,6 +98,7 @@ const noPlan = (scope: SlotScope, module: ProgrammeModule | undefined): string |
   const valid = withPlan.length > 0 ? `einen Plan haben ${joinList(withPlan)}` : 'kein Modul hat einen Plan';
   return `das Modul "${module.id}" hat am ${formatDate(stand)} noch keinen Plan (plannedFte in programme.yaml); ${valid}`;
 };
+const PLAN_NEEDED = { when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat)', why: noPlan };
 const noRate = (scope: SlotScope): string | undefined => {
   const year = yearOf(scope.report.stand);
   return fundingRateFor(scope.data.programme, year) === undefined ? `programme.yaml nennt keinen Fördersatz für ${year} (fundingRates)` : undefined;
@@ -189,10 +197,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Geplante Stellen am Stand (der Plan in Kraft), mit der Einheit des Programms; ohne Modul: alle Module zusammen.',
     example: { text: 'Geplant sind {geplant:modul-1}, insgesamt {geplant}.', filled: 'Geplant sind 3,5 VZÄ, insgesamt 15,5 VZÄ.' },
     value: (facts, m) => formatQuantity(m ? m.plannedFte! : facts.totals.plannedFte!, facts.unit),
-    noValue: {
-      when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat)',
-      why: noPlan,
-    },
+    noValue: PLAN_NEEDED,
   },
   {
     name: 'besetzt',
@@ -207,10 +212,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Noch offene Stellen am Stand: geplant minus besetzt, nie unter null; ohne Modul: alle Module zusammen.',
     example: { text: 'Offen sind noch {offen}.', filled: 'Offen sind noch 0 VZÄ.' },
     value: (facts, m) => formatQuantity(m ? m.openFte! : facts.totals.openFte!, facts.unit),
-    noValue: {
-      when: 'wenn das Modul am Stand noch keinen Plan hat (ohne Modul: wenn keines einen hat)',
-      why: noPlan,
-    },
+    noValue: PLAN_NEEDED,
   },
   {
     name: 'foerderung',
@@ -270,7 +272,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'moduleOrNone',
     description: 'Die Kommunen (oder Stadtteile, organisation.yaml municipalityWord), für die am Stand Personal des Moduls zuständig ist, als Aufzählung in der Reihenfolge von organisation.yaml; ohne Modul: aller Module.',
     example: { text: 'Zuständig für: {kommunen:modul-1}.', filled: 'Zuständig für: Stadt Troisdorf.' },
-    value: (facts, m) => joinList(facts.served.get(m?.id ?? '')!),
+    value: (facts, m) => joinList(facts.served(m?.id)),
     noValue: {
       when: 'wenn am Stand niemand des Moduls (ohne Modul: niemand) einer Kommune zugeordnet ist',
       why: (scope, module) => {
@@ -287,7 +289,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'moduleOrNone',
     description: 'Wie viele Kommunen (oder Stadtteile) am Stand betreut werden, mit dem Wort aus organisation.yaml municipalityWord; ohne Modul: aller Module.',
     example: { text: 'Betreut werden {anzahlKommunen}, davon {anzahlKommunen:modul-1} im Modul 1.', filled: 'Betreut werden 16 Kommunen, davon eine Kommune im Modul 1.' },
-    value: (facts, m) => countedNoun(facts.served.get(m?.id ?? '')!.length, facts.municipalityNoun),
+    value: (facts, m) => countedNoun(facts.served(m?.id).length, facts.municipalityNoun),
   },
   {
     name: 'vereinbarungen',
@@ -337,10 +339,17 @@ export function servedMunicipalities(data: Dataset, moduleId: string | undefined
   return data.organisation.municipalities.filter((m) => ids.has(m.id));
 }
 
-/** The facts of slots that the report model does not carry itself: municipalities served, the municipality noun. */
-export function servedByModule(data: Dataset, stand: IsoDate): Map<string, string[]> {
-  const names = (id: string | undefined) => servedMunicipalities(data, id, stand).map((m) => municipalityPhrase(m, 'bare'));
-  return new Map([['', names(undefined)], ...data.programme.modules.map((m) => [m.id, names(m.id)] as [string, string[]])]);
+/**
+ * SlotFacts.served: the municipalities as a list names them ("Stadt Königswinter"), worked out only for a
+ * text that asks (kim build models hundreds of reports, most without such a slot).
+ */
+export function servedLookup(data: Dataset, stand: IsoDate): SlotFacts['served'] {
+  const known = new Map<string, string[]>();
+  return (moduleId) => {
+    const key = moduleId ?? '';
+    if (!known.has(key)) known.set(key, servedMunicipalities(data, moduleId, stand).map((m) => municipalityPhrase(m, 'bare')));
+    return known.get(key)!;
+  };
 }
 
 export function municipalityNounOf(data: Dataset): CountableNoun {

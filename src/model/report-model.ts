@@ -1,7 +1,7 @@
 import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
 import { yearOf } from './dates.js';
 import { fundingRateFor } from './fte.js';
-import { clerkTextFiller, municipalityNounOf, servedByModule } from './fact-slots.js';
+import { clerkTextFiller, municipalityNounOf, servedLookup } from './fact-slots.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
@@ -204,7 +204,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     unit: ctx.unit,
     municipalityNoun: municipalityNounOf(data),
     modules: built,
-    served: servedByModule(data, stand),
+    served: servedLookup(data, stand),
     agreements: events.cooperation.total,
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
