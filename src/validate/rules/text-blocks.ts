@@ -5,7 +5,7 @@ import { findSlots, REPORT_SLOTS } from '../../model/slots.js';
 import { FACT_SLOTS, factSlot, SLOT_LIST } from '../../model/fact-slots.js';
 import { DATA_FILE_KINDS } from '../../load/data-files.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, type Rule, type RuleContext } from '../rule-context.js';
 import { atSlot } from './slot-position.js';
 
 /**
@@ -29,59 +29,64 @@ export const textSlotsResolve: Rule = {
   name: 'text-slots-resolve',
   needs: [],
   check(ctx) {
-    const out: Diagnostic[] = [];
-    // Module ids and "has a value" are judged only on data that passed its schema (no follow-on noise).
-    const moduleIds = ctx.validAt('programme', '/modules') ? ctx.data.programme.modules.map((m) => m.id) : undefined;
-    const dataValid = DATA_FILE_KINDS.every((k) => ctx.valid[k]);
-    ctx.data.reports.forEach((r, i) => {
-      const attachments = (r.attachments ?? []).map((a) => a.id);
-      let previous: ReturnType<typeof findPreviousReport> | null = null;
-      const previousOf = () => (previous ??= findPreviousReport(ctx.data, r));
-      for (const { pointer, text } of reportTextBlocks(r)) {
-        for (const use of findSlots(text)) {
-          const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
-          const problem = (message: string) => out.push(atSlot(ctx, { report: i }, pointer, text, { index: use.index, written: shown }, message));
-          const slot = factSlot(use.name);
-          if (!slot) {
-            problem(`Unbekannter Platzhalter ${shown}.${didYouMean(use.name, FACT_SLOTS.map((f) => f.name), 'placeholder')} Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
-            continue;
-          }
-          if (slot.argument === 'attachment') {
-            if (use.arg && attachments.includes(use.arg)) continue;
-            const hint = use.arg ? didYouMean(use.arg, attachments) : '';
-            problem(`${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`);
-            continue;
-          }
-          if (slot.argument === 'none' && use.arg !== undefined) {
-            problem(`Der Platzhalter {${slot.name}} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {${slot.name}}.`);
-            continue;
-          }
-          if (slot.argument === 'module' && use.arg === undefined) {
-            problem(`Der Platzhalter {${slot.name}} nennt ein Modul; erwartet wird {${slot.name}:MODUL}${moduleIds ? ` mit einem von ${moduleIds.join(', ')}` : ''}.`);
-            continue;
-          }
-          if (use.arg !== undefined && moduleIds && !moduleIds.includes(use.arg)) {
-            problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
-            continue;
-          }
-          if (!slot.noValue) continue;
-          // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it).
-          if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
-          const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
-          const found = previousOf();
-          const why = slot.noValue.why({ data: ctx.data, report: r, previous: found }, module);
-          if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
-          else if (slot.name === 'letzteVorlage' && found?.reference !== undefined && markupInTextBlock(found.reference)) {
-            problem(
-              `${shown} setzt die Drucksachennummer "${found.reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "${found.id}" in den Textbaustein ein; sie enthält ${markupInTextBlock(found.reference)!}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
-            );
-          }
-        }
-      }
-    });
-    return out;
+    return ctx.data.reports.flatMap((r, i) => reportTextBlocks(r).flatMap(({ pointer, text }) => clerkTextSlotProblems(ctx, i, pointer, text)));
   },
 };
+
+/**
+ * The problems of the slots in one string the clerk wrote into the report file `reportIndex` at `pointer`:
+ * what kim's model fills with clerkTextFiller must pass here. A text block today; any other clerk string of
+ * a report (a heading of an outline) can be checked the same way.
+ */
+export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const r = ctx.data.reports[reportIndex]!;
+  // Module ids and "has a value" are judged only on data that passed its schema (no follow-on noise).
+  const moduleIds = ctx.validAt('programme', '/modules') ? ctx.data.programme.modules.map((m) => m.id) : undefined;
+  const dataValid = DATA_FILE_KINDS.every((k) => ctx.valid[k]);
+  const attachments = (r.attachments ?? []).map((a) => a.id);
+  for (const use of findSlots(text)) {
+    const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
+    const problem = (message: string) => out.push(atSlot(ctx, { report: reportIndex }, pointer, text, { index: use.index, written: shown }, message));
+    const slot = factSlot(use.name);
+    if (!slot) {
+      problem(`Unbekannter Platzhalter ${shown}.${didYouMean(use.name, FACT_SLOTS.map((f) => f.name), 'placeholder')} Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
+      continue;
+    }
+    if (slot.argument === 'attachment') {
+      if (use.arg && attachments.includes(use.arg)) continue;
+      const hint = use.arg ? didYouMean(use.arg, attachments) : '';
+      problem(`${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`);
+      continue;
+    }
+    if (slot.argument === 'none' && use.arg !== undefined) {
+      problem(`Der Platzhalter {${slot.name}} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {${slot.name}}.`);
+      continue;
+    }
+    if (slot.argument === 'module' && use.arg === undefined) {
+      problem(`Der Platzhalter {${slot.name}} nennt ein Modul; erwartet wird {${slot.name}:MODUL}${moduleIds ? ` mit einem von ${moduleIds.join(', ')}` : ''}.`);
+      continue;
+    }
+    if (use.arg !== undefined && moduleIds && !moduleIds.includes(use.arg)) {
+      problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
+      continue;
+    }
+    if (!slot.noValue) continue;
+    // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it).
+    if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
+    const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
+    const previous = findPreviousReport(ctx.data, r);
+    const why = slot.noValue.why({ data: ctx.data, report: r, previous }, module);
+    const markup = slot.name === 'letzteVorlage' && previous?.reference !== undefined ? markupInTextBlock(previous.reference) : undefined;
+    if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
+    else if (markup !== undefined) {
+      problem(
+        `${shown} setzt die Drucksachennummer "${previous!.reference!.replace(/\s+/g, ' ')}" der vorigen Vorlage "${previous!.id}" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
+      );
+    }
+  }
+  return out;
+}
 
 /** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
 export const textModulesKnown: Rule = {
