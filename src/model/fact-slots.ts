@@ -25,6 +25,8 @@ export type SlotArgument = 'none' | 'module' | 'moduleOrNone' | 'attachment';
 export interface SessionFacts {
   date: IsoDate;
   committee: string;
+  /** "Ausschusssitzung", "Sitzung des Kreistages". */
+  sessionName: string;
 }
 
 /** The facts a slot's value is taken from: parts of the report model, computed once per report. */
@@ -171,11 +173,27 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     needsPrevious: true,
   },
   {
+    name: 'letzteSitzungName',
+    argument: 'none',
+    description: 'Wie der Text die Sitzung der vorigen Vorlage nennt: „Ausschusssitzung“ bei einem Ausschuss, sonst „Sitzung des …“ (organisation.yaml committees, sessionName).',
+    example: { text: 'seit der {letzteSitzungName} am {letzteSitzung}', filled: 'seit der Ausschusssitzung am 16.11.2021' },
+    value: (facts) => facts.previous!.session.sessionName,
+    noValue: { when: 'in einer ersten Vorlage (ohne vorige)', why: firstReport('er nennt die Sitzung der vorigen Vorlage') },
+    needsPrevious: true,
+  },
+  {
     name: 'gremium',
     argument: 'none',
     description: 'Das Gremium dieser Sitzung (organisation.yaml committees, name).',
     example: { text: 'Der {gremium} wird gebeten …', filled: 'Der Ausschuss für Soziales und Integration wird gebeten …' },
     value: (facts) => facts.session.committee,
+  },
+  {
+    name: 'sitzungName',
+    argument: 'none',
+    description: 'Wie der Text die Sitzung dieser Vorlage nennt: „Ausschusssitzung“ bei einem Ausschuss, sonst „Sitzung des …“ (organisation.yaml committees, sessionName).',
+    example: { text: 'in der {sitzungName} am {sitzung}', filled: 'in der Ausschusssitzung am 16.03.2022' },
+    value: (facts) => facts.session.sessionName,
   },
   {
     name: 'modul',

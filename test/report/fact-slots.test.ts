@@ -77,6 +77,21 @@ const CASES: Record<string, Case> = {
     },
     after: 'dem Kreistag',
   },
+  letzteSitzungName: {
+    text: 'seit der {letzteSitzungName}',
+    before: 'seit der Ausschusssitzung',
+    change: (d) => {
+      d.organisation.committees.push({ ...d.organisation.committees.find((c) => c.id === 'asi')!, id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
+      d.meetings.sessions.find((s) => s.id === 'asi-2021-11-16')!.committee = 'kt';
+    },
+    after: 'seit der Sitzung des Kreistages',
+  },
+  sitzungName: {
+    text: 'in der {sitzungName}',
+    before: 'in der Ausschusssitzung',
+    change: (d) => (d.organisation.committees.find((c) => c.id === 'asi')!.sessionName = 'Sitzung des Sozialausschusses'),
+    after: 'in der Sitzung des Sozialausschusses',
+  },
   gremium: {
     text: 'Der {gremium}',
     before: 'Der Ausschuss für Soziales und Integration',
