@@ -67,7 +67,12 @@ export interface FactSlot {
   description: string;
   /** A sentence with the slot and what kim makes of it for the example data's Vorlage of 16.03.2022 (a test checks it). */
   example: { text: string; filled: string };
-  /** The value, in the Vorlage's German; `module` is the argument's module (moduleOrNone: undefined for all). */
+  /**
+   * The value, in the Vorlage's German; `module` is the argument's module (moduleOrNone: undefined for all).
+   * Validation has refused the slot where it has no value, except where it cannot tell: beside a report file
+   * with errors, "no previous report" may be wrong (text-blocks.ts). There a slot that names the previous
+   * report is empty, as before the registry, rather than an internal error.
+   */
   value(facts: SlotFacts, module: ModuleModel | undefined, arg: string | undefined): string;
   /** When the slot has no value; absent: it always has one. */
   noValue?: {
@@ -122,7 +127,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'none',
     description: 'Das Datum der Sitzung der vorigen Vorlage.',
     example: { text: 'Seit der Sitzung am {letzteSitzung}', filled: 'Seit der Sitzung am 16.11.2021' },
-    value: (facts) => formatDate(facts.previous!.session.date),
+    value: (facts) => (facts.previous ? formatDate(facts.previous.session.date) : ''),
     noValue: {
       when: 'in einer ersten Vorlage (ohne vorige)',
       why: firstReport('er nennt die Sitzung der vorigen Vorlage'),
@@ -165,7 +170,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'none',
     description: 'Das Gremium, in dem die vorige Vorlage beraten wurde.',
     example: { text: 'wie dem {letztesGremium} berichtet', filled: 'wie dem Ausschuss für Soziales und Integration berichtet' },
-    value: (facts) => facts.previous!.session.committee,
+    value: (facts) => facts.previous?.session.committee ?? '',
     noValue: {
       when: 'in einer ersten Vorlage (ohne vorige)',
       why: firstReport('er nennt das Gremium der vorigen Vorlage'),
@@ -177,7 +182,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'none',
     description: 'Wie der Text die Sitzung der vorigen Vorlage nennt: „Ausschusssitzung“ bei einem Ausschuss, sonst „Sitzung des …“ (organisation.yaml committees, sessionName).',
     example: { text: 'seit der {letzteSitzungName} am {letzteSitzung}', filled: 'seit der Ausschusssitzung am 16.11.2021' },
-    value: (facts) => facts.previous!.session.sessionName,
+    value: (facts) => facts.previous?.session.sessionName ?? '',
     noValue: { when: 'in einer ersten Vorlage (ohne vorige)', why: firstReport('er nennt die Sitzung der vorigen Vorlage') },
     needsPrevious: true,
   },

@@ -72,7 +72,8 @@ export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, poi
       continue;
     }
     if (!slot.noValue) continue;
-    // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it).
+    // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it
+    // and leaves this report out until it is fixed).
     if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
     const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
     const previous = findPreviousReport(ctx.data, r);
