@@ -26,6 +26,12 @@ function filled(data: Dataset, text: string, reportId = CURRENT): string {
 const staff = (data: Dataset, id: string) => data.staff.find((s) => s.id === id)!;
 const moduleOf = (data: Dataset, id: string) => data.programme.modules.find((m) => m.id === id)!;
 
+/** The previous report's session becomes one of the Kreistag (a committee without its own word for a session). */
+function previousSessionInKreistag(d: Dataset): void {
+  d.organisation.committees.push({ ...d.organisation.committees.find((c) => c.id === 'asi')!, id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
+  d.meetings.sessions.find((s) => s.id === 'asi-2021-11-16')!.committee = 'kt';
+}
+
 interface Case {
   text: string;
   /** Applied before both fillings: a fact the slot needs (a Drucksachennummer). */
@@ -71,19 +77,13 @@ const CASES: Record<string, Case> = {
   letztesGremium: {
     text: 'dem {letztesGremium}',
     before: 'dem Ausschuss für Soziales und Integration',
-    change: (d) => {
-      d.organisation.committees.push({ ...d.organisation.committees.find((c) => c.id === 'asi')!, id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
-      d.meetings.sessions.find((s) => s.id === 'asi-2021-11-16')!.committee = 'kt';
-    },
+    change: previousSessionInKreistag,
     after: 'dem Kreistag',
   },
   letzteSitzungName: {
     text: 'seit der {letzteSitzungName}',
     before: 'seit der Ausschusssitzung',
-    change: (d) => {
-      d.organisation.committees.push({ ...d.organisation.committees.find((c) => c.id === 'asi')!, id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
-      d.meetings.sessions.find((s) => s.id === 'asi-2021-11-16')!.committee = 'kt';
-    },
+    change: previousSessionInKreistag,
     after: 'seit der Sitzung des Kreistages',
   },
   sitzungName: {
