@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { KIM_VERSION } from './version.js';
 import { makeFolder } from './files/make-folder.js';
 
@@ -9,12 +9,17 @@ import { makeFolder } from './files/make-folder.js';
  * kim's cache of derived files (parsed YAML, compiled templates), keyed by a hash of their source, like
  * eslint's or prettier's --cache: a cold start should not redo work for files that did not change.
  * A cache is never a source of truth: a missing, corrupt or unwritable cache just means "do the work".
- * `KIM_CACHE=off` disables it; `KIM_CACHE_DIR` moves it; default `$XDG_CACHE_HOME/kim` or `~/.cache/kim`.
+ * `KIM_CACHE=off` disables it; `KIM_CACHE_DIR` moves it; by default it lies where the platform keeps
+ * caches: `%LOCALAPPDATA%\kim\Cache` on Windows (not roamed between machines; cf. env-paths),
+ * `~/Library/Caches/kim` on macOS, `$XDG_CACHE_HOME/kim` or `~/.cache/kim` elsewhere. The platform and
+ * the home folder are parameters so tests can ask for another platform's folder.
  */
-export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
   if (env['KIM_CACHE'] === 'off' || env['KIM_CACHE'] === '0') return undefined;
   if (env['KIM_CACHE_DIR']) return env['KIM_CACHE_DIR'];
-  return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'kim');
+  if (platform === 'win32') return win32.join(env['LOCALAPPDATA'] || win32.join(home, 'AppData', 'Local'), 'kim', 'Cache');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Caches', 'kim');
+  return posix.join(env['XDG_CACHE_HOME'] || posix.join(home, '.cache'), 'kim');
 }
 
 /** A key that changes with the content, kim's version and the revision of whatever derives the entry. */

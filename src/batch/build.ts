@@ -10,9 +10,10 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
-import { removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
+import { FileInUseError, removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
-import { DATA_FILES, REPORTS_DIR } from '../load/data-files.js';
+import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, stemOf } from '../load/data-files.js';
+import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset } from '../model/types.js';
 import type { TemplateSet } from '../render/template-registry.js';
@@ -21,7 +22,7 @@ import { KIM_VERSION } from '../version.js';
 import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
-import { removeOthers, removeOutputs } from './output-folder.js';
+import { claimOutputs, ownsOutputs, removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, type WorkerPool } from './pool.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
@@ -72,7 +73,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   if (jobs > 1) {
     // Started before the data is loaded, so that their loading overlaps ours. Capped by the number of
     // report files (of this shard); those not needed once the skip check is done are sent away unused.
-    const files = (await readdir(join(dataDir, REPORTS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).length;
+    const files = (await listReportFiles(dataDir)).files.length;
     const mine = options.shard ? Math.ceil(files / options.shard.count) : files;
     const workers = Math.min(jobs, mine) - 1;
     if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
@@ -133,10 +134,7 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   // The outputs of every report to be rebuilt go before the first one is rendered: a build that is
   // interrupted (a cancelled CI job, a timeout, Ctrl-C) then leaves only current Vorlagen, never an
   // outdated one beside current ones. Entry first, so no entry names a removed file.
-  for (const unit of queue) {
-    await dropEntry(outDir, unit.id);
-    removedBefore.set(unit.id, await removeOutputs(outDir, unit.id));
-  }
+  for (const unit of queue) removedBefore.set(unit.id, await removeOutputs(outDir, unit.id, { keepClaim: true }));
   const next = (): Unit | undefined => (fatal === undefined ? queue.shift() : undefined);
   const runners: Promise<void>[] = [];
   if (pool) {
@@ -187,7 +185,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
       const file = data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`;
       return { id: report.id, file, report, blocked: data.blockedFiles.has(file) };
     }),
-    ...data.failedFiles.map((file) => ({ id: file.slice(REPORTS_DIR.length + 1, -'.yaml'.length), file, report: undefined })),
+    ...data.failedFiles.map((file) => ({ id: stemOf(file), file, report: undefined })),
   ];
   const templateHashes = new Map<string, Promise<string>>();
   return {
@@ -226,27 +224,29 @@ async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
 export async function buildUnit(ctx: Context, unit: Unit): Promise<BuiltOutcome> {
   const started = performance.now();
   let fatal: OutputError | undefined;
+  let inUse = false;
   const outcome = await renderOne(ctx, unit).catch((cause: unknown): OneResult => {
-    if (cause instanceof OutputError) fatal = cause;
+    // An output held open by another program (a PDF reader on Windows) fails this report only: the
+    // others can still be written. Any other write error (disk full, read-only) would fail them all.
+    if (cause instanceof FileInUseError) inUse = true;
+    else if (cause instanceof OutputError) fatal = cause;
     return failure(unit, cause);
   });
   let removed: string[] = [];
-  if (outcome.status === 'failed') {
+  // A report whose file is in use keeps what is on disk: the held file in its previous version (it
+  // cannot be deleted either), the others as just written. Its entry is gone, so the next build redoes it.
+  if (outcome.status === 'failed' && !inUse) {
     // A report file that failed validation is known by its file name; if that is the id of a valid
     // report (of another file), the outputs and manifest entry are that report's: leave them.
     const ownsOutputs = unit.report !== undefined || !ctx.reportIds.has(unit.id);
     if (ownsOutputs) {
-      // Stale outputs of a failed report would be published as if current: delete them. The manifest
-      // entry goes first, so no entry ever names a file that is not there. (If the entry cannot be
-      // removed, the files stay, and the next build redoes them.)
-      const dropped = await dropEntry(ctx.outDir, unit.id).then(
-        () => true,
-        (cause: unknown) => {
-          fatal ??= cause as OutputError;
-          return false;
-        },
-      );
-      if (dropped) removed = await removeOutputs(ctx.outDir, unit.id);
+      // Stale outputs of a failed report would be published as if current: delete them (only kim's).
+      // The manifest entry goes first, so no entry ever names a file that is not there. (If the entry
+      // cannot be removed, the files stay, and the next build redoes them.)
+      removed = await removeOutputs(ctx.outDir, unit.id).catch((cause: unknown) => {
+        fatal ??= cause as OutputError;
+        return [];
+      });
     }
   }
   const done: BuiltOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
@@ -273,6 +273,10 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const { files } = await renderOutputs(ctx.run, report, { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
 
   ctx.beforeWrite();
+  // Whether the outputs already here are kim's (only then may a format not built this time go), then
+  // the claim that makes the files about to be written kim's, even before their entry exists.
+  const owned = await ownsOutputs(outDir, unit.id);
+  await claimOutputs(outDir, unit.id, files[0]!.name);
   // From the first replaced file on, the old entry's hashes are no longer true: drop it first, so a build
   // killed between this report's files leaves no entry for it and the next build rebuilds it.
   await dropEntry(outDir, unit.id);
@@ -282,7 +286,7 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
-  for (const format of (['md', 'pdf'] as const).filter((f) => !options.formats.includes(f))) {
+  for (const format of (['md', 'pdf'] as const).filter((f) => owned && !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
   ctx.beforeWrite();
@@ -308,11 +312,18 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
   return inputs;
 }
 
-/** sha256 of every data file (shared files and report files), keyed by the path relative to the data folder. */
+/**
+ * sha256 of every data file (shared files and report files), keyed by the path relative to the data
+ * folder; a shared file under its usual name (`staff.yaml`) whatever its real spelling (`staff.yml`).
+ */
 async function hashInputs(dataDir: string): Promise<Map<string, string>> {
-  const reportNames = (await readdir(join(dataDir, REPORTS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml'));
-  const files = [...Object.values(DATA_FILES), ...reportNames.map((n) => `${REPORTS_DIR}/${n}`)];
-  return new Map(await Promise.all(files.map(async (f) => [f, await hashFile(join(dataDir, f))] as [string, string])));
+  const shared = chooseDataFiles(await readdir(dataDir).catch(() => [] as string[])).files;
+  const reports = (await listReportFiles(dataDir)).files;
+  const files: [key: string, file: string][] = [
+    ...DATA_FILE_KINDS.flatMap((kind): [string, string][] => (shared[kind] ? [[DATA_FILES[kind], shared[kind]]] : [])),
+    ...reports.map((f): [string, string] => [f, f]),
+  ];
+  return new Map(await Promise.all(files.map(async ([key, f]) => [key, await hashFile(join(dataDir, f))] as [string, string])));
 }
 
 /** The template a report uses and every partial (any of them may be included), by name and content. */

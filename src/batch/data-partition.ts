@@ -1,7 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { compareText } from '../compare.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { REPORTS_DIR } from '../load/data-files.js';
+import { listReportFiles } from '../load/folder-listing.js';
 import { loadSources, type LoadedSources } from '../load/dataset.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Dataset } from '../model/types.js';
@@ -19,7 +19,7 @@ export interface PartitionedData {
   templates: TemplateSet;
   /** Diagnostics of shared files (errors and warnings). */
   shared: Diagnostic[];
-  /** Report file (`reports/<name>.yaml`) → its diagnostics (errors and warnings). */
+  /** Report file (`reports/<name>.yaml`, any spelling of the extension) → its diagnostics (errors and warnings). */
   perReport: Map<string, Diagnostic[]>;
   /** Report files left out of the dataset because they have errors. */
   failedFiles: string[];
@@ -36,15 +36,13 @@ export interface PartitionedData {
   loaded: LoadedSources;
 }
 
-const isReportFile = (file: string): boolean => file.startsWith(`${REPORTS_DIR}/`);
-
 export async function loadPartitioned(dataDir: string, templatesDir: string | undefined, cacheDir?: string): Promise<PartitionedData> {
   const dir = resolve(dataDir);
   const [sources, templates] = await Promise.all([loadSources(dir, { cacheDir }), findTemplates(templatesDir && resolve(templatesDir))]);
-  const reportFiles = (await readdir(join(dir, REPORTS_DIR)).catch(() => [] as string[]))
-    .filter((n) => n.endsWith('.yaml'))
-    .sort()
-    .map((n) => `${REPORTS_DIR}/${n}`);
+  const listing = await listReportFiles(dir);
+  const reportFiles = [...listing.files, ...listing.ambiguous].sort(compareText);
+  // A skipped file in reports/ (an editor's lock file …) is no report: its warning is shown with the shared ones.
+  const isReportFile = (file: string): boolean => reportFiles.includes(file);
   const names = [...templates.templates.keys()];
   const perReport = new Map<string, Diagnostic[]>();
   const seen = new Set<string>();

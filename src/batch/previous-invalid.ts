@@ -11,7 +11,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { REPORTS_DIR } from '../load/data-files.js';
+import { REPORTS_DIR, stemOf } from '../load/data-files.js';
 import type { SourceFile } from '../load/source-file.js';
 import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset, Report } from '../model/types.js';
@@ -64,7 +64,7 @@ async function readInvalid(dataDir: string, file: string, value: unknown): Promi
   };
   return {
     file,
-    id: text('id', ID) ?? file.slice(REPORTS_DIR.length + 1, -'.yaml'.length),
+    id: text('id', ID) ?? stemOf(file),
     stand: text('stand', ISO_DATE),
     previousReport: text('previousReport', ID),
   };

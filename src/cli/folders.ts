@@ -23,8 +23,39 @@ export function folderProblem(options: { data?: string; templates?: string; out?
     if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
       return `Der Ausgabeordner ${options.out} liegt im Datenordner ${options.data}; die erzeugten Vorlagen gehören nicht zu den Daten. Geben Sie einen Ordner außerhalb an, z. B. --out out.`;
     }
+    // kim build clears its output folder of outdated Vorlagen: a folder that holds the data or is a
+    // repository's root is no place for that, whatever kim would delete there.
+    if (command === 'build') return buildFolderProblem(options.out, options.data);
   }
   return undefined;
+}
+
+/**
+ * Files and folders that mark a repository's (or a project's) root: an output folder there would mix
+ * kim's outputs with the repository's own files (`changelog.md`, a PDF of the statute).
+ */
+export const REPOSITORY_MARKERS = ['.git', '.hg', '.svn', 'package.json'] as const;
+
+function buildFolderProblem(out: string, data: string): string | undefined {
+  const outReal = realLocation(out);
+  const inside = relative(outReal, realLocation(data));
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    return `Der Ausgabeordner ${out} enthält den Datenordner ${data}; kim build räumt seinen Ausgabeordner auf und gehört in einen eigenen Ordner, z. B. --out out.`;
+  }
+  const marker = REPOSITORY_MARKERS.find((name) => pathExists(join(outReal, name)));
+  if (marker !== undefined) {
+    return `Der Ausgabeordner ${out} ist das Hauptverzeichnis eines Repositorys oder Projekts (dort liegt ${marker}); kim build räumt seinen Ausgabeordner auf und gehört in einen eigenen Ordner, z. B. --out out.`;
+  }
+  return undefined;
+}
+
+/** Whether anything is at the path (false also where a part of it is a file, ENOTDIR). */
+function pathExists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;

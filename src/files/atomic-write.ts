@@ -25,7 +25,40 @@ export interface WriteOptions {
    * src/batch/build.ts).
    */
   durable?: boolean;
+  /**
+   * The platform whose file locking applies (default: this one). On Windows a file that another program
+   * holds open (a PDF reader) cannot be replaced: the rename fails with EPERM, EACCES or EBUSY. Elsewhere
+   * only EBUSY means "in use"; EPERM and EACCES are a missing permission. A parameter so tests can inject
+   * a Windows failure on any machine.
+   */
+  platform?: NodeJS.Platform;
+  /** Pauses (ms) before each new try of a rename over a file in use; default BUSY_RETRY_MS. */
+  retryDelays?: readonly number[];
 }
+
+/**
+ * How long kim waits for a file in use to be released: a virus scanner or the search indexer holds a
+ * new file for a moment, a PDF reader for as long as the file is open. About 1.5 s in all.
+ */
+export const BUSY_RETRY_MS: readonly number[] = [50, 100, 200, 400, 800];
+
+/**
+ * The output could not be replaced because another program holds it open (Windows: a PDF reader). The
+ * previous version of the file is still there, intact; the other outputs of a build are not affected,
+ * so a build reports the report as failed and goes on (unlike other OutputErrors, which stop it).
+ */
+export class FileInUseError extends OutputError {
+  constructor(readonly file: string) {
+    const where = /\.pdf$/i.test(file) ? 'in einem PDF-Programm' : 'in einem anderen Programm (Editor, Vorschau)';
+    super(`Die Datei ${file} konnte nicht ersetzt werden: ein anderes Programm hält sie geöffnet. Ist die Datei ${where} geöffnet? Dann schließen Sie sie dort und starten kim noch einmal; bis dahin bleibt die bisherige Fassung erhalten.`);
+  }
+}
+
+/** Whether a failed rename means "the target is in use", on this platform. */
+export const isInUse = (cause: unknown, platform: NodeJS.Platform): boolean => {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EBUSY' || (platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
+};
 
 /**
  * Writes a file so that readers only ever see the old or the new complete content: a temporary file in
@@ -46,10 +79,27 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await renameRetrying(temp, target, options);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => undefined);
+    if (cause instanceof FileInUseError) throw cause;
     throw new OutputError(describeWriteFailure(target, cause));
+  }
+}
+
+/** rename, tried again after each of `retryDelays` while the target is in use; then FileInUseError. */
+async function renameRetrying(temp: string, target: string, options: WriteOptions): Promise<void> {
+  const platform = options.platform ?? process.platform;
+  const delays = options.retryDelays ?? BUSY_RETRY_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(temp, target);
+      return;
+    } catch (cause) {
+      if (!isInUse(cause, platform)) throw cause;
+      if (attempt >= delays.length) throw new FileInUseError(target);
+      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+    }
   }
 }
 

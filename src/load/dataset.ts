@@ -2,10 +2,10 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative as relativePath, sep } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, type DataFileKind } from './data-files.js';
+import { DATA_FILE_KINDS, REPORTS_DIR, type DataFileKind } from './data-files.js';
+import { chooseDataFiles, listReportFiles } from './folder-listing.js';
 import type { SourceFile } from './source-file.js';
 import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
-import { didYouMean } from '../german/index.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
 export interface LoadedSources {
@@ -50,27 +50,26 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
   };
 
   const topLevel = await readdir(dataDir);
+  const chosen = chooseDataFiles(topLevel);
+  diagnostics.push(...chosen.diagnostics);
   await Promise.all(
     DATA_FILE_KINDS.map(async (kind) => {
-      const name = DATA_FILES[kind];
-      if (!topLevel.includes(name)) {
-        diagnostics.push(error(name, 0, 0, '', `Die Datei ${name} fehlt im Datenordner; sie ist erforderlich.`));
-        return;
-      }
+      const name = chosen.files[kind];
+      if (name === undefined) return;
       const source = await readOne(name);
       if (source) files[kind] = source;
     }),
   );
-  diagnostics.push(...strayFiles(topLevel));
 
   const reports: SourceFile[] = [];
   const reportsIsFolder = topLevel.includes(REPORTS_DIR) && (await stat(join(dataDir, REPORTS_DIR)).catch(() => undefined))?.isDirectory();
   if (topLevel.includes(REPORTS_DIR) && !reportsIsFolder) {
     diagnostics.push(error(REPORTS_DIR, 0, 0, '', `${REPORTS_DIR} ist kein Ordner; erwartet wird ein Ordner mit einer YAML-Datei je Vorlage.`));
   } else if (topLevel.includes(REPORTS_DIR)) {
-    const names = (await readdir(join(dataDir, REPORTS_DIR))).filter((n) => n.endsWith('.yaml')).sort();
-    for (const name of names) {
-      const source = await readOne(`${REPORTS_DIR}/${name}`);
+    const listing = await listReportFiles(dataDir);
+    diagnostics.push(...listing.diagnostics);
+    for (const file of listing.files) {
+      const source = await readOne(file);
       if (source) reports.push(source);
     }
   } else {
@@ -125,12 +124,4 @@ function unreadable(relative: string, cause: unknown): string {
 async function assertFolder(dataDir: string): Promise<void> {
   const info = await stat(dataDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
-}
-
-/** A YAML file that kim does not read is most likely a misspelt name: say so rather than ignore it. */
-function strayFiles(names: string[]): Diagnostic[] {
-  const known = Object.values(DATA_FILES) as string[];
-  return names
-    .filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !known.includes(n))
-    .map((n) => warning(n, 0, 0, '', `kim liest diese Datei nicht.${didYouMean(n, known, 'plain')}`));
 }

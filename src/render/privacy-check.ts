@@ -4,8 +4,10 @@ import { sourcesOf } from '../load/dataset-sources.js';
 import { eachString, type SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
+import { codePoint } from '../german/did-you-mean.js';
 import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from './name-matching.js';
 import type { TemplateFile } from './template-registry.js';
+import { isDataFile } from '../load/data-files.js';
 
 /**
  * The last line of defence for privacy: the model never carries names, but a clerk may type one into a
@@ -138,10 +140,11 @@ function namesToFind(name: string): string[] {
 const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
-const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);
+const isStaffName = (source: SourceFile, pointer: string): boolean => isDataFile(source.file, 'staff') && /^\/staff\/\d+\/name$/.test(pointer);
 
 function locate(p: NamePattern, found: string, where: string[], hit: OutputText, ctx: PrivacyContext): Diagnostic {
-  const as = found === p.name ? '' : ` (geschrieben als "${found.replace(/[\p{Cf}]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}")`;
+  // Invisible characters and letters of another script (a Cyrillic "о") are shown by their code: they look like the name.
+  const as = found === p.name ? '' : ` (geschrieben als "${found.replace(/\p{Cf}|(?=\p{L})\P{Script=Latin}/gu, (c) => `<${codePoint(c)}>`)}")`;
   const message = `Die öffentliche Vorlage ${ctx.report.id} enthält den Namen "${p.name}" einer beschäftigten Person${as} in ${where.join(' und ')}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`;
   // 1. The data field it came from: the report's own file first, then the shared files, then other reports.
   const sources = orderedSources(ctx);

@@ -106,8 +106,8 @@ export interface OutState {
  * which carries the seed) on the first violation:
  * - every visible file is an output a reference build also made, byte for byte the old or the new one,
  *   and parses (PDF header and %%EOF trailer, OParl JSON);
- * - hidden files are only the manifest folder and temporary files named like writeFileAtomic's (there
- *   and in the manifest folder);
+ * - hidden files are only the manifest folder (entries and claims) and temporary files named like
+ *   writeFileAtomic's (there and in the manifest folder);
  * - each manifest entry parses, names its own report, and its output hashes match the files on disk.
  */
 export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map<string, Buffer> }, label: string): OutState {
@@ -121,7 +121,7 @@ export function checkOut(out: string, refs: { old: Map<string, Buffer>; new: Map
     if (name === MANIFEST) {
       for (const inner of readdirSync(join(out, MANIFEST))) {
         if (TEMP_FILE.test(inner)) temps.push(`${MANIFEST}/${inner}`);
-        else if (!inner.endsWith('.json')) fail(`unerwartete Datei ${MANIFEST}/${inner}`);
+        else if (!inner.endsWith('.json') && !inner.endsWith('.claim')) fail(`unerwartete Datei ${MANIFEST}/${inner}`);
       }
       continue;
     }

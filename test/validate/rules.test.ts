@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import type { DataPathState, Rule, RuleContext } from '../../src/validate/rule-context.js';
+import { pointerIn, type DataPart, type DataPathState, type AnyRule, type RuleContext } from '../../src/validate/rule-context.js';
+import type { DataFileKind } from '../../src/load/data-files.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
 import { SLOT_LIST } from '../../src/model/fact-slots.js';
@@ -21,22 +22,28 @@ beforeAll(async () => {
   base = validation.dataset!;
 }, 120_000);
 
-function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext {
+function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext<DataPart> {
   const data = structuredClone(base);
   change(data);
+  const file = (kind: DataFileKind): unknown => (kind === 'staff' ? { staff: data.staff } : kind === 'assignments' ? { assignments: data.assignments } : data[kind]);
   return {
     data,
     valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
     validAt: () => true,
+    raw: (kind, pointer) => pointerIn(file(kind), pointer),
+    optional(kind, field) {
+      return this.validAt(kind, `/${String(field)}`) ? data[kind][field] : undefined;
+    },
     sources: sources.files,
     reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
     brokenReports: [],
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
     readDataFile: (p) => files[p],
+    fileSize: (p) => files[p]?.length,
   };
 }
-const rule = (name: string): Rule => {
+const rule = (name: string): AnyRule => {
   const found = RULES.find((r) => r.name === name);
   if (!found) throw new Error(`no rule ${name}`);
   return found;
@@ -50,12 +57,12 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'text-slots-have-values', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
-    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
+    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });
@@ -67,6 +74,13 @@ describe.each(RULES.map((r) => r.name))('%s', (name) => {
 });
 
 describe('failing cases', () => {
+  test('no-reserved-report-names: a report id Windows reserves for a device', () => {
+    const [d, ...rest] = rule('no-reserved-report-names').check(context((data) => (data.reports[0]!.id = 'aux')));
+    expect(rest).toEqual([]);
+    expect(d!.message).toMatch(/^Die Vorlagen-Kennung "aux" ist unter Windows ein reservierter Gerätename \(AUX\)/);
+    expect(d).toMatchObject({ path: 'id', severity: 'error' });
+  });
+
   test('unique-ids: a staff id twice, pointing at the first', () => {
     const [d, ...rest] = rule('unique-ids').check(context((data) => (data.staff[1]!.id = data.staff[0]!.id)));
     expect(rest).toEqual([]);
@@ -407,7 +421,8 @@ describe('failing cases', () => {
   });
   describe('text-slots-resolve: fact slots (fact-slots.ts)', () => {
     const closing = (text: string, id = LATEST) => (data: Dataset) => (data.reports[reportIndex(id)]!.text = { closing: text });
-    const messages = (ctx: RuleContext) => rule('text-slots-resolve').check(ctx).map((d) => d.message);
+    // Names, arguments and the previous report: text-slots-resolve; values that need the data: text-slots-have-values.
+    const messages = (ctx: RuleContext<DataPart>) => [...rule('text-slots-resolve').check(ctx), ...rule('text-slots-have-values').check(ctx)].map((d) => d.message);
     test('every slot with its module, on a report that has all the facts, passes', () => {
       const text = 'Im {modul:modul-1} ({modulname:modul-1}) sind {besetzt:modul-1} von {geplant:modul-1} besetzt, {offen} offen, {foerderung} bei {foerdersatz} ({foerderjahr}); {eingestellt}, {ausgeschieden:modul-2}, {kommunen:modul-2}, {anzahlKommunen}, {vereinbarungen}, {lenkungsgruppensitzungen}, {gremium}, {letztesGremium}.';
       expect(messages(context(closing(text)))).toEqual([]);
@@ -451,8 +466,9 @@ describe('failing cases', () => {
     test('judged only on data that passed its schema: modules of a broken programme.yaml, values with a broken file, a first report beside a broken report file', () => {
       const brokenModules = { ...context(closing('{geplant:modul-9}')), validAt: brokenAt('programme', '/modules') };
       expect(messages(brokenModules)).toEqual([]);
-      const brokenStaff = context(closing('{kommunen:modul-3}'));
-      expect(messages({ ...brokenStaff, valid: { ...brokenStaff.valid, staff: false } })).toEqual([]);
+      // The values are judged by a rule that needs every data file, so it does not run when one is broken.
+      expect(rule('text-slots-have-values').needs).toEqual(['organisation', 'programme', 'staff', 'assignments', 'meetings']);
+      expect(rule('text-slots-resolve').check(context(closing('{kommunen:modul-3}')))).toEqual([]);
       // Another report file has errors: it may be the previous one (kim build then names it and leaves this report out).
       expect(messages({ ...context(closing('{eingestellt}', '2021-11-16-kim-sachstand')), otherReportFiles: true })).toEqual([]);
     });

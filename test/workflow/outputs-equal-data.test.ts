@@ -19,14 +19,14 @@ const edit = (file: string, from: string | RegExp, to: string): void => {
   if (changed === text) throw new Error(`${file}: ${String(from)} nicht gefunden`);
   writeFileSync(file, changed);
 };
-/** Every file in the output folder, the manifest folder's entries included (`.kim/<id>.json`). */
+/** Every file in the output folder, the manifest folder's entries and claims included (`.kim/<id>.json`, `.claim`). */
 const outFiles = (repo: string): string[] => {
   const out = join(repo, 'out');
   if (!existsSync(out)) return [];
   const entries = existsSync(join(out, '.kim')) ? readdirSync(join(out, '.kim')).map((n) => `.kim/${n}`) : [];
   return [...readdirSync(out).filter((n) => n !== '.kim'), ...entries].sort();
 };
-const outputsOf = (...ids: string[]): string[] => ids.flatMap((id) => [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`, `.kim/${id}.json`]).sort();
+const outputsOf = (...ids: string[]): string[] => ids.flatMap((id) => [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`, `.kim/${id}.json`, `.kim/${id}.claim`]).sort();
 
 /** The example repository, built once (both reports, all formats). */
 function builtRepo(): string {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUp, ESC, exampleRepo, runKim, startKim } from './helpers.js';
@@ -35,6 +35,48 @@ describe('kim watch', () => {
     expect(await kim.exited).toBe(0);
     expect(kim.stdout + kim.stderr).not.toContain(ESC);
   }, 15_000);
+
+  it('sees atomic saves (write a temporary file, rename it over the report) every time, as vim, sed -i and git do', async () => {
+    const repo = exampleRepo();
+    const report = join(repo, 'data', 'reports', `${B}.yaml`);
+    const original = readFileSync(report, 'utf8');
+    const saveByRename = (title: string): void => {
+      const temp = join(repo, 'data', 'reports', `.${B}.yaml.neu`);
+      writeFileSync(temp, original.replace('title: Kommunales Integrationsmanagement - Aktueller Sachstand', `title: ${title}`));
+      renameSync(temp, report);
+    };
+    const kim = startKim(['watch', B], repo);
+    try {
+      const renders = () => (kim.stdout.match(/^aktualisiert /gm) ?? []).length;
+      await kim.until(() => renders() === 1);
+      saveByRename('Erste Fassung');
+      await kim.until(() => renders() === 2);
+      expect(readFileSync(join(repo, 'out', `${B}.md`), 'utf8')).toContain('Erste Fassung');
+      // The file now is another inode than the one watched at the start: a watcher on the file itself goes blind here.
+      saveByRename('Zweite Fassung');
+      await kim.until(() => renders() === 3);
+      expect(readFileSync(join(repo, 'out', `${B}.md`), 'utf8')).toContain('Zweite Fassung');
+    } finally {
+      kim.child.kill('SIGINT');
+    }
+    expect(await kim.exited).toBe(0);
+  }, 25_000);
+
+  it('sees a file saved in a folder made after it started (anlagen/)', async () => {
+    const repo = exampleRepo();
+    const kim = startKim(['watch', B], repo);
+    try {
+      const renders = () => (kim.stdout.match(/^aktualisiert /gm) ?? []).length;
+      await kim.until(() => renders() === 1);
+      mkdirSync(join(repo, 'data', 'anlagen'));
+      await kim.until(() => renders() === 2);
+      writeFileSync(join(repo, 'data', 'anlagen', 'geschaeftsordnung.pdf'), '%PDF-1.4\n');
+      await kim.until(() => renders() === 3);
+    } finally {
+      kim.child.kill('SIGINT');
+    }
+    expect(await kim.exited).toBe(0);
+  }, 25_000);
 });
 
 describe('kim list', () => {

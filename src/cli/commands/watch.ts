@@ -1,7 +1,8 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createPdfSession, DataError, EXIT, KimError, UsageError, writeReport, type Environment, type OutputFormat, type PdfSession } from '../../api.js';
 import { reportFailure } from '../failure.js';
+import { watchTree, type TreeWatcher } from '../watcher.js';
 import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface WatchOptions {
@@ -66,18 +67,14 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
 
   let timer: NodeJS.Timeout | undefined;
   const debounce = options.debounce ?? 150;
-  const onChange = (_event: string, file: string | Buffer | null): void => {
-    const name = String(file ?? '');
-    // Editors' swap and backup files, and temporary files of atomic writes, are not changes of the data.
-    if (/(^|\/)(\.[^/]*\.sw.|[^/]*~|\.#[^/]*|[^/]*\.tmp)$/.test(name)) return;
+  const onChange = (): void => {
     clearTimeout(timer);
     timer = setTimeout(trigger, debounce);
   };
 
-  const watchers: FSWatcher[] = [];
-  // Recursive fs.watch works on Linux since Node 20 (and on macOS/Windows natively), new subfolders included.
-  watchers.push(watch(dataDir, { recursive: true }, onChange));
-  if (existsSync(templatesDir)) watchers.push(watch(templatesDir, { recursive: true }, onChange));
+  // One watch per folder (see watcher.ts): a recursive fs.watch misses atomic saves on Node 20 under Linux.
+  const watchers: TreeWatcher[] = [watchTree(dataDir, onChange)];
+  if (existsSync(templatesDir)) watchers.push(watchTree(templatesDir, onChange));
   if (!term.quiet) {
     const folders = [dataDir, ...(watchers.length > 1 ? [templatesDir] : [])].map((f) => relative(process.cwd(), f) || '.');
     term.err(c.dim(`kim beobachtet ${folders.join(' und ')}; Beenden mit Strg+C.`));

@@ -1,4 +1,5 @@
 import type { DataPathState } from '../rule-context.js';
+import { reservedDeviceName, reservedNameReason } from './windows-names.js';
 
 /**
  * What is wrong with a path from the data (an attachment, the letterhead's logo) as its check found it,
@@ -6,6 +7,14 @@ import type { DataPathState } from '../rule-context.js';
  * "Die Anlagendatei", "Die Logodatei".
  */
 export function dataFileProblem(state: DataPathState, file: string, what: string): string | undefined {
+  // Before the state: a Windows path or a device name is wrong even where this machine finds the file.
+  if (file.includes('\\')) {
+    return `Der Pfad "${file}" enthält einen umgekehrten Schrägstrich (\\); erwartet werden Schrägstriche wie in "${file.replace(/\\/g, '/')}", die unter Windows, macOS und Linux gleich gelten.`;
+  }
+  for (const part of file.split('/')) {
+    const device = reservedDeviceName(part);
+    if (device) return `${what} "${file}": ${reservedNameReason(part, device)} Benennen Sie sie um.`;
+  }
   switch (state) {
     case 'outside':
       return `Der Pfad "${file}" führt aus dem Datenordner hinaus; erwartet wird ein relativer Pfad innerhalb des Datenordners.`;

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule-context.js';
+import type { AnyRule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
 import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
-import { knownReferences } from './references.js';
+import { knownReferences, steeringMeetingsHaveGroup } from './references.js';
 import {
   attachmentFilesInside,
   fileNamedAfterId,
@@ -13,7 +13,7 @@ import {
   previousSessionEarlier,
   standBeforeSession,
 } from './reports.js';
-import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsHaveValues, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
@@ -26,13 +26,15 @@ import { slotsOnlyInText, slotsWellFormed } from './slot-syntax.js';
 import { uniqueReportIds } from './report-ids.js';
 import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
+import { noReservedReportNames } from './windows-names.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   uniqueIds,
   uniqueReportIds,
   oneReportPerSession,
   knownReferences,
+  steeringMeetingsHaveGroup,
   endNotBeforeStart,
   fteChangesWithinEmployment,
   assignmentWithinEmployment,
@@ -45,6 +47,7 @@ export const RULES: readonly Rule[] = [
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
+  textSlotsHaveValues,
   previousSessionCalledLast,
   textModulesKnown,
   steeringGroupTextHasGroup,
@@ -68,4 +71,5 @@ export const RULES: readonly Rule[] = [
   slotsOnlyInText,
   publicReportInPublicSession,
   textChangedSincePrevious,
+  noReservedReportNames,
 ];

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { findMalformedSlots, findSlots, STATEMENT_SLOTS } from '../../model/slots.js';
 import { FACT_SLOTS, SLOT_LIST } from '../../model/fact-slots.js';
 import { eachString } from '../../load/source-file.js';
-import { at, ptr, type Place, type Rule } from '../rule-context.js';
+import { at, ptr, type Place, defineRule } from '../rule-context.js';
 
 /**
  * `{anlage:geschäftsordnung}` or `{anlage: geschaeftsordnung}` is not a slot, so nothing would fill it
@@ -12,7 +12,7 @@ import { at, ptr, type Place, type Rule } from '../rule-context.js';
 const REPORT_NAMES: readonly string[] = FACT_SLOTS.map((s) => s.name);
 const REPORT_ALLOWED = `sind ${SLOT_LIST}`;
 
-export const slotsWellFormed: Rule = {
+export const slotsWellFormed = defineRule({
   name: 'slots-well-formed',
   needs: [],
   check(ctx) {
@@ -28,13 +28,14 @@ export const slotsWellFormed: Rule = {
     ctx.data.reports.forEach((r, i) => {
       eachString(r.text, (pointer, text) => report({ report: i }, pointer, text, REPORT_ALLOWED, REPORT_NAMES), ptr('text'));
     });
-    if (ctx.validAt('programme', '/roles')) {
+    const roles = ctx.optional('programme', 'roles');
+    if (roles) {
       const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
-      ctx.data.programme.roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed, STATEMENT_SLOTS), ptr('roles', i, 'statement')));
+      roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed, STATEMENT_SLOTS), ptr('roles', i, 'statement')));
     }
     return out;
   },
-};
+});
 
 const KNOWN_SLOTS: readonly string[] = [...REPORT_NAMES, ...STATEMENT_SLOTS];
 /** Where slots are filled: a report's `text`, a role's `statement` (programme.yaml). */
@@ -45,7 +46,7 @@ const SLOT_FIELD = { report: /^\/text(\/|$)/, other: /^\/roles\/\d+\/statement(\
  * a meeting's outcome or a label would print as written ("Beim zweiten Sitzungstermin … wurde
  * {letzteVorlage} abgestimmt"). Only the names kim knows count: the clerk who wrote one expected it filled.
  */
-export const slotsOnlyInText: Rule = {
+export const slotsOnlyInText = defineRule({
   name: 'slots-only-in-text',
   needs: [],
   check(ctx) {
@@ -63,4 +64,4 @@ export const slotsOnlyInText: Rule = {
     ctx.reportSources.forEach((source, i) => scan({ report: i }, source.value, true));
     return out;
   },
-};
+});

@@ -3,9 +3,9 @@ import { findPreviousReport, sessionsBetween } from '../../model/report-model.js
 import { reportTextBlocks } from '../../model/report-text.js';
 import { findSlots, REPORT_SLOTS } from '../../model/slots.js';
 import { FACT_SLOTS, factSlot, SLOT_LIST } from '../../model/fact-slots.js';
-import { DATA_FILE_KINDS } from '../../load/data-files.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
-import { at, ptr, type Rule, type RuleContext } from '../rule-context.js';
+import { at, ptr, defineRule, type RuleContext } from '../rule-context.js';
+import type { Dataset } from '../../model/types.js';
 import { atSlot } from './slot-position.js';
 
 /**
@@ -21,34 +21,59 @@ function markupInTextBlock(reference: string): string | undefined {
 
 /**
  * Placeholders in a report's text blocks must be ones kim fills (fact-slots.ts): a known name, with a module
- * id where it takes one and none where it does not, an attachment of the same report, and a value in this
- * report ({letzteSitzung} only where there is a previous report, {geplant:modul-3} only once modul-3 has a
- * plan). Each message points at the slot in the text block.
+ * id where it takes one and none where it does not, an attachment of the same report, and, for the slots
+ * that name the previous report, a value in this report ({letzteSitzung} only where there is a previous
+ * report). Reads only the reports, and programme.yaml's modules where they passed the schema. Each message
+ * points at the slot in the text block.
  */
-export const textSlotsResolve: Rule = {
+export const textSlotsResolve = defineRule({
   name: 'text-slots-resolve',
   needs: [],
   check(ctx) {
     return ctx.data.reports.flatMap((r, i) => reportTextBlocks(r).flatMap(({ pointer, text }) => clerkTextSlotProblems(ctx, i, pointer, text)));
   },
-};
+});
+
+/**
+ * The fact slots that need the rest of the data have a value in this report: {geplant:modul-3} only once
+ * modul-3 has a plan, {kommunen:modul-1} only where someone of modul-1 is assigned to a municipality. Run
+ * only when every data file passed its schema (the value is judged on all of them).
+ */
+export const textSlotsHaveValues = defineRule({
+  name: 'text-slots-have-values',
+  needs: ['organisation', 'programme', 'staff', 'assignments', 'meetings'],
+  check(ctx) {
+    const data: Dataset = ctx.data;
+    return ctx.data.reports.flatMap((r, i) => reportTextBlocks(r).flatMap(({ pointer, text }) => clerkTextSlotProblems(ctx, i, pointer, text, data)));
+  },
+});
 
 /**
  * The problems of the slots in one string the clerk wrote into the report file `reportIndex` at `pointer`:
  * what kim's model fills with clerkTextFiller must pass here. A text block today; any other clerk string of
- * a report (a heading of an outline) can be checked the same way.
+ * a report (a heading of an outline) can be checked the same way, by both rules. Without `data`: names,
+ * arguments and the slots that name the previous report; with it: only the values that need the data.
  */
-export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string): Diagnostic[] {
+export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string, data?: Dataset): Diagnostic[] {
   const out: Diagnostic[] = [];
   const r = ctx.data.reports[reportIndex]!;
-  // Module ids and "has a value" are judged only on data that passed its schema (no follow-on noise).
-  const moduleIds = ctx.validAt('programme', '/modules') ? ctx.data.programme.modules.map((m) => m.id) : undefined;
-  const dataValid = DATA_FILE_KINDS.every((k) => ctx.valid[k]);
+  const modules = data?.programme.modules ?? ctx.optional('programme', 'modules');
+  const moduleIds = modules?.map((m) => m.id);
   const attachments = (r.attachments ?? []).map((a) => a.id);
   for (const use of findSlots(text)) {
     const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
     const problem = (message: string) => out.push(atSlot(ctx, { report: reportIndex }, pointer, text, { index: use.index, written: shown }, message));
     const slot = factSlot(use.name);
+    // The rule with the data judges only values; everything else is the other rule's (one message each).
+    const argumentFits = slot?.argument === 'none' ? use.arg === undefined : slot?.argument === 'module' ? use.arg !== undefined : true;
+    const wellFormed = slot !== undefined && slot.argument !== 'attachment' && argumentFits && (use.arg === undefined || moduleIds?.includes(use.arg) === true);
+    if (data !== undefined) {
+      if (!wellFormed || !slot.noValue || slot.needsPrevious) continue;
+      const module = use.arg === undefined ? undefined : data.programme.modules.find((m) => m.id === use.arg);
+      const why = slot.noValue.why({ data, report: r, previous: findPreviousReport(data, r) }, module);
+      if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
+      continue;
+    }
     if (!slot) {
       problem(`Unbekannter Platzhalter ${shown}.${didYouMean(use.name, FACT_SLOTS.map((f) => f.name), 'placeholder')} Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
       continue;
@@ -71,13 +96,12 @@ export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, poi
       problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
       continue;
     }
-    if (!slot.noValue) continue;
     // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it
     // and leaves this report out until it is fixed).
-    if (slot.needsPrevious ? ctx.otherReportFiles : !dataValid) continue;
-    const module = use.arg === undefined ? undefined : ctx.data.programme.modules.find((m) => m.id === use.arg);
+    if (!slot.noValue || !slot.needsPrevious || ctx.otherReportFiles) continue;
     const previous = findPreviousReport(ctx.data, r);
-    const why = slot.noValue.why({ data: ctx.data, report: r, previous }, module);
+    // The slots that name the previous report read only the reports: no data file is needed.
+    const why = slot.noValue.why({ data: undefined as unknown as Dataset, report: r, previous }, undefined);
     const markup = slot.name === 'letzteVorlage' && previous?.reference !== undefined ? markupInTextBlock(previous.reference) : undefined;
     if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
     else if (markup !== undefined) {
@@ -90,9 +114,9 @@ export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, poi
 }
 
 /** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
-export const textModulesKnown: Rule = {
+export const textModulesKnown = defineRule({
   name: 'text-modules-known',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const ids = ctx.data.programme.modules.map((m) => m.id);
     return ctx.data.reports.flatMap((r, i) =>
@@ -101,12 +125,12 @@ export const textModulesKnown: Rule = {
         .map((id) => at(ctx, { report: i }, ptr('text', 'modules', id), `Unbekanntes Modul "${id}" in text.modules.${didYouMean(id, ids)} Module in programme.yaml: ${ids.join(', ')}.`)),
     );
   },
-};
+});
 
 /** The steering group's text block is told with the steering group; a programme without one has no place for it. */
-export const steeringGroupTextHasGroup: Rule = {
+export const steeringGroupTextHasGroup = defineRule({
   name: 'steering-group-text-has-group',
-  needs: ['programme'],
+  needs: ['programme/steeringGroup'],
   check(ctx) {
     if (ctx.data.programme.steeringGroup) return [];
     return ctx.data.reports.flatMap((r, i) =>
@@ -115,7 +139,7 @@ export const steeringGroupTextHasGroup: Rule = {
         : [at(ctx, { report: i }, '/text/steeringGroup', 'Der Textbaustein steeringGroup gehört zur Lenkungsgruppe, aber programme.yaml nennt keine (steeringGroup); erwartet wird steeringGroup in programme.yaml oder der Text in einem anderen Baustein.')],
     );
   },
-};
+});
 
 /** "letzte(n) … {letzteSitzung}" within a few words, as in "Seit der letzten Ausschuss-Sitzung am {letzteSitzung}". */
 const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPORT_SLOTS.previousSession}\\}`, 'iu');
@@ -125,9 +149,9 @@ const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPOR
  * of this series, a text carried over as "seit der letzten Ausschusssitzung am {letzteSitzung}" is no longer
  * true; kim's own sentences then drop "letzten", and the clerk's text should too.
  */
-export const previousSessionCalledLast: Rule = {
+export const previousSessionCalledLast = defineRule({
   name: 'previous-session-called-last',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     if (ctx.otherReportFiles) return [];
     const out: Diagnostic[] = [];
@@ -143,7 +167,7 @@ export const previousSessionCalledLast: Rule = {
       const between = sessionsBetween(ctx.data, previousSession, thisSession);
       if (between.length === 0) return;
       // Said in the committee's own words: a Kreistag is not "der Ausschuss", its session not an "Ausschusssitzung".
-      const committee = ctx.data.organisation?.committees?.find((c) => c.id === previousSession.committee);
+      const committee = ctx.optional('organisation', 'committees')?.find((c) => c.id === previousSession.committee);
       const body = committee === undefined || /ausschuss/i.test(committee.name) ? 'der Ausschuss' : `das Gremium "${committee.name}"`;
       const sessionName = committee === undefined ? 'Ausschusssitzung' : (committee.sessionName ?? defaultSessionName(committee));
       for (const { pointer, text } of reportTextBlocks(r)) {
@@ -162,4 +186,4 @@ export const previousSessionCalledLast: Rule = {
     });
     return out;
   },
-};
+});
