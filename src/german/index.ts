@@ -9,4 +9,5 @@ export { defaultSessionName } from './sessions.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';
 export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';
+export { countedNoun, type CountableNoun } from './counted.js';
 export { didYouMean, type HintStyle } from './did-you-mean.js';

@@ -299,7 +299,7 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
 }
 
 /** Assignments of a person in force on a day, in the order the data lists them. */
-function assignmentsOn(index: DatasetIndex, staff: StaffMember, day: IsoDate): Assignment[] {
+export function assignmentsOn(index: DatasetIndex, staff: StaffMember, day: IsoDate): Assignment[] {
   return (index.assignmentsByStaff.get(staff.id) ?? []).filter((a) => a.from <= day && (a.to === undefined || a.to >= day));
 }
 

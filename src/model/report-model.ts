@@ -1,7 +1,7 @@
 import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
 import { yearOf } from './dates.js';
 import { fundingRateFor } from './fte.js';
-import { ATTACHMENT_SLOT, fillSlots, REPORT_SLOTS } from './slots.js';
+import { clerkTextFiller, municipalityNounOf, servedLookup } from './fact-slots.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
@@ -153,21 +153,10 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const ctx = { index, leadEmployer: programme.leadEmployer, unit: unitWords(terms) };
 
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
-  const slotValues: Record<string, string> = {
-    [REPORT_SLOTS.previousSession]: previous ? formatDate(previous.session.date) : '',
-    [REPORT_SLOTS.previousReference]: previousReport?.reference ?? '',
-    [REPORT_SLOTS.session]: formatDate(session.date),
-    [REPORT_SLOTS.stand]: formatDate(stand),
-  };
-  // Validation has refused slots that cannot be filled (an unknown attachment, {letzteSitzung} in a first
-  // report, {letzteVorlage} when the previous report has no reference).
-  const fill = (text: string | undefined): string =>
-    text === undefined ? '' : fillSlots(text, (name, arg) => (name === ATTACHMENT_SLOT ? `Anlage ${attachments.find((a) => a.id === arg)!.number}` : (slotValues[name] ?? `{${name}}`)));
-
   const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
   const built = sorted.map((module) => {
     const text = report.text?.modules?.[module.id] ?? {};
-    return buildModule({ module, stand, previousStand, rate, terms, ctx, text: { staff: fill(text.staff), work: fill(text.work) } });
+    return buildModule({ module, stand, previousStand, rate, terms, ctx, text });
   });
   // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
   // meetings of a group it tells) is left out.
@@ -196,6 +185,30 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const planned = modules.filter((m) => m.plannedFte !== null);
   const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
+  const totals: TotalsModel = {
+    plannedFte,
+    filledFte,
+    openFte: plannedFte === null ? null : sumFte(planned.map((m) => ({ fte: m.openFte! }))),
+    plannedFunding: plannedFte === null ? null : Math.round(planned.reduce((sum, m) => sum + m.plannedFunding! * 100, 0)) / 100,
+  };
+  // The clerk's text is filled last, from the facts computed above (fact-slots.ts); any string the clerk
+  // writes into the Vorlage goes through `fill`. Modules the Vorlage leaves out still have facts to name.
+  const fill = clerkTextFiller({
+    stand,
+    session,
+    previous,
+    previousReference: previousReport?.reference ?? '',
+    totals,
+    fundingRate: rate,
+    fundingYear: yearOf(stand),
+    unit: ctx.unit,
+    municipalityNoun: municipalityNounOf(data),
+    modules: built,
+    served: servedLookup(data, stand),
+    agreements: events.cooperation.total,
+    steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
+    attachments,
+  });
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
   const fields = letterhead.fields ?? LETTERHEAD_FIELDS;
@@ -236,13 +249,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     session,
     consultations,
     previous,
-    modules,
-    totals: {
-      plannedFte,
-      filledFte,
-      openFte: plannedFte === null ? null : sumFte(planned.map((m) => ({ fte: m.openFte! }))),
-      plannedFunding: plannedFte === null ? null : Math.round(planned.reduce((sum, m) => sum + m.plannedFunding! * 100, 0)) / 100,
-    },
+    modules: modules.map((m) => ({ ...m, text: { staff: fill(m.text.staff), work: fill(m.text.work) } })),
+    totals,
     fundingRate: rate,
     fundingYear: yearOf(stand),
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],

@@ -23,8 +23,6 @@ export function fillSlots(text: string, lookup: (name: string, arg: string | und
 
 /** Slots a role's statement may use (see programme.schema.json). */
 export const STATEMENT_SLOTS = ['date', 'who', 'employer', 'which', 'all', 'pronoun', 'Pronoun', 'fte'] as const;
-/** The slot a report's text may use to cite an attachment by id: `{anlage:ID}` → "Anlage 1". */
-export const ATTACHMENT_SLOT = 'anlage';
 /**
  * What a report's text may name without typing it (report.schema.json): the previous report's session
  * and Drucksachennummer ("Auf die Vorlage {letzteVorlage} wird verwiesen" stays true after `kim next`),

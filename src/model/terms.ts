@@ -67,7 +67,7 @@ export interface MunicipalityWordModel {
   partners: string;
 }
 
-const DEFAULT_MUNICIPALITY_WORD: Required<MunicipalityWord> = {
+export const DEFAULT_MUNICIPALITY_WORD: Required<MunicipalityWord> = {
   singular: 'Kommune',
   plural: 'Kommunen',
   genus: 'feminine',

@@ -10,6 +10,7 @@ import { pointerIn, type DataPart, type DataPathState, type AnyRule, type RuleCo
 import type { DataFileKind } from '../../src/load/data-files.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
+import { SLOT_LIST } from '../../src/model/fact-slots.js';
 
 let sources: LoadedSources;
 let base: Dataset;
@@ -56,7 +57,7 @@ test('every rule is covered below', () => {
   const covered = [
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
-    'text-slots-resolve', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
+    'text-slots-resolve', 'text-slots-have-values', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
@@ -410,7 +411,8 @@ describe('failing cases', () => {
   });
   test('text-slots-resolve: unknown slot name', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[0]!.text = { closing: 'Am {datum}.' })));
-    expect(d!.message).toBe('Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand}.');
+    expect(d!.message).toBe(`Unbekannter Platzhalter {datum}. Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
+    expect(SLOT_LIST).toMatch(/^\{anlage:KENNUNG\}, \{letzteSitzung\}, \{letzteVorlage\}, \{sitzung\}, \{stand\}, .*\{geplant\}, \{geplant:MODUL\}, /);
   });
   test('text-slots-resolve: a slot in a module text block, located there', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.modules!['modul-2']!.work = 'Seit dem {letzteSitzng}.')));
@@ -418,16 +420,70 @@ describe('failing cases', () => {
     expect(d!.path).toBe('text.modules.modul-2.work');
     expect(d!.line).toBeGreaterThan(1);
   });
+  describe('text-slots-resolve: fact slots (fact-slots.ts)', () => {
+    const closing = (text: string, id = LATEST) => (data: Dataset) => (data.reports[reportIndex(id)]!.text = { closing: text });
+    // Names, arguments and the previous report: text-slots-resolve; values that need the data: text-slots-have-values.
+    const messages = (ctx: RuleContext<DataPart>) => [...rule('text-slots-resolve').check(ctx), ...rule('text-slots-have-values').check(ctx)].map((d) => d.message);
+    test('every slot with its module, on a report that has all the facts, passes', () => {
+      const text = 'Im {modul:modul-1} ({modulname:modul-1}) sind {besetzt:modul-1} von {geplant:modul-1} besetzt, {offen} offen, {foerderung} bei {foerdersatz} ({foerderjahr}); {eingestellt}, {ausgeschieden:modul-2}, {kommunen:modul-2}, {anzahlKommunen}, {vereinbarungen}, {lenkungsgruppensitzungen}, {gremium}, {letztesGremium}.';
+      expect(messages(context(closing(text)))).toEqual([]);
+    });
+    test('a misspelt name: the slot meant and the list of all', () => {
+      expect(messages(context(closing('{geplannt:modul-1}')))).toEqual([`Unbekannter Platzhalter {geplannt:modul-1}. Meinten Sie {geplant}? Erlaubt sind in Textbausteinen ${SLOT_LIST}.`]);
+    });
+    test('an unknown module, with the module meant and the ids of programme.yaml', () => {
+      expect(messages(context(closing('{besetzt:modul1}')))).toEqual(['{besetzt:modul1} nennt kein Modul aus programme.yaml. Meinten Sie "modul-1"? Module: modul-1, modul-2, modul-3.']);
+    });
+    test('a module slot without its module, and a module on a slot that takes none', () => {
+      expect(messages(context(closing('{modul} und {stand:modul-1}')))).toEqual([
+        'Der Platzhalter {modul} nennt ein Modul; erwartet wird {modul:MODUL} mit einem von modul-1, modul-2, modul-3.',
+        'Der Platzhalter {stand} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {stand}.',
+      ]);
+    });
+    test('no value at the Stand: a module without a plan, without anyone assigned to a municipality; counts since a previous report in a first one', () => {
+      expect(messages(context(closing('{offen:modul-3} {foerderung:modul-3} {kommunen:modul-3} {besetzt:modul-3}')))).toEqual([
+        '{offen:modul-3} hat in dieser Vorlage keinen Wert: das Modul "modul-3" hat am 01.03.2022 noch keinen Plan (plannedFte in programme.yaml); einen Plan haben modul-1 und modul-2.',
+        '{foerderung:modul-3} hat in dieser Vorlage keinen Wert: das Modul "modul-3" hat am 01.03.2022 noch keinen Plan (plannedFte in programme.yaml); einen Plan haben modul-1 und modul-2.',
+        '{kommunen:modul-3} hat in dieser Vorlage keinen Wert: am 01.03.2022 ist im Modul "modul-3" niemand einer Kommune zugeordnet (assignments.yaml); zugeordnet ist Personal in modul-1 und modul-2.',
+      ]);
+      expect(messages(context(closing('{ausgeschieden:modul-2}, {letztesGremium}', '2021-11-16-kim-sachstand')))).toEqual([
+        '{ausgeschieden:modul-2} hat in dieser Vorlage keinen Wert: er zählt das Ausscheiden seit der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).',
+        '{letztesGremium} hat in dieser Vorlage keinen Wert: er nennt das Gremium der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).',
+      ]);
+    });
+    test('no value: no plan in any module, no funding rate for the year, no steering group', () => {
+      const none = context((data) => {
+        closing('{geplant} {foerdersatz} {lenkungsgruppensitzungen}')(data);
+        for (const m of data.programme.modules) m.plannedFte = [];
+        data.programme.fundingRates = data.programme.fundingRates.filter((r) => r.year !== 2022);
+        delete data.programme.steeringGroup;
+      });
+      expect(messages(none)).toEqual([
+        '{geplant} hat in dieser Vorlage keinen Wert: kein Modul hat am 01.03.2022 einen Plan (plannedFte in programme.yaml).',
+        '{foerdersatz} hat in dieser Vorlage keinen Wert: programme.yaml nennt keinen Fördersatz für 2022 (fundingRates).',
+        '{lenkungsgruppensitzungen} hat in dieser Vorlage keinen Wert: programme.yaml nennt keine Lenkungsgruppe (steeringGroup).',
+      ]);
+    });
+    test('judged only on data that passed its schema: modules of a broken programme.yaml, values with a broken file, a first report beside a broken report file', () => {
+      const brokenModules = { ...context(closing('{geplant:modul-9}')), validAt: brokenAt('programme', '/modules') };
+      expect(messages(brokenModules)).toEqual([]);
+      // The values are judged by a rule that needs every data file, so it does not run when one is broken.
+      expect(rule('text-slots-have-values').needs).toEqual(['organisation', 'programme', 'staff', 'assignments', 'meetings']);
+      expect(rule('text-slots-resolve').check(context(closing('{kommunen:modul-3}')))).toEqual([]);
+      // Another report file has errors: it may be the previous one (kim build then names it and leaves this report out).
+      expect(messages({ ...context(closing('{eingestellt}', '2021-11-16-kim-sachstand')), otherReportFiles: true })).toEqual([]);
+    });
+  });
   test('text-slots-resolve: {letzteSitzung} in a first report', () => {
     const [d] = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Seit dem {letzteSitzung}.')));
-    expect(d!.message).toBe('{letzteSitzung} nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
+    expect(d!.message).toBe('{letzteSitzung} hat in dieser Vorlage keinen Wert: er nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).');
   });
   test('text-slots-resolve: {letzteVorlage} needs a previous report with a Drucksachennummer', () => {
     const first = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex('2021-11-16-kim-sachstand')]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
-    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
+    expect(first.map((d) => d.message)).toEqual(['{letzteVorlage} hat in dieser Vorlage keinen Wert: er nennt die Drucksachennummer der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).']);
     const noReference = rule('text-slots-resolve').check(context((data) => (data.reports[reportIndex(LATEST)]!.text!.preface = 'Auf die Vorlage {letzteVorlage} wird verwiesen.')));
     expect(noReference.map((d) => d.message)).toEqual([
-      '{letzteVorlage} nennt die Drucksachennummer der vorigen Vorlage "2021-11-16-kim-sachstand", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
+      '{letzteVorlage} hat in dieser Vorlage keinen Wert: die vorige Vorlage "2021-11-16-kim-sachstand" hat keine Drucksachennummer; erwartet wird reference in ihrer Datei oder die Nummer im Text.',
     ]);
     const withReference = rule('text-slots-resolve').check(
       context((data) => {
@@ -613,7 +669,7 @@ describe('failing cases', () => {
   test('slots-well-formed: Handlebars braces in a text block are one problem, with the slot meant only when kim has it', () => {
     const check = (closing: string) => rule('slots-well-formed').check(context((data) => (data.reports[reportIndex(LATEST)]!.text = { closing })));
     expect(check('Am {{ letzteSitzung }} beschlossen.').map((d) => d.message)).toEqual([
-      '"{{ letzteSitzung }}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {letzteSitzung}. Erlaubt sind {anlage:KENNUNG}, {letzteSitzung}, {letzteVorlage}, {sitzung}, {stand} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).',
+      `"{{ letzteSitzung }}" ist kein gültiger Platzhalter und käme so in die Vorlage. Gemeint ist wohl {letzteSitzung}. Erlaubt sind ${SLOT_LIST} (ohne Leerzeichen, Kennung nur aus a–z, 0–9 und -).`,
     ]);
     expect(check('Titel: {{title}}').map((d) => d.message.split(' und käme')[0])).toEqual(['"{{title}}" ist kein gültiger Platzhalter']);
     // …and the inner {title} is not a second problem for text-slots-resolve.

@@ -13,7 +13,7 @@ import {
   previousSessionEarlier,
   standBeforeSession,
 } from './reports.js';
-import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsResolve } from './text-blocks.js';
+import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsHaveValues, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
@@ -52,6 +52,7 @@ export const RULES: readonly AnyRule[] = [
   fundingRateKnown,
   knownTemplate,
   textSlotsResolve,
+  textSlotsHaveValues,
   previousSessionCalledLast,
   textModulesKnown,
   steeringGroupTextHasGroup,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { ATTACHMENT_SLOT, findMalformedSlots, findSlots, REPORT_SLOTS, STATEMENT_SLOTS } from '../../model/slots.js';
+import { findMalformedSlots, findSlots, STATEMENT_SLOTS } from '../../model/slots.js';
+import { FACT_SLOTS, SLOT_LIST } from '../../model/fact-slots.js';
 import { eachString } from '../../load/source-file.js';
 import { at, ptr, type Place, defineRule } from '../rule-context.js';
 
@@ -8,8 +9,8 @@ import { at, ptr, type Place, defineRule } from '../rule-context.js';
  * and it would print raw into the Vorlage. Checked in every text that slots are filled in: all of a
  * report's text blocks (at any depth) and the roles' statements.
  */
-const REPORT_NAMES: readonly string[] = [ATTACHMENT_SLOT, ...Object.values(REPORT_SLOTS)];
-const REPORT_ALLOWED = `sind {${ATTACHMENT_SLOT}:KENNUNG}, ${Object.values(REPORT_SLOTS).map((s) => `{${s}}`).join(', ')}`;
+const REPORT_NAMES: readonly string[] = FACT_SLOTS.map((s) => s.name);
+const REPORT_ALLOWED = `sind ${SLOT_LIST}`;
 
 export const slotsWellFormed = defineRule({
   name: 'slots-well-formed',
@@ -36,7 +37,7 @@ export const slotsWellFormed = defineRule({
   },
 });
 
-const KNOWN_SLOTS: readonly string[] = [ATTACHMENT_SLOT, ...Object.values(REPORT_SLOTS), ...STATEMENT_SLOTS];
+const KNOWN_SLOTS: readonly string[] = [...REPORT_NAMES, ...STATEMENT_SLOTS];
 /** Where slots are filled: a report's `text`, a role's `statement` (programme.yaml). */
 const SLOT_FIELD = { report: /^\/text(\/|$)/, other: /^\/roles\/\d+\/statement(\/|$)/ };
 

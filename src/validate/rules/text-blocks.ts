@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findPreviousReport, sessionsBetween } from '../../model/report-model.js';
 import { reportTextBlocks } from '../../model/report-text.js';
-import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
+import { findSlots, REPORT_SLOTS } from '../../model/slots.js';
+import { FACT_SLOTS, factSlot, SLOT_LIST } from '../../model/fact-slots.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
-import { at, ptr, defineRule } from '../rule-context.js';
-
-const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
-const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`).join(', ')}`;
+import { at, ptr, defineRule, type RuleContext } from '../rule-context.js';
+import type { Dataset } from '../../model/types.js';
+import { atSlot } from './slot-position.js';
 
 /**
  * What a Drucksachennummer put into a text block by {letzteVorlage} would make Markdown of there (the text
@@ -20,48 +20,98 @@ function markupInTextBlock(reference: string): string | undefined {
 }
 
 /**
- * Placeholders in a report's text blocks must be ones kim fills: an attachment of the same report, or a
- * date or number the data knows ({letzteSitzung} only where there is a previous report, {letzteVorlage}
- * only where that report has a Drucksachennummer).
+ * Placeholders in a report's text blocks must be ones kim fills (fact-slots.ts): a known name, with a module
+ * id where it takes one and none where it does not, an attachment of the same report, and, for the slots
+ * that name the previous report, a value in this report ({letzteSitzung} only where there is a previous
+ * report). Reads only the reports, and programme.yaml's modules where they passed the schema. Each message
+ * points at the slot in the text block.
  */
 export const textSlotsResolve = defineRule({
   name: 'text-slots-resolve',
   needs: [],
   check(ctx) {
-    const out: Diagnostic[] = [];
-    ctx.data.reports.forEach((r, i) => {
-      const attachments = (r.attachments ?? []).map((a) => a.id);
-      let previous: ReturnType<typeof findPreviousReport> | null = null;
-      const previousOf = () => (previous ??= findPreviousReport(ctx.data, r));
-      for (const { pointer, text } of reportTextBlocks(r)) {
-        for (const slot of findSlots(text)) {
-          const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
-          if (slot.name === ATTACHMENT_SLOT) {
-            if (slot.arg && attachments.includes(slot.arg)) continue;
-            const hint = slot.arg ? didYouMean(slot.arg, attachments) : '';
-            out.push(at(ctx, { report: i }, pointer, `${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`));
-          } else if (!DATE_SLOTS.includes(slot.name) || slot.arg) {
-            const hint = didYouMean(slot.name, [...DATE_SLOTS, ATTACHMENT_SLOT], 'placeholder');
-            out.push(at(ctx, { report: i }, pointer, `Unbekannter Platzhalter ${shown}.${hint} Erlaubt sind in Textbausteinen ${ALLOWED}.`));
-          } else if ((slot.name === REPORT_SLOTS.previousSession || slot.name === REPORT_SLOTS.previousReference) && !ctx.otherReportFiles) {
-            const what = slot.name === REPORT_SLOTS.previousSession ? 'die Sitzung' : 'die Drucksachennummer';
-            const found = previousOf();
-            if (!found) out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt ${what} der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).`));
-            else if (slot.name === REPORT_SLOTS.previousReference && found.reference === undefined) {
-              out.push(at(ctx, { report: i }, pointer, `{${slot.name}} nennt die Drucksachennummer der vorigen Vorlage "${found.id}", aber diese hat keine; erwartet wird reference in ihrer Datei oder die Nummer im Text.`));
-            } else if (slot.name === REPORT_SLOTS.previousReference && found.reference !== undefined && markupInTextBlock(found.reference)) {
-              const markup = markupInTextBlock(found.reference)!;
-              out.push(
-                at(ctx, { report: i }, pointer, `{${slot.name}} setzt die Drucksachennummer "${found.reference.replace(/\s+/g, ' ')}" der vorigen Vorlage "${found.id}" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`),
-              );
-            }
-          }
-        }
-      }
-    });
-    return out;
+    return ctx.data.reports.flatMap((r, i) => reportTextBlocks(r).flatMap(({ pointer, text }) => clerkTextSlotProblems(ctx, i, pointer, text)));
   },
 });
+
+/**
+ * The fact slots that need the rest of the data have a value in this report: {geplant:modul-3} only once
+ * modul-3 has a plan, {kommunen:modul-1} only where someone of modul-1 is assigned to a municipality. Run
+ * only when every data file passed its schema (the value is judged on all of them).
+ */
+export const textSlotsHaveValues = defineRule({
+  name: 'text-slots-have-values',
+  needs: ['organisation', 'programme', 'staff', 'assignments', 'meetings'],
+  check(ctx) {
+    const data: Dataset = ctx.data;
+    return ctx.data.reports.flatMap((r, i) => reportTextBlocks(r).flatMap(({ pointer, text }) => clerkTextSlotProblems(ctx, i, pointer, text, data)));
+  },
+});
+
+/**
+ * The problems of the slots in one string the clerk wrote into the report file `reportIndex` at `pointer`:
+ * what kim's model fills with clerkTextFiller must pass here. A text block today; any other clerk string of
+ * a report (a heading of an outline) can be checked the same way, by both rules. Without `data`: names,
+ * arguments and the slots that name the previous report; with it: only the values that need the data.
+ */
+export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string, data?: Dataset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const r = ctx.data.reports[reportIndex]!;
+  const modules = data?.programme.modules ?? ctx.optional('programme', 'modules');
+  const moduleIds = modules?.map((m) => m.id);
+  const attachments = (r.attachments ?? []).map((a) => a.id);
+  for (const use of findSlots(text)) {
+    const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
+    const problem = (message: string) => out.push(atSlot(ctx, { report: reportIndex }, pointer, text, { index: use.index, written: shown }, message));
+    const slot = factSlot(use.name);
+    // The rule with the data judges only values; everything else is the other rule's (one message each).
+    const argumentFits = slot?.argument === 'none' ? use.arg === undefined : slot?.argument === 'module' ? use.arg !== undefined : true;
+    const wellFormed = slot !== undefined && slot.argument !== 'attachment' && argumentFits && (use.arg === undefined || moduleIds?.includes(use.arg) === true);
+    if (data !== undefined) {
+      if (!wellFormed || !slot.noValue || slot.needsPrevious) continue;
+      const module = use.arg === undefined ? undefined : data.programme.modules.find((m) => m.id === use.arg);
+      const why = slot.noValue.why({ data, report: r, previous: findPreviousReport(data, r) }, module);
+      if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
+      continue;
+    }
+    if (!slot) {
+      problem(`Unbekannter Platzhalter ${shown}.${didYouMean(use.name, FACT_SLOTS.map((f) => f.name), 'placeholder')} Erlaubt sind in Textbausteinen ${SLOT_LIST}.`);
+      continue;
+    }
+    if (slot.argument === 'attachment') {
+      if (use.arg && attachments.includes(use.arg)) continue;
+      const hint = use.arg ? didYouMean(use.arg, attachments) : '';
+      problem(`${shown} verweist auf keine Anlage dieser Vorlage.${hint} Anlagen: ${attachments.join(', ') || 'keine'}.`);
+      continue;
+    }
+    if (slot.argument === 'none' && use.arg !== undefined) {
+      problem(`Der Platzhalter {${slot.name}} nimmt keine Kennung nach dem Doppelpunkt; erwartet wird {${slot.name}}.`);
+      continue;
+    }
+    if (slot.argument === 'module' && use.arg === undefined) {
+      problem(`Der Platzhalter {${slot.name}} nennt ein Modul; erwartet wird {${slot.name}:MODUL}${moduleIds ? ` mit einem von ${moduleIds.join(', ')}` : ''}.`);
+      continue;
+    }
+    if (use.arg !== undefined && moduleIds && !moduleIds.includes(use.arg)) {
+      problem(`${shown} nennt kein Modul aus programme.yaml.${didYouMean(use.arg, moduleIds)} Module: ${moduleIds.join(', ')}.`);
+      continue;
+    }
+    // Without all report files, "no previous report" may be wrong: that file may be it (kim build names it
+    // and leaves this report out until it is fixed).
+    if (!slot.noValue || !slot.needsPrevious || ctx.otherReportFiles) continue;
+    const previous = findPreviousReport(ctx.data, r);
+    // The slots that name the previous report read only the reports: no data file is needed.
+    const why = slot.noValue.why({ data: undefined as unknown as Dataset, report: r, previous }, undefined);
+    const markup = slot.name === 'letzteVorlage' && previous?.reference !== undefined ? markupInTextBlock(previous.reference) : undefined;
+    if (why !== undefined) problem(`${shown} hat in dieser Vorlage keinen Wert: ${why}.`);
+    else if (markup !== undefined) {
+      problem(
+        `${shown} setzt die Drucksachennummer "${previous!.reference!.replace(/\s+/g, ' ')}" der vorigen Vorlage "${previous!.id}" in den Textbaustein ein; sie enthält ${markup}. Erwartet wird eine Nummer in einer Zeile ohne * (reference in ihrer Datei), oder die Nummer im Text.`,
+      );
+    }
+  }
+  return out;
+}
 
 /** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
 export const textModulesKnown = defineRule({
