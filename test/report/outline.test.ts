@@ -255,4 +255,20 @@ describe('the worked outlines of docs/gliederung.md', () => {
     expect(work).toBeLessThan(m1);
     expect(text).toContain('Zur Sitzung des Ausschusses');
   });
+  test('the slot example fills the clerk\'s own sentence with the follow-up fixture\'s figures, as the doc quotes it', async () => {
+    const example = yamlAfter('### Eigene Sätze mit kims Zahlen') as Pick<Report, 'outline' | 'text'>;
+    const text = await renderWith(
+      (d) => {
+        const r = reportOf(d, FOLLOW_UP);
+        r.outline = example.outline;
+        r.text = { ...example.text, steeringGroup: r.text?.steeringGroup } as Report['text'];
+      },
+      FOLLOW_UP,
+      FOLLOW_UP_DIR,
+    );
+    const sentence = 'Im Modul 2 sind zum 01.06.2022 14,5 VZÄ von 16 VZÄ besetzt, 1,5 VZÄ sind noch offen. Seit der Sitzung am 16.03.2022 wurden vier Personen eingestellt.';
+    expect(text).toContain(sentence);
+    // The doc quotes the same sentence (folded over two lines of the quote).
+    expect(doc.replace(/\n> /g, ' ')).toContain(sentence);
+  });
 });
