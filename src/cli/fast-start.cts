@@ -15,9 +15,13 @@
  *    entry is rewritten when the process exits. Entries are keyed by path and checked against the
  *    file's size and mtime, and V8 itself rejects bytecode of another Node version or source length.
  *
- * The bundle is used only when it is at least as new as the entry file (a bare `tsc` run makes it
- * stale, and then the ES modules run as before). KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off
- * the cache; KIM_CODE_CACHE=accumulate (used by the build) keeps what the cache held and adds this run.
+ * The bundle is used only when it belongs to the compiled code beside it. scripts/bundle.mjs hashes the
+ * bundle's files and writes that id twice: into dist/src/kim-cli.id and, as `exports.bundleId`, at the
+ * end of this file's compiled form (dist/src/cli/fast-start.cjs). A bare `tsc` run rewrites that file
+ * without the line, so the bundle counts as stale and the ES modules run as before. No file times: npm
+ * extracts a package in its own order, so in an installed copy the bundle may look older than the entry.
+ * KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off the cache; KIM_CODE_CACHE=accumulate (used by
+ * the build) keeps what the cache held and adds this run.
  *
  * CommonJS (like the `kim` entry main.cts), so that a run of the bundle never starts Node's ES module
  * loader: that costs several milliseconds of a cold start.
@@ -32,16 +36,27 @@ export function startBundled(mainFile: string): boolean {
   if (process.env['KIM_BUNDLE'] === '0') return false;
   const srcDir = dirname(dirname(mainFile));
   const bundle = join(srcDir, 'kim-cli.cjs');
-  try {
-    if (statSync(bundle).mtimeMs < statSync(mainFile).mtimeMs) return false;
-  } catch {
-    return false;
-  }
+  if (!bundleIsCurrent(srcDir)) return false;
   const mode = process.env['KIM_CODE_CACHE'];
   if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache'), mode === 'accumulate');
   require(bundle);
   return true;
 }
+
+/** Whether the bundle in srcDir was made from the compiled code beside it (see the header). */
+export function bundleIsCurrent(srcDir: string): boolean {
+  // Appended by scripts/bundle.mjs; read at call time, after this file has run to its end.
+  const stamped = (module.exports as { bundleId?: unknown }).bundleId;
+  if (typeof stamped !== 'string' || stamped === '') return false;
+  try {
+    return readFileSync(join(srcDir, BUNDLE_ID_FILE), 'utf8').trim() === stamped;
+  } catch {
+    return false;
+  }
+}
+
+/** The bundle's id beside it in dist/src/ (scripts/bundle.mjs writes it). */
+export const BUNDLE_ID_FILE = 'kim-cli.id';
 
 interface ModuleLike {
   exports: unknown;
