@@ -12,8 +12,11 @@
  *    CommonJS file the CLI loads — the bundle and pdfkit/fontkit in node_modules — is compiled with
  *    the bytecode V8 produced for it last time, taken after a run so that it also holds the functions
  *    that ran. The build warms it by running the example (scripts/bundle.mjs); a missing or stale
- *    entry is rewritten when the process exits. Entries are keyed by path and checked against the
- *    file's size and mtime, and V8 itself rejects bytecode of another Node version or source length.
+ *    entry is rewritten when the process exits. Entries are kept per V8 version (dist/.code-cache/v8-…/),
+ *    keyed by path and checked against the file's size and mtime, and V8 itself rejects bytecode of
+ *    another Node version or source length. The package ships no cache (it would fit one Node version
+ *    only): an installed kim writes its own on its first run, into the installed package (a read-only
+ *    installation runs without one).
  *
  * The bundle is used only when it belongs to the compiled code beside it. scripts/bundle.mjs hashes the
  * bundle's files and writes that id twice: into dist/src/kim-cli.id and, as `exports.bundleId`, at the
@@ -38,7 +41,9 @@ export function startBundled(mainFile: string): boolean {
   const bundle = join(srcDir, 'kim-cli.cjs');
   if (!bundleIsCurrent(srcDir)) return false;
   const mode = process.env['KIM_CODE_CACHE'];
-  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache'), mode === 'accumulate');
+  // One folder per V8 version: bytecode of another Node is rejected, and two Nodes sharing one folder
+  // would rewrite each other's entries on every run.
+  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache', `v8-${process.versions.v8}-${process.arch}`), mode === 'accumulate');
   require(bundle);
   return true;
 }
