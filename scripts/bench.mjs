@@ -24,7 +24,7 @@
 //    (scripts/generate-large.mjs: 2000 staff, 6000 assignments) with 100 and with 1000 reports: wall time
 //    per report and peak memory (maxRSS of each kim process, by an exit hook preloaded via NODE_OPTIONS so
 //    the worker processes report theirs too). Once with `--jobs 1` (one process, one core), once with
-//    `--jobs 2` (the build process plus one worker: both cores).
+//    `--jobs 2` (the build process plus one worker: both cores), once without --jobs (kim's choice).
 // 4. scale: load + validate + model of one folder with 5 000 staff / 25 000 assignments and with
 //    10 000 / 50 000, in a fresh process (the built library: checkData, then buildReportModel).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -214,7 +214,8 @@ async function batch(tmp, sizes, rows) {
         const rssFile = join(tmp, `rss-${reports}-${jobs}`);
         const out = join(tmp, `out-${reports}-${jobs}`);
         const started = performance.now();
-        const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, '--jobs', String(jobs), '--quiet'], {
+        const jobsArgs = jobs === 'auto' ? [] : ['--jobs', String(jobs)];
+        const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, ...jobsArgs, '--quiet'], {
           cwd: root,
           stdio: ['ignore', 'ignore', 'pipe'],
           env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
@@ -232,10 +233,11 @@ async function batch(tmp, sizes, rows) {
         });
       });
     result[reports] = {};
-    for (const jobs of [1, 2]) {
+    // 'auto': no --jobs, kim's own choice (src/cli/jobs.ts: a worker per 250 reports, at most one per core).
+    for (const jobs of [1, 2, 'auto']) {
       const r = (result[reports][`jobs${jobs}`] = await run(jobs));
       const target = reports >= 1000 && jobs === 2 ? `≤ 10 ms ${r.perReportMs <= 10 ? 'met' : 'NOT met'}, ≤ 250 MB ${r.maxRssMb <= 250 ? 'met' : 'NOT met'}` : '';
-      rows.push([`build ${reports} reports, --jobs ${jobs}`, `${r.perReportMs} ms/report`, `${r.maxRssMb} MB peak/process (${r.processes} proc., ${r.sumRssMb} MB summed)`, target]);
+      rows.push([`build ${reports} reports, ${jobs === 'auto' ? 'no --jobs' : `--jobs ${jobs}`}`, `${r.perReportMs} ms/report`, `${r.maxRssMb} MB peak/process (${r.processes} proc., ${r.sumRssMb} MB summed)`, target]);
     }
     rmSync(data, { recursive: true, force: true });
   }

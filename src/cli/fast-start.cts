@@ -93,9 +93,9 @@ export function installCodeCache(cacheDir: string, accumulate = false): void {
     let stamp: Buffer;
     try {
       const info = statSync(filename);
-      stamp = Buffer.alloc(HEADER);
-      stamp.writeDoubleLE(info.size, 0);
-      stamp.writeDoubleLE(info.mtimeMs, 8);
+      // In the machine's byte order (the cache never leaves it); Buffer#writeDoubleLE is JavaScript
+      // that a cold start would compile first.
+      stamp = Buffer.from(new Float64Array([info.size, info.mtimeMs]).buffer);
     } catch {
       return original.call(this, content, filename);
     }
