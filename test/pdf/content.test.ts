@@ -44,8 +44,8 @@ describe('sample Vorlage: what a reader copies out of the PDF', () => {
   });
 
   test('long words are hyphenated at line ends, and no hyphen character lands inside a word', () => {
-    // A line that ends inside a word (the next line goes on in lower case, no space) is a hyphenation.
-    const splits = [...text.matchAll(/(\p{L}+)\n(\p{Ll}+)/gu)].map((m) => m[1]! + m[2]!);
+    // A line that ends in "-" inside a word (the next line goes on in lower case) is a hyphenation.
+    const splits = [...text.matchAll(/(\p{L}+)-\n(\p{Ll}+)/gu)].map((m) => m[1]! + m[2]!);
     const hyphenated = splits.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u').test(SAMPLE_MD));
     expect(hyphenated.length).toBeGreaterThan(3);
     expect(text).not.toContain(SOFT_HYPHEN); // nothing invisible is left over mid-line either

@@ -20,6 +20,8 @@ function repositoryWords(): string[] {
     join(packageRoot, 'test', 'fixtures', 'vorlage-sample.md'),
     join(packageRoot, 'test', 'fixtures', 'reference', 'vorlage-2022-03-16-kim-sachstand.txt'),
     join(packageRoot, 'README.md'),
+    // The README's former text lives in docs/ now.
+    ...readdirSync(join(packageRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => join(packageRoot, 'docs', name)),
     ...readdirSync(join(packageRoot, 'data'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.yaml'))
       .map((name) => join(packageRoot, 'data', name)),

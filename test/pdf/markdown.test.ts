@@ -19,7 +19,7 @@ function markdownFiles(dir: string): string[] {
 
 describe('the guarded lexer gives marked\'s tokens', () => {
   test('for every Markdown file and template of the repository', () => {
-    const files = [...markdownFiles(join(packageRoot, 'test')), ...markdownFiles(join(packageRoot, 'templates')), ...markdownFiles(join(packageRoot, 'scaffold')), join(packageRoot, 'README.md')];
+    const files = [...markdownFiles(join(packageRoot, 'test')), ...markdownFiles(join(packageRoot, 'templates')), ...markdownFiles(join(packageRoot, 'scaffold')), ...markdownFiles(join(packageRoot, 'docs')), join(packageRoot, 'README.md')];
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) same(readFileSync(file, 'utf8'));
   });

@@ -79,8 +79,8 @@ export async function readPages(bytes: Uint8Array): Promise<PageInfo[]> {
 
 /**
  * The document's text as pdfjs extracts it: items joined, a line break wherever pdfjs ends a line, runs
- * of line breaks collapsed. pdfjs drops soft hyphens (U+00AD, Unicode category Cf) entirely, so a word
- * hyphenated at a line end comes out as "Integrati\nonsmanagements" (see findText).
+ * of line breaks collapsed. A word hyphenated at a line end comes out as "Integrati-\nonsmanagements"
+ * (see findText); pdf.js's search joins the two parts there.
  */
 export function plainText(pages: readonly PageInfo[]): string {
   return pages
@@ -136,8 +136,8 @@ function clean(text: string): string {
 
 /**
  * Where `expected` (one paragraph's text) occurs in `text` from plainText, or -1. Exact, except where a
- * line may have ended: a space may be a line break, a word may be split by a line break where it was
- * hyphenated (optionally with the soft hyphen still there), and a compound may break after its hyphen.
+ * line may have ended: a space may be a line break, a word may be split by a hyphen and a line break
+ * where it was hyphenated, and a compound may break after its hyphen.
  * So every word and every space must be there: no lost spaces, no glued or torn words elsewhere.
  */
 export function findText(text: string, expected: string, from = 0): number {
@@ -147,7 +147,7 @@ export function findText(text: string, expected: string, from = 0): number {
     const next = chars[i + 1];
     if (ch === ' ') pattern += '[ \\n]';
     else pattern += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (next !== undefined && /\p{L}/u.test(next) && /[\p{L}-]/u.test(ch)) pattern += '(?:\u00ad?\\n)?';
+    if (next !== undefined && /\p{L}/u.test(next) && /[\p{L}-]/u.test(ch)) pattern += '(?:-?\\n)?';
   });
   const re = new RegExp(pattern, 'gu');
   re.lastIndex = from;

@@ -56,6 +56,8 @@ export interface EmbeddedFont {
 export interface DrawnLine {
   /** Resource name and CIDs of each Tj of one text object (BT … ET). */
   runs: { font: string; cids: number[] }[];
+  /** The innermost marked content around it: "Artifact", the structure role ("P", "TD" …), or none. */
+  tag: string | undefined;
 }
 
 export interface PdfPage {
@@ -81,8 +83,11 @@ export function readFontsAndText(bytes: Uint8Array): PdfPage[] {
     const lines: DrawnLine[] = [];
     let current: DrawnLine | undefined;
     let font = '';
-    for (const [token, name, hex] of content.matchAll(/\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
-      if (token === 'BT') current = { runs: [] };
+    const tags: string[] = [];
+    for (const [token, tag, name, hex] of content.matchAll(/\/(\w+)(?:\s*<<[^>]*>>)?\s*B[DM]C\b|\bEMC\b|\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
+      if (tag) tags.push(tag);
+      else if (token === 'EMC') tags.pop();
+      else if (token === 'BT') current = { runs: [], tag: tags[tags.length - 1] };
       else if (token === 'ET') {
         if (current) lines.push(current);
         current = undefined;
@@ -151,7 +156,7 @@ export function taggedText(bytes: Uint8Array): TaggedElement[] {
     const content = objects.get(refOf(object.dict, 'Contents')!)!.stream!.toString('latin1');
     const stack: number[] = [];
     let font: EmbeddedFont | undefined;
-    for (const [token, mcid, fontName, hex] of content.matchAll(/\/\w+ <<\s*\/MCID (\d+)\s*>> BDC|\/Artifact[^\n]*?B[DM]C|\bEMC\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
+    for (const [token, mcid, fontName, hex] of content.matchAll(/\/\w+ <<\s*\/MCID (\d+)\s*>> BDC|\/Artifact(?:\s*<<[^>]*>>)?\s*B[DM]C|\bEMC\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
       if (mcid !== undefined) stack.push(Number(mcid));
       else if (token!.startsWith('/Artifact')) stack.push(-1);
       else if (token === 'EMC') stack.pop();

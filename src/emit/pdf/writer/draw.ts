@@ -2,9 +2,11 @@
  * Draws paginated pages into a pdfkit document: text straight into the content stream (one text object
  * per line, glyph codes from the font set, widths as layout measured them), rules and cell borders,
  * the logo; each element's part of a page as one marked-content sequence tagged with its structure
- * element, decoration and page numbers as artifacts; bookmarks from the headings.
+ * element (split where a hyphenation break's hyphen stands: that hyphen is an artifact), decoration and
+ * page numbers as artifacts; bookmarks from the headings.
  */
 import type { Page, PlacedFigure, PlacedItem, PlacedRect, PlacedRule, PlacedText, Artifact, Bookmark } from '../layout/paginate.js';
+import type { Segment } from '../layout/linebreak.js';
 import { PAGE, type FontKey } from '../layout/styles.js';
 import type { StructNode } from '../layout/structure.js';
 import { DocumentFonts, type FontSet } from './fonts.js';
@@ -132,10 +134,12 @@ class PagePainter {
       this.ops.push(`${rgb(item.color)} rg`);
       this.fill = item.color;
     }
+    const last = item.segments[item.segments.length - 1]!;
+    const words = last.breakHyphen ? item.segments.slice(0, -1) : item.segments;
     // pdfkit's page space has y pointing down; the text matrix flips the glyphs back upright.
     this.ops.push('BT', `1 0 0 -1 ${n(item.x)} ${n(item.baseline)} Tm`);
     let font: FontKey | undefined;
-    for (const segment of item.segments) {
+    for (const segment of words) {
       if (segment.font !== font) {
         font = segment.font;
         this.ops.push(`/${this.fonts.use(font)} ${n(item.size)} Tf`);
@@ -144,6 +148,20 @@ class PagePainter {
     }
     if (item.trailingSpace) this.ops.push(`<${this.fonts.space(font!)}> Tj`);
     this.ops.push('ET');
+    if (last.breakHyphen) this.breakHyphen(item, words, last.font);
+  }
+
+  /**
+   * The hyphen a hyphenation break adds at the line end: a hyphen-minus (U+002D) marked as a layout
+   * artifact, outside the element's marked content. Readers that join lines (pdf.js's search, pdftotext,
+   * mutool's dehyphenation) join "Integrati-" and "onsmanagements" only at a hyphen-minus (a soft
+   * hyphen U+00AD, which pdf.js drops as invisible, left the word split in two), and the structure tree,
+   * which skips artifacts, reads the word whole. LaTeX's tagging does the same (tagpdf, softhyphen=artifact).
+   */
+  private breakHyphen(item: PlacedText, words: readonly Segment[], font: FontKey): void {
+    const x = item.x + item.size * words.reduce((sum, segment) => sum + this.fonts.width(segment), 0);
+    if (item.node) this.enter(undefined, { type: 'Layout' });
+    this.ops.push('BT', `1 0 0 -1 ${n(x)} ${n(item.baseline)} Tm`, `/${this.fonts.use(font)} ${n(item.size)} Tf`, `<${this.fonts.hyphen(font)}> Tj`, 'ET');
   }
 
   private rect(item: PlacedRect): void {

@@ -230,6 +230,16 @@ export class DocumentFonts {
     return this.face(key).encode(' ');
   }
 
+  /** The hex code of a hyphen-minus in the face (the hyphen drawn at a hyphenation break). */
+  hyphen(key: FontKey): string {
+    return this.face(key).encode('-');
+  }
+
+  /** A segment's advance in em (the same in a face with extras: same font, same glyphs). */
+  width(segment: Segment): number {
+    return this.set.width(segment.font, segment.text);
+  }
+
   /** Writes the font objects of every face used (their dictionaries were referenced by the pages). */
   end(): void {
     for (const write of this.pending) write();
