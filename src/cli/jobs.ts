@@ -13,7 +13,8 @@ import { REPORTS_DIR } from '../load/data-files.js';
  * some hundred reports (about 30 ms each). And one kim process already keeps part of a second core busy
  * (V8 compiles and collects garbage on background threads), so a second process saves less than half the
  * time. Measured on 2 cores, 200 reports took 34.6 ms each with `--jobs 2` against 27.6 ms with
- * `--jobs 1`; see docs/performance.md for the figures and how to measure again (`npm run bench`).
+ * `--jobs 1`. 250 is a judgement from these CPU figures (a worker's start at most about half its work),
+ * not a measured break-even: see docs/performance.md, and re-measure with `npm run bench`.
  */
 export const REPORTS_PER_PROCESS = 250;
 
