@@ -113,6 +113,11 @@ export async function initDataRepository(dir: string, options: { force?: boolean
   return initRepository(dir, options);
 }
 
+/** Rewrites the repository's editor schemas (`schemas/` beside `dataDir`) that differ from this kim's; returns the files written. */
+export async function refreshEditorSchemas(dataDir: string): Promise<string[]> {
+  return (await import('./init/editor-schemas.js')).refreshEditorSchemas(dataDir);
+}
+
 /** `kim next` as a library call: writes the next report file, started from the last one (or `from`). */
 export async function writeNextReport(options: import('./next/next-report.js').NextOptions): Promise<import('./next/next-report.js').NextResult> {
   return (await import('./next/next-report.js')).writeNextReport(options);

@@ -65,7 +65,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npx kim validate && npx kim build\n  $ kim init kim-daten --kim-source git+https://git.example.org/kim.git#v0.1.0\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force. Ein Paketname aus der npm-Registry wird nie eingetragen.',
+      '\nBeispiele:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npm run validate && npm run build\n  $ kim init kim-daten --kim-source git+https://git.example.org/kim.git#v0.1.0\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force. Ein Paketname aus der npm-Registry wird nie eingetragen.',
     )
     .action(async (dir: string, opts) => {
       const term = termFor(Boolean(opts.quiet));
@@ -78,7 +78,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .description('Daten prüfen: YAML, Schemas und Regeln über alle Dateien; alle Fehler in einem Lauf.')
     .addOption(dataOption())
     .addOption(templatesOption())
-    .addOption(new Option('--format <format>', 'Ausgabeformat der Meldungen').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'Ausgabeformat der Meldungen (codeclimate: Code-Quality-Bericht für GitLab)').choices(['text', 'json', 'codeclimate']).default('text'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiel:\n  $ kim validate --data data\n  data/staff.yaml:12:5  Fehler: Unbekanntes Feld "strat". Meinten Sie "start"? …')
     .action(async (opts) => {

@@ -17,7 +17,27 @@ const SHOWN: Record<HintStyle, (word: string) => string> = {
  */
 export function didYouMean(word: string, candidates: readonly string[], style: HintStyle = 'quoted'): string {
   const hint = suggest(word, candidates);
-  return hint === undefined ? '' : ` Meinten Sie ${SHOWN[style](hint)}?`;
+  // Never the word itself ("Das Feld "name" … Meinten Sie "name"?"): the caller's candidates may hold it.
+  if (hint === undefined || hint === word) return '';
+  return ` Meinten Sie ${SHOWN[style](hint)}?${lookalikes(word, hint)}`;
+}
+
+/**
+ * When the word only looks like the suggestion (a Cyrillic "а", a non-breaking or trailing space), the
+ * two read the same in the message: name the characters that differ by their code.
+ */
+/** A character by its Unicode code point, as messages show one that cannot be told by its look: `U+043E`. */
+export const codePoint = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A blank, an invisible character, or a letter of another script than the Latin one (Cyrillic "а"). */
+const LOOKALIKE = /^(?:\s|\p{Cf}|(?=\p{L})\P{Script=Latin})$/u;
+
+function lookalikes(word: string, hint: string): string {
+  const odd = [...new Set([...word].filter((c) => LOOKALIKE.test(c) && !hint.includes(c)))];
+  if (odd.length === 0) return '';
+  const shown = [...word].map((c) => (odd.includes(c) ? `<${codePoint(c)}>` : c)).join('');
+  const which = odd.length === 1 ? 'einem Zeichen, das' : 'Zeichen, die';
+  return ` Geschrieben ist "${shown}", mit ${which} man leicht übersieht oder verwechselt.`;
 }
 
 /**

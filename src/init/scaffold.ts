@@ -5,11 +5,12 @@
  * `.gitignore` files out of a published package, so they cannot be shipped under their real names.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { KIM_VERSION } from '../version.js';
+import { EDITOR_SCHEMA_DIR, editorSchemaText, packageSchemaNames } from './editor-schemas.js';
 import { kimSource, type KimSource } from './kim-source.js';
 
 export const SCAFFOLD_DIR = join(packageRoot, 'scaffold');
@@ -17,7 +18,10 @@ export const SCAFFOLD_DIR = join(packageRoot, 'scaffold');
 export interface ScaffoldFile {
   /** Path in the new repository, forward slashes (e.g. `.github/workflows/kim.yml`). */
   target: string;
+  /** The file to copy; for kim's schemas (`schemas/…`, for the editor) the package's schema they are made from. */
   source: string;
+  /** Made from `source` rather than copied (the editor's schemas). */
+  editorSchema?: true;
 }
 
 /** Every scaffold file with its target path, sorted. */
@@ -34,6 +38,9 @@ export async function scaffoldFiles(dir = SCAFFOLD_DIR): Promise<ScaffoldFile[]>
     }
   };
   await walk(dir);
+  if (dir === SCAFFOLD_DIR) {
+    for (const name of await packageSchemaNames()) out.push({ target: `${EDITOR_SCHEMA_DIR}/${name}`, source: join(packageRoot, 'schemas', name), editorSchema: true });
+  }
   return out.sort((a, b) => (a.target < b.target ? -1 : 1));
 }
 
@@ -64,7 +71,7 @@ export async function initRepository(dir: string, options: { force?: boolean; ki
   }
   const written: string[] = [];
   for (const f of files) {
-    const raw = (await readFile(f.source, 'utf8')).replaceAll('__KIM_VERSION__', KIM_VERSION);
+    const raw = f.editorSchema ? await editorSchemaText(basename(f.source)) : (await readFile(f.source, 'utf8')).replaceAll('__KIM_VERSION__', KIM_VERSION);
     const text = f.target === 'package.json' ? withKimSource(raw, source) : raw;
     const target = join(root, f.target);
     await writeFileAtomic(target, text);

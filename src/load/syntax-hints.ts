@@ -138,3 +138,38 @@ export function misindentedMessage(m: Misindented): string {
     'Einträge derselben Ebene müssen genau gleich weit eingerückt sein.'
   );
 }
+
+/**
+ * The position of a tab in a line's indentation (before its content, also after a list's "- "), or
+ * undefined. YAML indents with spaces only; a tab there makes the parser misread the lines around it.
+ */
+export function tabIndentation(line: string, lineNumber: number): { line: number; col: number } | undefined {
+  const indentation = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0];
+  const index = indentation.indexOf('\t');
+  return index < 0 ? undefined : { line: lineNumber, col: index + 1 };
+}
+
+/**
+ * The innermost flow bracket (`{` or `[`) opened before `offset` and not closed by then, outside quotes
+ * and comments: where a missing "}" or "]" belongs to.
+ */
+export function unclosedFlow(text: string, offset: number): { offset: number; bracket: '{' | '[' } | undefined {
+  const open: { offset: number; bracket: '{' | '[' }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\n' && open.length === 0) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < offset && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (open.length > 0 || /[\s:,[{-]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '{' || c === '[') open.push({ offset: i, bracket: c });
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return open.at(-1);
+}

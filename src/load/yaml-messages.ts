@@ -30,7 +30,7 @@ export function translateYamlError(code: string, original: string): string {
   if (code === 'MISSING_CHAR' && /closing ["']?quote/.test(original)) {
     return 'Ein Text in Anführungszeichen wird nicht geschlossen; es fehlt das schließende Anführungszeichen.';
   }
-  if (code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(original)) {
+  if (code === 'BAD_INDENT' && /Flow (sequence|map)/.test(original)) {
     return 'Eine Liste in [ ] oder Zuordnung in { } wird nicht geschlossen (fehlt "]" oder "}"?) oder ist nicht weit genug eingerückt.';
   }
   if (code === 'MISSING_CHAR' && /without - indicator/.test(original)) {

@@ -3,7 +3,7 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import { findInvisible, invisibleMessage } from './invisible-characters.js';
 import { readSyntaxTree, TOO_DEEP } from './nesting-guard.js';
 import type { Position } from './source-file.js';
-import { colonInValue, misindentedLines, misindentedMessage, type Misindented } from './syntax-hints.js';
+import { colonInValue, misindentedLines, misindentedMessage, tabIndentation, unclosedFlow, type Misindented } from './syntax-hints.js';
 import { translateYamlError } from './yaml-messages.js';
 
 /** Syntax errors reported per file; the rest are almost always follow-on errors of the first. */
@@ -87,16 +87,32 @@ function syntaxDiagnostics(file: string, source: string, doc: Document, at: (off
   let explained = false;
   for (const e of doc.errors) {
     const isQuote = e.code === 'MISSING_CHAR' && /quote/.test(e.message);
-    const structural = STRUCTURAL.has(e.code) && !isQuote && !/Flow (sequence|mapping)/.test(e.message);
-    if (structural && explained) continue;
+    const unclosed = e.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(e.message) ? unclosedFlow(source, e.pos[0]) : undefined;
+    const structural = STRUCTURAL.has(e.code) && !isQuote && unclosed === undefined;
+    if ((structural || e.code === 'TAB_AS_INDENT') && explained) continue;
     let pos = at(isQuote ? openingQuote(doc, e.pos[0]) : e.pos[0]);
     let message = translateYamlError(e.code, e.message);
+    // A tab in the indentation of this line or the one before: the parser's complaint (often only "the
+    // indentation is wrong", one line later) is about it, so say so where the tab is.
+    const tab = structural || e.code === 'TAB_AS_INDENT' ? [pos.line, pos.line - 1].map((n) => tabIndentation(textLines[n - 1] ?? '', n)).find((t) => t !== undefined) : undefined;
+    if (tab) {
+      pos = tab;
+      message = 'Diese Zeile ist mit einem Tabulatorzeichen eingerückt; YAML erlaubt zum Einrücken nur Leerzeichen. Bitte das Tabulatorzeichen durch Leerzeichen ersetzen.';
+      explained = true; // the lines after it are read wrongly because of it
+    } else if (unclosed) {
+      // Reported where the parser noticed (the next line, as an indentation problem): the bracket that was opened instead.
+      pos = at(unclosed.offset);
+      message = unclosed.bracket === '{'
+        ? 'Diese Zuordnung in { } wird nicht geschlossen: es fehlt das schließende "}".'
+        : 'Diese Liste in [ ] wird nicht geschlossen: es fehlt das schließende "]".';
+      explained = true;
+    }
     if (e.code === 'DUPLICATE_KEY') {
       // The library does not say which key; it stands at the position, up to the colon.
       const key = /^\s*("[^"]*"|'[^']*'|[^:#,{}[\]]*?)\s*:/.exec(source.slice(e.pos[0], e.pos[0] + 200))?.[1];
       if (key) message = `Der Schlüssel "${key.replace(/^["']|["']$/g, '')}" kommt in derselben Zuordnung doppelt vor; jeder Schlüssel darf nur einmal stehen.`;
     }
-    if (structural) {
+    if (structural && !tab) {
       const colon = colonInValue(textLines[pos.line - 1] ?? '');
       const near = colon ? undefined : (misindented ??= misindentedLines(source)).find((m) => m.line >= pos.line - 3 && m.line <= pos.line + 1);
       if (colon) {

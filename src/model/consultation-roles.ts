@@ -8,6 +8,6 @@ export const DEFAULT_CONSULTATION_ROLES: readonly ConsultationRole[] = [
   { name: 'Entscheidung', authoritative: true },
 ];
 
-export function consultationRolesOf(organisation: Organisation): readonly ConsultationRole[] {
+export function consultationRolesOf(organisation: Pick<Organisation, 'consultationRoles'>): readonly ConsultationRole[] {
   return organisation.consultationRoles ?? DEFAULT_CONSULTATION_ROLES;
 }

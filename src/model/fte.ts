@@ -32,7 +32,7 @@ export function fteOn(staff: Pick<StaffMember, 'fte' | 'fteChanges'>, date: IsoD
 }
 
 /** Funding per FTE for a calendar year; undefined when the data has no rate for that year. */
-export function fundingRateFor(programme: Programme, year: number): number | undefined {
+export function fundingRateFor(programme: Pick<Programme, 'fundingRates'>, year: number): number | undefined {
   return programme.fundingRates.find((r) => r.year === year)?.amount;
 }
 

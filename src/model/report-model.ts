@@ -274,12 +274,12 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
  * Its committee, not this report's: a Vorlage for the Kreistag after one for the Ausschuss calls the
  * Ausschuss's session "die letzte" only if the Ausschuss has not met since.
  */
-export function sessionsBetween(data: Dataset, previousSession: Session, thisSession: Session): Session[] {
+export function sessionsBetween(data: { meetings: Pick<Dataset['meetings'], 'sessions'> }, previousSession: Session, thisSession: Session): Session[] {
   return data.meetings.sessions.filter((s) => s.committee === previousSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */
-export function findPreviousReport(data: Dataset, report: Report): Report | undefined {
+export function findPreviousReport(data: Pick<Dataset, 'reports'>, report: Report): Report | undefined {
   if (report.previousReport !== undefined) return data.reports.find((r) => r.id === report.previousReport);
   let best: Report | undefined;
   for (const r of data.reports) {

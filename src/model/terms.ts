@@ -31,7 +31,7 @@ export interface TermsModel {
   unit: UnitModel;
 }
 
-export function termsOf(programme: Programme): TermsModel {
+export function termsOf(programme: Pick<Programme, 'terms'>): TermsModel {
   const terms = { ...DEFAULT_TERMS, ...programme.terms };
   const unit: Unit = terms.unit;
   return {

@@ -1,9 +1,11 @@
 /**
  * Finding a person's name in a text however it is spelt: `DAVID OKONKWO`, `okonkwo`, the genitive
  * `Okonkwos`, `Okon\u00ADkwo` with a soft hyphen, `O’Neill` for `O'Neill`, `Mueller` for `Müller`,
- * `**Okon**kwo` in Markdown. Both sides are folded the same way (one character at a time, so every
- * folded character remembers where it came from, for the message), then matched as whole words.
+ * `**Okon**kwo` in Markdown, `Okоnkwo` with a Cyrillic "о" (a homoglyph: Unicode's confusables, TR39).
+ * Both sides are folded the same way (one character at a time, so every folded character remembers
+ * where it came from, for the message), then matched as whole words.
  */
+import { createRequire } from 'node:module';
 
 /** A folded text and, per folded character, the index of the original character it came from. */
 export interface Folded {
@@ -36,13 +38,51 @@ function foldChar(ch: string): string {
     else if (DASHES.has(ch)) folded = '-';
     else if (/\s/u.test(ch)) folded = ' ';
     else {
-      folded = ch.normalize('NFKC').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+      // Confusables before lower case: Greek "Κ" is "K", its lower case "κ" only looks like "ĸ".
+      folded = [...ch.normalize('NFKC')].map(prototypeOf).join('');
+      folded = folded.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
       folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
       folded = [...folded].map((c) => EXTRA[c] ?? c).join('');
+      if (/[^\x00-\x7f]/.test(folded)) folded = [...folded].map(prototypeOf).join('');
     }
     cache.set(ch, folded);
   }
   return folded;
+}
+
+/**
+ * A letter or digit that is not ASCII (nor ä, ö, ü, ß, which fold to German spellings) is replaced by
+ * the character it is confusable with, per Unicode's confusables.txt (TR39's skeleton data, through the
+ * `unhomoglyph` package): Cyrillic "о" and Greek "ο" read "o", Cherokee "Ꭺ" reads "A". The prototype is
+ * folded like any other character afterwards; a letter with a mark (é) is not in the table and keeps
+ * its own folding. TR39 writes capital I as "l"; kim leaves ASCII alone, so an upper-case look-alike of
+ * I (Cyrillic "І", Greek "Ι") reads "I".
+ */
+function prototypeOf(ch: string): string {
+  if (!/[\p{L}\p{N}]/u.test(ch) || /^[\x00-\x7fÄÖÜäöüß]$/.test(ch)) return ch;
+  const prototype = confusables()[ch];
+  if (prototype === 'l' && ch !== ch.toLowerCase()) return 'I';
+  return prototype ?? ch;
+}
+
+/** The table is read when the first such character is met: most Vorlagen have none. */
+let table: Record<string, string> | undefined;
+const confusables = (): Record<string, string> => (table ??= createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>);
+
+/**
+ * In a word made of letters and digits, "0" and "1" stand for "O" and "l" (TR39 maps them so): "0konkw0",
+ * "Mi11er". A number alone stays as it is, so dates and amounts never turn into letters.
+ */
+const DIGIT_LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l' };
+const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+
+/** Whether the run of letters and digits around `index` holds a letter; `end` is where the run stops. */
+function runAround(text: string, index: number): { letter: boolean; end: number } {
+  let start = index;
+  while (start > 0 && isWordChar(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && isWordChar(text[end]!)) end++;
+  return { letter: /\p{L}/u.test(text.slice(start, end)), end };
 }
 
 /** A combining diaeresis after a, o or u is the umlaut typed in two parts: fold it like ä, ö, ü (to "e"). */
@@ -50,6 +90,7 @@ const DIAERESIS = '\u0308';
 
 /** Folds a text for matching names; runs of blanks become one space. `origin` only when asked for (a hit). */
 export function fold(text: string, withOrigin = true): Folded {
+  let run = { letter: false, end: -1 }; // the word a 0 or 1 stands in, looked at once per word
   const parts: string[] = [];
   const origin: number[] = [];
   let last = ''; // the last folded character, for blanks and a split umlaut
@@ -58,6 +99,10 @@ export function fold(text: string, withOrigin = true): Folded {
     const size = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
     const ch = size === 1 ? text[index]! : text.slice(index, index + 2);
     let f = ch === DIAERESIS && (last === 'a' || last === 'o' || last === 'u') ? 'e' : foldChar(ch);
+    if (ch === '0' || ch === '1') {
+      if (index >= run.end) run = runAround(text, index);
+      if (run.letter) f = DIGIT_LOOKALIKE[ch]!;
+    }
     if (f === ' ' && (last === ' ' || last === '')) f = '';
     if (f !== '') {
       parts.push(f);

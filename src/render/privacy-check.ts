@@ -4,6 +4,7 @@ import { sourcesOf } from '../load/dataset-sources.js';
 import { eachString, type SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
+import { codePoint } from '../german/did-you-mean.js';
 import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from './name-matching.js';
 import type { TemplateFile } from './template-registry.js';
 
@@ -141,7 +142,8 @@ const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
 const isStaffName = (source: SourceFile, pointer: string): boolean => source.file === 'staff.yaml' && /^\/staff\/\d+\/name$/.test(pointer);
 
 function locate(p: NamePattern, found: string, where: string[], hit: OutputText, ctx: PrivacyContext): Diagnostic {
-  const as = found === p.name ? '' : ` (geschrieben als "${found.replace(/[\p{Cf}]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}")`;
+  // Invisible characters and letters of another script (a Cyrillic "о") are shown by their code: they look like the name.
+  const as = found === p.name ? '' : ` (geschrieben als "${found.replace(/\p{Cf}|(?=\p{L})\P{Script=Latin}/gu, (c) => `<${codePoint(c)}>`)}")`;
   const message = `Die öffentliche Vorlage ${ctx.report.id} enthält den Namen "${p.name}" einer beschäftigten Person${as} in ${where.join(' und ')}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`;
   // 1. The data field it came from: the report's own file first, then the shared files, then other reports.
   const sources = orderedSources(ctx);

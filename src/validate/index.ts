@@ -3,11 +3,11 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { REPORTS_DIR, DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
-import type { SourceFile } from '../load/source-file.js';
+import { escapePointer, type SourceFile } from '../load/source-file.js';
 import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
-import { isPartValid, type BrokenReport, type DataPathState, type RuleContext } from './rule-context.js';
+import { dataFor, isPartValid, pointerIn, type BrokenReport, type DataPathState, type RuleBase } from './rule-context.js';
 import { schemaProblems } from './schema-check.js';
 
 export interface Validation {
@@ -55,10 +55,12 @@ export async function validateSources(sources: LoadedSources, templates: string[
   }
   data.reports = reports;
 
-  const ctx: RuleContext = {
-    data: data as Dataset,
+  const reportData = { ...data, reports };
+  const ctx: RuleBase = {
     valid,
     validAt,
+    raw: (kind, pointer) => pointerIn(sources.files[kind]?.value, pointer),
+    optional: (kind, field) => (validAt(kind, `/${escapePointer(String(field))}`) ? (data[kind] as Record<typeof field, never> | undefined)?.[field] : undefined),
     sources: sources.files,
     reportSources,
     brokenReports,
@@ -66,6 +68,13 @@ export async function validateSources(sources: LoadedSources, templates: string[
       brokenReports.length > 0 || (sources.excludedReports?.length ?? 0) > 0 || sources.diagnostics.some((d) => d.severity === 'error' && d.file.startsWith(`${REPORTS_DIR}/`)),
     templates,
     checkDataPath: (p) => checkDataPath(sources.dataDir, p),
+    fileSize: (p) => {
+      try {
+        return statSync(resolve(sources.dataDir, p)).size;
+      } catch {
+        return undefined;
+      }
+    },
     readDataFile: (p) => {
       try {
         return readFileSync(resolve(sources.dataDir, p));
@@ -74,8 +83,9 @@ export async function validateSources(sources: LoadedSources, templates: string[
       }
     },
   };
+  // Each rule gets the parts it declared, and only once they passed the schema (ValidData).
   for (const rule of RULES) {
-    if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check(ctx));
+    if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check({ ...ctx, data: dataFor(reportData, rule.needs) }));
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;

@@ -46,3 +46,14 @@ describe('didYouMean', () => {
     expect(didYouMean('x', [], 'placeholder')).toBe('');
   });
 });
+
+describe('didYouMean', () => {
+  test('never suggests the word itself, though it is among the candidates', () => {
+    expect(didYouMean('name', ['name', 'title'])).toBe('');
+  });
+  test('a word that only looks like the suggestion names the odd character by its code', () => {
+    expect(didYouMean('name\u00A0', ['name', 'title'])).toBe(' Meinten Sie "name"? Geschrieben ist "name<U+00A0>", mit einem Zeichen, das man leicht übersieht oder verwechselt.');
+    expect(didYouMean('st\u0430rt', ['start'])).toBe(' Meinten Sie "start"? Geschrieben ist "st<U+0430>rt", mit einem Zeichen, das man leicht übersieht oder verwechselt.');
+    expect(didYouMean('Straße', ['Strasse'])).toBe(' Meinten Sie "Strasse"?'); // a letter anyone sees
+  });
+});

@@ -83,6 +83,15 @@ describe('inline Markdown', () => {
     expect(out).toContain("A&B.\nNeue Zeile.\n");
   });
 
+  test('a URL in a text block prints as the Markdown reader sees it, without the escapes of its underscores', async () => {
+    // What the Markdown stage writes for "https://example.org/kim_projekt/info_blatt.pdf" in a text block.
+    const md = 'Mehr unter https://example.org/kim\\_projekt/info\\_blatt.pdf und www.kim\\_kreis.de.';
+    const out = plainText(await readPages(await renderer.render(md, SAMPLE_META)));
+    expect(findText(out, 'https://example.org/kim_projekt/info_blatt.pdf')).toBeGreaterThanOrEqual(0);
+    expect(findText(out, 'www.kim_kreis.de')).toBeGreaterThanOrEqual(0);
+    expect(out).not.toContain('\\');
+  });
+
   test('table cells and headings are never hyphenated, paragraphs are', async () => {
     const words = ['Kooperationsvereinbarungen', 'Integrationsmanagement', 'Auftaktveranstaltungen', 'Geschäftsordnungsentwurf'];
     const long = words.join(' ');

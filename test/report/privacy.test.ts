@@ -103,6 +103,11 @@ const SPELLINGS: { name: string; staff?: [string, string]; typed: string; found:
   { name: 'the first of two surnames', staff: ['Lea Ferreira', 'Lea Ferreira Santos'], typed: 'Frau Ferreira', found: 'Ferreira' },
   { name: 'a two-letter surname after a form of address', staff: ['David Okonkwo', 'Wei Li'], typed: 'Frau Li', found: 'Frau Li' },
   { name: 'a two-letter surname after "Dr."', staff: ['David Okonkwo', 'Minh Ng'], typed: 'Dr. Ng', found: 'Dr. Ng' },
+  // Homoglyphs (Unicode TR39 confusables): they look like the name and are read as it.
+  { name: 'a Cyrillic "о" inside the surname', typed: 'Herr Ok\u043Enkwo', found: 'Okonkwo" einer beschäftigten Person (geschrieben als "Ok<U+043E>nkwo' },
+  { name: 'Greek capitals for the whole surname', typed: 'HERR \u039F\u039A\u039F\u039DKW\u039F', found: 'Okonkwo' },
+  { name: 'a Cyrillic "І" for a capital I', staff: ['David Okonkwo', 'David Ilić'], typed: 'Herr \u0406lić', found: 'Ilić' },
+  { name: 'digits for O and l inside a word', typed: 'Herr 0k0nkw0', found: 'Okonkwo' },
   { name: 'the name before "geb."', staff: ['Sabine Hollmichel', 'Sabine Hollmichel geb. Wald'], typed: 'Frau Hollmichel', found: 'Hollmichel' },
 ];
 
@@ -206,6 +211,15 @@ describe('ordinary text is not taken for a name', () => {
     const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Anna Im' }] };
     expect(checkPublicOutputs({ markdown: 'Im Rhein-Sieg-Kreis, im Modul 2.' }, { data, report, templateFiles: [] })).toEqual([]);
     expect(checkPublicOutputs({ markdown: 'Wie Frau Im berichtet.' }, { data, report, templateFiles: [] })).toHaveLength(1);
+  });
+  test('text in another script, and numbers, are no hit: only a word that reads as the name is', async () => {
+    const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });
+    const report = dataset.reports.find((r) => r.id === CURRENT)!;
+    const data = { ...dataset, staff: [{ ...dataset.staff[0]!, name: 'Olga Petrova' }] };
+    const ordinary = 'Kurse in Русский язык und Ελληνικά, Sprachniveau B1, 10.000 € im Jahr 2011, Raum 0.10, Olgastraße.';
+    expect(checkPublicOutputs({ markdown: ordinary }, { data, report, templateFiles: [] })).toEqual([]);
+    // "Реtrоvа": Cyrillic Р, е, о and а in a Latin word.
+    expect(checkPublicOutputs({ markdown: 'Wie Frau \u0420\u0435tr\u043Ev\u0430 berichtet.' }, { data, report, templateFiles: [] })).toHaveLength(1);
   });
   test('a surname inside a longer word is no hit', async () => {
     const { dataset } = await loadValidData({ dataDir: EXAMPLE_DIR });

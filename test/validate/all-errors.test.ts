@@ -5,7 +5,9 @@
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkData } from '../../src/api.js';
-import { copyData, describeDiagnostics, removeScratch, replaceIn } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyData, describeDiagnostics, removeScratch, replaceIn, runCli } from './helpers.js';
 
 afterAll(removeScratch);
 
@@ -27,6 +29,41 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a wrong genus in organisation.yaml does not hide an unknown paper type or consultation role in a report',
+    edits: [
+      { file: 'organisation.yaml', from: 'paperTypes:\n', to: 'municipalityWord: { singular: Stadtteil, plural: Stadtteile, genus: männlich, pluralDative: Stadtteilen }\npaperTypes:\n' },
+      { file: LATEST, from: 'paperType: Mitteilungsvorlage', to: 'paperType: Mitteilungsvorlag' },
+      { file: LATEST, from: 'role: Kenntnisnahme }', to: 'role: Kenntnis }' },
+    ],
+    expected: [
+      ['organisation.yaml', '"männlich" ist nicht zulässig'],
+      [LATEST, 'Unbekannte Vorlagenart "Mitteilungsvorlag"'],
+      [LATEST, '"Kenntnis"'],
+    ],
+  },
+  {
+    name: 'a wrong funding rate in programme.yaml does not hide an unknown module in a report text',
+    edits: [
+      { file: 'programme.yaml', from: '{ year: 2021, amount: 55000 }', to: '{ year: 2021, amount: viel }' },
+      { file: LATEST, from: '  modules:\n', to: '  modules:\n    modul-9: { work: Text }\n' },
+    ],
+    expected: [
+      ['programme.yaml', 'gefunden wurde der Text "viel"'],
+      [LATEST, 'Unbekanntes Modul "modul-9" in text.modules.'],
+    ],
+  },
+  {
+    name: 'a wrong steering-group meeting does not hide a Stand after the session',
+    edits: [
+      { file: 'meetings.yaml', from: '    date: 2021-11-25\n', to: '    date: 25.11.2021\n' },
+      { file: LATEST, from: 'stand: 2022-03-01', to: 'stand: 2022-03-20' },
+    ],
+    expected: [
+      ['meetings.yaml', '25.11.2021'],
+      [LATEST, '20.03.2022'],
+    ],
+  },
   {
     name: 'an error in organisation.yaml\'s body does not hide an unknown department in a report',
     edits: [
@@ -149,4 +186,16 @@ describe.each(CASES)('$name', (c) => {
     for (const message of c.absent ?? []) expect(all.filter((d) => d.message.includes(message)), describeDiagnostics(all)).toEqual([]);
     expect(all.filter((d) => d.severity === 'error'), describeDiagnostics(all)).toHaveLength(c.expected.length);
   });
+});
+
+test('kim report shows the schema error and the report\'s unknown paper type together, exit 1, nothing written', () => {
+  const dir = copyData();
+  const [genus, paperType] = CASES[0]!.edits;
+  for (const e of [genus!, paperType!]) replaceIn(dir, e.file, e.from, e.to);
+  const out = join(dir, '..', 'out');
+  const r = runCli(['report', '--data', dir, '--out', out]);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/organisation\.yaml:\d+:\d+ {2}Fehler: .*"männlich" ist nicht zulässig/);
+  expect(r.stderr).toMatch(/2022-03-16-kim-sachstand\.yaml:\d+:\d+ {2}Fehler: Unbekannte Vorlagenart "Mitteilungsvorlag"/);
+  expect(existsSync(out)).toBe(false);
 });

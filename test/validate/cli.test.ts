@@ -70,7 +70,7 @@ describe('kim validate', () => {
     replaceIn(dir, 'meetings.yaml', 'sessions:\n', 'sessions:\n\t- x\n');
     const r = runCli(['validate', '--data', dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/meetings\.yaml:5:1 {2}Fehler: Tabulatorzeichen/);
+    expect(r.stderr).toMatch(/meetings\.yaml:5:1 {2}Fehler: Diese Zeile ist mit einem Tabulatorzeichen eingerückt/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 

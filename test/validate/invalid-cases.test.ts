@@ -35,6 +35,7 @@ const withAttachmentFile = (file: string) => insertAfter(LATEST, ATTACHMENT, `  
 
 const CASES: Case[] = [
   // YAML syntax
+  { name: 'an unknown field that only looks like a known one (Cyrillic "а") is shown by its code, not as "name … Meinten Sie name"', edit: sub('organisation.yaml', '  - { name: Mitteilungsvorlage }', '  - { n\u0430me: Mitteilungsvorlage }'), file: 'organisation.yaml', at: { find: 'n\u0430me:' }, message: 'Meinten Sie "name"? Geschrieben ist "n<U+0430>me", mit einem Zeichen, das man leicht übersieht oder verwechselt.' },
   { name: 'YAML: unclosed flow mapping', edit: sub('meetings.yaml', '{ id: asi-2021-11-16,', '{ id: asi-2021-11-16'), file: 'meetings.yaml', at: { find: 'asi-2021-11-16 committee' }, message: 'Innerhalb von [ ] oder { } fehlt hier wohl ein Komma' },
   { name: 'YAML: unclosed quote', edit: sub('organisation.yaml', 'name: Kreissozialamt', 'name: "Kreissozialamt'), file: 'organisation.yaml', at: { find: '"Kreissozialamt' }, message: 'Ein Text in Anführungszeichen wird nicht geschlossen' },
   { name: 'YAML: tab indentation', edit: sub('staff.yaml', '    gender: w\n', '\tgender: w\n'), file: 'staff.yaml', at: { find: '\tgender' }, message: 'Tabulatorzeichen' },

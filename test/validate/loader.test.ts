@@ -105,7 +105,7 @@ describe('YAML errors', () => {
     expect(d!.message).toContain('Anführungszeichen wird nicht geschlossen');
   });
   test('an unclosed [ says so', () => {
-    expect(fails(parseYamlFile('x.yaml', bytes('a: [1, 2\nb: 1\n')))[0]!.message).toContain('wird nicht geschlossen (fehlt "]" oder "}"?)');
+    expect(fails(parseYamlFile('x.yaml', bytes('a: [1, 2\nb: 1\n')))[0]).toMatchObject({ line: 1, col: 4, message: 'Diese Liste in [ ] wird nicht geschlossen: es fehlt das schließende "]".' });
   });
   test('a missing comma in { } says so, at the entry', () => {
     const [d] = fails(parseYamlFile('x.yaml', bytes('a:\n  - { id: x committee: asi }\n')));

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import type { DataPathState, Rule, RuleContext } from '../../src/validate/rule-context.js';
+import { pointerIn, type DataPart, type DataPathState, type AnyRule, type RuleContext } from '../../src/validate/rule-context.js';
+import type { DataFileKind } from '../../src/load/data-files.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
 
@@ -20,22 +21,28 @@ beforeAll(async () => {
   base = validation.dataset!;
 }, 120_000);
 
-function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext {
+function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext<DataPart> {
   const data = structuredClone(base);
   change(data);
+  const file = (kind: DataFileKind): unknown => (kind === 'staff' ? { staff: data.staff } : kind === 'assignments' ? { assignments: data.assignments } : data[kind]);
   return {
     data,
     valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
     validAt: () => true,
+    raw: (kind, pointer) => pointerIn(file(kind), pointer),
+    optional(kind, field) {
+      return this.validAt(kind, `/${String(field)}`) ? data[kind][field] : undefined;
+    },
     sources: sources.files,
     reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
     brokenReports: [],
     templates: ['sachstand'],
     checkDataPath: (p) => paths[p] ?? 'ok',
     readDataFile: (p) => files[p],
+    fileSize: (p) => files[p]?.length,
   };
 }
-const rule = (name: string): Rule => {
+const rule = (name: string): AnyRule => {
   const found = RULES.find((r) => r.name === name);
   if (!found) throw new Error(`no rule ${name}`);
   return found;
@@ -54,7 +61,7 @@ test('every rule is covered below', () => {
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
-    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous',
+    'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group',
   ];
   expect(RULES.map((r) => r.name).sort()).toEqual([...covered].sort());
 });

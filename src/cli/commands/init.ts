@@ -29,9 +29,10 @@ export async function runInit(dir: string | undefined, options: InitOptions, ter
       `${term.color.green('✓')} Datenrepository angelegt in ${where === '' ? 'diesem Ordner' : where}.`,
       'Nächste Schritte:',
       ...(where !== '' ? [`  cd ${where}`] : []),
-      '  npm install        # kim für Editor-Schemas und CI installieren',
-      '  npx kim validate   # Beispieldaten prüfen',
-      '  npx kim build      # Vorlagen in out/ erzeugen',
+      '  npm install        # kim installieren; danach package-lock.json einchecken (die CI nimmt npm ci)',
+      '  npm run validate   # Beispieldaten prüfen',
+      '  npm run build      # Vorlagen in out/ erzeugen',
+      'Immer npm run, nie npx kim: npx fragt die npm-Registry nach einem fremden Paket namens kim.',
     ].join('\n'),
   );
   return EXIT.ok;

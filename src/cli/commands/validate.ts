@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { checkData, hasErrors, type Environment } from '../../api.js';
-import { displayPath, printDiagnostics, summarize, type Terminal } from '../terminal.js';
+import { checkData, hasErrors, KIM_VERSION, refreshEditorSchemas, type Environment } from '../../api.js';
+import { codeClimateReport } from '../code-climate.js';
+import { displayPath, printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface ValidateOptions {
   data: string;
   templates: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'codeclimate';
 }
 
 /** `kim validate`: every problem of the data folder in one run; exit 1 on errors, warnings allowed. */
@@ -13,10 +14,15 @@ export async function runValidate(options: ValidateOptions, term: Terminal, env:
   const dataDir = resolve(options.data);
   const { validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   const failed = hasErrors(validation.diagnostics);
+  await noteEditorSchemas(dataDir, term);
   if (options.format === 'json') {
     const list = validation.diagnostics.map((d) => ({ ...d, file: displayPath(dataDir, d.file) }));
     term.out(JSON.stringify({ valid: !failed, diagnostics: list }, null, 2));
     return failed ? 1 : 0;
+  }
+  if (options.format === 'codeclimate') {
+    // The report on stdout (for GitLab's artifacts:reports:codequality), the usual lines on stderr for the log.
+    term.out(JSON.stringify(codeClimateReport(validation.diagnostics, (d) => displayPath(dataDir, d.file)), null, 2));
   }
   printDiagnostics(term, dataDir, validation.diagnostics);
   if (failed) {
@@ -25,7 +31,20 @@ export async function runValidate(options: ValidateOptions, term: Terminal, env:
   }
   if (!term.quiet) {
     const reports = validation.reportSources.length;
-    term.out(`${term.color.green('✓')} Daten gültig: ${reports} ${reports === 1 ? 'Vorlage' : 'Vorlagen'}, ${summarize(validation.diagnostics)}.`);
+    // With a report on stdout, the summary goes to the log (stderr) instead.
+    const say = options.format === 'codeclimate' ? term.err : term.out;
+    say(`${term.color.green('✓')} Daten gültig: ${reports} ${reports === 1 ? 'Vorlage' : 'Vorlagen'}, ${summarize(validation.diagnostics)}.`);
   }
   return 0;
+}
+
+/** Keeps the editor's schemas current (see src/init/editor-schemas.ts) and says which it rewrote, so they are committed. */
+async function noteEditorSchemas(dataDir: string, term: Terminal): Promise<void> {
+  const updated = await refreshEditorSchemas(dataDir).catch((cause: unknown) => {
+    term.err(term.color.yellow(`Hinweis: Die Editor-Schemas in ${displayPath(dataDir, '../schemas')} ließen sich nicht aktualisieren (${safeText(cause instanceof Error ? cause.message : String(cause))}).`));
+    return [];
+  });
+  if (updated.length === 0 || term.quiet) return;
+  const files = safeText(updated.map((f) => displayPath(dataDir, f)).join(', '));
+  term.err(term.color.yellow(`Editor-Schemas waren veraltet und sind jetzt auf dem Stand von kim ${KIM_VERSION}: ${files}. Bitte mit einchecken.`));
 }

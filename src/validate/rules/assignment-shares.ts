@@ -5,7 +5,7 @@ import { fteOn } from '../../model/fte.js';
 import { findPreviousReport } from '../../model/report-model.js';
 import { municipalityWordOf } from '../../model/terms.js';
 import type { Assignment } from '../../model/types.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 
 const micro = (n: number): number => Math.round(n * 1e6);
 
@@ -13,7 +13,7 @@ const micro = (n: number): number => Math.round(n * 1e6);
  * Shares of one person's assignments that run at the same time cannot add up to more than the person's
  * post ("0,5 VZÄ für Alfter und 0,5 VZÄ für Swisttal" is a whole post). Checked on each day an assignment starts.
  */
-export const assignmentSharesWithinPost: Rule = {
+export const assignmentSharesWithinPost = defineRule({
   name: 'assignment-shares-within-post',
   needs: ['staff', 'assignments'],
   check(ctx) {
@@ -45,16 +45,16 @@ export const assignmentSharesWithinPost: Rule = {
     }
     return out;
   },
-};
+});
 
 /**
  * A Vorlage lists the municipalities of each person hired since the last one (of a first Vorlage: of
  * everyone in post) whose role serves municipalities. Someone in that list without an assignment at the
  * Stand reads "noch keiner Kommune zugeordnet": usually a forgotten line in assignments.yaml.
  */
-export const listedStaffAssigned: Rule = {
+export const listedStaffAssigned = defineRule({
   name: 'listed-staff-assigned',
-  needs: ['programme', 'staff', 'assignments'],
+  needs: ['programme/roles', 'staff', 'assignments'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const serving = new Set(ctx.data.programme.roles.filter((r) => r.servesMunicipalities).map((r) => r.id));
@@ -65,7 +65,7 @@ export const listedStaffAssigned: Rule = {
     const continued = new Set(ctx.data.reports.map((r) => findPreviousReport(ctx.data, r)));
     // The Vorlage's own words ("keiner Kommune", "keinem Stadtteil"), so the warning quotes what it prints.
     // (The default words while organisation.yaml has schema errors: its word may be half there.)
-    const none = municipalityWordOf(ctx.valid.organisation ? ctx.data.organisation.municipalityWord : undefined).noneDat;
+    const none = municipalityWordOf(ctx.optional('organisation', 'municipalityWord')).noneDat;
     for (const report of [...ctx.data.reports].sort((a, b) => (a.stand < b.stand ? -1 : 1))) {
       if (continued.has(report)) continue;
       const previous = findPreviousReport(ctx.data, report);
@@ -82,4 +82,4 @@ export const listedStaffAssigned: Rule = {
     }
     return out;
   },
-};
+});

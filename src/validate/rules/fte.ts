@@ -4,15 +4,15 @@ import { plannedFteOn } from '../../model/fte.js';
 import { dayAfter } from '../../model/dates.js';
 import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
 import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 
 /**
  * Warns when a module has more FTE filled than planned on some day: possible (a Kreis may fund more itself),
  * but usually a wrong `fte` or a missing `end`.
  */
-export const filledWithinPlanned: Rule = {
+export const filledWithinPlanned = defineRule({
   name: 'filled-within-planned',
-  needs: ['programme', 'staff'],
+  needs: ['programme/modules', 'programme/terms', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
     // The programme's own words, as in the Vorlage: "im Baustein II", "Stellen".
@@ -68,4 +68,4 @@ export const filledWithinPlanned: Rule = {
     });
     return out;
   },
-};
+});

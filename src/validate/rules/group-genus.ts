@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Genus } from '../../model/types.js';
-import { at, ptr, validEntries, type Rule } from '../rule-context.js';
+import { at, ptr, validEntries, defineRule } from '../rule-context.js';
 
 /**
  * The steering group and the further groups are told with article and pronoun from `genus` ("Die
@@ -16,7 +16,7 @@ function articleClash(genitive: string, genus: Genus | undefined): string | unde
   return undefined;
 }
 
-export const groupGenusMatchesGenitive: Rule = {
+export const groupGenusMatchesGenitive = defineRule({
   name: 'group-genus-matches-genitive',
   needs: [],
   check(ctx) {
@@ -27,11 +27,11 @@ export const groupGenusMatchesGenitive: Rule = {
       const field = genus ? ptr(...path, 'genus') : ptr(...path, 'genitive');
       out.push(at(ctx, 'programme', field, `Das Genus von "${name}" passt nicht zum Genitiv "${genitive}": ${clash}. Erwartet wird genus: masculine oder neuter zu "des …", feminine (oder keine Angabe) zu "der …".`));
     };
-    const steering = ctx.data.programme?.steeringGroup;
-    if (steering && ctx.validAt('programme', '/steeringGroup')) check(['steeringGroup'], steering.name, steering.genitive, steering.genus);
+    const steering = ctx.optional('programme', 'steeringGroup');
+    if (steering) check(['steeringGroup'], steering.name, steering.genitive, steering.genus);
     for (const { item, index } of validEntries<{ name: string; genitive: string; genus?: Genus }>(ctx, 'programme', '/groups', ['name', 'genitive', 'genus'])) {
       check(['groups', index], item.name, item.genitive, item.genus);
     }
     return out;
   },
-};
+});

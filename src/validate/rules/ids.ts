@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
-import { at, ptr, usableIds, whereIs, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import { at, ptr, usableIds, whereIs, type Place, defineRule, type RuleContext } from '../rule-context.js';
 
 /**
  * Every collection whose items carry an `id` other files refer to, also in a file with errors elsewhere,
@@ -25,7 +25,7 @@ function idCollections(ctx: RuleContext): { place: Place; path: (string | number
   return list;
 }
 
-export const uniqueIds: Rule = {
+export const uniqueIds = defineRule({
   name: 'unique-ids',
   needs: [],
   check(ctx) {
@@ -42,14 +42,15 @@ export const uniqueIds: Rule = {
         out.push(at(ctx, place, ptr(...path, i, 'id'), `Die Kennung "${item.id}" kommt doppelt vor (zuerst in ${earlier}); Kennungen müssen eindeutig sein.`));
       });
     }
-    if (ctx.validAt('programme', '/modules')) {
+    const modules = ctx.optional('programme', 'modules');
+    if (modules) {
       const numbers = new Map<number, number>();
-      ctx.data.programme.modules.forEach((m, i) => {
+      modules.forEach((m, i) => {
         const seen = numbers.get(m.number);
         if (seen === undefined) numbers.set(m.number, i);
-        else out.push(at(ctx, 'programme', ptr('modules', i, 'number'), `Die Modulnummer ${m.number} ist schon an "${ctx.data.programme.modules[seen]!.id}" vergeben.`));
+        else out.push(at(ctx, 'programme', ptr('modules', i, 'number'), `Die Modulnummer ${m.number} ist schon an "${modules[seen]!.id}" vergeben.`));
       });
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule-context.js';
+import type { AnyRule } from '../rule-context.js';
 import { filledWithinPlanned } from './fte.js';
 import { uniqueIds } from './ids.js';
 import { assignmentWithinEmployment, endNotBeforeStart, fteChangesWithinEmployment, noOverlappingAssignments } from './periods.js';
-import { knownReferences } from './references.js';
+import { knownReferences, steeringMeetingsHaveGroup } from './references.js';
 import {
   attachmentFilesInside,
   fileNamedAfterId,
@@ -28,11 +28,12 @@ import { oneReportPerSession } from './report-sessions.js';
 import { textChangedSincePrevious } from './text-carried-over.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   uniqueIds,
   uniqueReportIds,
   oneReportPerSession,
   knownReferences,
+  steeringMeetingsHaveGroup,
   endNotBeforeStart,
   fteChangesWithinEmployment,
   assignmentWithinEmployment,

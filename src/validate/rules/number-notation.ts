@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { SourceFile } from '../../load/source-file.js';
-import { at, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import { at, type Place, defineRule, type RuleContext } from '../rule-context.js';
 import { jsonPath } from '../../diagnostics.js';
 
 /** `55.000`, `1.250.000`: digits in groups of three after a point, as Germans write thousands. */
@@ -11,7 +11,7 @@ const THOUSANDS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
  * Euro amount or a count is expected, such a number is almost always a German thousands separator. FTE
  * (`fte`) are fractions, where `1.000` may well mean one: left alone.
  */
-export const thousandsSeparator: Rule = {
+export const thousandsSeparator = defineRule({
   name: 'no-thousands-separator',
   needs: [],
   check(ctx) {
@@ -29,7 +29,7 @@ export const thousandsSeparator: Rule = {
     }
     return out;
   },
-};
+});
 
 /** Every parsed data file, also one that failed its schema (its numbers are still as written). */
 function everySource(ctx: RuleContext): { place: Place; source: SourceFile }[] {

@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
-import { at, ptr, validEntries, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, validEntries, whereIs, defineRule } from '../rule-context.js';
 
 /**
  * Two funding rates for one year, or two planned FTE figures for a module from the same day: the model
  * would take one of them and the other would be ignored without a word. Which one is meant only the
  * clerk knows, so both are errors (at the second entry, naming the first).
  */
-export const oneFundingRatePerYear: Rule = {
+export const oneFundingRatePerYear = defineRule({
   name: 'one-funding-rate-per-year',
   needs: ['programme/fundingRates'],
   check(ctx) {
@@ -26,9 +26,9 @@ export const oneFundingRatePerYear: Rule = {
     });
     return out;
   },
-};
+});
 
-export const onePlannedFtePerDay: Rule = {
+export const onePlannedFtePerDay = defineRule({
   name: 'one-planned-fte-per-day',
   needs: ['programme/modules'],
   check(ctx) {
@@ -49,7 +49,7 @@ export const onePlannedFtePerDay: Rule = {
     });
     return out;
   },
-};
+});
 
 /**
  * A body meets once a day and is constituted once: two meetings of the steering group (or of one group)
@@ -57,18 +57,19 @@ export const onePlannedFtePerDay: Rule = {
  * 15.02.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin"; two constituent meetings
  * told the body's founding twice.
  */
-export const oneMeetingPerDay: Rule = {
+export const oneMeetingPerDay = defineRule({
   name: 'one-meeting-per-day',
   needs: [],
   check(ctx) {
     const out: Diagnostic[] = [];
-    const groups = ctx.data.programme?.groups ?? [];
+    const groups = ctx.optional('programme', 'groups') ?? [];
+    const steering = ctx.optional('programme', 'steeringGroup');
     const check = (list: string, entries: { item: { date: string; kind: string; group?: string }; index: number }[]) => {
       const days = new Map<string, number>();
       const constituent = new Map<string, number>();
       for (const { item, index } of entries) {
         const body = item.group ?? '';
-        const who = `"${item.group ? (groups.find((g) => g.id === item.group)?.name ?? item.group) : (ctx.data.programme?.steeringGroup?.name ?? 'steeringGroup')}"`;
+        const who = `"${item.group ? (groups.find((g) => g.id === item.group)?.name ?? item.group) : (steering?.name ?? 'steeringGroup')}"`;
         const day = days.get(`${body}\n${item.date}`);
         if (day === undefined) days.set(`${body}\n${item.date}`, index);
         else out.push(at(ctx, 'meetings', ptr(list, index, 'date'), `Am ${formatDate(item.date)} gibt es schon eine Sitzung für ${who} (${whereIs(ctx, 'meetings', ptr(list, day, 'date'))}); je Tag ist eine erlaubt. Bitte einen der beiden Einträge löschen oder das Datum berichtigen.`));
@@ -82,4 +83,4 @@ export const oneMeetingPerDay: Rule = {
     check('groupMeetings', validEntries(ctx, 'meetings', '/groupMeetings', ['date', 'kind', 'group']));
     return out;
   },
-};
+});

@@ -3,9 +3,9 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
 import { periodsOverlap } from '../../model/dates.js';
 import type { Assignment, StaffMember } from '../../model/types.js';
-import { at, ptr, validEntries, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, validEntries, whereIs, defineRule } from '../rule-context.js';
 
-export const endNotBeforeStart: Rule = {
+export const endNotBeforeStart = defineRule({
   name: 'end-not-before-start',
   needs: [],
   check(ctx) {
@@ -23,13 +23,13 @@ export const endNotBeforeStart: Rule = {
     }
     return out;
   },
-};
+});
 
 /**
  * A change of the post (`fteChanges`) lies after the start and not after the end, one per day: a change on
  * the first day is the starting `fte`, and of two on one day the Vorlage would take one without a word.
  */
-export const fteChangesWithinEmployment: Rule = {
+export const fteChangesWithinEmployment = defineRule({
   name: 'fte-changes-within-employment',
   needs: [],
   check(ctx) {
@@ -51,10 +51,10 @@ export const fteChangesWithinEmployment: Rule = {
     }
     return out;
   },
-};
+});
 
 /** An assignment can only run while its staff member is employed. */
-export const assignmentWithinEmployment: Rule = {
+export const assignmentWithinEmployment = defineRule({
   name: 'assignment-within-employment',
   needs: ['staff', 'assignments'],
   check(ctx) {
@@ -74,10 +74,10 @@ export const assignmentWithinEmployment: Rule = {
     });
     return out;
   },
-};
+});
 
 /** One person assigned twice to the same municipality at the same time is a copy-and-paste slip. */
-export const noOverlappingAssignments: Rule = {
+export const noOverlappingAssignments = defineRule({
   name: 'no-overlapping-assignments',
   needs: ['assignments'],
   check(ctx) {
@@ -113,4 +113,4 @@ export const noOverlappingAssignments: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDecimal } from '../../german/index.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 
 const micro = (n: number): number => Math.round(n * 1e6);
 
 /** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total, each part named once. */
-export const planPartsAddUp: Rule = {
+export const planPartsAddUp = defineRule({
   name: 'plan-parts-add-up',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.modules.forEach((m, mi) => {
@@ -34,4 +34,4 @@ export const planPartsAddUp: Rule = {
     });
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 
 /**
  * A public Vorlage for a session marked non-public is an error, not a warning: a public Vorlage is
@@ -10,7 +10,7 @@ import { at, ptr, whereIs, type Rule } from '../rule-context.js';
  * The other way round (a non-public Vorlage in a public session) is normal: every public session has a
  * non-public part, which is what "Vorlage für den nichtöffentlichen Sitzungsteil" says. So no warning.
  */
-export const publicReportInPublicSession: Rule = {
+export const publicReportInPublicSession = defineRule({
   name: 'public-report-in-public-session',
   needs: ['meetings/sessions'],
   check(ctx) {
@@ -35,4 +35,4 @@ export const publicReportInPublicSession: Rule = {
     });
     return out;
   },
-};
+});

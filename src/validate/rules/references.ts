@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
 import { didYouMean } from '../../german/index.js';
 import type { Assignment, CooperationAgreement, Employer, GroupMeeting, KickOff, ProgrammeGroup, Session, StaffMember } from '../../model/types.js';
-import { at, ptr, usableIds, valueAt, type Place, type Rule, type RuleContext } from '../rule-context.js';
+import { at, ptr, usableIds, valueAt, type Place, defineRule, type RuleContext } from '../rule-context.js';
 
 interface Target {
   /** German noun with article for messages: "eine Rolle", shown as "Unbekannte Rolle". */
@@ -94,7 +94,7 @@ function knownList(ids: string[]): string {
   return ids.length > 8 ? `${shown} … (${ids.length} insgesamt)` : shown;
 }
 
-export const knownReferences: Rule = {
+export const knownReferences = defineRule({
   name: 'known-references',
   needs: [],
   check(ctx) {
@@ -105,12 +105,19 @@ export const knownReferences: Rule = {
       const target = TARGETS[ref.target];
       let known = cache.get(ref.target);
       if (known === undefined) {
-        const list = usableIds(ctx, target.kind, target.list);
+        // A list that is not there (programme.yaml without groups) knows no id: a reference to it would
+        // be dropped from every Vorlage without a word, so it is an error like any unknown id.
+        const absent = ctx.validAt(target.kind, target.list) && valueAt(ctx, target.kind, target.list) === undefined;
+        const list = absent ? [] : usableIds(ctx, target.kind, target.list);
         known = list ? { list, set: new Set(list) } : null;
         cache.set(ref.target, known);
       }
       if (!known) continue; // some id of the target list is broken; its own errors say so
       if (known.set.has(ref.id)) continue;
+      if (known.list.length === 0) {
+        out.push(at(ctx, ref.place, ptr(...ref.path), `Unbekannte Kennung für ${target.label}: "${ref.id}". In ${target.defined} ist keine angegeben, so käme dieser Eintrag in keine Vorlage; erwartet wird die Kennung dort.`));
+        continue;
+      }
       out.push(
         at(
           ctx,
@@ -123,4 +130,25 @@ export const knownReferences: Rule = {
     }
     return out;
   },
-};
+});
+
+/**
+ * Steering-group meetings are told with the steering group (programme.yaml); a programme without one
+ * would leave them out of every Vorlage without a word.
+ */
+export const steeringMeetingsHaveGroup = defineRule({
+  name: 'steering-meetings-have-group',
+  needs: ['programme/steeringGroup'],
+  check(ctx) {
+    const meetings = valueAt(ctx, 'meetings', '/steeringGroupMeetings');
+    if (ctx.data.programme.steeringGroup !== undefined || !Array.isArray(meetings) || meetings.length === 0) return [];
+    return [
+      at(
+        ctx,
+        'meetings',
+        '/steeringGroupMeetings',
+        `meetings.yaml nennt ${meetings.length === 1 ? 'eine Sitzung' : 'Sitzungen'} der Lenkungsgruppe (steeringGroupMeetings), aber programme.yaml nennt keine Lenkungsgruppe (steeringGroup), so kämen sie in keine Vorlage; erwartet wird steeringGroup in programme.yaml, oder die Einträge gelöscht.`,
+      ),
+    ];
+  },
+});

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { at, whereIs, type Rule } from '../rule-context.js';
+import { at, whereIs, defineRule } from '../rule-context.js';
 
 /**
  * A report's id names its output files, so two report files with one id would write each other's
  * Vorlage. Reported in every file that has it: which one is wrong only the clerk knows.
  */
-export const uniqueReportIds: Rule = {
+export const uniqueReportIds = defineRule({
   name: 'unique-report-ids',
   needs: [],
   check(ctx) {
@@ -26,4 +26,4 @@ export const uniqueReportIds: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 
 /**
  * One Vorlage per session: "since the last session" is measured from the previous report, and a second
  * report for the same session would take the first one as its previous report and call its own
  * session "the last one". Reported in every report that names the session.
  */
-export const oneReportPerSession: Rule = {
+export const oneReportPerSession = defineRule({
   name: 'one-report-per-session',
   needs: [],
   check(ctx) {
@@ -40,4 +40,4 @@ export const oneReportPerSession: Rule = {
     }
     return out;
   },
-};
+});

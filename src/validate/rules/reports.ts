@@ -4,13 +4,13 @@ import { fundingRateFor } from '../../model/fte.js';
 import { formatDate } from '../../german/index.js';
 import { didYouMean } from '../../german/index.js';
 import { findPreviousReport } from '../../model/report-model.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
-export const standBeforeSession: Rule = {
+export const standBeforeSession = defineRule({
   name: 'stand-before-session',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
@@ -22,16 +22,16 @@ export const standBeforeSession: Rule = {
     });
     return out;
   },
-};
+});
 
 /**
  * The date of a Vorlage (letterhead, OParl) lies between its Stand and its first session: dated after the
  * session it would be submitted late (an error); dated before its data cut-off it is most likely the date
  * of an older Vorlage, copied (a warning).
  */
-export const dateBetweenStandAndSession: Rule = {
+export const dateBetweenStandAndSession = defineRule({
   name: 'date-between-stand-and-session',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
@@ -48,12 +48,12 @@ export const dateBetweenStandAndSession: Rule = {
     });
     return out;
   },
-};
+});
 
 /** The Vorlage prints the funding per FTE of its Stand's year, so that year needs a rate. */
-export const fundingRateKnown: Rule = {
+export const fundingRateKnown = defineRule({
   name: 'funding-rate-known',
-  needs: ['programme'],
+  needs: ['programme/fundingRates'],
   check(ctx) {
     return ctx.data.reports.flatMap((r, i) => {
       const year = yearOf(r.stand);
@@ -62,9 +62,9 @@ export const fundingRateKnown: Rule = {
       return [at(ctx, { report: i }, '/stand', `Für das Jahr ${year} des Datenstands ist in programme.yaml (fundingRates) keine Förderung je VZÄ hinterlegt; vorhanden: ${known}.`)];
     });
   },
-};
+});
 
-export const knownTemplate: Rule = {
+export const knownTemplate = defineRule({
   name: 'known-template',
   needs: [],
   check(ctx) {
@@ -75,14 +75,14 @@ export const knownTemplate: Rule = {
       ];
     });
   },
-};
+});
 
 /**
  * Attachment files come from a data repository anyone may send a pull request to: they must stay inside
  * it, exist, and be files (a folder, a path cut short to `anlagen/`, or a named pipe would pass the
  * first two, and the Vorlage would list something nobody can open).
  */
-export const attachmentFilesInside: Rule = {
+export const attachmentFilesInside = defineRule({
   name: 'attachment-files-inside',
   needs: [],
   check(ctx) {
@@ -96,9 +96,9 @@ export const attachmentFilesInside: Rule = {
     });
     return out;
   },
-};
+});
 
-export const previousReportEarlier: Rule = {
+export const previousReportEarlier = defineRule({
   name: 'previous-report-earlier',
   needs: [],
   check(ctx) {
@@ -117,16 +117,16 @@ export const previousReportEarlier: Rule = {
     });
     return out;
   },
-};
+});
 
 /**
  * "Seit der letzten Ausschusssitzung am …" names the previous report's session, and the previous report
  * is found by Stand. A report for a later session with an earlier Stand (a typo in one of the two) would
  * make the earlier session's Vorlage speak of a "last session" that is still to come.
  */
-export const previousSessionEarlier: Rule = {
+export const previousSessionEarlier = defineRule({
   name: 'previous-session-earlier',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
@@ -148,10 +148,10 @@ export const previousSessionEarlier: Rule = {
     });
     return out;
   },
-};
+});
 
 /** The output file is named after the id; a file name that differs is confusing but not wrong. */
-export const fileNamedAfterId: Rule = {
+export const fileNamedAfterId = defineRule({
   name: 'file-named-after-id',
   needs: [],
   check(ctx) {
@@ -160,4 +160,4 @@ export const fileNamedAfterId: Rule = {
       return file.endsWith(`/${r.id}.yaml`) ? [] : [at(ctx, { report: i }, '/id', `Die Datei heißt nicht wie die Vorlage; erwartet wird reports/${r.id}.yaml.`, 'warning')];
     });
   },
-};
+});

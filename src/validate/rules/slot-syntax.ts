@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { ATTACHMENT_SLOT, findMalformedSlots, findSlots, REPORT_SLOTS, STATEMENT_SLOTS } from '../../model/slots.js';
 import { eachString } from '../../load/source-file.js';
-import { at, ptr, type Place, type Rule } from '../rule-context.js';
+import { at, ptr, type Place, defineRule } from '../rule-context.js';
 
 /**
  * `{anlage:geschäftsordnung}` or `{anlage: geschaeftsordnung}` is not a slot, so nothing would fill it
@@ -11,7 +11,7 @@ import { at, ptr, type Place, type Rule } from '../rule-context.js';
 const REPORT_NAMES: readonly string[] = [ATTACHMENT_SLOT, ...Object.values(REPORT_SLOTS)];
 const REPORT_ALLOWED = `sind {${ATTACHMENT_SLOT}:KENNUNG}, ${Object.values(REPORT_SLOTS).map((s) => `{${s}}`).join(', ')}`;
 
-export const slotsWellFormed: Rule = {
+export const slotsWellFormed = defineRule({
   name: 'slots-well-formed',
   needs: [],
   check(ctx) {
@@ -27,13 +27,14 @@ export const slotsWellFormed: Rule = {
     ctx.data.reports.forEach((r, i) => {
       eachString(r.text, (pointer, text) => report({ report: i }, pointer, text, REPORT_ALLOWED, REPORT_NAMES), ptr('text'));
     });
-    if (ctx.validAt('programme', '/roles')) {
+    const roles = ctx.optional('programme', 'roles');
+    if (roles) {
       const allowed = `sind ${STATEMENT_SLOTS.map((s) => `{${s}}`).join(', ')}`;
-      ctx.data.programme.roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed, STATEMENT_SLOTS), ptr('roles', i, 'statement')));
+      roles.forEach((role, i) => eachString(role.statement, (pointer, text) => report('programme', pointer, text, allowed, STATEMENT_SLOTS), ptr('roles', i, 'statement')));
     }
     return out;
   },
-};
+});
 
 const KNOWN_SLOTS: readonly string[] = [ATTACHMENT_SLOT, ...Object.values(REPORT_SLOTS), ...STATEMENT_SLOTS];
 /** Where slots are filled: a report's `text`, a role's `statement` (programme.yaml). */
@@ -44,7 +45,7 @@ const SLOT_FIELD = { report: /^\/text(\/|$)/, other: /^\/roles\/\d+\/statement(\
  * a meeting's outcome or a label would print as written ("Beim zweiten Sitzungstermin … wurde
  * {letzteVorlage} abgestimmt"). Only the names kim knows count: the clerk who wrote one expected it filled.
  */
-export const slotsOnlyInText: Rule = {
+export const slotsOnlyInText = defineRule({
   name: 'slots-only-in-text',
   needs: [],
   check(ctx) {
@@ -62,4 +63,4 @@ export const slotsOnlyInText: Rule = {
     ctx.reportSources.forEach((source, i) => scan({ report: i }, source.value, true));
     return out;
   },
-};
+});

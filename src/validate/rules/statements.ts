@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findSlots, STATEMENT_SLOTS } from '../../model/slots.js';
 import { didYouMean, isPairForm } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 
 /** A role's statement may only use the slots kim fills; a typo like {dat} must not print literally. */
-export const statementSlotsKnown: Rule = {
+export const statementSlotsKnown = defineRule({
   name: 'statement-slots-known',
-  needs: ['programme'],
+  needs: ['programme/roles'],
   check(ctx) {
     const out: Diagnostic[] = [];
     const allowed: readonly string[] = STATEMENT_SLOTS;
@@ -24,16 +24,16 @@ export const statementSlotsKnown: Rule = {
     });
     return out;
   },
-};
+});
 
 /**
  * Two or more people of gender d in a role whose mixed plural is a pair ("Case Managerinnen und Case
  * Manager") need the neutral plural: the pair would call them women and men. Asked for as soon as the
  * role has two such people, since they may be hired, listed or leave together in some Vorlage.
  */
-export const neutralPluralGiven: Rule = {
+export const neutralPluralGiven = defineRule({
   name: 'neutral-plural-given',
-  needs: ['programme', 'staff'],
+  needs: ['programme/roles', 'staff'],
   check(ctx) {
     const out: Diagnostic[] = [];
     ctx.data.programme.roles.forEach((role, i) => {
@@ -51,4 +51,4 @@ export const neutralPluralGiven: Rule = {
     });
     return out;
   },
-};
+});

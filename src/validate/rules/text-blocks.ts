@@ -3,7 +3,7 @@ import { findPreviousReport, sessionsBetween } from '../../model/report-model.js
 import { reportTextBlocks } from '../../model/report-text.js';
 import { ATTACHMENT_SLOT, findSlots, REPORT_SLOTS } from '../../model/slots.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
-import { at, ptr, type Rule } from '../rule-context.js';
+import { at, ptr, defineRule } from '../rule-context.js';
 
 const DATE_SLOTS: readonly string[] = Object.values(REPORT_SLOTS);
 const ALLOWED = `{${ATTACHMENT_SLOT}:KENNUNG}, ${DATE_SLOTS.map((s) => `{${s}}`).join(', ')}`;
@@ -24,7 +24,7 @@ function markupInTextBlock(reference: string): string | undefined {
  * date or number the data knows ({letzteSitzung} only where there is a previous report, {letzteVorlage}
  * only where that report has a Drucksachennummer).
  */
-export const textSlotsResolve: Rule = {
+export const textSlotsResolve = defineRule({
   name: 'text-slots-resolve',
   needs: [],
   check(ctx) {
@@ -61,12 +61,12 @@ export const textSlotsResolve: Rule = {
     });
     return out;
   },
-};
+});
 
 /** Text blocks per module are keyed by the module's id; a misspelt id would silently print nothing. */
-export const textModulesKnown: Rule = {
+export const textModulesKnown = defineRule({
   name: 'text-modules-known',
-  needs: ['programme'],
+  needs: ['programme/modules'],
   check(ctx) {
     const ids = ctx.data.programme.modules.map((m) => m.id);
     return ctx.data.reports.flatMap((r, i) =>
@@ -75,12 +75,12 @@ export const textModulesKnown: Rule = {
         .map((id) => at(ctx, { report: i }, ptr('text', 'modules', id), `Unbekanntes Modul "${id}" in text.modules.${didYouMean(id, ids)} Module in programme.yaml: ${ids.join(', ')}.`)),
     );
   },
-};
+});
 
 /** The steering group's text block is told with the steering group; a programme without one has no place for it. */
-export const steeringGroupTextHasGroup: Rule = {
+export const steeringGroupTextHasGroup = defineRule({
   name: 'steering-group-text-has-group',
-  needs: ['programme'],
+  needs: ['programme/steeringGroup'],
   check(ctx) {
     if (ctx.data.programme.steeringGroup) return [];
     return ctx.data.reports.flatMap((r, i) =>
@@ -89,7 +89,7 @@ export const steeringGroupTextHasGroup: Rule = {
         : [at(ctx, { report: i }, '/text/steeringGroup', 'Der Textbaustein steeringGroup gehört zur Lenkungsgruppe, aber programme.yaml nennt keine (steeringGroup); erwartet wird steeringGroup in programme.yaml oder der Text in einem anderen Baustein.')],
     );
   },
-};
+});
 
 /** "letzte(n) … {letzteSitzung}" within a few words, as in "Seit der letzten Ausschuss-Sitzung am {letzteSitzung}". */
 const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPORT_SLOTS.previousSession}\\}`, 'iu');
@@ -99,9 +99,9 @@ const LAST_BEFORE_SLOT = new RegExp(`\\bletzte[nmrs]?\\b[^{}.!?]{0,60}\\{${REPOR
  * of this series, a text carried over as "seit der letzten Ausschusssitzung am {letzteSitzung}" is no longer
  * true; kim's own sentences then drop "letzten", and the clerk's text should too.
  */
-export const previousSessionCalledLast: Rule = {
+export const previousSessionCalledLast = defineRule({
   name: 'previous-session-called-last',
-  needs: ['meetings'],
+  needs: ['meetings/sessions'],
   check(ctx) {
     if (ctx.otherReportFiles) return [];
     const out: Diagnostic[] = [];
@@ -117,7 +117,7 @@ export const previousSessionCalledLast: Rule = {
       const between = sessionsBetween(ctx.data, previousSession, thisSession);
       if (between.length === 0) return;
       // Said in the committee's own words: a Kreistag is not "der Ausschuss", its session not an "Ausschusssitzung".
-      const committee = ctx.data.organisation?.committees?.find((c) => c.id === previousSession.committee);
+      const committee = ctx.optional('organisation', 'committees')?.find((c) => c.id === previousSession.committee);
       const body = committee === undefined || /ausschuss/i.test(committee.name) ? 'der Ausschuss' : `das Gremium "${committee.name}"`;
       const sessionName = committee === undefined ? 'Ausschusssitzung' : (committee.sessionName ?? defaultSessionName(committee));
       for (const { pointer, text } of reportTextBlocks(r)) {
@@ -136,4 +136,4 @@ export const previousSessionCalledLast: Rule = {
     });
     return out;
   },
-};
+});

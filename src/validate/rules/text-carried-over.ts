@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { findPreviousReport } from '../../model/report-model.js';
-import { at, ptr, whereIs, type Rule } from '../rule-context.js';
+import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 
 type Path = (string | number)[];
 
@@ -33,7 +33,7 @@ const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * rightly stay. Compared by place in `text`, whatever its keys and nesting; only for reports no later
  * report continues from.
  */
-export const textChangedSincePrevious: Rule = {
+export const textChangedSincePrevious = defineRule({
   name: 'text-changed-since-previous',
   needs: [],
   check(ctx) {
@@ -56,4 +56,4 @@ export const textChangedSincePrevious: Rule = {
     });
     return out;
   },
-};
+});

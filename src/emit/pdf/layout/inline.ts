@@ -80,13 +80,28 @@ function walk(tokens: readonly Token[], state: InlineState, out: Run[]): void {
         if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) walk(token.tokens, state, out);
         else out.push({ text: decodeEntities(token.text), ...state });
         break;
+      case 'link':
+        // A bare URL (GFM's extended autolink) keeps its backslashes in marked's token, but the Markdown
+        // stage escapes "_" and "*" in text: "kim\_projekt" would be printed. GitHub's renderer links
+        // the text after resolving escapes (the reader sees "kim_projekt"), so the PDF resolves them too.
+        if (isBareUrl(token) && typeof token.text === 'string') out.push({ text: decodeEntities(unescapePunctuation(token.text)), ...state });
+        else walk(token.tokens ?? [], state, out);
+        break;
       default:
-        // link, del and any extension token: keep the visible text.
+        // del and any extension token: keep the visible text.
         if ('tokens' in token && Array.isArray(token.tokens)) walk(token.tokens, state, out);
         else if ('text' in token && typeof token.text === 'string') out.push({ text: decodeEntities(token.text), ...state });
     }
   }
 }
+
+/** A link written as its own address (`https://…`, `www.…`, `name@host.de`), not `[text](href)` or `<…>` (escapes do not apply there). */
+function isBareUrl(token: { raw: string }): boolean {
+  return !token.raw.startsWith('[') && !token.raw.startsWith('<');
+}
+
+/** Markdown's backslash escapes of ASCII punctuation (CommonMark 2.4), as a Markdown reader resolves them. */
+const unescapePunctuation = (text: string): string => text.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
 
 export function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '');
