@@ -29,7 +29,8 @@ export function outlineReference({ blocks, topTextKeys, moduleTextKeys, headingP
   }
   lines.push('', '### Platzhalter in Überschriften', '');
   lines.push(`Überall: ${headingPlaceholders.report.map((p) => `\`{${p}}\``).join(', ')}.`, '');
-  lines.push(`Zusätzlich im Abschnitt je Modul: ${headingPlaceholders.module.map((p) => `\`{${p}}\``).join(', ')}.`, '', END);
+  lines.push(`Zusätzlich im Abschnitt je Modul: ${headingPlaceholders.module.map((p) => `\`{${p}}\``).join(', ')}.`, '');
+  lines.push('Dazu überall die Platzhalter der Textbausteine mit kims Zahlen, Daten und Namen (`{besetzt:modul-2}`, `{stand}` …): [platzhalter.md](platzhalter.md).', '', END);
   return lines.join('\n');
 }
 

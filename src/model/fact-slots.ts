@@ -11,7 +11,7 @@ import { inPostOn, yearOf } from './dates.js';
 import { fundingRateFor, planOn } from './fte.js';
 import type { ModuleModel } from './module-model.js';
 import { assignmentsOn } from './module-model.js';
-import { fillSlots } from './slots.js';
+import { fillSlots, findSlots } from './slots.js';
 import { DEFAULT_MUNICIPALITY_WORD } from './terms.js';
 import type { Dataset, IsoDate, Municipality, ProgrammeModule, Report } from './types.js';
 
@@ -395,4 +395,19 @@ export function clerkTextFiller(facts: SlotFacts): (text: string | undefined) =>
           if (!slot) throw new Error(`Platzhalter {${name}} ist nicht geprüft worden`);
           return slot.value(facts, slot.argument === 'attachment' || arg === undefined ? undefined : modules.get(arg), arg);
         });
+}
+
+/**
+ * The fact slots in outline headings, each as written ("{besetzt:modul-2}") with its value from `fill`. A
+ * heading's own placeholders ({bezeichnung}, {ueberschrift:preface}) are no fact slots: the two sets of names
+ * are kept apart (a test checks it), and the renderer fills a heading's own first.
+ */
+export function headingSlotValues(headings: readonly string[], fill: (text: string) => string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const use of headings.flatMap((h) => findSlots(h))) {
+    if (!BY_NAME.has(use.name)) continue;
+    const written = `{${use.name}${use.arg === undefined ? '' : `:${use.arg}`}}`;
+    values[written] ??= fill(written);
+  }
+  return values;
 }

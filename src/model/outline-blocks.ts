@@ -6,6 +6,15 @@ export type Outline = OutlineSection[];
 export type OutlineSectionData = OutlineSection;
 export type OutlineBlockData = OutlineBlock;
 
+/** Every heading of an outline as written, its subsections' included (the fact slots in them are filled by the report model). */
+export function outlineHeadings(outline: Outline): string[] {
+  const of = (s: OutlineSection): string[] => [
+    ...(s.heading === undefined ? [] : [s.heading]),
+    ...s.body.flatMap((entry) => (typeof entry === 'object' && 'body' in entry ? of(entry) : [])),
+  ];
+  return outline.flatMap(of);
+}
+
 /**
  * kim's fact blocks: the named pieces of a Vorlage that kim computes from the data and that an outline
  * (report.yaml or organisation.yaml `outline`) arranges, with the clerk's text blocks, in any order. The

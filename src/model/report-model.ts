@@ -1,7 +1,8 @@
 import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
 import { yearOf } from './dates.js';
 import { fundingRateFor } from './fte.js';
-import { clerkTextFiller, municipalityNounOf, servedLookup } from './fact-slots.js';
+import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } from './fact-slots.js';
+import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
@@ -37,6 +38,11 @@ export interface ReportModel {
   municipalityWord: MunicipalityWordModel;
   /** Section headings, without the colon: "Vorbemerkungen", "Erläuterungen" … (organisation.yaml headings). */
   headings: Record<SectionHeading, string>;
+  /**
+   * The fact slots in the headings of the clerk's outline, as written ("{besetzt:modul-2}"), with their
+   * values: filled like the text blocks (fact-slots.ts), placed by the renderer (outline-assemble.ts).
+   */
+  headingSlots: Record<string, string>;
   /**
    * The programme's steering group, or null when it has none; with its article and possessive stem for
    * "Die Lenkungsgruppe traf sich … zu ihrer …" ("Der Lenkungskreis … zu seiner …").
@@ -244,6 +250,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
+    // The report's outline, else its Kreis's, as the renderer picks it; kim's own outline has no fact slot.
+    headingSlots: headingSlotValues(outlineHeadings(report.outline ?? organisation.outline ?? []), fill),
     steeringGroup: programme.steeringGroup ? bodyWords(programme.steeringGroup.name, programme.steeringGroup.genitive, programme.steeringGroup.genus) : null,
     stand,
     session,

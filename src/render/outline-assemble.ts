@@ -60,13 +60,15 @@ export function assembleOutline(rendered: string, layout: Layout, model: ReportM
   return layout.sections.map(section).filter((t) => t !== '').join('\n\n');
 }
 
-const PLACEHOLDER = /\{([a-zA-Z]+(?::[a-zA-Z]+)?)\}/g;
+// A heading's own placeholders ({ueberschrift:financialImpact}) and fact slots ({besetzt:modul-2}).
+const PLACEHOLDER = /\{([a-zA-Z]+(?::[a-zA-Z0-9-]+)?)\}/g;
 
 /** A heading with its placeholders filled from the model; the clerk's words and the data's are escaped alike. */
 function headingText(section: LayoutSection, pieces: Map<number, string>, model: ReportModel): string {
   const value = (name: string): string => {
     if (name === 'ueberschrift' && section.moduleHeading !== null) return pieces.get(section.moduleHeading) ?? '';
-    const raw = placeholderValue(name, section, model);
+    // A heading's own placeholder first, then a fact slot (the names differ; validation knows both).
+    const raw = placeholderValue(name, section, model) ?? model.headingSlots[`{${name}}`];
     return escapeInline(flattenToOneLine(raw ?? `{${name}}`));
   };
   let out = '';

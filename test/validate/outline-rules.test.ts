@@ -13,7 +13,7 @@ import { pointerIn, type AnyRule, type DataPart, type RuleContext } from '../../
 import type { DataFileKind } from '../../src/load/data-files.js';
 import type { Dataset } from '../../src/model/types.js';
 import type { Outline } from '../../src/model/outline-blocks.js';
-import { EXAMPLE_DATA, ROOT, copyData, removeScratch, replaceIn } from './helpers.js';
+import { EXAMPLE_DATA, ROOT, copyData, positionOf, removeScratch, replaceIn } from './helpers.js';
 import { afterAll } from 'vitest';
 
 let sources: LoadedSources;
@@ -53,7 +53,15 @@ const rule = (name: string): AnyRule => RULES.find((r) => r.name === name)!;
 const latest = (d: Dataset) => d.reports.find((r) => r.id === LATEST)!;
 /** The latest example report with its own outline. */
 const withOutline = (outline: Outline) => context((d) => (latest(d).outline = outline));
-const OUTLINE_RULES = ['outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once'];
+const OUTLINE_RULES = [
+  'outline-entries-known',
+  'outline-heading-placeholders',
+  'outline-heading-slots-resolve',
+  'outline-heading-slots-have-values',
+  'outline-modules',
+  'outline-text-placed',
+  'outline-placed-once',
+];
 
 describe.each(OUTLINE_RULES)('%s', (name) => {
   test("passes on kim's own outline, given in a report and in organisation.yaml", () => {
@@ -88,6 +96,33 @@ describe('failing outlines', () => {
     expect(ds.map((d) => d.path)).toEqual(['outline[0].heading', 'outline[1].heading']);
     expect(ds[0]!.message).toMatch(/^Unbekannter Platzhalter \{ueberschrift:prefce\} in der Überschrift\. Meinten Sie \{ueberschrift:preface\}\? Erlaubt sind hier /);
     expect(ds[1]!.message).toMatch(/^\{name\} gibt es nur in einem Abschnitt je Modul/);
+  });
+  test('fact slots in a heading: an unknown slot, an unknown module, no value at the Stand, each at the heading', () => {
+    const outline: Outline = [
+      { heading: 'Stand: {besetzt:modul-9} von {geplannt}', body: ['text.preface', 'text.steeringGroup'] },
+      { modules: 'all', heading: '{bezeichnung}: {besetzt:modul-2} von {geplant:modul-2}', body: ['text.staff', 'text.work'] },
+    ];
+    expect(rule('outline-heading-slots-resolve').check(withOutline(outline)).map((d) => [d.path, d.message])).toEqual([
+      ['outline[0].heading', '{besetzt:modul-9} nennt kein Modul aus programme.yaml. Meinten Sie "modul-1"? Module: modul-1, modul-2, modul-3.'],
+    ]);
+    const [unknown, ...rest] = rule('outline-heading-placeholders').check(withOutline(outline));
+    expect(rest).toEqual([]);
+    expect(unknown).toMatchObject({ path: 'outline[0].heading' });
+    expect(unknown!.message).toMatch(/^Unbekannter Platzhalter \{geplannt\} in der Überschrift\. Meinten Sie \{geplant\}\? Erlaubt sind hier .* und die Platzhalter der Textbausteine \{anlage:KENNUNG\}, /);
+    // A module without a plan at the Stand has no planned posts.
+    const noPlan = context((d) => {
+      latest(d).outline = outline;
+      d.programme.modules.find((m) => m.id === 'modul-2')!.plannedFte[0]!.from = '2022-12-01';
+    });
+    expect(rule('outline-heading-slots-have-values').check(noPlan).map((d) => [d.path, d.message])).toEqual([
+      ['outline[1].heading', expect.stringMatching(/^\{geplant:modul-2\} hat in dieser Vorlage keinen Wert: das Modul "modul-2" hat am 01\.03\.2022 noch keinen Plan/)],
+    ]);
+  });
+  test("fact slots in organisation.yaml's outline are judged for each report it serves, naming the report", () => {
+    const ds = rule('outline-heading-slots-resolve').check(context((d) => (d.organisation.outline = [{ heading: 'Seit {letzteSitzung}', body: structuredClone(DEFAULT) as never }])));
+    expect(ds.map((d) => [d.file.split('/').pop(), d.path, d.message])).toEqual([
+      ['organisation.yaml', 'outline[0].heading', 'In der Vorlage "2021-11-16-kim-sachstand": {letzteSitzung} hat in dieser Vorlage keinen Wert: er nennt die Sitzung der vorigen Vorlage, aber diese Vorlage hat keine vorige (erste Vorlage).'],
+    ]);
   });
   test('outline-modules: a module block outside a section per module, an unknown module, a report block with a module', () => {
     const ds = rule('outline-modules').check(
@@ -137,6 +172,14 @@ describe('kim validate on a data folder with an outline', () => {
       expect(e.line).toBeGreaterThan(0);
       expect(e.message).toMatch(/\((Gliederung|Inhalt)\): Die Liste braucht mindestens einen Eintrag\.$/);
     }
+  });
+  test('a fact slot for an unknown module in a heading is located at the slot', async () => {
+    const dir = copyData();
+    replaceIn(dir, `reports/${LATEST}.yaml`, 'signature:', 'outline:\n  - heading: "Besetzt: {besetzt:modul-7}"\n    body: [kopf, text.preface, text.steeringGroup]\n  - modules: all\n    body: [text.staff, text.work]\nsignature:');
+    const result = await validateSources(await loadSources(dir), ['sachstand']);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual(['{besetzt:modul-7} nennt kein Modul aus programme.yaml. Meinten Sie "modul-1"? Module: modul-1, modul-2, modul-3.']);
+    expect(errors[0]).toMatchObject({ path: 'outline[0].heading', ...positionOf(dir, `reports/${LATEST}.yaml`, '{besetzt:modul-7}') });
   });
   test('a misspelt block in a report file is located at its line and column', async () => {
     const dir = copyData();

@@ -29,6 +29,7 @@ import { textChangedSincePrevious } from './text-carried-over.js';
 import { noReservedReportNames } from './windows-names.js';
 import { outlineEntriesKnown } from './outline-entries-known.js';
 import { outlineHeadingPlaceholders } from './outline-heading-placeholders.js';
+import { outlineHeadingSlotsHaveValues, outlineHeadingSlotsResolve } from './outline-heading-slots.js';
 import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
@@ -79,6 +80,8 @@ export const RULES: readonly AnyRule[] = [
   noReservedReportNames,
   outlineEntriesKnown,
   outlineHeadingPlaceholders,
+  outlineHeadingSlotsResolve,
+  outlineHeadingSlotsHaveValues,
   outlineModules,
   outlineTextPlaced,
   outlinePlacedOnce,

@@ -40,6 +40,8 @@ export const slotsWellFormed = defineRule({
 const KNOWN_SLOTS: readonly string[] = [...REPORT_NAMES, ...STATEMENT_SLOTS];
 /** Where slots are filled: a report's `text`, a role's `statement` (programme.yaml). */
 const SLOT_FIELD = { report: /^\/text(\/|$)/, other: /^\/roles\/\d+\/statement(\/|$)/ };
+/** A section heading of an outline (a report's or organisation.yaml's), also of a subsection. */
+const OUTLINE_HEADING = /^\/outline\/\d+(\/body\/\d+)*\/heading$/;
 
 /**
  * kim fills slots only in a report's text blocks and the roles' statements; `{letzteVorlage}` in a title,
@@ -54,8 +56,11 @@ export const slotsOnlyInText = defineRule({
     const scan = (place: Place, value: unknown, isReport: boolean) =>
       eachString(value, (pointer, text) => {
         if ((isReport ? SLOT_FIELD.report : SLOT_FIELD.other).test(pointer)) return;
+        const heading = OUTLINE_HEADING.test(pointer);
         for (const slot of findSlots(text)) {
           if (!KNOWN_SLOTS.includes(slot.name)) continue;
+          // An outline's headings take the fact slots too (outline-heading-slots.ts judges them there).
+          if (heading && REPORT_NAMES.includes(slot.name)) continue;
           const shown = `{${slot.name}${slot.arg ? `:${slot.arg}` : ''}}`;
           out.push(at(ctx, place, pointer, `Der Platzhalter ${shown} wird hier nicht ausgefüllt und käme so in die Vorlage; Platzhalter gelten nur in den Textbausteinen einer Vorlage (text) und den Sätzen der Rollen (statement). Erwartet wird hier der Text selbst.`));
         }

@@ -4,7 +4,7 @@ import { reportTextBlocks } from '../../model/report-text.js';
 import { findSlots, REPORT_SLOTS } from '../../model/slots.js';
 import { FACT_SLOTS, factSlot, SLOT_LIST } from '../../model/fact-slots.js';
 import { defaultSessionName, didYouMean, formatDate } from '../../german/index.js';
-import { at, ptr, defineRule, type RuleContext } from '../rule-context.js';
+import { at, ptr, defineRule, type Place, type RuleContext } from '../rule-context.js';
 import type { Dataset } from '../../model/types.js';
 import { atSlot } from './slot-position.js';
 
@@ -48,21 +48,33 @@ export const textSlotsHaveValues = defineRule({
   },
 });
 
+/** Where a clerk's string other than a text block stands, for clerkTextSlotProblems. */
+export interface ClerkStringPlace {
+  /** The file it is in, when not the report's own (an outline in organisation.yaml serves many reports). */
+  place?: Place;
+  /** Put before each message: which report the value was judged for, in a file that serves many. */
+  prefix?: string;
+  /** Judge only fact slots; other names are the string's own placeholders (a heading's {bezeichnung}). */
+  factSlotsOnly?: boolean;
+}
+
 /**
  * The problems of the slots in one string the clerk wrote into the report file `reportIndex` at `pointer`:
- * what kim's model fills with clerkTextFiller must pass here. A text block today; any other clerk string of
- * a report (a heading of an outline) can be checked the same way, by both rules. Without `data`: names,
+ * what kim's model fills with clerkTextFiller must pass here: a text block, and a heading of an outline
+ * (outline-heading-slots.ts). Without `data`: names,
  * arguments and the slots that name the previous report; with it: only the values that need the data.
  */
-export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string, data?: Dataset): Diagnostic[] {
+export function clerkTextSlotProblems(ctx: RuleContext, reportIndex: number, pointer: string, text: string, data?: Dataset, where: ClerkStringPlace = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const r = ctx.data.reports[reportIndex]!;
+  const place = where.place ?? { report: reportIndex };
   const modules = data?.programme.modules ?? ctx.optional('programme', 'modules');
   const moduleIds = modules?.map((m) => m.id);
   const attachments = (r.attachments ?? []).map((a) => a.id);
   for (const use of findSlots(text)) {
+    if (where.factSlotsOnly && !factSlot(use.name)) continue;
     const shown = `{${use.name}${use.arg ? `:${use.arg}` : ''}}`;
-    const problem = (message: string) => out.push(atSlot(ctx, { report: reportIndex }, pointer, text, { index: use.index, written: shown }, message));
+    const problem = (message: string) => out.push(atSlot(ctx, place, pointer, text, { index: use.index, written: shown }, `${where.prefix ?? ''}${message}`));
     const slot = factSlot(use.name);
     // The rule with the data judges only values; everything else is the other rule's (one message each).
     const argumentFits = slot?.argument === 'none' ? use.arg === undefined : slot?.argument === 'module' ? use.arg !== undefined : true;
