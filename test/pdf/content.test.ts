@@ -25,9 +25,12 @@ describe('sample Vorlage: what a reader copies out of the PDF', () => {
   test('every paragraph, heading, list item and table cell is there, whole and in Markdown order', () => {
     const blocks = markdownBlocks(SAMPLE_MD);
     expect(blocks.length).toBeGreaterThan(25);
+    // A paragraph may continue on the next page: the footer between its parts ("Seite 1 von 2") is a
+    // pagination artifact, not part of the paragraph.
+    const body = text.replace(/\nSeite \d+ von \d+\n/g, '\n');
     let at = 0;
     for (const block of blocks) {
-      const found = findText(text, block, at);
+      const found = findText(body, block, at);
       expect(found, `not found (in order): ${block}`).toBeGreaterThanOrEqual(0);
       at = found + 1;
     }

@@ -29,3 +29,17 @@ test('the cache keeps the most recently used entries up to its limit', () => {
   expect([cache.get('a'), cache.get('b'), cache.get('c')].map((v) => v !== undefined)).toEqual([true, false, true]);
   expect(cache.size).toBe(2);
 });
+
+// kim build renders the reports of one renderer with one cache: a Kreis counting in "Stellen" must not
+// get the lines set for a Kreis without that unit word.
+test('the data\'s unit words are part of the key: the same sentence is set apart for a Kreis that counts in "Stellen"', () => {
+  const cache = new LineCache();
+  // 84 characters of 85 per line, then "0,5 Stellen": the figure ends the first line unless bound to its unit.
+  const md = `# Sachverhalt\n\n${'x'.repeat(76)} mit 0,5 Stellen besetzt.`;
+  const text = (unitWords?: string[]) =>
+    buildBlocks(marked.lexer(md, { gfm: true }), { metrics, lineCache: cache, unitWords }).flatMap((b) =>
+      b.kind === 'text' ? b.lines.map((l) => l.segments.map((s) => s.text).join('')) : [],
+    );
+  expect(text()).toEqual(['Sachverhalt', `${'x'.repeat(76)} mit 0,5`, 'Stellen besetzt.']);
+  expect(text(['Stelle', 'Stellen'])).toEqual(['Sachverhalt', `${'x'.repeat(76)} mit`, '0,5 Stellen besetzt.']);
+});

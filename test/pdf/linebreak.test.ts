@@ -61,3 +61,22 @@ describe('line breaking', () => {
     expect(lineTexts([run('das Modul II')], 9)[0]).toBe('das');
   });
 });
+
+// Issue 20, seen in three Kreise: "4 von 4 | Stellen", "0,5 | Stelle", "57.000 € je | Stelle". A Kreis
+// counts in its own unit word (programme.yaml terms.unit); the layout binds it to its figure and to "je".
+describe('the data\'s unit words', () => {
+  const units = new Set(['Stelle', 'Stellen']);
+  const withUnits = (text: string, width: number, unitWords?: ReadonlySet<string>) =>
+    breakLines(buildPieces([run(text)], 'regular', measure, undefined, unitWords), width, measure).map((l) => l.segments.map((s) => s.text).join(''));
+
+  test('a unit word of the data stays on the line of its figure, and of "je"', () => {
+    expect(withUnits('damit 4 von 4 Stellen besetzt', 13, units)).toEqual(['damit 4 von', '4 Stellen', 'besetzt']);
+    expect(withUnits('mit 0,5 Stelle.', 12, units)).toEqual(['mit', '0,5 Stelle.']);
+    expect(withUnits('57.000 € je Stelle', 12, units)).toEqual(['57.000 €', 'je Stelle']);
+  });
+
+  test('without the data\'s words, and for other words, lines break where they fall', () => {
+    expect(withUnits('damit 4 von 4 Stellen besetzt', 13)).toEqual(['damit 4 von 4', 'Stellen', 'besetzt']);
+    expect(withUnits('mit 4 Stellwerke', 13, units)).toEqual(['mit 4', 'Stellwerke']);
+  });
+});

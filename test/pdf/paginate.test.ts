@@ -147,3 +147,49 @@ describe('pagination on pure data', () => {
     expect(labels).toEqual(['1.', '2.', '\u2022', '\u2013']);
   });
 });
+
+describe('typesetting rules at the page foot', () => {
+  const hyphenate = (w: string) => (w === 'Koordinatorinnen' ? 'Koor\u00addina\u00adto\u00adrin\u00adnen' : w);
+  // Running text starts after the first heading (before it stands the letterhead, never hyphenated).
+  const hyphenated = (md: string) => withFooters(paginate(buildBlocks(marked.lexer(`# Sachverhalt\n\n${md}`, { gfm: true }), { metrics, hyphenate })), metrics);
+  const body = (page: Page) => texts(page).filter((t) => !t.artifact);
+
+  // Rhein-Sieg-Kreis follow-up: "weite-" at the foot of page 1, "re Koordinatorin" on top of page 2.
+  test('no word is hyphenated across a page: the page-final line never ends in a hyphen', () => {
+    // Line 4 of paragraph b ends "Koor-" (7 words of 10 characters fill 76 of 85, the compound is broken).
+    const words = Array.from({ length: 28 }, (_, i) => `b${String(i).padStart(9, '0')}`);
+    const b = `${words.join(' ')} Koordinatorinnen ${paragraph('c', 4)}`;
+    let seen = 0;
+    for (let k = 1; k <= 10; k++) {
+      const pages = hyphenated(`${paragraph('a', perPage - k)}\n\n${b}`);
+      seen += pages.flatMap(body).filter((t) => t.segments.some((s) => s.breakHyphen)).length;
+      for (const [i, page] of pages.slice(0, -1).entries()) {
+        const last = body(page).at(-1)!;
+        expect(last.segments.some((s) => s.breakHyphen), `${k} lines short: page ${i + 1} ends in a hyphen`).toBe(false);
+      }
+      // Nothing lost: every word of b is still set.
+      expect(pages.flatMap(body).filter((t) => lineText(t).startsWith('b')).length, `${k} lines short`).toBe(4);
+    }
+    expect(seen).toBeGreaterThan(0); // the hyphen is there, only never at a page foot
+  });
+
+  // "Betreut werden folgende Kommunen:" alone at the foot of a page, its list on the next (three Kreise).
+  test('a paragraph ending in a colon is kept with the first two lines of what follows', () => {
+    const followers = {
+      list: '- Gemeinde A\n- Gemeinde B\n- Gemeinde C\n- Gemeinde D',
+      paragraph: paragraph('d', 5),
+    };
+    for (const intro of ['Betreut werden folgende Kommunen:', `${paragraph('c', 4)} eingestellt:`]) {
+      for (const [name, follower] of Object.entries(followers)) {
+        for (let k = 1; k <= 10; k++) {
+          const pages = layout(`# Sachverhalt\n\n${paragraph('a', perPage - k)}\n\n${intro}\n\n${follower}`);
+          const page = pages.find((p) => body(p).some((t) => lineText(t).endsWith(':')))!;
+          const lines = body(page);
+          const colon = lines.findIndex((t) => lineText(t).endsWith(':'));
+          const after = lines.slice(colon + 1).filter((t) => t.node?.role !== 'Lbl');
+          expect(after.length, `${name} after "${intro.slice(0, 20)}…", ${k} lines short`).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+});

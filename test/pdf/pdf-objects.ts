@@ -176,7 +176,8 @@ export function taggedText(bytes: Uint8Array): TaggedElement[] {
     const dict = objects.get(id)!.dict;
     const role = /\/S \/(\w+)/.exec(dict)![1]!;
     const here = path ? `${path}/${role}` : role;
-    const page = refOf(dict, 'Pg');
+    // The element's own page, not one of a marked-content reference in /K (an element spanning pages).
+    const page = refOf(dict.replace(/\/K \[[^\]]*\]/, ''), 'Pg');
     let text = '';
     let own = false;
     for (const [, mcr, child, mcid] of (/\/K \[([^\]]*)\]/.exec(dict)?.[1] ?? '').matchAll(/<<([^>]*)>>|(\d+) 0 R|(\d+)/g)) {

@@ -29,4 +29,6 @@ export interface PdfMetadata {
   bodyName?: string;
   /** The letterhead logo, drawn top right on the first page. */
   logo?: PdfLogo;
+  /** The data's unit words, e.g. ["Stelle", "Stellen"]: no line breaks between a figure and them. */
+  unitWords?: string[];
 }

@@ -101,6 +101,8 @@ export interface LayoutOptions {
   /** Shared across documents by a renderer. */
   lineCache?: LineCache | undefined;
   logo?: LogoInput | undefined;
+  /** The data's unit words ("Stelle", "Stellen"): kept on the line of their figure. */
+  unitWords?: readonly string[] | undefined;
 }
 
 export function buildBlocks(tokens: readonly Token[], options: LayoutOptions): Block[] {
@@ -115,8 +117,10 @@ class Builder {
   private front = true;
   private readonly frontText: string[] = [];
   private readonly hyphenateWord: ((word: string) => string) | undefined;
+  private readonly units: ReadonlySet<string> | undefined;
 
   constructor(private readonly options: LayoutOptions) {
+    this.units = options.unitWords && options.unitWords.length > 0 ? new Set(options.unitWords) : undefined;
     const hyphenate = options.hyphenate;
     this.hyphenateWord = hyphenate && ((word) => word.replace(/\p{L}+/gu, (part) => (isHyphenatable(part) ? hyphenate(part) : part)));
   }
@@ -174,7 +178,7 @@ class Builder {
         out.push(this.list(token as Tokens.List, parent, width, depth));
         break;
       case 'table': {
-        const table = layoutTable(token as Tokens.Table, parent, width, this.options.metrics);
+        const table = layoutTable(token as Tokens.Table, parent, width, this.options.metrics, this.units);
         if (front) this.frontText.push(...(token as Tokens.Table).rows.flat().map((cell) => cell.text));
         out.push(table);
         break;
@@ -267,11 +271,11 @@ class Builder {
     const { metrics, lineCache } = this.options;
     const runs = input.map((run) => ('br' in run ? run : { ...run, text: metrics.drawable(fontFor(style.font, run.bold, run.italic), run.text) }));
     const hyphenate = style.hyphenate ? this.hyphenateWord : undefined;
-    const key = lineCache && cacheKey(runs, style, width, hyphenate !== undefined);
+    const key = lineCache && cacheKey(runs, style, width, hyphenate !== undefined, this.units);
     const cached = key === undefined ? undefined : lineCache!.get(key);
     if (cached) return cached;
     const measure = measureAt(metrics, style.size);
-    const lines = breakLines(buildPieces(runs, style.font, measure, hyphenate), width, measure, {
+    const lines = breakLines(buildPieces(runs, style.font, measure, hyphenate, this.units), width, measure, {
       hyphenZone: HYPHEN_ZONE_EM * style.size,
       maxConsecutiveHyphens: MAX_CONSECUTIVE_HYPHENS,
     });
@@ -280,8 +284,8 @@ class Builder {
   }
 }
 
-function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphenated: boolean): string {
-  let key = `${style.font}|${style.size}|${width}|${hyphenated ? 1 : 0}`;
+function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphenated: boolean, units: ReadonlySet<string> | undefined): string {
+  let key = `${style.font}|${style.size}|${width}|${hyphenated ? 1 : 0}|${units ? [...units].join(' ') : ''}`;
   for (const run of runs) key += 'br' in run ? '\u0000n' : `\u0000${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}:${run.text}`;
   return key;
 }

@@ -48,13 +48,15 @@ export function fontFor(base: FontKey, bold: boolean, italic: boolean): FontKey 
 
 /**
  * Runs → pieces. `hyphenate` (optional) returns a word with soft hyphens inserted at allowed breaks.
- * Whitespace collapses like in HTML; a no-break space (U+00A0) is part of a box.
+ * Whitespace collapses like in HTML; a no-break space (U+00A0) is part of a box. `units`: the data's
+ * unit words, kept on the line of their figure (no-break.ts).
  */
 export function buildPieces(
   runs: readonly Run[],
   baseFont: FontKey,
   measure: Measure,
   hyphenate?: (word: string) => string,
+  units?: ReadonlySet<string>,
 ): Piece[] {
   const pieces: Piece[] = [];
   const lastKind = () => pieces[pieces.length - 1]?.kind;
@@ -73,7 +75,7 @@ export function buildPieces(
         const prev = lastKind();
         if (prev !== undefined && prev !== 'glue' && prev !== 'newline') {
           // A space that must not break ("0,5 VZÄ", "Modul II") is a box: drawn and extracted as a space.
-          const kind = keepTogether(parts[k - 1] ?? '', parts[k + 1] ?? '') ? 'box' : 'glue';
+          const kind = keepTogether(parts[k - 1] ?? '', parts[k + 1] ?? '', units) ? 'box' : 'glue';
           pieces.push(kind === 'box' ? { kind, text: ' ', font, width: measure(font, ' ') } : { kind, font, width: measure(font, ' ') });
         }
         continue;

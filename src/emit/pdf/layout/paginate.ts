@@ -185,15 +185,24 @@ class Paginator {
       if (this.y + gap + lines.length * lineHeight + keepBelow(block, blocks, next) > this.area.bottom) this.newPage();
     }
     let gap = this.atTop() ? 0 : Math.max(this.pending, style.spaceBefore);
+    const introduces = block.keepWithNext === 0 && blocks[next] && endsInColon(block) ? keepBelow(block, blocks, next, 0) : 0;
     let index = 0;
     while (index < lines.length) {
       const remaining = lines.length - index;
       const fit = Math.max(0, Math.floor((this.area.bottom - this.y - gap + 0.01) / lineHeight));
       let take = Math.min(fit, remaining);
+      // A paragraph ending in a colon ("Betreut werden folgende Kommunen:") does not stay behind alone:
+      // when what it introduces cannot start below it, its last two lines go over with it.
+      if (take === remaining && introduces > 0 && !this.atTop() && this.y + gap + take * lineHeight + introduces > this.area.bottom) {
+        take = Math.max(0, remaining - 2);
+      }
       if (take < remaining) {
         if (index === 0 && take < 2 && remaining >= 2) take = 0; // no orphan: start on the next page
         else if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
         else if (remaining - take === 1 && index === 0) take = 0; // three lines: neither orphan nor widow, all go over
+        // No word hyphenated across a page: a page-final line ending in a hyphen goes over as well.
+        while (take > 0 && lines[index + take - 1]!.ending === 'hyphen') take -= 1;
+        if (index === 0 && take < 2) take = 0;
       }
       if (take === 0 && this.atTop()) take = Math.max(1, Math.min(fit, remaining));
       if (take > 0) {
@@ -403,10 +412,16 @@ class Paginator {
  * it leaves an orphan or a widow), a table's header row with its first row, a list's first two lines,
  * and a heading that follows ("Sachdarstellung:" over "Stellen und Förderung") with what it needs itself.
  */
-function keepBelow(heading: TextBlock, blocks: readonly Block[], next: number): number {
+function keepBelow(heading: TextBlock, blocks: readonly Block[], next: number, minimum = heading.keepWithNext): number {
   const following = blocks[next];
   const gap = Math.max(heading.style.spaceAfter, following ? spaceBefore(following) : 0);
-  return Math.max(heading.keepWithNext, gap + startHeight(blocks, next));
+  return Math.max(minimum, gap + startHeight(blocks, next));
+}
+
+/** A block that introduces what follows ("… folgende Kommunen:", "… eingestellt:"). */
+function endsInColon(block: TextBlock): boolean {
+  const last = block.lines[block.lines.length - 1];
+  return last !== undefined && /:\s*$/.test(last.segments.map((s) => s.text).join(''));
 }
 
 /** The height of the part of `blocks[index]` that has to start on one page (without the space above it). */

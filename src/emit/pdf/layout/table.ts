@@ -36,7 +36,7 @@ export interface TableCell {
   lines: Line[];
 }
 
-export function layoutTable(token: Tokens.Table, parent: StructNode, available: number, metrics: FontMetrics): TableBlock {
+export function layoutTable(token: Tokens.Table, parent: StructNode, available: number, metrics: FontMetrics, units?: ReadonlySet<string>): TableBlock {
   const node = structChild(parent, 'Table');
   const head = STYLES.tableHeader;
   const body = STYLES.tableCell;
@@ -47,6 +47,8 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
       runs.map((run) => ('br' in run ? run : { ...run, text: metrics.drawable(fontFor(style.font, run.bold, run.italic), run.text) })),
       style.font,
       measureAt(metrics, style.size),
+      undefined,
+      units,
     );
   const headPieces = token.header.map((cell) => pieces(inlineRuns(cell.tokens), head));
   const bodyPieces = token.rows.map((row) => Array.from({ length: count }, (_, c) => pieces(inlineRuns(row[c]?.tokens ?? []), body)));
