@@ -281,6 +281,27 @@ describe('failing cases', () => {
     );
     expect(reduced).toEqual([]);
   });
+  test('filled-within-planned: a plan cut below the posts in place, on the day it takes effect, at the plan period', () => {
+    // Modul 1 is planned at 3.5 and filled with 3.5; nobody's post changes on the day of the cut.
+    const ds = rule('filled-within-planned').check(context((data) => data.programme.modules[0]!.plannedFte.push({ from: '2023-07-01', fte: 3 })));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'warning', file: 'programme.yaml', path: 'modules[0].plannedFte[1].fte' });
+    expect(ds[0]!.message).toBe(
+      'Am 01.07.2023 sind im Modul 1 (modul-1) 3,5 VZÄ besetzt, geplant sind ab diesem Tag nur 3 VZÄ; endet eine Stelle oder wird sie verringert, fehlt das in staff.yaml (end, fteChanges).',
+    );
+    // A first plan that begins below the staff already in post is located at its own line.
+    const first = rule('filled-within-planned').check(context((data) => Object.assign(data.programme.modules[0]!.plannedFte[0]!, { from: '2022-07-01', fte: 3 })));
+    expect(first).toMatchObject([{ file: 'programme.yaml', path: 'modules[0].plannedFte[0].fte' }]);
+    expect(first[0]!.line).toBeGreaterThan(0);
+    // A cut that a leaver makes room for, the same day, is fine.
+    const roomMade = rule('filled-within-planned').check(
+      context((data) => {
+        data.programme.modules[0]!.plannedFte.push({ from: '2023-07-01', fte: 3 });
+        data.staff.find((s) => s.id === 'm1-troisdorf')!.end = '2023-06-30';
+      }),
+    );
+    expect(roomMade).toEqual([]);
+  });
   test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
     const ds = rule('fte-changes-within-employment').check(
       context((data) => {

@@ -8,7 +8,9 @@ import { at, ptr, defineRule } from '../rule-context.js';
 
 /**
  * Warns when a module has more FTE filled than planned on some day: possible (a Kreis may fund more itself),
- * but usually a wrong `fte` or a missing `end`.
+ * but usually a wrong `fte` or a missing `end`. Checked on every day the filled posts grow and on every
+ * day a plan period begins (a plan cut below the posts in place), not only at a report's Stand. A warning,
+ * not an error: a Kreis may keep a post it pays itself after the programme's plan was cut.
  */
 export const filledWithinPlanned = defineRule({
   name: 'filled-within-planned',
@@ -27,6 +29,8 @@ export const filledWithinPlanned = defineRule({
       const micro = (fte: number): number => Math.round(fte * 1e6);
       type Step = { day: string; delta: number; index: number; path: (string | number)[] };
       const steps: Step[] = [];
+      // A plan period's first day is a day to check too (delta 0, index −1 − the period's index).
+      module.plannedFte.forEach((p, pi) => steps.push({ day: p.from, delta: 0, index: -1 - pi, path: [] }));
       for (const { s, index } of members) {
         if (s.end !== undefined && s.end < s.start) continue;
         let current = micro(s.fte);
@@ -46,22 +50,28 @@ export const filledWithinPlanned = defineRule({
       for (let i = 0; i < steps.length; ) {
         const day = steps[i]!.day;
         let grew: Step | undefined;
+        let planBegins: Step | undefined;
         for (; i < steps.length && steps[i]!.day === day; i++) {
           filledMicro += steps[i]!.delta;
           if (steps[i]!.delta > 0) grew = steps[i];
+          if (steps[i]!.index < 0) planBegins = steps[i];
         }
         const planned = plannedFteOn(module, day);
-        if (grew === undefined || planned === undefined || filledMicro <= micro(planned)) continue;
+        if ((grew === undefined && planBegins === undefined) || planned === undefined || filledMicro <= micro(planned)) continue;
         const filled = filledMicro / 1e6;
         const { labelIn } = moduleLabels(terms, module.number);
+        const figures = `Am ${formatDate(day)} ${isSingularAmount(filled) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${formatQuantity(filled, unit)} besetzt, geplant sind`;
+        // Posts that grew point at the staff entry; otherwise the plan period that begins below them.
         out.push(
-          at(
-            ctx,
-            'staff',
-            ptr('staff', grew.index, ...grew.path),
-            `Am ${formatDate(day)} ${isSingularAmount(filled) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${formatQuantity(filled, unit)} besetzt, geplant sind nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`,
-            'warning',
-          ),
+          grew !== undefined
+            ? at(ctx, 'staff', ptr('staff', grew.index, ...grew.path), `${figures} nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`, 'warning')
+            : at(
+                ctx,
+                'programme',
+                ptr('modules', mi, 'plannedFte', -1 - planBegins!.index, 'fte'),
+                `${figures} ab diesem Tag nur ${formatQuantity(planned, unit)}; endet eine Stelle oder wird sie verringert, fehlt das in staff.yaml (end, fteChanges).`,
+                'warning',
+              ),
         );
         return;
       }
