@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import { pointerIn, type AnyRule, type DataPart, type RuleContext } from '../../src/validate/rule-context.js';
-import type { DataFileKind } from '../../src/load/data-files.js';
+import type { AnyRule, DataPart, RuleContext } from '../../src/validate/rule-context.js';
+import { ruleContextFor } from './rule-context-fixture.js';
 import type { Dataset } from '../../src/model/types.js';
 import type { Outline } from '../../src/model/outline-blocks.js';
 import { EXAMPLE_DATA, ROOT, copyData, positionOf, removeScratch, replaceIn } from './helpers.js';
@@ -27,28 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(removeScratch);
 
-function context(change: (data: Dataset) => void): RuleContext<DataPart> {
-  const data = structuredClone(base);
-  change(data);
-  const file = (kind: DataFileKind): unknown => (kind === 'staff' ? { staff: data.staff } : kind === 'assignments' ? { assignments: data.assignments } : data[kind]);
-  return {
-    data,
-    valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
-    validAt: () => true,
-    raw: (kind, pointer) => pointerIn(file(kind), pointer),
-    optional(kind, field) {
-      return data[kind][field];
-    },
-    fileSize: () => undefined,
-    sources: sources.files,
-    reportSources: sources.reports,
-    brokenReports: [],
-    otherReportFiles: false,
-    templates: ['sachstand'],
-    checkDataPath: () => 'ok',
-    readDataFile: () => undefined,
-  };
-}
+const context = (change: (data: Dataset) => void): RuleContext<DataPart> => ruleContextFor(base, sources, change);
 const rule = (name: string): AnyRule => RULES.find((r) => r.name === name)!;
 const latest = (d: Dataset) => d.reports.find((r) => r.id === LATEST)!;
 /** The latest example report with its own outline. */

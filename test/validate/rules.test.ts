@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
 import { RULES } from '../../src/validate/rules/index.js';
-import { pointerIn, type DataPart, type DataPathState, type AnyRule, type RuleContext } from '../../src/validate/rule-context.js';
-import type { DataFileKind } from '../../src/load/data-files.js';
+import type { DataPart, DataPathState, AnyRule, RuleContext } from '../../src/validate/rule-context.js';
 import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
+import { ruleContextFor } from './rule-context-fixture.js';
 import { SLOT_LIST } from '../../src/model/fact-slots.js';
 
 let sources: LoadedSources;
@@ -23,25 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function context(change: (data: Dataset) => void = () => undefined, paths: Record<string, DataPathState> = {}, files: Record<string, Uint8Array> = {}): RuleContext<DataPart> {
-  const data = structuredClone(base);
-  change(data);
-  const file = (kind: DataFileKind): unknown => (kind === 'staff' ? { staff: data.staff } : kind === 'assignments' ? { assignments: data.assignments } : data[kind]);
-  return {
-    data,
-    valid: { organisation: true, programme: true, staff: true, assignments: true, meetings: true },
-    validAt: () => true,
-    raw: (kind, pointer) => pointerIn(file(kind), pointer),
-    optional(kind, field) {
-      return this.validAt(kind, `/${String(field)}`) ? data[kind][field] : undefined;
-    },
-    sources: sources.files,
-    reportSources: sources.reports, // all example reports pass their schema, so the order matches data.reports
-    brokenReports: [],
-    templates: ['sachstand'],
-    checkDataPath: (p) => paths[p] ?? 'ok',
-    readDataFile: (p) => files[p],
-    fileSize: (p) => files[p]?.length,
-  };
+  return ruleContextFor(base, sources, change, paths, files);
 }
 const rule = (name: string): AnyRule => {
   const found = RULES.find((r) => r.name === name);
