@@ -225,15 +225,10 @@ describe('the funding option of besetzung', () => {
 describe('the worked outlines of docs/gliederung.md', () => {
   const doc = readFileSync(join(packageRoot, 'docs', 'gliederung.md'), 'utf8');
   const yamlAfter = (heading: string): unknown => parse(/```yaml\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf(heading)))![1]!);
-
-  test('example 2 is the outline of the Kreis Auental fixture', async () => {
-    const { dataset } = await loadData(AUENTAL_DIR);
-    expect((yamlAfter('## Beispiel 2') as { outline: unknown }).outline).toEqual(dataset.organisation.outline);
-  });
-
-  test('example 3 renders the follow-up fixture with module 2 before module 1 and the clerk\'s sentences around the facts', async () => {
-    const example = yamlAfter('## Beispiel 3') as Pick<Report, 'outline' | 'text'>;
-    const text = await renderWith(
+  /** The follow-up fixture rendered with the outline and text blocks of the doc's example under `heading`. */
+  const renderExample = (heading: string): Promise<string> => {
+    const example = yamlAfter(heading) as Pick<Report, 'outline' | 'text'>;
+    return renderWith(
       (d) => {
         const r = reportOf(d, FOLLOW_UP);
         r.outline = example.outline;
@@ -242,6 +237,15 @@ describe('the worked outlines of docs/gliederung.md', () => {
       FOLLOW_UP,
       FOLLOW_UP_DIR,
     );
+  };
+
+  test('example 2 is the outline of the Kreis Auental fixture', async () => {
+    const { dataset } = await loadData(AUENTAL_DIR);
+    expect((yamlAfter('## Beispiel 2') as { outline: unknown }).outline).toEqual(dataset.organisation.outline);
+  });
+
+  test('example 3 renders the follow-up fixture with module 2 before module 1 and the clerk\'s sentences around the facts', async () => {
+    const text = await renderExample('## Beispiel 3');
     const m2 = text.indexOf('## Modul 2: ');
     const m1 = text.indexOf('## Modul 1: ');
     expect(m2).toBeGreaterThan(0);
@@ -256,16 +260,7 @@ describe('the worked outlines of docs/gliederung.md', () => {
     expect(text).toContain('Zur Sitzung des Ausschusses');
   });
   test('the slot example fills the clerk\'s own sentence with the follow-up fixture\'s figures, as the doc quotes it', async () => {
-    const example = yamlAfter('### Eigene Sätze mit kims Zahlen') as Pick<Report, 'outline' | 'text'>;
-    const text = await renderWith(
-      (d) => {
-        const r = reportOf(d, FOLLOW_UP);
-        r.outline = example.outline;
-        r.text = { ...example.text, steeringGroup: r.text?.steeringGroup } as Report['text'];
-      },
-      FOLLOW_UP,
-      FOLLOW_UP_DIR,
-    );
+    const text = await renderExample('### Eigene Sätze mit kims Zahlen');
     const sentence = 'Im Modul 2 sind zum 01.06.2022 14,5 VZÄ von 16 VZÄ besetzt, 1,5 VZÄ sind noch offen. Seit der Sitzung am 16.03.2022 wurden vier Personen eingestellt.';
     expect(text).toContain(sentence);
     // The doc quotes the same sentence (folded over two lines of the quote).
