@@ -42,8 +42,8 @@ describe('line breaking', () => {
   test('inside the hyphenation zone the line breaks at the space instead of hyphenating', () => {
     const hyphenate = (w: string) => (w === 'Sachstand' ? `Sach${SOFT_HYPHEN}stand` : w);
     // "aktueller" fills 9 of 15: 6 short. Zone 7: good enough, no hyphen; zone 5: hyphenate.
-    expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 7)).toEqual(['aktueller', 'Sachstand']);
-    expect(lineTexts([run('aktueller Sachstand')], 15, hyphenate, 5)).toEqual(['aktueller Sach[-]', 'stand']);
+    expect(lineTexts([run('aktueller Sachstand ist')], 15, hyphenate, 7)).toEqual(['aktueller', 'Sachstand ist']);
+    expect(lineTexts([run('aktueller Sachstand ist')], 15, hyphenate, 5)).toEqual(['aktueller Sach[-]', 'stand ist']);
   });
   // Landkreis Talheim 10.05.2022: "für das Modul" | "II zum 01.01.2022"; Rhein-Sieg-Kreis follow-up:
   // "davon 4,5 VZÄ Koordinierung und 0,5" | "VZÄ Verwaltungsassistenz". A figure and its unit, and a
@@ -78,5 +78,43 @@ describe('the data\'s unit words', () => {
   test('without the data\'s words, and for other words, lines break where they fall', () => {
     expect(withUnits('damit 4 von 4 Stellen besetzt', 13)).toEqual(['damit 4 von 4', 'Stellen', 'besetzt']);
     expect(withUnits('mit 4 Stellwerke', 13, units)).toEqual(['mit 4', 'Stellwerke']);
+  });
+});
+
+// Issue 20: "KIM-Ko-|ordinierung" and "KIM-Len-|kungsgruppe" where "KIM-|Koordinierung" fits. A compound
+// breaks at its own hyphen first; only a part too long for the line is hyphenated inside.
+describe('compounds break at their own hyphen first', () => {
+  const syllables: Record<string, string> = { Koordinierung: 'Ko-or-di-nie-rung', Lenkungsgruppe: 'Len-kungs-grup-pe', Managements: 'Ma-nage-ments' };
+  const hyphenate = (w: string) => w.replace(/\p{L}+/gu, (part) => (syllables[part] ?? part).replace(/-/g, SOFT_HYPHEN));
+
+  test('"KIM-" ends the line rather than a syllable of the part after it', () => {
+    expect(lineTexts([run('in der KIM-Koordinierung eingestellt')], 16, hyphenate)).toEqual(['in der KIM-', 'Koordinierung', 'eingestellt']);
+    expect(lineTexts([run('die KIM-Lenkungsgruppe tagt')], 14, hyphenate)).toEqual(['die KIM-', 'Lenkungsgruppe', 'tagt']);
+  });
+
+  test('a part too long for a line of its own hyphenates inside; a word without a compound hyphen as before', () => {
+    // "Managements" (11) would not fit on the next line either: "Case-Ma-" | "nagements", not "Case-" | "Manage-" | "ments".
+    expect(lineTexts([run('Case-Managements')], 9, hyphenate)).toEqual(['Case-Ma[-]', 'nagements']);
+    expect(lineTexts([run('der Lenkungsgruppe zu')], 13, hyphenate)).toEqual(['der Lenkungs[-]', 'gruppe zu']);
+  });
+});
+
+// Issue 20: "… in Bezug auf die Stel-" | "len." — a paragraph whose last line is only the end of a word.
+describe('a paragraph never ends in the last part of a broken word alone', () => {
+  const syllables: Record<string, string> = { Stellen: 'Stel-len', Verwaltungsstellen: 'Ver-wal-tungs-stel-len', Implementierung: 'Im-ple-men-tie-rung' };
+  const hyphenate = (w: string) => w.replace(/\p{L}+/gu, (part) => (syllables[part] ?? part).replace(/-/g, SOFT_HYPHEN));
+
+  test('the word goes to the last line whole instead', () => {
+    // First fit would give "in Bezug auf die Stel-" | "len.".
+    expect(lineTexts([run('in Bezug auf die Stellen.')], 22, hyphenate)).toEqual(['in Bezug auf die', 'Stellen.']);
+    // Breaking one syllable earlier would still leave a part alone ("stellen."): the word goes over whole.
+    expect(lineTexts([run('wie die Verwaltungsstellen.')], 22, hyphenate)).toEqual(['wie die', 'Verwaltungsstellen.']);
+    // The same after a compound's hyphen: "KIM-" | "Lenkungsgruppe." is not a paragraph's last line.
+    expect(lineTexts([run('geleitet von der KIM-Lenkungsgruppe.')], 24)).toEqual(['geleitet von der', 'KIM-Lenkungsgruppe.']);
+  });
+
+  test('a hyphenated word inside the paragraph stays as it is, and so does a word that cannot go elsewhere', () => {
+    expect(lineTexts([run('in Bezug auf die Stellen der Kommunen')], 22, hyphenate)).toEqual(['in Bezug auf die Stel[-]', 'len der Kommunen']);
+    expect(lineTexts([run('Implementierung')], 9, hyphenate)).toEqual(['Implemen[-]', 'tierung']);
   });
 });

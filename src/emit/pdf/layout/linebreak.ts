@@ -141,12 +141,51 @@ export interface BreakOptions {
   maxConsecutiveHyphens?: number;
 }
 
-/** Greedy first-fit line breaking into lines no wider than `maxWidth` (overlong words are split). */
+/**
+ * Greedy first-fit line breaking into lines no wider than `maxWidth` (overlong words are split), with
+ * two rules of a print shop on top:
+ * - a compound breaks at its own hyphen before inside one of its parts ("KIM-" | "Koordinierung", never
+ *   "KIM-Ko-" | "ordinierung" while "KIM-" fits), unless the part after it is too long for a line anyway;
+ * - a paragraph's last line is never the rest of a word broken on the line before ("Stel-" | "len."):
+ *   that break is forbidden and the lines are filled again, unless the word cannot go anywhere else.
+ */
 export function breakLines(input: readonly Piece[], maxWidth: number, measure: Measure, options: BreakOptions = {}): Line[] {
+  const pieces = splitOverlongBoxes(input, maxWidth, measure);
+  const forbidden = new Set<number>();
+  const first = fillLines(pieces, maxWidth, options, forbidden);
+  let filled = first;
+  // Each round forbids one more break inside the last word ("Verwaltungs-stel-len": "stel-", then "tungs-").
+  for (let round = 0; round < 4 && endsInWordTail(filled.lines); round++) {
+    forbidden.add(filled.ends[filled.ends.length - 2]!);
+    filled = fillLines(pieces, maxWidth, options, forbidden);
+    // A word that cannot go anywhere else would now be cut without a hyphen: keep the first lines.
+    if (filled.forced > first.forced) break;
+    if (!endsInWordTail(filled.lines)) return filled.lines;
+  }
+  return first.lines;
+}
+
+/**
+ * True when the last line is only the end of a word broken on the line before: after a hyphenation
+ * ("len.") or a compound's hyphen ("Lenkungsgruppe." after "KIM-"), nothing else on the line.
+ */
+function endsInWordTail(lines: readonly Line[]): boolean {
+  if (lines.length < 2) return false;
+  const before = lines[lines.length - 2]!;
+  const brokenWord = before.ending === 'hyphen' || (before.ending === 'break' && /[-\u2010]$/.test(before.segments[before.segments.length - 1]?.text ?? ''));
+  return brokenWord && !/[ \u00a0]/.test(lines[lines.length - 1]!.segments.map((s) => s.text).join(''));
+}
+
+/**
+ * The lines, for each the index of the piece it ends at (`pieces.length` for the last), and how many
+ * lines had to be cut where nothing allows a break.
+ */
+function fillLines(pieces: readonly Piece[], maxWidth: number, options: BreakOptions, forbidden: ReadonlySet<number>): { lines: Line[]; ends: number[]; forced: number } {
   const zone = options.hyphenZone ?? 0;
   const maxHyphens = options.maxConsecutiveHyphens ?? Infinity;
-  const pieces = splitOverlongBoxes(input, maxWidth, measure);
   const lines: Line[] = [];
+  const ends: number[] = [];
+  let forced = 0; // lines cut where there is no break at all (between two boxes)
   let hyphensInRow = 0;
   let i = 0;
   const n = pieces.length;
@@ -157,6 +196,7 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
     let breakAt = -1; // the last place the line can end (glue or break piece)
     let glueAt = -1; // the last inter-word space, and the line width up to it
     let glueWidth = 0;
+    let compoundAt = -1; // the last compound hyphen of the word since that space ("KIM-")
     let end = n; // exclusive end of the line's pieces
     let next = n; // where the next line starts
     let j = i;
@@ -171,11 +211,15 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
         breakAt = j;
         glueAt = j;
         glueWidth = width;
+        compoundAt = -1;
         width += p.width;
         continue;
       }
       if (p.kind === 'break') {
-        if (width + (p.hyphen ? p.width : 0) <= maxWidth) breakAt = j;
+        if (!forbidden.has(j) && width + (p.hyphen ? p.width : 0) <= maxWidth) {
+          breakAt = j;
+          if (!p.hyphen) compoundAt = j;
+        }
         continue;
       }
       if (width + p.width > maxWidth && j > i) {
@@ -183,9 +227,11 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
           const bp = pieces[breakAt]!;
           const hyphenates = bp.kind === 'break' && bp.hyphen;
           const useSpace = hyphenates && glueAt >= 0 && (glueWidth >= maxWidth - zone || hyphensInRow >= maxHyphens);
-          end = useSpace ? glueAt : breakAt;
+          const atCompound = hyphenates && compoundAt >= 0 && partWidth(pieces, compoundAt + 1) <= maxWidth;
+          end = atCompound ? compoundAt : useSpace ? glueAt : breakAt;
         } else {
           end = j;
+          forced++;
         }
         next = end === j ? j : end + 1;
         break;
@@ -197,9 +243,21 @@ export function breakLines(input: readonly Piece[], maxWidth: number, measure: M
     hyphensInRow = hyphen ? hyphensInRow + 1 : 0;
     const ending = !last ? 'end' : last.kind === 'glue' ? 'space' : last.kind === 'newline' ? 'newline' : hyphen ? 'hyphen' : 'break';
     lines.push(makeLine(pieces, i, end, ending, hyphen));
+    ends.push(end);
     i = next;
   }
-  return lines;
+  return { lines, ends, forced };
+}
+
+/** Width of a compound's part from `start` to its next hyphen or the word's end (soft hyphens aside). */
+function partWidth(pieces: readonly Piece[], start: number): number {
+  let width = 0;
+  for (let k = start; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (p.kind === 'box') width += p.width;
+    else if (p.kind !== 'break' || !p.hyphen) break;
+  }
+  return width;
 }
 
 function makeLine(
