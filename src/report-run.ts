@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { oparlJson, oparlPaper } from './emit/oparl.js';
-import { pdfMetadata } from './emit/pdf-metadata.js';
+import { pdfMetadata, properNames } from './emit/pdf-metadata.js';
 import type { PdfLogo, PdfRenderer } from './emit/pdf/index.js';
 import { NO_ENVIRONMENT, type Environment } from './environment.js';
 import type { SourceFile } from './load/source-file.js';
@@ -107,7 +107,7 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
       const diagnostics = undrawableDiagnostics(undrawable, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
       throw new DataError(diagnostics, 'Die Vorlage enthält Zeichen, die das PDF nicht darstellen kann; nichts wurde geschrieben.');
     }
-    pdf = await renderer.render(markdown, pdfMetadata(model, run.env, await run.logo()));
+    pdf = await renderer.render(markdown, pdfMetadata(model, run.env, await run.logo(), properNames(run.dataset)));
   }
   const files: RenderedOutputs['files'] = [];
   if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });

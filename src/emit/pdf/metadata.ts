@@ -31,4 +31,9 @@ export interface PdfMetadata {
   logo?: PdfLogo;
   /** The data's unit words, e.g. ["Stelle", "Stellen"]: no line breaks between a figure and them. */
   unitWords?: string[];
+  /**
+   * Words of the data's proper names – places, the Kreis, employers, groups, e.g. ["Ascheberg",
+   * "Lüdinghausen", "Lenkungsgruppe"]: never hyphenated ("Lü-|dinghausen" reads as two words).
+   */
+  properNames?: string[];
 }

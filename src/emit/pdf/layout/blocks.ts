@@ -103,6 +103,11 @@ export interface LayoutOptions {
   logo?: LogoInput | undefined;
   /** The data's unit words ("Stelle", "Stellen"): kept on the line of their figure. */
   unitWords?: readonly string[] | undefined;
+  /**
+   * Words of the data's proper names ("Ascheberg", "Lüdinghausen", "Lenkungsgruppe"): never hyphenated,
+   * nor their genitive ("Lüdinghausens"). A compound name still breaks at its own hyphen ("Rhein-|Sieg-Kreis").
+   */
+  properNames?: readonly string[] | undefined;
 }
 
 export function buildBlocks(tokens: readonly Token[], options: LayoutOptions): Block[] {
@@ -118,11 +123,16 @@ class Builder {
   private readonly frontText: string[] = [];
   private readonly hyphenateWord: ((word: string) => string) | undefined;
   private readonly units: ReadonlySet<string> | undefined;
+  /** The proper names, for the line cache's key: the same text breaks differently with other names. */
+  private readonly namesKey: string;
 
   constructor(private readonly options: LayoutOptions) {
     this.units = options.unitWords && options.unitWords.length > 0 ? new Set(options.unitWords) : undefined;
+    const names = new Set(options.properNames ?? []);
+    this.namesKey = [...names].join(' ');
     const hyphenate = options.hyphenate;
-    this.hyphenateWord = hyphenate && ((word) => word.replace(/\p{L}+/gu, (part) => (isHyphenatable(part) ? hyphenate(part) : part)));
+    this.hyphenateWord =
+      hyphenate && ((word) => word.replace(/\p{L}+/gu, (part) => (isHyphenatable(part) && !isProperName(part, names) ? hyphenate(part) : part)));
   }
 
   build(tokens: readonly Token[]): Block[] {
@@ -271,7 +281,7 @@ class Builder {
     const { metrics, lineCache } = this.options;
     const runs = input.map((run) => ('br' in run ? run : { ...run, text: metrics.drawable(fontFor(style.font, run.bold, run.italic), run.text) }));
     const hyphenate = style.hyphenate ? this.hyphenateWord : undefined;
-    const key = lineCache && cacheKey(runs, style, width, hyphenate !== undefined, this.units);
+    const key = lineCache && cacheKey(runs, style, width, hyphenate === undefined ? undefined : this.namesKey, this.units);
     const cached = key === undefined ? undefined : lineCache!.get(key);
     if (cached) return cached;
     const measure = measureAt(metrics, style.size);
@@ -284,8 +294,9 @@ class Builder {
   }
 }
 
-function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphenated: boolean, units: ReadonlySet<string> | undefined): string {
-  let key = `${style.font}|${style.size}|${width}|${hyphenated ? 1 : 0}|${units ? [...units].join(' ') : ''}`;
+/** `hyphenated`: undefined without hyphenation, else the proper names it leaves alone. */
+function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphenated: string | undefined, units: ReadonlySet<string> | undefined): string {
+  let key = `${style.font}|${style.size}|${width}|${hyphenated === undefined ? 0 : `1:${hyphenated}`}|${units ? [...units].join(' ') : ''}`;
   for (const run of runs) key += 'br' in run ? '\u0000n' : `\u0000${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}:${run.text}`;
   return key;
 }
@@ -296,4 +307,9 @@ function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphen
  */
 function isHyphenatable(part: string): boolean {
   return part.length >= 6 && /^\p{Lu}?\p{Ll}+$/u.test(part);
+}
+
+/** A word of a proper name of the data, or its genitive ("Lüdinghausens", "Kreises"). */
+function isProperName(part: string, names: ReadonlySet<string>): boolean {
+  return names.has(part) || (part.endsWith('s') && (names.has(part.slice(0, -1)) || (part.endsWith('es') && names.has(part.slice(0, -2)))));
 }
