@@ -1,9 +1,11 @@
 /**
- * Tables: column widths from the cells' natural widths, every cell broken into lines, row heights.
+ * Tables: column widths from the cells' natural widths (column-widths.ts), every cell broken into lines,
+ * row heights.
  * Cells are never hyphenated (numbers, names and dates must stay whole).
  */
 import type { Tokens } from 'marked';
 import { inlineRuns, type Run } from './inline.js';
+import { columnWidths, type ColumnNeeds } from './column-widths.js';
 import { breakLines, buildPieces, fontFor, naturalWidths, type Line, type Piece } from './linebreak.js';
 import { measureAt, type FontMetrics } from './metrics.js';
 import { STYLES, TABLE, type BlockStyle } from './styles.js';
@@ -53,16 +55,17 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
   const headPieces = token.header.map((cell) => pieces(inlineRuns(cell.tokens), head));
   const bodyPieces = token.rows.map((row) => Array.from({ length: count }, (_, c) => pieces(inlineRuns(row[c]?.tokens ?? []), body)));
 
-  const min = new Array<number>(count).fill(pad + 10);
-  const max = new Array<number>(count).fill(pad + 10);
-  for (const row of [headPieces, ...bodyPieces]) {
-    row.forEach((cell, c) => {
-      const natural = naturalWidths(cell);
-      min[c] = Math.max(min[c]!, natural.min + pad);
-      max[c] = Math.max(max[c]!, natural.max + pad);
-    });
-  }
-  const widths = distributeWidths(min, max, available);
+  const needs = Array.from({ length: count }, (_, c): ColumnNeeds => {
+    const head = naturalWidths(headPieces[c]!);
+    const rows = bodyPieces.map((row) => naturalWidths(row[c]!));
+    return {
+      min: Math.max(pad + 10, head.min + pad, ...rows.map((r) => r.min + pad)),
+      head: head.max + pad,
+      rows: rows.map((r) => r.max + pad),
+      numeric: token.align[c] === 'right' || token.rows.every((row) => NUMBER_CELL.test((row[c]?.text ?? '').trim())),
+    };
+  });
+  const widths = columnWidths(needs, available);
   const columns = widths.map((width, c): TableColumn => ({ width, align: token.align[c] ?? 'left' }));
 
   const row = (cells: Piece[][], style: BlockStyle, cellRole: 'TH' | 'TD'): TableRow => {
@@ -70,7 +73,8 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
     const measure = measureAt(metrics, style.size);
     const laid = cells.map((cell, c): TableCell => ({
       node: structChild(tr, cellRole, cellRole === 'TH' ? { scope: 'Column' } : {}),
-      lines: breakLines(cell, widths[c]! - pad, measure),
+      // A hair of tolerance: a column as wide as its text plus padding must not break it for a rounding error.
+      lines: breakLines(cell, widths[c]! - pad + 1e-6, measure),
     }));
     const lineCount = Math.max(1, ...laid.map((cell) => cell.lines.length));
     return { node: tr, cells: laid, height: lineCount * style.size * style.lineHeight + 2 * TABLE.paddingY, style };
@@ -84,20 +88,5 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
   };
 }
 
-/** Auto table layout: natural widths if they fit (stretched to full width), else shrink towards minimums. */
-function distributeWidths(min: number[], max: number[], available: number): number[] {
-  const sumMax = max.reduce((a, b) => a + b, 0);
-  const sumMin = min.reduce((a, b) => a + b, 0);
-  if (sumMax <= available) return max.map((w) => (w / sumMax) * available);
-  if (sumMin >= available) {
-    // A word wider than the page (a long name without blanks): the columns narrower than an even share
-    // keep their minimum, so "192.500 €" is never broken digit by digit; the wide ones share the rest
-    // and break their word.
-    const share = available / min.length;
-    const fixed = min.reduce((sum, w) => (w <= share ? sum + w : sum), 0);
-    const wide = sumMin - fixed;
-    return wide > 0 ? min.map((w) => (w <= share ? w : (w / wide) * (available - fixed))) : min.map((w) => (w / sumMin) * available);
-  }
-  const slack = sumMax - sumMin;
-  return min.map((w, i) => w + ((max[i]! - w) / slack) * (available - sumMin));
-}
+/** A cell of figures: a number, an amount, a date, a dash for none ("4,25", "1.026.000 €", "14.03.2023", "–"), bold or not. */
+const NUMBER_CELL = /^(?:\*\*)?[\d\s.,€%\u00a0–-]*(?:\*\*)?$/;
