@@ -111,6 +111,8 @@ describe('a paragraph never ends in the last part of a broken word alone', () =>
     expect(lineTexts([run('wie die Verwaltungsstellen.')], 22, hyphenate)).toEqual(['wie die', 'Verwaltungsstellen.']);
     // The same after a compound's hyphen: "KIM-" | "Lenkungsgruppe." is not a paragraph's last line.
     expect(lineTexts([run('geleitet von der KIM-Lenkungsgruppe.')], 24)).toEqual(['geleitet von der', 'KIM-Lenkungsgruppe.']);
+    // Before a hard line break, too: "len." would stand alone there as well.
+    expect(lineTexts([run('in Bezug auf die Stellen.'), { br: true }, run('Neue Zeile')], 22, hyphenate)).toEqual(['in Bezug auf die', 'Stellen.', 'Neue Zeile']);
   });
 
   test('a hyphenated word inside the paragraph stays as it is, and so does a word that cannot go elsewhere', () => {

@@ -132,7 +132,7 @@ class Builder {
     this.namesKey = [...names].join(' ');
     const hyphenate = options.hyphenate;
     this.hyphenateWord =
-      hyphenate && ((word) => word.replace(/\p{L}+/gu, (part) => (isHyphenatable(part) && !isProperName(part, names) ? hyphenate(part) : part)));
+      hyphenate && ((word) => word.replace(/\p{L}+/gu, (part) => (isHyphenatable(part) && !isProperName(part, names) ? withoutShortTail(hyphenate(part)) : part)));
   }
 
   build(tokens: readonly Token[]): Block[] {
@@ -307,6 +307,16 @@ function cacheKey(runs: readonly Run[], style: BlockStyle, width: number, hyphen
  */
 function isHyphenatable(part: string): boolean {
   return part.length >= 6 && /^\p{Lu}?\p{Ll}+$/u.test(part);
+}
+
+/**
+ * The word without a break that would carry only two letters to the next line ("folgen-" | "de",
+ * "Arbei-" | "te"): a syllable that short alone at a line start reads as a stray word. The patterns
+ * allow it (Duden does); a print shop keeps at least three letters, as TeX's \righthyphenmin=3.
+ */
+function withoutShortTail(hyphenated: string): string {
+  const at = hyphenated.lastIndexOf('\u00ad');
+  return at >= 0 && hyphenated.length - at - 1 < 3 ? hyphenated.slice(0, at) + hyphenated.slice(at + 1) : hyphenated;
 }
 
 /** A word of a proper name of the data, or its genitive ("Lüdinghausens", "Kreises"). */

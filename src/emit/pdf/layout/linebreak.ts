@@ -146,34 +146,44 @@ export interface BreakOptions {
  * two rules of a print shop on top:
  * - a compound breaks at its own hyphen before inside one of its parts ("KIM-" | "Koordinierung", never
  *   "KIM-Ko-" | "ordinierung" while "KIM-" fits), unless the part after it is too long for a line anyway;
- * - a paragraph's last line is never the rest of a word broken on the line before ("Stel-" | "len."):
- *   that break is forbidden and the lines are filled again, unless the word cannot go anywhere else.
+ * - a paragraph's last line, or a line before a hard break, is never only the rest of a word broken on
+ *   the line before ("Stel-" | "len."): that break is forbidden and the lines are filled again, unless
+ *   the word cannot go anywhere else.
  */
 export function breakLines(input: readonly Piece[], maxWidth: number, measure: Measure, options: BreakOptions = {}): Line[] {
   const pieces = splitOverlongBoxes(input, maxWidth, measure);
   const forbidden = new Set<number>();
   const first = fillLines(pieces, maxWidth, options, forbidden);
   let filled = first;
-  // Each round forbids one more break inside the last word ("Verwaltungs-stel-len": "stel-", then "tungs-").
-  for (let round = 0; round < 4 && endsInWordTail(filled.lines); round++) {
-    forbidden.add(filled.ends[filled.ends.length - 2]!);
-    filled = fillLines(pieces, maxWidth, options, forbidden);
-    // A word that cannot go anywhere else would now be cut without a hyphen: keep the first lines.
-    if (filled.forced > first.forced) break;
-    if (!endsInWordTail(filled.lines)) return filled.lines;
+  // Each round forbids one more break ("Verwaltungs-stel-len": "stel-", then "tungs-"); a few rounds
+  // settle every paragraph of a Vorlage, the bound only keeps a pathological text from looping.
+  for (let round = 0; round < 8; round++) {
+    const tail = wordTailLine(filled.lines);
+    if (tail < 0) return filled.lines;
+    forbidden.add(filled.ends[tail - 1]!);
+    const next = fillLines(pieces, maxWidth, options, forbidden);
+    // A word that cannot go anywhere else would now be cut without a hyphen: keep what we had.
+    if (next.forced > first.forced) break;
+    filled = next;
   }
-  return first.lines;
+  // Still a lone tail: the word has no better place; keep the first lines, whose breaks are the best.
+  return wordTailLine(filled.lines) < 0 ? filled.lines : first.lines;
 }
 
 /**
- * True when the last line is only the end of a word broken on the line before: after a hyphenation
- * ("len.") or a compound's hyphen ("Lenkungsgruppe." after "KIM-"), nothing else on the line.
+ * The first line that is only the end of a word broken on the line before – after a hyphenation ("len.")
+ * or a compound's hyphen ("Lenkungsgruppe." after "KIM-") – and ends the text or a hard line break; -1
+ * if there is none.
  */
-function endsInWordTail(lines: readonly Line[]): boolean {
-  if (lines.length < 2) return false;
-  const before = lines[lines.length - 2]!;
-  const brokenWord = before.ending === 'hyphen' || (before.ending === 'break' && /[-\u2010]$/.test(before.segments[before.segments.length - 1]?.text ?? ''));
-  return brokenWord && !/[ \u00a0]/.test(lines[lines.length - 1]!.segments.map((s) => s.text).join(''));
+function wordTailLine(lines: readonly Line[]): number {
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.ending !== 'end' && line.ending !== 'newline') continue;
+    const before = lines[k - 1]!;
+    const brokenWord = before.ending === 'hyphen' || (before.ending === 'break' && /[-\u2010]$/.test(before.segments[before.segments.length - 1]?.text ?? ''));
+    if (brokenWord && !/[ \u00a0]/.test(line.segments.map((s) => s.text).join(''))) return k;
+  }
+  return -1;
 }
 
 /**

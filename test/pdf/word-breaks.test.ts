@@ -1,7 +1,8 @@
 /**
- * Issue 20: "Asche-|berg", "Lü-|dinghausen" – a place, a body, an employer or a group of the data is
- * never hyphenated; the layout gets their words from the renderer (PdfMetadata.properNames) and leaves
- * the rest of the text to German hyphenation. Pure data, an injected measure and the real patterns.
+ * Issue 20, where words may break in running text: "Asche-|berg", "Lü-|dinghausen" – a place, a body, an
+ * employer or a group of the data is never hyphenated (the layout gets their words from the renderer,
+ * PdfMetadata.properNames); and no word carries only two letters over ("folgen-|de"). Pure data, an
+ * injected measure and the real patterns.
  */
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
@@ -68,5 +69,23 @@ describe('the proper names of a data set', () => {
     expect(names).toEqual(
       ['Ascheberg', 'Ausländerbehörde', 'Caritasverband', 'Caritasverbandes', 'Coesfeld', 'Jobcenter', 'Kreis', 'Kreises', 'Lenkungsgruppe', 'Lüdinghausen'].sort(),
     );
+  });
+});
+
+// Issue 20: "haben sich folgen-" | "de personelle Veränderungen": a last syllable of two letters alone at
+// a line start. The patterns allow "fol-gen-de"; the layout keeps at least three letters for the next line.
+describe('no word carries only two letters over to the next line', () => {
+  test('"folgende" breaks as "fol-" | "gende" or not at all, never "folgen-" | "de"', () => {
+    for (let shift = 0; shift < 6; shift++) {
+      const text = `${'x'.repeat(perLine - 7 - shift)} ${'folgende'} personelle Veränderungen im Modul zwei.`;
+      const [first, second] = lines(text);
+      expect(`${first}|${second}`).not.toMatch(/folgen-\|de /);
+    }
+    // Where "fol-" fits and "folgen-" would too, the word breaks after "fol-".
+    expect(lines(`${'x'.repeat(perLine - 8)} folgende personelle Veränderungen.`)[0]).toMatch(/ fol-$/);
+  });
+
+  test('a three-letter tail may still go over ("Kommu-" | "nen")', () => {
+    expect(lines(`${'x'.repeat(perLine - 8)} Kommunen und weitere Worte.`)[0]).toMatch(/ Kommu-$/);
   });
 });
