@@ -54,8 +54,8 @@ export interface EmbeddedFont {
 }
 
 export interface DrawnLine {
-  /** Resource name and CIDs of each Tj of one text object (BT … ET). */
-  runs: { font: string; cids: number[] }[];
+  /** Resource name and CIDs of each Tj of one text object (BT … ET); invisible: drawn in rendering mode 3. */
+  runs: { font: string; cids: number[]; invisible: boolean }[];
   /** The innermost marked content around it: "Artifact", the structure role ("P", "TD" …), or none. */
   tag: string | undefined;
 }
@@ -63,6 +63,8 @@ export interface DrawnLine {
 export interface PdfPage {
   fonts: Map<string, EmbeddedFont>;
   lines: DrawnLine[];
+  /** Glyphs drawn as filled shapes ("q … cm <outline> f Q"), by the marked content around them. */
+  shapes: { tag: string | undefined }[];
 }
 
 export function readFontsAndText(bytes: Uint8Array): PdfPage[] {
@@ -83,9 +85,13 @@ export function readFontsAndText(bytes: Uint8Array): PdfPage[] {
     const lines: DrawnLine[] = [];
     let current: DrawnLine | undefined;
     let font = '';
+    let mode = '0';
+    const shapes: PdfPage['shapes'] = [];
     const tags: string[] = [];
-    for (const [token, tag, name, hex] of content.matchAll(/\/(\w+)(?:\s*<<[^>]*>>)?\s*B[DM]C\b|\bEMC\b|\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj/g)) {
+    for (const [token, tag, name, hex, render] of content.matchAll(/\/(\w+)(?:\s*<<[^>]*>>)?\s*B[DM]C\b|\bEMC\b|\bBT\b|\bET\b|\/(\w+) [\d.]+ Tf|<([0-9a-f]*)> Tj|\b([0-7]) Tr\b|\bh f Q\b/g)) {
       if (tag) tags.push(tag);
+      else if (render !== undefined) mode = render;
+      else if (token === 'h f Q') shapes.push({ tag: tags[tags.length - 1] });
       else if (token === 'EMC') tags.pop();
       else if (token === 'BT') current = { runs: [], tag: tags[tags.length - 1] };
       else if (token === 'ET') {
@@ -93,10 +99,10 @@ export function readFontsAndText(bytes: Uint8Array): PdfPage[] {
         current = undefined;
       } else if (name) font = name;
       else if (hex !== undefined && current) {
-        current.runs.push({ font, cids: Array.from({ length: hex.length / 4 }, (_, i) => Number.parseInt(hex.slice(4 * i, 4 * i + 4), 16)) });
+        current.runs.push({ font, cids: Array.from({ length: hex.length / 4 }, (_, i) => Number.parseInt(hex.slice(4 * i, 4 * i + 4), 16)), invisible: mode === '3' });
       }
     }
-    pages.push({ fonts, lines });
+    pages.push({ fonts, lines, shapes });
   }
   return pages;
 }
@@ -193,4 +199,16 @@ export function taggedText(bytes: Uint8Array): TaggedElement[] {
   };
   for (const [, child] of (/\/K \[([^\]]*)\]/.exec(root.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)) walk(Number(child), '');
   return out;
+}
+
+/**
+ * The words drawn as invisible text (rendering mode 3), with the marked content around them: where kim
+ * hyphenated a word at a line end, the word stands there whole for readers, its parts drawn as shapes.
+ */
+export function invisibleWords(pages: readonly PdfPage[]): { text: string; tag: string | undefined }[] {
+  return pages.flatMap((page) =>
+    page.lines.flatMap((line) =>
+      line.runs.filter((run) => run.invisible).map((run) => ({ text: run.cids.map((cid) => page.fonts.get(run.font)!.toUnicode.get(cid)).join(''), tag: line.tag })),
+    ),
+  );
 }

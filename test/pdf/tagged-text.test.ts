@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPdfRenderer } from '../../src/emit/pdf/index.js';
 import { removeTempDirs, tempDir } from '../support/temp.js';
 import { SAMPLE_MD, SAMPLE_META, SOFT_HYPHEN, markdownBlocks } from './pdf-helpers.js';
-import { readFontsAndText, taggedText, type TaggedElement } from './pdf-objects.js';
+import { invisibleWords, readFontsAndText, taggedText, type TaggedElement } from './pdf-objects.js';
 
 let bytes: Uint8Array;
 let elements: TaggedElement[];
@@ -22,12 +22,20 @@ describe('the tagged text reads like the Markdown', () => {
     expect(texts).toEqual(markdownBlocks(SAMPLE_MD));
   });
 
-  test('a word hyphenated at a line end reads as one word: the hyphen drawn there is an artifact, outside the element', () => {
-    const drawn = readFontsAndText(bytes).flatMap((page) => page.lines.map((line) => ({ text: line.runs.map((run) => run.cids.map((cid) => page.fonts.get(run.font)!.toUnicode.get(cid)).join('')).join(''), tag: line.tag })));
-    const hyphens = drawn.filter((line) => line.text === '-');
-    expect(hyphens.length).toBeGreaterThan(3);
-    for (const hyphen of hyphens) expect(hyphen.tag).toBe('Artifact');
-    expect(elements.map((e) => e.text).join('\n')).not.toContain(SOFT_HYPHEN);
+  test('a word hyphenated at a line end reads as one word: its parts and hyphen are shapes in an artifact, the word whole is text in the element', () => {
+    const pages = readFontsAndText(bytes);
+    const words = invisibleWords(pages);
+    expect(words.length).toBeGreaterThan(3);
+    const tagged = elements.map((e) => e.text).join('\n');
+    for (const word of words) {
+      expect(word.tag, word.text).not.toBe('Artifact');
+      expect(tagged).toMatch(new RegExp(`(^|[^\\p{L}])${word.text}([^\\p{L}]|$)`, 'u'));
+    }
+    // Before: the parts were text and the hyphen a text artifact of its own; now every shape is an artifact.
+    const shapes = pages.flatMap((page) => page.shapes);
+    expect(shapes.length).toBeGreaterThan(20);
+    for (const shape of shapes) expect(shape.tag).toBe('Artifact');
+    expect(tagged).not.toContain(SOFT_HYPHEN);
   });
 
   test('list labels are their own elements, in front of each item', () => {

@@ -33,7 +33,7 @@ export function drawPages(doc: PdfDoc, pages: readonly Page[], fontSet: FontSet,
   for (const page of pages) {
     doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
     fonts.beginPage();
-    const painter = new PagePainter(doc, fonts, tree, logo);
+    const painter = new PagePainter(doc, fonts, tree, logo, brokenWords(page.items));
     for (const item of page.items) painter.draw(item);
     painter.finish();
     for (const bookmark of page.bookmarks) outline.add(bookmark);
@@ -57,6 +57,40 @@ function rgb(color: string): string {
 
 type Open = { node: StructNode; elem: StructElem; content: StructContent } | { artifact: string };
 
+/** A word hyphenated at a line end: its part there, its part on the next line, both in one font. */
+interface BrokenWord {
+  head: string;
+  tail: string;
+  font: FontKey;
+  /** The line the word continues on. */
+  next: PlacedText;
+}
+
+/**
+ * The hyphenated words of a page, by the line they begin on; a line's word part and its font. A word is
+ * left out (drawn the plain way: text, and the hyphen as an artifact) where one part is not a plain run
+ * of one font: a bold syllable, a word over three lines.
+ */
+function brokenWords(items: readonly PlacedItem[]): Map<PlacedText, BrokenWord> {
+  const words = new Map<PlacedText, BrokenWord>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind !== 'text' || !item.node) continue;
+    const segments = item.segments;
+    if (segments.length < 2 || !segments[segments.length - 1]!.breakHyphen) continue;
+    const last = segments[segments.length - 2]!;
+    const space = last.text.lastIndexOf(' ');
+    if (space < 0 && segments.length > 2) continue;
+    const next = items.slice(i + 1).find((other): other is PlacedText => other.kind === 'text' && other.node === item.node);
+    const first = next?.segments[0];
+    if (!next || !first || first.font !== last.font || first.breakHyphen) continue;
+    const end = first.text.indexOf(' ');
+    if (end < 0 && next.segments.length > 1) continue;
+    words.set(item, { head: last.text.slice(space + 1), tail: end < 0 ? first.text : first.text.slice(0, end), font: last.font, next });
+  }
+  return words;
+}
+
 class PagePainter {
   /** Operators not yet handed to pdfkit (handed over before each marked-content operator pdfkit writes). */
   private ops: string[] = [];
@@ -68,7 +102,13 @@ class PagePainter {
     private readonly fonts: DocumentFonts,
     private readonly tree: StructureTree,
     private readonly logo: Picture | undefined,
-  ) {}
+    private readonly broken: ReadonlyMap<PlacedText, BrokenWord>,
+  ) {
+    for (const word of broken.values()) this.tails.set(word.next, word);
+  }
+
+  /** The lines that begin with the second part of a hyphenated word. */
+  private readonly tails = new Map<PlacedText, BrokenWord>();
 
   draw(item: PlacedItem): void {
     if (item.kind === 'mark') {
@@ -77,7 +117,8 @@ class PagePainter {
     }
     if (item.kind === 'text' && item.segments.length === 0) return; // an empty line (two hard breaks in a row)
     if (item.kind === 'figure' && item.node) this.tree.figureBox(item.node, [item.x, item.y, item.x + item.width, item.y + item.height]);
-    this.enter('node' in item ? item.node : undefined, item.artifact);
+    // A line that begins with a hyphenated word's second part begins with its shapes (an artifact).
+    if (!(item.kind === 'text' && this.tails.has(item))) this.enter('node' in item ? item.node : undefined, item.artifact);
     switch (item.kind) {
       case 'text':
         return this.text(item);
@@ -135,9 +176,21 @@ class PagePainter {
       this.fill = item.color;
     }
     const last = item.segments[item.segments.length - 1]!;
-    const words = last.breakHyphen ? item.segments.slice(0, -1) : item.segments;
+    let words = last.breakHyphen ? item.segments.slice(0, -1) : item.segments;
+    let x = item.x;
+    const tail = this.tails.get(item);
+    if (tail) {
+      x += this.shapes(item, x, tail.font, tail.tail);
+      this.enter(item.node, undefined);
+      words = [{ ...words[0]!, text: words[0]!.text.slice(tail.tail.length) }, ...words.slice(1)].filter((segment) => segment.text !== '');
+    }
+    const broken = this.broken.get(item);
+    if (broken) {
+      const lastWords = words[words.length - 1]!;
+      words = [...words.slice(0, -1), { ...lastWords, text: lastWords.text.slice(0, lastWords.text.length - broken.head.length) }].filter((segment) => segment.text !== '');
+    }
     // pdfkit's page space has y pointing down; the text matrix flips the glyphs back upright.
-    this.ops.push('BT', `1 0 0 -1 ${n(item.x)} ${n(item.baseline)} Tm`);
+    this.ops.push('BT', `1 0 0 -1 ${n(x)} ${n(item.baseline)} Tm`);
     let font: FontKey | undefined;
     for (const segment of words) {
       if (segment.font !== font) {
@@ -146,9 +199,41 @@ class PagePainter {
       }
       this.ops.push(`<${this.fonts.encode(segment)}> Tj`);
     }
-    if (item.trailingSpace) this.ops.push(`<${this.fonts.space(font!)}> Tj`);
+    if (item.trailingSpace) {
+      // A line that is only a word's second part has drawn no text yet: the space needs its font set.
+      if (font === undefined) this.ops.push(`/${this.fonts.use((font = last.font))} ${n(item.size)} Tf`);
+      this.ops.push(`<${this.fonts.space(font)}> Tj`);
+    }
+    if (broken) this.wholeWord(item, x + item.size * words.reduce((sum, segment) => sum + this.fonts.width(segment), 0), broken, font);
     this.ops.push('ET');
-    if (last.breakHyphen) this.breakHyphen(item, words, last.font);
+    if (broken) this.shapes(item, x + item.size * words.reduce((sum, segment) => sum + this.fonts.width(segment), 0), broken.font, `${broken.head}-`);
+    else if (last.breakHyphen) this.breakHyphen(item, words, last.font);
+  }
+
+  /**
+   * A hyphenated word as text, whole, where its first part stands: invisible (rendering mode 3) and
+   * squeezed (Tz) to the width of that part and its hyphen. Every reader extracts invisible text – pdf.js
+   * (search and copy), pdftotext, mutool – and none joins "Integrati-" and "onsmanagements" by itself
+   * (pdf.js and mutool 1.21 ignore ActualText in text extraction), so the drawn parts are shapes (shapes()),
+   * and this is the word's text, in the element's marked content: the structure tree reads it too.
+   */
+  private wholeWord(item: PlacedText, x: number, word: BrokenWord, current: FontKey | undefined): void {
+    const text = { text: word.head + word.tail, font: word.font };
+    const drawn = this.fonts.width({ text: `${word.head}-`, font: word.font });
+    const scale = (100 * drawn) / this.fonts.width(text);
+    const font = word.font !== current ? `/${this.fonts.use(word.font)} ${n(item.size)} Tf ` : '';
+    this.ops.push(`1 0 0 -1 ${n(x)} ${n(item.baseline)} Tm ${font}3 Tr ${n(scale)} Tz <${this.fonts.encode(text)}> Tj 0 Tr 100 Tz`);
+  }
+
+  /**
+   * Glyphs drawn as filled shapes (a hyphenated word's parts and its hyphen), marked as a layout artifact:
+   * seen on the page, never extracted as text (wholeWord() carries the text). Returns their width in pt.
+   */
+  private shapes(item: PlacedText, x: number, font: FontKey, text: string): number {
+    this.enter(undefined, { type: 'Layout' });
+    const scale = item.size / 1000;
+    this.ops.push(`q ${n(scale)} 0 0 ${n(-scale)} ${n(x)} ${n(item.baseline)} cm`, this.fonts.shapes(font, text), 'Q');
+    return item.size * this.fonts.width({ text, font });
   }
 
   /**

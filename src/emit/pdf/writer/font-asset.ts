@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 /** Changes with the asset's layout, so a run never reads an asset of another kim version as its own. */
-export const FONT_ASSET_FORMAT = 2;
+export const FONT_ASSET_FORMAT = 3;
 
 /** Code points below this have their advance and CID in flat tables; the few above, in a list. */
 export const FLAT = 0x2200;
@@ -50,6 +50,25 @@ export interface FontAsset {
   /** Deflated streams; the font program's length before deflating is the stream's Length1. */
   streams: { fontFile: Uint8Array; toUnicode: Uint8Array; cidToGidMap: Uint8Array; cidSet: Uint8Array };
   fontFileLength: number;
+  /**
+   * The outline of every CID's glyph from 0 on as PDF path operators (m, l, c, h) in 1/1000 em, y up:
+   * for drawing the two parts of a hyphenated word as shapes, which no reader extracts as text (draw.ts).
+   * Latin-1 text, CID i from offsets[i] to offsets[i + 1]: a run decodes only the glyphs it draws.
+   */
+  outlines: { offsets: Uint32Array; text: Uint8Array };
+}
+
+/** The outline of a CID's glyph (FontAsset.outlines); '' for none. */
+export function glyphOutline(asset: FontAsset, cid: number): string {
+  const { offsets, text } = asset.outlines;
+  if (cid + 1 >= offsets.length) return '';
+  return Buffer.from(text.buffer, text.byteOffset + offsets[cid]!, offsets[cid + 1]! - offsets[cid]!).toString('latin1');
+}
+
+function packOutlines(outlines: readonly string[]): FontAsset['outlines'] {
+  const offsets = new Uint32Array(outlines.length + 1);
+  outlines.forEach((outline, i) => (offsets[i + 1] = offsets[i]! + outline.length));
+  return { offsets, text: new Uint8Array(Buffer.from(outlines.join(''), 'latin1')) };
 }
 
 /** The slice of a fontkit font used here. */
@@ -66,7 +85,7 @@ export interface FontkitFont {
   post: { isFixedPitch: number | boolean };
   head: { macStyle: { italic: boolean } };
   'OS/2'?: { sFamilyClass: number };
-  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; path: { commands: { command: string; args: number[] }[] } };
   createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
 }
 
@@ -98,10 +117,12 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
   const subset = font.createSubset();
   const gids = [0];
   const widths = [Math.round(font.glyphForCodePoint(0).advanceWidth * scale)];
+  const outlines = [''];
   for (const cp of codePoints) {
     const glyph = font.glyphForCodePoint(cp);
     gids.push(subset.includeGlyph(glyph.id));
     widths.push(Math.round(glyph.advanceWidth * scale));
+    outlines.push(pathOperators(glyph.path.commands, scale));
   }
   const program = subset.encode();
   const coverageList = [...covered].filter((cp) => font.glyphForCodePoint(cp).id !== 0).sort((a, b) => a - b);
@@ -157,7 +178,33 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
     },
     streams: { fontFile: deflate(program), toUnicode: deflate(toUnicodeCMap(codePoints)), cidToGidMap: deflate(cidToGid), cidSet: deflate(cidSet) },
     fontFileLength: program.length,
+    outlines: packOutlines(outlines),
   };
+}
+
+/** fontkit's path commands as PDF path operators, scaled; TrueType's quadratic curves become cubic ones. */
+function pathOperators(commands: readonly { command: string; args: number[] }[], scale: number): string {
+  const ops: string[] = [];
+  const num = (v: number) => String(Math.round(v * scale * 10) / 10);
+  let x = 0;
+  let y = 0;
+  for (const { command, args } of commands) {
+    if (command === 'moveTo' || command === 'lineTo') {
+      [x, y] = args as [number, number];
+      ops.push(`${num(x)} ${num(y)} ${command === 'moveTo' ? 'm' : 'l'}`);
+    } else if (command === 'quadraticCurveTo') {
+      const [cx, cy, ex, ey] = args as [number, number, number, number];
+      const c1 = [x + ((cx - x) * 2) / 3, y + ((cy - y) * 2) / 3];
+      const c2 = [ex + ((cx - ex) * 2) / 3, ey + ((cy - ey) * 2) / 3];
+      ops.push(`${num(c1[0]!)} ${num(c1[1]!)} ${num(c2[0]!)} ${num(c2[1]!)} ${num(ex)} ${num(ey)} c`);
+      [x, y] = [ex, ey];
+    } else if (command === 'bezierCurveTo') {
+      const [c1x, c1y, c2x, c2y, ex, ey] = args as [number, number, number, number, number, number];
+      ops.push(`${num(c1x)} ${num(c1y)} ${num(c2x)} ${num(c2y)} ${num(ex)} ${num(ey)} c`);
+      [x, y] = [ex, ey];
+    } else if (command === 'closePath') ops.push('h');
+  }
+  return ops.join(' ');
 }
 
 const MAGIC = 0x464d494b; // "KIMF"
@@ -170,11 +217,13 @@ const STREAMS = ['fontFile', 'toUnicode', 'cidToGidMap', 'cidSet'] as const;
  * views into that buffer: no base64, no copies.
  */
 export function encodeFontAsset(asset: FontAsset): Uint8Array {
-  const { flatAdvances, flatCids, streams, ...rest } = asset;
+  const { flatAdvances, flatCids, streams, outlines, ...rest } = asset;
   const blobs: Uint8Array[] = [
     new Uint8Array(flatAdvances.buffer, flatAdvances.byteOffset, flatAdvances.byteLength),
     new Uint8Array(flatCids.buffer, flatCids.byteOffset, flatCids.byteLength),
     ...STREAMS.map((name) => streams[name]),
+    new Uint8Array(outlines.offsets.buffer, outlines.offsets.byteOffset, outlines.offsets.byteLength),
+    outlines.text,
   ];
   const sections: [number, number][] = [];
   let size = 0;
@@ -203,7 +252,7 @@ export function decodeFontAsset(input: Uint8Array): FontAsset | undefined {
   const length = view.getUint32(8, true);
   const { sections, ...rest } = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 12, length).toString('utf8')) as Omit<
     FontAsset,
-    'flatAdvances' | 'flatCids' | 'streams'
+    'flatAdvances' | 'flatCids' | 'streams' | 'outlines'
   > & { sections: [number, number][] };
   const start = align(12 + length);
   const blob = (i: number) => bytes.subarray(start + sections[i]![0], start + sections[i]![0] + sections[i]![1]);
@@ -213,6 +262,7 @@ export function decodeFontAsset(input: Uint8Array): FontAsset | undefined {
     flatAdvances: table(0),
     flatCids: table(1),
     streams: { fontFile: blob(2), toUnicode: blob(3), cidToGidMap: blob(4), cidSet: blob(5) },
+    outlines: { offsets: new Uint32Array(bytes.buffer, bytes.byteOffset + start + sections[6]![0], sections[6]![1] / 4), text: blob(7) },
   };
 }
 

@@ -16,7 +16,7 @@ import type { FontMetrics } from '../layout/metrics.js';
 import type { Segment } from '../layout/linebreak.js';
 import type { Page } from '../layout/paginate.js';
 import type { FontKey } from '../layout/styles.js';
-import { buildFontAsset, decodeFontAsset, FLAT, NO_GLYPH, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
+import { buildFontAsset, decodeFontAsset, glyphOutline, FLAT, NO_GLYPH, VORLAGE_CHARACTERS, type FontAsset, type FontkitFont } from './font-asset.js';
 import { addPageFont, pdfObject, type PdfDoc, type PdfRef } from './pdfkit-patches.js';
 
 /** PostScript names; the TrueType files are `source-sans/TTF/<name>.ttf`. */
@@ -64,6 +64,22 @@ export class Face {
     if (cp >= FLAT) return this.moreAdvances.get(cp) ?? Number.NaN;
     const advance = this.asset.flatAdvances[cp]!;
     return advance === NO_GLYPH ? Number.NaN : advance;
+  }
+
+  /**
+   * The text's glyphs as filled shapes, one after the other from the origin: PDF operators in 1/1000 em,
+   * y up (the caller scales and places them).
+   */
+  shapes(text: string): string {
+    const ops: string[] = [];
+    let x = 0;
+    for (const char of text) {
+      const cid = this.cid(char.codePointAt(0)!) || this.cid(QUESTION_MARK);
+      const outline = glyphOutline(this.asset, cid);
+      if (outline !== '') ops.push(`q 1 0 0 1 ${x} 0 cm ${outline} f Q`);
+      x += this.asset.widths[cid] ?? 0;
+    }
+    return ops.join('\n');
   }
 
   /** The text as a hex string of CIDs; a character without one (never drawn: layout replaced it) as "?". */
@@ -228,6 +244,11 @@ export class DocumentFonts {
   /** The hex code of a space in the face (the invisible space at a line end). */
   space(key: FontKey): string {
     return this.face(key).encode(' ');
+  }
+
+  /** The glyphs of `text` in a face as filled shapes from the origin, in 1/1000 em, y up (Face.shapes). */
+  shapes(key: FontKey, text: string): string {
+    return this.face(key).shapes(text);
   }
 
   /** The hex code of a hyphen-minus in the face (the hyphen drawn at a hyphenation break). */
