@@ -185,7 +185,8 @@ export function buildFontAsset(font: FontkitFont, characters: readonly number[])
 /** fontkit's path commands as PDF path operators, scaled; TrueType's quadratic curves become cubic ones. */
 function pathOperators(commands: readonly { command: string; args: number[] }[], scale: number): string {
   const ops: string[] = [];
-  const num = (v: number) => String(Math.round(v * scale * 10) / 10);
+  // Whole thousandths of an em: 0.01 pt at 11 pt, far below what a printer or a screen resolves.
+  const num = (v: number) => String(Math.round(v * scale));
   let x = 0;
   let y = 0;
   for (const { command, args } of commands) {
