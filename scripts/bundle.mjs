@@ -47,6 +47,17 @@ const validatorsLiteral = {
   },
 };
 
+/** The same for kim's precompiled templates (scripts/compile-templates.mjs), imported by precompiled-templates.js. */
+const templatesLiteral = {
+  name: 'kim-templates-literal',
+  transform(code, id) {
+    if (!id.endsWith('/render/precompiled-templates.js')) return null;
+    const out = code.replace(/import\(pathToFileURL\(join\(packageRoot, 'dist', 'templates', 'compiled\.js'\)\)\.href\)/, "import('../../templates/compiled.js')");
+    if (out === code) this.warn('precompiled templates are loaded at run time (pattern not found in precompiled-templates.js)');
+    return out;
+  },
+};
+
 /**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
  * subcommands, which kim has none of. Loaded on first use instead.
@@ -67,7 +78,7 @@ const commanderLazyChildProcess = {
 
 try {
   const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
-  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, commanderLazyChildProcess] });
+  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, templatesLiteral, commanderLazyChildProcess] });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
   await bundle.close();
   // A hash of what was bundled, not a file time: an installed copy's times are those of npm's extraction.
