@@ -115,7 +115,7 @@ describe('kim from a packed tarball', () => {
     expect(loaded.some((p) => p.includes('/pdfkit/'))).toBe(true);
     expect(loaded.filter((p) => p.includes('/fontkit/'))).toEqual([]);
     // The first run wrote the code cache into the installed package (the tarball has none: it is per Node version).
-    const cache = join(installed, 'dist', '.code-cache', `v8-${process.versions.v8}-${process.arch}`);
+    const cache = join(installed, 'dist', '.code-cache', `v8-${process.versions.v8}-${process.arch}`, 'report-pdf');
     expect(readdirSync(cache).some((n) => n.startsWith('kim-cli.cjs-'))).toBe(true);
   }, 120_000);
 
