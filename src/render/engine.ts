@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import HandlebarsRuntime from 'handlebars/runtime';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type FullHandlebars from 'handlebars';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { DataError } from '../errors.js';
