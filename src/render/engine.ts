@@ -196,11 +196,15 @@ function evaluateSpec(spec: string): TemplateSpecification {
  */
 function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
   return (...args: unknown[]) => {
+    // Called for every helper in every Vorlage (the outline's blocks are picked by a chain of `eq`): one
+    // array, no slice and map.
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) args[i] = plainValue(args[i]);
     try {
       // Helpers read the plain model (a list's map, find …); what they return is held to the strict view again.
-      return strictModel(helper(...args.slice(0, -1).map(plainValue), args.at(-1)));
+      return strictModel(helper(...args));
     } catch (cause) {
-      const loc = (args.at(-1) as { loc?: HandlebarsLocation } | undefined)?.loc;
+      const loc = (args[last] as { loc?: HandlebarsLocation } | undefined)?.loc;
       if ((cause instanceof HelperError || cause instanceof MissingField) && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
       throw cause;
     }
@@ -213,23 +217,26 @@ function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.Helpe
  */
 function locatedBuiltin(helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
-    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: HandlebarsLocation };
-    const fromBody = new WeakSet<object>();
+    const last = args.length - 1;
+    const options = args[last] as Handlebars.HelperOptions & { loc?: HandlebarsLocation };
+    // Every {{#if}} of every block passes here: the error that left the body is remembered in a variable
+    // rather than a WeakSet per call.
+    let fromBody: unknown;
     const passOn = (run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
       ((...a: Parameters<Handlebars.TemplateDelegate>) => {
         try {
           return run(...a);
         } catch (cause) {
-          if (cause && typeof cause === 'object') fromBody.add(cause);
+          fromBody = cause;
           throw cause;
         }
       }) as Handlebars.TemplateDelegate;
-    const wrapped = { ...options, fn: passOn(options.fn), inverse: passOn(options.inverse) };
+    args[last] = { ...options, fn: passOn(options.fn), inverse: passOn(options.inverse) };
     try {
-      return (helper as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), wrapped]);
+      return (helper as (...a: unknown[]) => unknown).apply(this, args);
     } catch (cause) {
       const e = cause as { lineNumber?: number };
-      if (cause && typeof cause === 'object' && !fromBody.has(cause) && e.lineNumber === undefined && options.loc) {
+      if (cause && typeof cause === 'object' && cause !== fromBody && e.lineNumber === undefined && options.loc) {
         Object.assign(cause, { lineNumber: options.loc.start.line, column: options.loc.start.column });
       }
       throw cause;
