@@ -36,27 +36,24 @@ if (!existsSync(rolldownEntry)) {
   process.exit(0);
 }
 
-/** schema-check.js imports the compiled validators by a computed path; make it a literal so they are bundled. */
-const validatorsLiteral = {
-  name: 'kim-validators-literal',
+/**
+ * A build output that a module of dist/src/<folder>/ imports by a computed path from the package root
+ * (`import(pathToFileURL(join(packageRoot, 'dist', …)).href)`, so that the ES modules find it wherever
+ * they run): made a literal relative import, so that the bundle includes it as a chunk.
+ */
+const literalImport = (importer, folder, file) => ({
+  name: `kim-literal-${file}`,
   transform(code, id) {
-    if (!id.endsWith('/validate/schema-check.js')) return null;
-    const out = code.replace(/import\(pathToFileURL\(join\(packageRoot, 'dist', 'schemas', 'validators\.js'\)\)\.href\)/, "import('../../schemas/validators.js')");
-    if (out === code) this.warn('validators are loaded at run time (pattern not found in schema-check.js)');
+    if (!id.endsWith(`/${importer}`)) return null;
+    const computed = `import(pathToFileURL(join(packageRoot, 'dist', '${folder}', '${file}')).href)`;
+    const out = code.replace(computed, `import('../../${folder}/${file}')`);
+    if (out === code) this.warn(`dist/${folder}/${file} is loaded at run time (its import not found in ${importer})`);
     return out;
   },
-};
-
-/** The same for kim's precompiled templates (scripts/compile-templates.mjs), imported by precompiled-templates.js. */
-const templatesLiteral = {
-  name: 'kim-templates-literal',
-  transform(code, id) {
-    if (!id.endsWith('/render/precompiled-templates.js')) return null;
-    const out = code.replace(/import\(pathToFileURL\(join\(packageRoot, 'dist', 'templates', 'compiled\.js'\)\)\.href\)/, "import('../../templates/compiled.js')");
-    if (out === code) this.warn('precompiled templates are loaded at run time (pattern not found in precompiled-templates.js)');
-    return out;
-  },
-};
+});
+// The JSON Schemas compiled to validators (scripts/compile-schemas.mjs), kim's templates precompiled (scripts/compile-templates.mjs).
+const validatorsLiteral = literalImport('validate/schema-check.js', 'schemas', 'validators.js');
+const templatesLiteral = literalImport('render/precompiled-templates.js', 'templates', 'compiled.js');
 
 /**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
