@@ -18,6 +18,10 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio
 for (const entry of ['main.cjs', 'main.js']) chmodSync(join(root, 'dist', 'src', 'cli', entry), 0o755);
 const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
 if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });
+// The privacy check's small confusables table (the letters of European names).
+execFileSync(process.execPath, [join(root, 'scripts', 'build-name-data.mjs')], { stdio: 'inherit' });
+// kim's own templates, precompiled (before bundling: the bundle includes them).
+execFileSync(process.execPath, [join(root, 'scripts', 'compile-templates.mjs')], { stdio: 'inherit' });
 // The PDF stage's prebuilt fonts and packed hyphenation patterns (before bundling: the warm-up uses them).
 execFileSync(process.execPath, [join(root, 'scripts', 'build-pdf-assets.mjs')], { stdio: 'inherit' });
 // Last: bundle the CLI and warm its code cache (a fast cold start; optional, see the script).

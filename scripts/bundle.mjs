@@ -36,16 +36,24 @@ if (!existsSync(rolldownEntry)) {
   process.exit(0);
 }
 
-/** schema-check.js imports the compiled validators by a computed path; make it a literal so they are bundled. */
-const validatorsLiteral = {
-  name: 'kim-validators-literal',
+/**
+ * A build output that a module of dist/src/<folder>/ imports by a computed path from the package root
+ * (`import(pathToFileURL(join(packageRoot, 'dist', …)).href)`, so that the ES modules find it wherever
+ * they run): made a literal relative import, so that the bundle includes it as a chunk.
+ */
+const literalImport = (importer, folder, file) => ({
+  name: `kim-literal-${file}`,
   transform(code, id) {
-    if (!id.endsWith('/validate/schema-check.js')) return null;
-    const out = code.replace(/import\(pathToFileURL\(join\(packageRoot, 'dist', 'schemas', 'validators\.js'\)\)\.href\)/, "import('../../schemas/validators.js')");
-    if (out === code) this.warn('validators are loaded at run time (pattern not found in schema-check.js)');
+    if (!id.endsWith(`/${importer}`)) return null;
+    const computed = `import(pathToFileURL(join(packageRoot, 'dist', '${folder}', '${file}')).href)`;
+    const out = code.replace(computed, `import('../../${folder}/${file}')`);
+    if (out === code) this.warn(`dist/${folder}/${file} is loaded at run time (its import not found in ${importer})`);
     return out;
   },
-};
+});
+// The JSON Schemas compiled to validators (scripts/compile-schemas.mjs), kim's templates precompiled (scripts/compile-templates.mjs).
+const validatorsLiteral = literalImport('validate/schema-check.js', 'schemas', 'validators.js');
+const templatesLiteral = literalImport('render/precompiled-templates.js', 'templates', 'compiled.js');
 
 /**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
@@ -67,7 +75,7 @@ const commanderLazyChildProcess = {
 
 try {
   const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
-  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, commanderLazyChildProcess] });
+  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, templatesLiteral, commanderLazyChildProcess] });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
   await bundle.close();
   // A hash of what was bundled, not a file time: an installed copy's times are those of npm's extraction.

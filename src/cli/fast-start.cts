@@ -12,7 +12,7 @@
  *    compiled with the bytecode V8 produced for it last time, taken after a run so that it also holds
  *    the functions that ran (Node 22's `module.enableCompileCache()` takes it right after compiling,
  *    before most functions have run: kim uses that one only when the ES modules run, see startBundled). The build warms it by running the example (scripts/bundle.mjs); a missing or stale
- *    entry is rewritten when the process exits. Entries are kept per V8 version (dist/.code-cache/v8-…/),
+ *    entry is rewritten when the process exits. Entries are kept per V8 version and command (dist/.code-cache/v8-…/<command>/),
  *    keyed by path and checked against the file's size and mtime, and V8 itself rejects bytecode of
  *    another Node version or source length. The package ships no cache (it would fit one Node version
  *    only): an installed kim writes its own on its first run, into the installed package (a read-only
@@ -47,10 +47,24 @@ export function startBundled(mainFile: string): boolean {
     return false;
   }
   // One folder per V8 version: bytecode of another Node is rejected, and two Nodes sharing one folder
-  // would rewrite each other's entries on every run.
-  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache', `v8-${process.versions.v8}-${process.arch}`), mode === 'accumulate');
+  // would rewrite each other's entries on every run. Within it one folder per command: an entry holds the
+  // functions of the run that wrote it and is kept while V8 accepts it, so with one shared folder the
+  // first command run after an install (often `kim validate`) decided for all others, and `kim report`
+  // compiled its functions in the shared chunks afresh on every run.
+  if (mode !== 'off') installCodeCache(join(dirname(srcDir), '.code-cache', `v8-${process.versions.v8}-${process.arch}`, commandOf(process.argv.slice(2))), mode === 'accumulate');
   require(bundle);
   return true;
+}
+
+/**
+ * The command of a run (its first word: options come after it in kim's usage), as the name of its code
+ * cache folder; `report-pdf` apart from `report`, for the PDF stage's functions in the shared chunks.
+ */
+export function commandOf(args: string[]): string {
+  const command = args.find((a) => !a.startsWith('-')) ?? 'none';
+  const name = /^[a-z]{2,12}$/.test(command) ? command : 'other';
+  const pdf = args.some((a, i) => /^--format=(pdf|all)$/.test(a) || (a === '--format' && /^(pdf|all)$/.test(args[i + 1] ?? '')));
+  return name === 'report' && pdf ? 'report-pdf' : name;
 }
 
 /** Whether the bundle in srcDir was made from the compiled code beside it (see the header). */

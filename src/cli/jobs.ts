@@ -8,13 +8,15 @@ import { REPORTS_DIR } from '../load/data-files.js';
  * Reports each process must have to build before `kim build` starts worker processes by itself.
  *
  * A worker is not free: it starts Node and the CLI, then loads and validates the whole data folder again
- * before it renders its first report; with the benchmark's data (scripts/generate-large.mjs, 2 000 staff,
- * 6 000 assignments) that is about 3.5 s of CPU time per worker without kim's parse cache, the CPU time of
- * some hundred reports (about 30 ms each). And one kim process already keeps part of a second core busy
- * (V8 compiles and collects garbage on background threads), so a second process saves less than half the
- * time. Measured on 2 cores, 200 reports took 34.6 ms each with `--jobs 2` against 27.6 ms with
- * `--jobs 1`. 250 is a judgement from these CPU figures (a worker's start at most about half its work),
- * not a measured break-even: see docs/performance.md, and re-measure with `npm run bench`.
+ * before it renders its first report. Measured with the benchmark's data (scripts/generate-large.mjs,
+ * 2 000 staff, 6 000 assignments; docs/performance.md), in CPU time of all processes: a worker costs
+ * 1.1–1.7 s (up to 3.2 s in longer builds) with kim's parse cache filled, 2.9–3.2 s without, while a
+ * report costs about 45 ms. Where the second core is free, the worker's half of the work pays for that
+ * once it is larger than the start; where the cores are busy anyway (a shared CI runner, other work), the
+ * pool only adds that CPU time: wall times measured on a machine loaded 9–18 on 2 cores went either way
+ * at every size from 50 to 600 reports. So a worker is started only when its start is small beside its
+ * share even without the parse cache: with 250 reports per process its share is ≥ 11 s of CPU time, its
+ * start (≤ 3.2 s) less than a third of that. Re-measure with `npm run bench` (the build rows) before moving it.
  */
 export const REPORTS_PER_PROCESS = 250;
 

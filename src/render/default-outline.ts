@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Outline } from '../model/outline-blocks.js';
+import { packageRoot } from '../paths.js';
 import { BUILTIN_TEMPLATES_DIR } from './template-registry.js';
 
 /** kim's own outline, beside the templates: the Vorlage of a report whose folder gives none. */
@@ -9,7 +10,22 @@ export const DEFAULT_OUTLINE_FILE = join(BUILTIN_TEMPLATES_DIR, 'gliederung.yaml
 
 let cached: Outline | undefined;
 
+/**
+ * The same outline parsed at build time (scripts/compile-templates.mjs), with the text it came from: a
+ * cold `kim report` whose data come from kim's parse cache then runs no YAML parser at all.
+ */
+export const BUILT_OUTLINE_FILE = join(packageRoot, 'dist', 'templates', 'gliederung.json');
+
 /** Read once per process; the file ships with kim and is checked by the tests (test/report/outline-default.test.ts). */
 export function defaultOutline(): Outline {
-  return (cached ??= parse(readFileSync(DEFAULT_OUTLINE_FILE, 'utf8')) as Outline);
+  if (cached) return cached;
+  const source = readFileSync(DEFAULT_OUTLINE_FILE, 'utf8');
+  let built: { source?: unknown; outline?: Outline } | undefined;
+  try {
+    built = JSON.parse(readFileSync(BUILT_OUTLINE_FILE, 'utf8')) as typeof built;
+  } catch {
+    // Not built (a bare `tsc`): parsed below.
+  }
+  // Only for the very text it was made from: an edited gliederung.yaml in a checkout is parsed afresh.
+  return (cached = built?.source === source && built.outline ? built.outline : (parse(source) as Outline));
 }

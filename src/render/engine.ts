@@ -1,18 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import type FullHandlebars from 'handlebars';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { DataError } from '../errors.js';
 import { didYouMean } from '../german/index.js';
-import { HELPERS, HelperError, KNOWN_HELPERS } from './helpers.js';
-import { fillIn, translate } from './handlebars-messages.js';
+import { HELPERS, HelperError } from './helpers.js';
+import { fillIn, translate, withoutLocation } from './handlebars-messages.js';
 import { escapeModel } from './markdown-escape.js';
 import { SafeMarkdown } from './text-block.js';
 import { MissingField, plainValue, strictModel } from './strict-model.js';
-import { checkedTemplate, withoutLocation } from './template-check.js';
 import { BLOCK_HELPERS, REFUSED_HELPERS } from './template-sandbox.js';
 import type { TemplateFile, TemplateSet } from './template-registry.js';
+import type { PartialCall } from './template-compile.js';
+import { precompiledTemplate } from './precompiled-templates.js';
 import { cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
+
+/**
+ * Rendering needs only Handlebars' runtime (`template`, helpers, partials); its compiler and parser are
+ * loaded with template-compile.ts when a template has to be compiled (see compileTemplate). The runtime
+ * module's type declarations are empty; it is the same object as the full package without the compiler.
+ */
+const Handlebars = HandlebarsRuntime as unknown as typeof FullHandlebars;
 
 /**
  * Compiles templates once per process (kim build renders many reports with one engine) in an isolated
@@ -27,18 +36,6 @@ export interface TemplateEngine {
   /** The template and every partial, for checks that need to point into template files. */
   files(name: string): TemplateFile[];
 }
-
-/**
- * Handlebars adds its built-ins to `knownHelpers`; naming the refused ones `false` makes the compiler
- * refuse them too (the sandbox check has said so in German before).
- */
-const KNOWN = {
-  ...KNOWN_HELPERS,
-  lookup: true,
-  ...Object.fromEntries(BLOCK_HELPERS.map((h) => [h, true])),
-  ...Object.fromEntries(REFUSED_HELPERS.map((h) => [h, false])),
-};
-const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN, knownHelpersOnly: true, noEscape: true } as const;
 
 /** Deeper nesting of partials than this is a partial calling itself without end (no data is nested so deep). */
 const MAX_PARTIAL_DEPTH = 40;
@@ -152,9 +149,10 @@ interface CompiledEntry {
 }
 
 /**
- * Template source → render function. Compiling Handlebars is a large part of a cold `kim report`, so the
- * compiled JavaScript is kept in kim's disk cache, keyed by the template's text (a changed template is
- * compiled afresh). Compile errors become located diagnostics.
+ * Template source → render function. Compiling Handlebars is a large part of a cold `kim report`: kim's
+ * own templates come compiled from the build (precompiled-templates.ts), any other's compiled JavaScript
+ * is kept in kim's disk cache, keyed by the template's text (a changed template is compiled afresh).
+ * Compile errors become located diagnostics.
  */
 async function compileTemplate(
   env: typeof Handlebars,
@@ -163,18 +161,23 @@ async function compileTemplate(
   set: TemplateSet,
   dir: string | undefined,
 ): Promise<{ template: Handlebars.TemplateDelegate; partials: PartialCall[] }> {
+  const built = await precompiledTemplate(file.path, source);
+  if (built) {
+    checkPartials(file, built.partials, set);
+    return { template: env.template(built.spec), partials: built.partials };
+  }
   const key = dir ? cacheKey(CACHE_KIND, TEMPLATE_REVISION, source) : '';
   const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key) : undefined;
   if (cached && typeof cached.spec === 'string' && Array.isArray(cached.partials)) {
     checkPartials(file, cached.partials, set);
     return { template: env.template(evaluateSpec(cached.spec)), partials: cached.partials };
   }
-  const ast = checkedTemplate(file.path, source);
-  const partials = partialCalls(ast);
+  const compiler = await import('./template-compile.js');
+  const { ast, partials } = compiler.parseTemplate(file.path, source);
   checkPartials(file, partials, set);
   let spec: string;
   try {
-    spec = env.precompile(ast, COMPILE_OPTIONS) as string;
+    spec = compiler.precompileSpec(ast);
   } catch (cause) {
     throw new DataError([toDiagnostic(tagged(cause, file), file, {}, new Map())], 'Das Vorlagenmuster ist fehlerhaft.');
   }
@@ -193,11 +196,15 @@ function evaluateSpec(spec: string): TemplateSpecification {
  */
 function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
   return (...args: unknown[]) => {
+    // Called for every helper in every Vorlage (the outline's blocks are picked by a chain of `eq`): one
+    // array, no slice and map.
+    const last = args.length - 1;
+    for (let i = 0; i < last; i++) args[i] = plainValue(args[i]);
     try {
       // Helpers read the plain model (a list's map, find …); what they return is held to the strict view again.
-      return strictModel(helper(...args.slice(0, -1).map(plainValue), args.at(-1)));
+      return strictModel(helper(...args));
     } catch (cause) {
-      const loc = (args.at(-1) as { loc?: HandlebarsLocation } | undefined)?.loc;
+      const loc = (args[last] as { loc?: HandlebarsLocation } | undefined)?.loc;
       if ((cause instanceof HelperError || cause instanceof MissingField) && loc) Object.assign(cause, { lineNumber: loc.start.line, column: loc.start.column });
       throw cause;
     }
@@ -210,23 +217,26 @@ function withLocation(helper: (...args: unknown[]) => unknown): Handlebars.Helpe
  */
 function locatedBuiltin(helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
-    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: HandlebarsLocation };
-    const fromBody = new WeakSet<object>();
+    const last = args.length - 1;
+    const options = args[last] as Handlebars.HelperOptions & { loc?: HandlebarsLocation };
+    // Every {{#if}} of every block passes here: the error that left the body is remembered in a variable
+    // rather than a WeakSet per call.
+    let fromBody: unknown;
     const passOn = (run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
       ((...a: Parameters<Handlebars.TemplateDelegate>) => {
         try {
           return run(...a);
         } catch (cause) {
-          if (cause && typeof cause === 'object') fromBody.add(cause);
+          fromBody = cause;
           throw cause;
         }
       }) as Handlebars.TemplateDelegate;
-    const wrapped = { ...options, fn: passOn(options.fn), inverse: passOn(options.inverse) };
+    args[last] = { ...options, fn: passOn(options.fn), inverse: passOn(options.inverse) };
     try {
-      return (helper as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), wrapped]);
+      return (helper as (...a: unknown[]) => unknown).apply(this, args);
     } catch (cause) {
       const e = cause as { lineNumber?: number };
-      if (cause && typeof cause === 'object' && !fromBody.has(cause) && e.lineNumber === undefined && options.loc) {
+      if (cause && typeof cause === 'object' && cause !== fromBody && e.lineNumber === undefined && options.loc) {
         Object.assign(cause, { lineNumber: options.loc.start.line, column: options.loc.start.column });
       }
       throw cause;
@@ -257,27 +267,6 @@ function checkPartials(file: TemplateFile, calls: PartialCall[], set: TemplateSe
       'Das Vorlagenmuster ist fehlerhaft.',
     );
   }
-}
-
-interface PartialCall {
-  name: string;
-  line: number;
-  col: number;
-}
-
-/** Every `{{> name}}` in a template, with its position. */
-function partialCalls(node: unknown, found: PartialCall[] = []): PartialCall[] {
-  if (!node || typeof node !== 'object') return found;
-  const n = node as { type?: string; name?: { original?: unknown }; loc?: HandlebarsLocation };
-  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string' && n.loc) {
-    found.push({ name: n.name.original, line: n.loc.start.line, col: n.loc.start.column + 1 });
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc') continue;
-    if (Array.isArray(value)) value.forEach((v) => partialCalls(v, found));
-    else if (value && typeof value === 'object') partialCalls(value, found);
-  }
-  return found;
 }
 
 /** `sachstand.md.hbs → closing.hbs`: the template and partials that led to a place. */

@@ -10,6 +10,9 @@ import { packageRoot } from '../paths.js';
 
 export const MESSAGE_TABLE = join(packageRoot, 'schemas', 'template-messages.yaml');
 
+/** Handlebars ends a located message with " - line:col"; the table's keys are the messages without it. */
+export const withoutLocation = (message: string): string => message.replace(/ - \d+:\d+$/, '');
+
 /** What kim adds to a message that only code knows (see the table's header). */
 export type MessageKind = 'missing-field' | 'unknown-helper' | 'too-deep';
 

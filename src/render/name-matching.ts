@@ -5,7 +5,10 @@
  * Both sides are folded the same way (one character at a time, so every folded character remembers
  * where it came from, for the message), then matched as whole words.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
 
 /** A folded text and, per folded character, the index of the original character it came from. */
 export interface Folded {
@@ -22,6 +25,37 @@ const MARKUP = new Set(['\\', '*', '_', '`', '~']);
 
 const cache = new Map<string, string>();
 
+/**
+ * Unicode's classes for the first 592 code points (ASCII, Latin-1, Latin Extended-A and -B: the letters
+ * of names typed in Europe), without a `\p{…}` pattern: V8 takes about a millisecond to build each such
+ * pattern, and a cold `kim report` built half a dozen of them for text that has only these letters.
+ * Exact (test/render/name-matching-classes.test.ts compares every code point with the patterns); every
+ * other character still goes to the pattern.
+ */
+const LATIN_END = 0x250;
+const LETTER = 1;
+const NUMBER = 2;
+const LATIN = new Uint8Array(LATIN_END);
+for (let c = 0; c < LATIN_END; c++) {
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  const number = (c >= 0x30 && c <= 0x39) || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+  LATIN[c] = letter ? LETTER : number ? NUMBER : 0;
+}
+/** `\p{L}` or `\p{N}` (a character of a word) for one character (code point). */
+export function isLetterOrNumber(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c < LATIN_END ? LATIN[c] !== 0 : /[\p{L}\p{N}]/u.test(ch);
+}
+/** `\p{L}` for one UTF-16 unit (a lone surrogate is no letter, as for the pattern). */
+function isLetterUnit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < LATIN_END ? LATIN[c] === LETTER : /\p{L}/u.test(ch);
+}
+/** `\p{Cf}` (soft hyphen, zero-width and direction marks); below U+0250 only the soft hyphen is one. */
+export const isFormatChar = (ch: string): boolean => (ch.length === 1 && ch.charCodeAt(0) < LATIN_END ? ch === '\u00AD' : /\p{Cf}/u.test(ch));
+/** Removes `\p{M}` (after NFD); below U+0370 the marks are exactly U+0300–U+036F. */
+export const withoutMarks = (text: string): string => (/^[\u0000-\u036f]*$/.test(text) ? text.replace(/[\u0300-\u036f]/g, '') : text.replace(/\p{M}/gu, ''));
+
 /** One character (code point) folded: lower case, no marks, ä → ae, ß → ss, apostrophes and dashes unified, invisible → nothing. */
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -33,7 +67,7 @@ function foldChar(ch: string): string {
   }
   let folded = cache.get(ch);
   if (folded === undefined) {
-    if (/\p{Cf}/u.test(ch)) folded = ''; // soft hyphen, zero-width characters, direction marks
+    if (isFormatChar(ch)) folded = ''; // soft hyphen, zero-width characters, direction marks
     else if (APOSTROPHES.has(ch)) folded = "'";
     else if (DASHES.has(ch)) folded = '-';
     else if (/\s/u.test(ch)) folded = ' ';
@@ -41,7 +75,7 @@ function foldChar(ch: string): string {
       // Confusables before lower case: Greek "Κ" is "K", its lower case "κ" only looks like "ĸ".
       folded = [...ch.normalize('NFKC')].map(prototypeOf).join('');
       folded = folded.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-      folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+      folded = withoutMarks(folded.normalize('NFD'));
       folded = [...folded].map((c) => EXTRA[c] ?? c).join('');
       if (/[^\x00-\x7f]/.test(folded)) folded = [...folded].map(prototypeOf).join('');
     }
@@ -59,8 +93,8 @@ function foldChar(ch: string): string {
  * I (Cyrillic "І", Greek "Ι") reads "I".
  */
 function prototypeOf(ch: string): string {
-  if (!/[\p{L}\p{N}]/u.test(ch) || /^[\x00-\x7fÄÖÜäöüß]$/.test(ch)) return ch;
-  const prototype = confusables()[ch];
+  if (/^[\x00-\x7fÄÖÜäöüß]$/.test(ch) || !isLetterOrNumber(ch)) return ch;
+  const prototype = ch.length === 1 && ch.charCodeAt(0) < LATIN_END ? latinConfusables()[ch] : confusables()[ch];
   if (prototype === 'l' && ch !== ch.toLowerCase()) return 'I';
   return prototype ?? ch;
 }
@@ -70,11 +104,29 @@ let table: Record<string, string> | undefined;
 const confusables = (): Record<string, string> => (table ??= createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>);
 
 /**
+ * The table's entries for characters below U+0250, taken out at build time (scripts/build-name-data.mjs):
+ * a staff list with "Dąbrowska" or "Yılmaz" then reads 127 entries, not all 6 311 (about 6 ms of a cold
+ * run). Without the build's file, the whole table.
+ */
+export const LATIN_CONFUSABLES_FILE = join(packageRoot, 'dist', 'name-data', 'confusables-latin.json');
+let latinTable: Record<string, string> | undefined;
+function latinConfusables(): Record<string, string> {
+  if (!latinTable) {
+    try {
+      latinTable = JSON.parse(readFileSync(LATIN_CONFUSABLES_FILE, 'utf8')) as Record<string, string>;
+    } catch {
+      latinTable = confusables();
+    }
+  }
+  return latinTable;
+}
+
+/**
  * In a word made of letters and digits, "0" and "1" stand for "O" and "l" (TR39 maps them so): "0konkw0",
  * "Mi11er". A number alone stays as it is, so dates and amounts never turn into letters.
  */
 const DIGIT_LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l' };
-const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+const isWordChar = isLetterOrNumber;
 
 /** Whether the run of letters and digits around `index` holds a letter; `end` is where the run stops. */
 function runAround(text: string, index: number): { letter: boolean; end: number } {
@@ -82,7 +134,9 @@ function runAround(text: string, index: number): { letter: boolean; end: number 
   while (start > 0 && isWordChar(text[start - 1]!)) start--;
   let end = index;
   while (end < text.length && isWordChar(text[end]!)) end++;
-  return { letter: /\p{L}/u.test(text.slice(start, end)), end };
+  let letter = false;
+  for (let i = start; i < end && !letter; i++) letter = isLetterUnit(text[i]!);
+  return { letter, end };
 }
 
 /** A combining diaeresis after a, o or u is the umlaut typed in two parts: fold it like ä, ö, ü (to "e"). */
@@ -135,7 +189,24 @@ export interface NamePattern {
   readonly pattern: RegExp;
 }
 
-const RUNS = /[\p{L}\p{N}]+/gu;
+/** The letter/digit runs of a text, as `/[\p{L}\p{N}]+/gu` matches them (by code point), without building that pattern. */
+function runsOf(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const word = isLetterOrNumber(size === 1 ? text[i]! : text.slice(i, i + 2));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      runs.push(text.slice(start, i));
+      start = -1;
+    }
+    i += size;
+  }
+  if (start >= 0) runs.push(text.slice(start));
+  return runs;
+}
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -145,13 +216,13 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  */
 export function namePattern(name: string): NamePattern | null {
   const folded = fold(name.normalize('NFC').trim()).text;
-  const runs = folded.match(RUNS) ?? [];
+  const runs = runsOf(folded);
   if (runs.join('').length < 3) return null;
   const body = folded.split(' ').map(escapeRegExp).join(' ?');
   const ending = `(?:${ENDINGS.filter(Boolean).join('|')}|'s|')?`;
   const source = `(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`;
   const last = runs.at(-1)!;
-  const joined = folded.split(' ').length > 1 ? (folded.replace(/ /g, '').match(RUNS) ?? []).at(-1)! : last;
+  const joined = folded.split(' ').length > 1 ? runsOf(folded.replace(/ /g, '')).at(-1)! : last;
   // Made on first use: V8 takes about a millisecond to build a pattern with \p{…} classes, and the
   // anchors rule out almost every name before its pattern is needed (most of a cold run's privacy check).
   let pattern: RegExp | undefined;
@@ -171,7 +242,7 @@ export function namePattern(name: string): NamePattern | null {
  */
 export function wordsOf(folded: string): Set<string> {
   const words = new Set<string>();
-  for (const w of folded.match(RUNS) ?? []) {
+  for (const w of runsOf(folded)) {
     words.add(w);
     for (const e of ENDINGS) if (e && w.length > e.length && w.endsWith(e)) words.add(w.slice(0, -e.length));
   }

@@ -8,7 +8,7 @@
 import Handlebars from 'handlebars';
 import { error } from '../diagnostics.js';
 import { DataError } from '../errors.js';
-import { fillIn, translate } from './handlebars-messages.js';
+import { fillIn, translate, withoutLocation } from './handlebars-messages.js';
 import { sandboxViolations } from './template-sandbox.js';
 import { depthProblem, structuralProblem, type SyntaxProblem } from './template-syntax.js';
 
@@ -51,5 +51,3 @@ function parserPosition(cause: unknown): { line: number; col: number } {
   return { line: at?.first_line ?? 1, col: (at?.first_column ?? 0) + 1 };
 }
 
-/** Handlebars ends a located message with " - line:col"; the table's keys are the messages without it. */
-export const withoutLocation = (message: string): string => message.replace(/ - \d+:\d+$/, '');

@@ -92,32 +92,49 @@ describe('kim from a packed tarball', () => {
     expect(init.stderr).toContain('die CI findet ihn nicht');
   }, 600_000);
 
-  it('the installed kim runs its bundle and renders a PDF from the prebuilt fonts, without loading fontkit', () => {
+  it('the installed kim runs its bundle and loads only what the command needs: a PDF from the prebuilt fonts without fontkit, no template compiler, no pdfkit for Markdown or validation', () => {
     const tool = join(base, 'werkzeug');
     const installed = join(tool, 'node_modules', 'kim');
-    // Preloaded into the kim process: the CommonJS modules it loaded (the bundle, pdfkit, fontkit are CommonJS).
+    // Preloaded into the kim process: the CommonJS modules it loaded (the bundle's chunks, pdfkit, fontkit are CommonJS).
     const hook = join(base, 'loaded-modules.cjs');
     const record = join(base, 'loaded-modules.json');
     writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
-    const out = join(base, 'pdf-out');
     const { GITHUB_ACTIONS: _g, ...env } = process.env;
-    const r = spawnSync(process.execPath, [join(tool, 'node_modules', '.bin', 'kim'), 'report', '--format', 'pdf', '--data', join(base, 'daten', 'data'), '--out', out], {
-      cwd: tool,
-      env: { ...env, NO_COLOR: '1', KIM_CACHE: 'off', NODE_OPTIONS: `--require ${hook}` },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
+    const loadedBy = (args: string[]): string[] => {
+      const r = spawnSync(process.execPath, [join(tool, 'node_modules', '.bin', 'kim'), ...args, '--data', join(base, 'daten', 'data')], {
+        cwd: tool,
+        env: { ...env, NO_COLOR: '1', KIM_CACHE: 'off', NODE_OPTIONS: `--require ${hook}` },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((p) => p.split('\\').join('/'));
+    };
+    // The bundle marks where each package's code begins (`// node_modules/handlebars/…`): which chunks hold what.
+    const holding = (files: string[], marker: string): string[] => files.filter((f) => readFileSync(f, 'utf8').includes(marker));
+    const out = join(base, 'pdf-out');
+    const pdf = loadedBy(['report', '--format', 'pdf', '--out', out]);
     expect(readFileSync(join(out, `${ID}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
-    const loaded = (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((p) => p.split('\\').join('/'));
     // The bundle ran (not the ES modules beside it): npm's extraction order gives no file times to trust.
-    expect(loaded).toContain(join(installed, 'dist', 'src', 'kim-cli.cjs').split('\\').join('/'));
-    expect(loaded.some((p) => p.includes('/pdfkit/'))).toBe(true);
-    expect(loaded.filter((p) => p.includes('/fontkit/'))).toEqual([]);
-    // The first run wrote the code cache into the installed package (the tarball has none: it is per Node version).
-    const cache = join(installed, 'dist', '.code-cache', `v8-${process.versions.v8}-${process.arch}`);
+    expect(pdf).toContain(join(installed, 'dist', 'src', 'kim-cli.cjs').split('\\').join('/'));
+    expect(pdf.some((p) => p.includes('/pdfkit/'))).toBe(true);
+    expect(pdf.filter((p) => p.includes('/fontkit/'))).toEqual([]);
+    // kim's own templates come precompiled: Handlebars' parser and compiler stay unloaded, its runtime renders.
+    expect(holding(pdf, '// node_modules/handlebars/dist/cjs/handlebars/runtime.js').length).toBe(1);
+    expect(holding(pdf, '// node_modules/handlebars/dist/cjs/handlebars/compiler/')).toEqual([]);
+    // The first run wrote the code cache of its command into the installed package (the tarball has none: it is per Node version).
+    const cache = join(installed, 'dist', '.code-cache', `v8-${process.versions.v8}-${process.arch}`, 'report-pdf');
     expect(readdirSync(cache).some((n) => n.startsWith('kim-cli.cjs-'))).toBe(true);
-  }, 120_000);
+
+    const markdown = loadedBy(['report', '--format', 'md', '--out', out]);
+    expect(markdown.filter((p) => /\/(pdfkit|fontkit)\//.test(p))).toEqual([]);
+    expect(holding(markdown, '// node_modules/marked/')).toEqual([]);
+    expect(holding(markdown, '// node_modules/handlebars/dist/cjs/handlebars/compiler/')).toEqual([]);
+
+    const validate = loadedBy(['validate']);
+    expect(validate.filter((p) => /\/(pdfkit|fontkit)\//.test(p))).toEqual([]);
+    expect(holding(validate, '// node_modules/handlebars/')).toEqual([]);
+  }, 240_000);
 
   it('the GitLab job uploads no stale Vorlage: not after a shared-file error, not after a failed install', () => {
     const repo = join(base, 'daten');
