@@ -286,7 +286,7 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
-  for (const format of (['md', 'pdf'] as const).filter((f) => owned && !options.formats.includes(f))) {
+  for (const format of (['md', 'pdf', 'docx'] as const).filter((f) => owned && !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
   ctx.beforeWrite();
