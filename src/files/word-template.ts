@@ -25,7 +25,6 @@ export const KIM_STYLES: readonly KimStyle[] = [
   { id: 'Heading2', names: ['heading 2', 'überschrift 2'], label: 'Überschrift 2' },
   { id: 'Heading3', names: ['heading 3', 'überschrift 3'], label: 'Überschrift 3' },
   { id: 'ListParagraph', names: ['list paragraph', 'listenabsatz'], label: 'Listenabsatz' },
-  { id: 'TableGrid', names: ['table grid', 'tabellenraster'], label: 'Tabellenraster' },
 ];
 
 export interface WordTemplate {

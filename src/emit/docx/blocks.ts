@@ -179,11 +179,16 @@ class BodyBuilder {
     });
   }
 
-  /** Inline tokens as runs: bold and italic from the markup, hard breaks, images with their alt text. */
+  /**
+   * Inline tokens as runs: bold and italic from the markup, hard breaks, images with their alt text. A
+   * hard break keeps a blank before it (invisible at the end of a line): text copied or extracted from the
+   * Word file keeps the two words apart, as the Markdown and the PDF do.
+   */
   private runs(tokens: readonly Token[] | undefined, bold = false, size?: number): (Docx.TextRun | Docx.ImageRun)[] {
     const { TextRun, ImageRun } = this.docx;
-    const out: (Docx.TextRun | Docx.ImageRun)[] = [];
-    let breakBefore = 0;
+    type Text = { text: string; bold: boolean; italic: boolean; breaks: number };
+    const out: (Text | Docx.ImageRun)[] = [];
+    let breaks = 0;
     for (const token of tokens ?? []) {
       if (token.type === 'image') {
         const image = this.options.image((token as Tokens.Image).href);
@@ -202,15 +207,19 @@ class BodyBuilder {
       }
       for (const run of inlineRuns([token], { bold, italic: false })) {
         if ('br' in run) {
-          breakBefore++;
+          const last = out.at(-1);
+          if (last && !(last instanceof ImageRun) && !/\s$/.test(last.text)) last.text += ' ';
+          breaks++;
           continue;
         }
-        out.push(new TextRun({ text: run.text, bold: run.bold || undefined, italics: run.italic || undefined, break: breakBefore || undefined, size }));
-        breakBefore = 0;
+        out.push({ text: run.text, bold: run.bold, italic: run.italic, breaks });
+        breaks = 0;
       }
     }
-    if (breakBefore > 0) out.push(new TextRun({ text: '', break: breakBefore }));
-    return out;
+    if (breaks > 0) out.push({ text: '', bold: false, italic: false, breaks });
+    return out.map((r) =>
+      r instanceof ImageRun ? r : new TextRun({ text: r.text, bold: r.bold || undefined, italics: r.italic || undefined, break: r.breaks || undefined, size }),
+    );
   }
 }
 

@@ -134,7 +134,10 @@ function mergedStyles(styles: string, known: ReadonlyMap<string, string>): strin
   const missing = [
     ...Object.entries(KIM_STYLE_XML).filter(([id]) => !known.has(id) && !ids.has(id)),
     ...Object.entries(SUPPORT_STYLE_XML).filter(([id]) => !ids.has(id)),
-  ].map(([, xml]) => xml);
+  ].map(([, xml]) =>
+    // kim's styles build on kim's Normal: in the template, on its own (a German Word calls it "Standard").
+    xml.replace(/(<w:(?:basedOn|next) w:val=")([^"]+)(")/g, (whole, open: string, id: string, close: string) => (known.has(id) ? `${open}${known.get(id)}${close}` : whole)),
+  );
   return styles.replace(/<\/w:styles>\s*$/, `${missing.join('')}</w:styles>`);
 }
 

@@ -29,7 +29,7 @@ export const wordTemplateUsable = defineRule({
       const template = readWordTemplate(bytes);
       if (template.missingStyles.length === 0) return [];
       const names = template.missingStyles.map((s) => `„${s}“`);
-      return where(`Der Word-Vorlage "${file}" ${names.length === 1 ? 'fehlt die Formatvorlage' : 'fehlen die Formatvorlagen'} ${names.join(', ')}; kim nimmt dafür seine eigene. Legen Sie sie in der Vorlage an, damit die Word-Ausgabe ganz im Stil des Kreises ist.`, 'warning');
+      return where(`Der Word-Vorlage "${file}" ${names.length === 1 ? 'fehlt die Formatvorlage' : 'fehlen die Formatvorlagen'} ${names.join(', ')}; kim nimmt dafür ${names.length === 1 ? 'seine eigene' : 'seine eigenen'}. Legen Sie sie in der Vorlage an, damit die Word-Ausgabe ganz im Stil des Kreises ist.`, 'warning');
     } catch (error) {
       if (!(error instanceof TemplateProblem)) throw error;
       return where(`Word-Vorlage "${file}": ${error.message} Erwartet wird ein Word-Dokument (.docx), in Word gespeichert.`);
