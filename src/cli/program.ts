@@ -99,7 +99,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
+      '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 16.03.2022 --format docx  # Word-Dokument, in der Word-Vorlage des Kreises, wenn organisation.yaml eine nennt\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
     )
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
