@@ -165,6 +165,8 @@ export interface Context {
   run: ReportRun;
   env: Environment;
   templateHash(name: string): Promise<string>;
+  /** sha256 of the Kreis's Word template, once per build. */
+  wordTemplateHash?: Promise<string>;
   /** Called before a report's files are written; a worker stops there when its build process is gone. */
   beforeWrite(): void;
 }
@@ -309,6 +311,10 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
     previousReport: previousId ? (rawHashes.get(ctx.data.sources.get(previousId)?.file ?? '') ?? 'fehlt') : '-',
   };
   for (const name of Object.values(DATA_FILES)) inputs[name] = rawHashes.get(name) ?? 'fehlt';
+  // The Kreis's Word template shapes every Word file: a new template rebuilds them. (Hashed after
+  // validation read it, as its name is in organisation.yaml; hashed once per build.)
+  const wordTemplate = ctx.dataset.organisation.wordTemplate;
+  if (wordTemplate !== undefined && options.formats.includes('docx')) inputs['wordTemplate'] = await (ctx.wordTemplateHash ??= hashFile(join(ctx.run.dataDir, wordTemplate)));
   return inputs;
 }
 

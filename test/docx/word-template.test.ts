@@ -97,6 +97,20 @@ describe('a Kreis template', () => {
     expect(footer.replace(/<[^>]+>/g, '')).toMatch(/^Seite\s*PAGE\s*von\s*NUMPAGES\s*$/);
   });
 
+  test('kim build rebuilds the Word files when the template changes, and only then', () => {
+    const { data, out } = withTemplate(readFileSync(TEMPLATE));
+    expect(runKim(['build', '--data', data, '--out', out, '--jobs', '1', '--format', 'docx']).code).toBe(0);
+    const before = readFileSync(join(out, `${ID}.docx`));
+    const again = runKim(['build', '--data', data, '--out', out, '--jobs', '1', '--format', 'docx']);
+    expect(again.stdout + again.stderr).not.toContain(`${ID}.docx`);
+    const header = partsOf(readFileSync(TEMPLATE)).get('word/header1.xml')!.replace('Der Landrat', 'Die Landrätin');
+    writeFileSync(join(data, 'kreis-vorlage.docx'), withPart('word/header1.xml', header));
+    expect(runKim(['build', '--data', data, '--out', out, '--jobs', '1', '--format', 'docx']).code).toBe(0);
+    const after = partsOf(readFileSync(join(out, `${ID}.docx`)));
+    expect(after.get('word/template-header1.xml')).toContain('Die Landrätin');
+    expect(readFileSync(join(out, `${ID}.docx`)).equals(before)).toBe(false);
+  });
+
   test('a staff name in the template\'s header stops a public Vorlage: exit 1, nothing written', () => {
     const header = partsOf(readFileSync(TEMPLATE)).get('word/header1.xml')!.replace('Der Landrat', 'Sachbearbeitung: Aylin Korkmaz');
     const { data, out } = withTemplate(withPart('word/header1.xml', header));
