@@ -51,6 +51,9 @@ describe('a Kreis template', () => {
     expect(styles).toContain('<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>');
     expect(styles).toContain('<w:color w:val="1F4E79"/>');
     expect(styles).toContain('w:ascii="Georgia"');
+    // The template was made in English; the Vorlage is German.
+    expect(styles).toContain('<w:lang w:val="de-DE"/>');
+    expect(styles).not.toContain('en-US');
     expect(document).toContain('<w:pStyle w:val="berschrift1"/>');
     expect(document).not.toContain('<w:pStyle w:val="Heading1"/>');
     // kim's list paragraphs get kim's style, built on the template's "Standard".

@@ -138,7 +138,11 @@ function mergedStyles(styles: string, known: ReadonlyMap<string, string>): strin
     // kim's styles build on kim's Normal: in the template, on its own (a German Word calls it "Standard").
     xml.replace(/(<w:(?:basedOn|next) w:val=")([^"]+)(")/g, (whole, open: string, id: string, close: string) => (known.has(id) ? `${open}${known.get(id)}${close}` : whole)),
   );
-  return styles.replace(/<\/w:styles>\s*$/, `${missing.join('')}</w:styles>`);
+  // The Vorlage is German whatever language the template was made in: Word's spelling and hyphenation follow it.
+  const german = /<w:rPrDefault>\s*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:lang\b/.test(styles)
+    ? styles.replace(/(<w:rPrDefault>\s*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:lang\b[^>]*?)w:val="[^"]*"/, '$1w:val="de-DE"')
+    : styles.replace(/<w:rPrDefault>\s*<w:rPr>/, '$&<w:lang w:val="de-DE"/>');
+  return german.replace(/<\/w:styles>\s*$/, `${missing.join('')}</w:styles>`);
 }
 
 /** Relationship id → target, of a .rels part (internal targets only). */

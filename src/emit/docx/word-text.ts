@@ -4,6 +4,7 @@
  * several runs joined again, paragraphs and cells apart) and its attribute values (an image's alt text).
  */
 import { readZip } from '../../files/zip.js';
+import { decodeEntities as decode } from '../pdf/layout/inline.js';
 
 const LIMITS = { maxEntries: 10_000, maxEntryBytes: 200_000_000, maxTotalBytes: 500_000_000 };
 
@@ -21,11 +22,3 @@ export function wordTexts(docx: Uint8Array): string[] {
   return out;
 }
 
-function decode(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (whole, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-    if (entity[0] !== '#') return named[entity.toLowerCase()] ?? whole;
-    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
