@@ -53,6 +53,8 @@ export interface RenderedReport {
   markdown?: string;
   /** The Vorlage as PDF, when `formats` asked for it. */
   pdf?: Uint8Array;
+  /** The Vorlage as Word document, when `formats` asked for it. */
+  docx?: Uint8Array;
   files: { name: string; content: string | Uint8Array }[];
   /** Warnings from validation (errors are thrown). */
   diagnostics: Diagnostic[];
@@ -68,6 +70,8 @@ export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Prom
   const rendered: RenderedReport = { reportId: report.id, files: out.files, diagnostics };
   if (options.formats.includes('md')) rendered.markdown = out.markdown;
   if (out.pdf) rendered.pdf = out.pdf;
+  const docx = out.files.find((f) => f.name.endsWith('.docx'))?.content;
+  if (docx instanceof Uint8Array) rendered.docx = docx;
   return rendered;
 }
 

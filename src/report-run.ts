@@ -10,6 +10,7 @@ import { writeFileAtomic } from './files/atomic-write.js';
 import { oparlJson, oparlPaper } from './emit/oparl.js';
 import { pdfMetadata, properNames } from './emit/pdf-metadata.js';
 import type { PdfLogo, PdfRenderer } from './emit/pdf/index.js';
+import type { DocxRenderer } from './emit/docx/index.js';
 import { NO_ENVIRONMENT, type Environment } from './environment.js';
 import type { SourceFile } from './load/source-file.js';
 import type { ReportModel } from './model/report-model.js';
@@ -21,7 +22,7 @@ import { undrawableDiagnostics } from './render/undrawable-characters.js';
 import { DataError } from './errors.js';
 import type { TemplateSet } from './render/template-registry.js';
 
-export type OutputFormat = 'md' | 'pdf';
+export type OutputFormat = 'md' | 'pdf' | 'docx';
 
 /** The PDF renderer of a session; kim watch keeps one across runs, so the fonts are read once. */
 export interface PdfSession {
@@ -43,6 +44,10 @@ export interface ReportRun {
   pdf(): Promise<PdfRenderer>;
   /** The letterhead's logo, read on first use (validation has checked the file is there and usable). */
   logo(): Promise<PdfLogo | undefined>;
+  /** The Word renderer, created on first use: a Markdown or PDF run never loads the `docx` package. */
+  docx(): Promise<DocxRenderer>;
+  /** The Kreis's Word template (organisation.yaml wordTemplate), read on first use; validated before. */
+  wordTemplate(): Promise<Uint8Array | undefined>;
 }
 
 export interface RunInput {
@@ -61,6 +66,9 @@ export function openRun(input: RunInput): ReportRun {
   const session = input.pdfSession ?? createPdfSession();
   const spec = input.dataset.organisation.letterhead?.logo;
   let logo: Promise<PdfLogo | undefined> | undefined;
+  let docx: Promise<DocxRenderer> | undefined;
+  let wordTemplate: Promise<Uint8Array | undefined> | undefined;
+  const templateFile = input.dataset.organisation.wordTemplate;
   return {
     dataDir: input.dataDir,
     dataset: input.dataset,
@@ -72,10 +80,12 @@ export function openRun(input: RunInput): ReportRun {
       (logo ??= spec
         ? readFile(join(input.dataDir, spec.file)).then((bytes) => ({ bytes, format: /^\.png$/i.test(extname(spec.file)) ? ('png' as const) : ('jpeg' as const), alt: spec.alt }))
         : Promise.resolve(undefined)),
+    docx: () => (docx ??= import('./emit/docx/index.js').then((m) => m.createDocxRenderer())),
+    wordTemplate: () => (wordTemplate ??= templateFile ? readFile(join(input.dataDir, templateFile)).then((b) => new Uint8Array(b)) : Promise.resolve(undefined)),
   };
 }
 
-/** A report's files as they will be written: `<id>.md`, `<id>.pdf`, `<id>.oparl.json`, in that order. */
+/** A report's files as they will be written: `<id>.md`, `<id>.pdf`, `<id>.docx`, `<id>.oparl.json`, in that order. */
 export interface RenderedOutputs {
   reportId: string;
   model: ReportModel;
@@ -112,12 +122,26 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
   const files: RenderedOutputs['files'] = [];
   if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
   if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
+  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, files) });
   if (request.oparlBaseUrl !== undefined) {
     const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
     assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
     files.push({ name: `${report.id}.oparl.json`, content: oparl });
   }
   return { reportId: report.id, model, markdown, pdf, files };
+}
+
+/**
+ * The Word document of a report, from the same Markdown as the PDF, privacy-checked over every part of
+ * the package (the Kreis's template brings a header and footer of its own). The images it shows are the
+ * files rendered beside the Markdown.
+ */
+async function renderDocx(run: ReportRun, report: Report, markdown: string, model: ReportModel, files: RenderedOutputs['files']): Promise<Uint8Array> {
+  const [{ wordTexts }, renderer, logo, template] = await Promise.all([import('./emit/docx/index.js'), run.docx(), run.logo(), run.wordTemplate()]);
+  const images = new Map(files.filter((f) => /\.(svg|png|jpe?g)$/i.test(f.name)).map((f) => [f.name, typeof f.content === 'string' ? new Uint8Array(Buffer.from(f.content)) : f.content]));
+  const bytes = await renderer.render(markdown, { ...pdfMetadata(model, run.env, logo), template, images });
+  assertNoNames({ wordParts: wordTexts(bytes) }, { data: run.dataset, report, reportSource: run.sourceOf(report.id), templateFiles: run.engine.files(report.template) });
+  return bytes;
 }
 
 /**

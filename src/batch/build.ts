@@ -165,6 +165,8 @@ export interface Context {
   run: ReportRun;
   env: Environment;
   templateHash(name: string): Promise<string>;
+  /** sha256 of the Kreis's Word template, once per build. */
+  wordTemplateHash?: Promise<string>;
   /** Called before a report's files are written; a worker stops there when its build process is gone. */
   beforeWrite(): void;
 }
@@ -286,7 +288,7 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
-  for (const format of (['md', 'pdf'] as const).filter((f) => owned && !options.formats.includes(f))) {
+  for (const format of (['md', 'pdf', 'docx'] as const).filter((f) => owned && !options.formats.includes(f))) {
     await rm(join(outDir, `${report.id}.${format}`), { force: true });
   }
   ctx.beforeWrite();
@@ -309,6 +311,10 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
     previousReport: previousId ? (rawHashes.get(ctx.data.sources.get(previousId)?.file ?? '') ?? 'fehlt') : '-',
   };
   for (const name of Object.values(DATA_FILES)) inputs[name] = rawHashes.get(name) ?? 'fehlt';
+  // The Kreis's Word template shapes every Word file: a new template rebuilds them. (Hashed after
+  // validation read it, as its name is in organisation.yaml; hashed once per build.)
+  const wordTemplate = ctx.dataset.organisation.wordTemplate;
+  if (wordTemplate !== undefined && options.formats.includes('docx')) inputs['wordTemplate'] = await (ctx.wordTemplateHash ??= hashFile(join(ctx.run.dataDir, wordTemplate)));
   return inputs;
 }
 

@@ -24,7 +24,7 @@ import { dropEntry, entryPath, MANIFEST_DIR } from './manifest.js';
 /** An id as the schemas allow it: lower-case letters, digits and hyphens (no dots). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const outputNames = (id: string): string[] => [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`];
+export const outputNames = (id: string): string[] => [`${id}.md`, `${id}.pdf`, `${id}.docx`, `${id}.oparl.json`];
 
 const claimPath = (outDir: string, id: string): string => join(outDir, MANIFEST_DIR, `${id}.claim`);
 

@@ -4,7 +4,7 @@ import type { Environment } from '../environment.js';
 import type { Report } from '../model/types.js';
 import type { Shard } from './shard.js';
 
-export type BuildFormat = 'md' | 'pdf';
+export type BuildFormat = 'md' | 'pdf' | 'docx';
 
 export interface BuildOptions {
   dataDir: string;

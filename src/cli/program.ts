@@ -5,12 +5,13 @@ import type { CliEnvironment } from './environment.js';
 import { guard } from './failure.js';
 import { folderProblem } from './folders.js';
 import { parseJobs } from './jobs.js';
+import { OUTPUT_FORMATS } from './output-formats.js';
 import { processTerminal, safeText } from './terminal.js';
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
-/** md, pdf or both: report, build and watch offer the same choice, with their own default. */
-const outputFormatOption = (fallback: 'md' | 'all') => new Option('--format <format>', 'Ausgabeformat').choices(['md', 'pdf', 'all']).default(fallback);
+/** md, pdf, docx or all: report, build and watch offer the same choice, with their own default. */
+const outputFormatOption = (fallback: 'md' | 'all') => new Option('--format <format>', 'Ausgabeformat').choices([...OUTPUT_FORMATS, 'all']).default(fallback);
 const quietOption = () => new Option('-q, --quiet', 'nur Fehler ausgeben');
 const outOption = () => new Option('--out <ordner>', 'Ausgabeordner').default('out');
 
@@ -98,7 +99,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
+      '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 16.03.2022 --format docx  # Word-Dokument, in der Word-Vorlage des Kreises, wenn organisation.yaml eine nennt\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
     )
     .action(async (report: string | undefined, opts) => {
       const term = termFor(Boolean(opts.quiet));
@@ -159,7 +160,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
+      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf, .docx und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
     )
     .action(async (opts) => {
       const term = termFor(Boolean(opts.quiet));

@@ -21,6 +21,8 @@ export interface PublicOutputs {
   markdown?: string;
   /** What goes into the PDF besides its text: title, author, subject, keywords, the logo's alternate text. */
   pdfMetadataStrings?: string[];
+  /** The texts of every XML part of the Word document (document, header, footer, styles, properties). */
+  wordParts?: string[];
   /** The OParl Paper as written to `<id>.oparl.json`. */
   oparlJson?: string;
   /** Names of the files written (they are published too). */
@@ -39,6 +41,7 @@ export interface PrivacyContext {
 const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
   markdown: 'der Vorlage (Markdown und PDF)',
   pdfMetadataStrings: 'den PDF-Metadaten',
+  wordParts: 'dem Word-Dokument',
   oparlJson: 'der OParl-Datei',
   fileNames: 'einem Dateinamen',
 };
@@ -87,6 +90,7 @@ function outputTexts(outputs: PublicOutputs): OutputText[] {
   if (outputs.pdfMetadataStrings?.length) add('pdfMetadataStrings', outputs.pdfMetadataStrings.join('\n'));
   // The strings of the JSON, not its text: an escape such as \n would glue words together.
   if (outputs.oparlJson !== undefined) add('oparlJson', jsonStrings(JSON.parse(outputs.oparlJson)).join('\n'));
+  if (outputs.wordParts?.length) add('wordParts', outputs.wordParts.map((t) => t.normalize('NFC')).join('\n'));
   if (outputs.fileNames?.length) add('fileNames', outputs.fileNames.join('\n'));
   return list;
 }

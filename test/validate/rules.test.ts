@@ -11,6 +11,9 @@ import type { Dataset } from '../../src/model/types.js';
 import { EXAMPLE_DATA } from './helpers.js';
 import { ruleContextFor } from './rule-context-fixture.js';
 import { SLOT_LIST } from '../../src/model/fact-slots.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
 
 let sources: LoadedSources;
 let base: Dataset;
@@ -40,7 +43,7 @@ test('every rule is covered below', () => {
     'unique-ids', 'known-references', 'end-not-before-start', 'fte-changes-within-employment', 'assignment-within-employment', 'no-overlapping-assignments',
     'filled-within-planned', 'statement-slots-known', 'stand-before-session', 'date-between-stand-and-session', 'neutral-plural-given', 'funding-rate-known', 'known-template',
     'text-slots-resolve', 'text-slots-have-values', 'previous-session-called-last', 'attachment-files-inside', 'previous-report-earlier', 'previous-session-earlier', 'file-named-after-id',
-    'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
+    'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside', 'word-template-usable',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session',
@@ -552,6 +555,23 @@ describe('failing cases', () => {
     const ctx = context((data) => (data.organisation.letterhead = { logo: { file, alt: 'Wappen' } }), { [file]: state }, { [file]: new TextEncoder().encode('kein Bild') });
     const [d] = rule('logo-file-inside').check(ctx);
     expect(d!.message).toContain(message);
+  });
+  test.each([
+    ['missing', 'kreis.docx', 'Die Word-Vorlage "kreis.docx" gibt es im Datenordner nicht.', 'error'],
+    ['ok', 'kreis.doc', 'ist keine Word-Datei; erwartet wird eine Datei mit der Endung .docx oder .dotx.', 'error'],
+    ['ok', 'kreis.docx', 'Word-Vorlage "kreis.docx": Die Datei ist keine ZIP-Datei', 'error'],
+  ] as const)('word-template-usable: %s %s', (state, file, message, severity) => {
+    const ctx = context((data) => (data.organisation.wordTemplate = file), { [file]: state }, { [file]: new TextEncoder().encode('kein Word') });
+    const [d] = rule('word-template-usable').check(ctx);
+    expect(d!.message).toContain(message);
+    expect([d!.severity, d!.path]).toEqual([severity, 'wordTemplate']);
+  });
+  test('word-template-usable: the test fixture template passes, with a warning for the two styles it lacks', () => {
+    const file = 'kreis-vorlage.docx';
+    const bytes = new Uint8Array(readFileSync(join(packageRoot, 'test', 'fixtures', 'word-template', file)));
+    const ds = rule('word-template-usable').check(context((data) => (data.organisation.wordTemplate = file), { [file]: 'ok' }, { [file]: bytes }));
+    expect(ds.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringContaining('fehlen die Formatvorlagen „Überschrift 3“, „Listenabsatz“; kim nimmt dafür seine eigenen.')]]);
+    expect(rule('word-template-usable').check(context())).toEqual([]);
   });
   test('plan-parts-add-up: parts that do not make the total', () => {
     const ds = rule('plan-parts-add-up').check(context((data) => {

@@ -56,7 +56,7 @@ describe('kim report --out -', () => {
     expect(pdf.stdout.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
     const all = runKim(['report', B, '--format', 'all', '--out', '-'], { cwd: repo });
     expect(all.code).toBe(2);
-    expect(all.stderr).toContain('--format md oder --format pdf');
+    expect(all.stderr).toContain('--format md, pdf oder docx, nicht all');
     expect(readdirSync(repo)).toEqual(['data']);
   });
 });

@@ -26,7 +26,7 @@ const outFiles = (repo: string): string[] => {
   const entries = existsSync(join(out, '.kim')) ? readdirSync(join(out, '.kim')).map((n) => `.kim/${n}`) : [];
   return [...readdirSync(out).filter((n) => n !== '.kim'), ...entries].sort();
 };
-const outputsOf = (...ids: string[]): string[] => ids.flatMap((id) => [`${id}.md`, `${id}.pdf`, `${id}.oparl.json`, `.kim/${id}.json`, `.kim/${id}.claim`]).sort();
+const outputsOf = (...ids: string[]): string[] => ids.flatMap((id) => [`${id}.md`, `${id}.pdf`, `${id}.docx`, `${id}.oparl.json`, `.kim/${id}.json`, `.kim/${id}.claim`]).sort();
 
 /** The example repository, built once (both reports, all formats). */
 function builtRepo(): string {
@@ -116,7 +116,7 @@ describe('reports that are gone', () => {
     const r = runKim(['build', '--jobs', '1'], { cwd: repo });
     expect(r.code, r.stderr).toBe(0);
     expect(outFiles(repo)).toEqual(outputsOf(A));
-    expect(r.stderr).toContain(`Ausgaben von Vorlagen entfernt, die es in den Daten nicht mehr gibt: out/${B}.md, out/${B}.pdf, out/${B}.oparl.json.`);
+    expect(r.stderr).toContain(`Ausgaben von Vorlagen entfernt, die es in den Daten nicht mehr gibt: out/${B}.md, out/${B}.pdf, out/${B}.docx, out/${B}.oparl.json.`);
   });
 
   it('a renamed report (new id) leaves nothing under its old id', () => {
@@ -154,7 +154,7 @@ describe('a shared data file with an error', () => {
     const r = runKim(['build', '--jobs', '1'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('staff.yaml');
-    expect(r.stderr).toContain('Die Daten sind ungültig; keine Vorlage wurde erzeugt. Die 6 Ausgabedateien früherer Builds im Ausgabeordner wurden entfernt');
+    expect(r.stderr).toContain('Die Daten sind ungültig; keine Vorlage wurde erzeugt. Die 8 Ausgabedateien früherer Builds im Ausgabeordner wurden entfernt');
     expect(outFiles(repo)).toEqual([]);
   });
 

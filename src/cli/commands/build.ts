@@ -1,8 +1,9 @@
 import { relative, resolve } from 'node:path';
-import { buildReports, DataError, EXIT, serveBuildWorker, type BuildEvent, type BuildFormat, type BuildResult, type Environment, type ReportOutcome, type Shard } from '../../api.js';
+import { buildReports, DataError, EXIT, serveBuildWorker, type BuildEvent, type BuildResult, type Environment, type ReportOutcome, type Shard } from '../../api.js';
 import { reportFailure } from '../failure.js';
 import { defaultJobs } from '../jobs.js';
 import { ProgressLine } from '../progress.js';
+import { formatsOf, type FormatOption } from '../output-formats.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 /** The options as commander parsed them: --shard, --jobs and --oparl-base-url are checked while parsing (a usage error). */
@@ -10,7 +11,7 @@ export interface BuildCommandOptions {
   data: string;
   templates: string;
   out: string;
-  format: 'md' | 'pdf' | 'all';
+  format: FormatOption;
   shard?: Shard;
   oparlBaseUrl: string;
   force?: boolean;
@@ -24,7 +25,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export async function runBuild(options: BuildCommandOptions, term: Terminal, env: Environment): Promise<number> {
   if (options.worker) return serveBuildWorker(env);
   const { shard, oparlBaseUrl } = options;
-  const formats: BuildFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
+  const formats = formatsOf(options.format);
   const dataDir = resolve(options.data);
   const jobs = options.jobs ?? defaultJobs(dataDir, shard);
   const c = term.color;

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { createPdfSession, DataError, EXIT, KimError, UsageError, writeReport, type Environment, type OutputFormat, type PdfSession } from '../../api.js';
+import { createPdfSession, DataError, EXIT, KimError, UsageError, writeReport, type Environment, type PdfSession } from '../../api.js';
 import { reportFailure } from '../failure.js';
 import { watchTree, type TreeWatcher } from '../watcher.js';
+import { formatsOf, type FormatOption } from '../output-formats.js';
 import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface WatchOptions {
   data: string;
   templates: string;
   out: string;
-  format: 'md' | 'pdf' | 'all';
+  format: FormatOption;
   /** Milliseconds of quiet before re-rendering; an editor's save is often several file events. */
   debounce?: number;
 }
@@ -23,7 +24,7 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
   const dataDir = resolve(options.data);
   if (!existsSync(dataDir)) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
   const templatesDir = resolve(options.templates);
-  const formats: OutputFormat[] = options.format === 'all' ? ['md', 'pdf'] : [options.format];
+  const formats = formatsOf(options.format);
   const c = term.color;
   // The fonts are read once for the whole session, the data and templates afresh for every render.
   let pdfSession: PdfSession | undefined;

@@ -16,6 +16,7 @@ import {
 import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown, textSlotsHaveValues, textSlotsResolve } from './text-blocks.js';
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
+import { wordTemplateUsable } from './word-template.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
@@ -61,6 +62,7 @@ export const RULES: readonly AnyRule[] = [
   resolutionGiven,
   knownConsultationRole,
   logoFileInside,
+  wordTemplateUsable,
   planPartsAddUp,
   groupGenusMatchesGenitive,
   assignmentSharesWithinPost,
