@@ -82,6 +82,8 @@ export interface RenderedOutputs {
   markdown: string;
   pdf: Uint8Array | undefined;
   files: { name: string; content: string | Uint8Array }[];
+  /** The images the Markdown shows (`![alt](file)`), for a format that embeds them (the staffing chart's SVG). */
+  figures: { file: string; alt: string; svg: string }[];
 }
 
 export interface OutputRequest {
@@ -97,8 +99,11 @@ export interface OutputRequest {
  */
 export async function renderOutputs(run: ReportRun, report: Report, request: OutputRequest): Promise<RenderedOutputs> {
   const source = run.sourceOf(report.id);
-  const { markdown, model } = await renderMarkdown(run.engine, run.dataset, report, source);
+  const { markdown, model, figure } = await renderMarkdown(run.engine, run.dataset, report, source);
   const wantsPdf = request.formats.includes('pdf');
+  // The staffing chart (show.chart): one drawing for the SVG beside the Markdown and for the PDF; its
+  // code is loaded only here, so a Vorlage without chart never loads it.
+  const chart = figure && { ...figure, ...(await import('./emit/chart/index.js')).chartOutputs(figure.chart) };
   let pdf: Uint8Array | undefined;
   if (wantsPdf) {
     const renderer = await run.pdf();
@@ -107,17 +112,21 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
       const diagnostics = undrawableDiagnostics(undrawable, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
       throw new DataError(diagnostics, 'Die Vorlage enthält Zeichen, die das PDF nicht darstellen kann; nichts wurde geschrieben.');
     }
-    pdf = await renderer.render(markdown, pdfMetadata(model, run.env, await run.logo()));
+    const meta = pdfMetadata(model, run.env, await run.logo());
+    if (chart) meta.figures = [{ file: chart.file, alt: chart.chart.alt, drawing: chart.drawing }];
+    pdf = await renderer.render(markdown, meta);
   }
   const files: RenderedOutputs['files'] = [];
   if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
+  // The Markdown shows the chart from this file beside it.
+  if (request.formats.includes('md') && chart) files.push({ name: chart.file, content: chart.svg });
   if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
   if (request.oparlBaseUrl !== undefined) {
     const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
     assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
     files.push({ name: `${report.id}.oparl.json`, content: oparl });
   }
-  return { reportId: report.id, model, markdown, pdf, files };
+  return { reportId: report.id, model, markdown, pdf, files, figures: chart ? [{ file: chart.file, alt: chart.chart.alt, svg: chart.svg }] : [] };
 }
 
 /**
