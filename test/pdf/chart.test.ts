@@ -11,7 +11,9 @@ import { packageRoot } from '../../src/paths.js';
 import { ensureBuilt, runKim } from '../support/cli.js';
 import { CURRENT } from '../support/example.js';
 import { removeTempDirs, tempDir } from '../support/temp.js';
-import { openPdf } from './pdf-helpers.js';
+import { createPdfRenderer } from '../../src/emit/pdf/index.js';
+import { staffingDrawing } from '../../src/emit/chart/staffing-drawing.js';
+import { SAMPLE_META, openPdf, readPages } from './pdf-helpers.js';
 import { pdfObjects } from './pdf-objects.js';
 
 const ALT =
@@ -88,6 +90,25 @@ describe('the chart in the PDF', () => {
     const again = await renderReport({ dataDir: withChart, report: CURRENT, formats: ['md', 'pdf'] });
     expect(Buffer.from(again.pdf!).equals(Buffer.from(rendered.pdf!))).toBe(true);
     expect(again.files.find((f) => f.name === SVG)!.content).toBe(rendered.files.find((f) => f.name === SVG)!.content);
+  });
+
+  test('a chart that does not fit below its heading takes the heading with it to the next page', async () => {
+    const chart = {
+      from: '2022-01-01',
+      to: '2022-06-30',
+      unit: 'Stellen',
+      alt: 'Diagramm',
+      series: [{ moduleId: 'm', label: 'Baustein I', steps: [{ date: '2022-01-01', planned: 2, filled: 0 }, { date: '2022-03-01', planned: 2, filled: 1 }] }],
+    };
+    // About 36 lines of text: the heading still fits on the first page, a chart of some 230 pt below it does not.
+    const filler = Array.from({ length: 9 }, (_, i) => `Absatz ${i + 1}: ${'Die Case Managerinnen beraten in den Kommunen vor Ort und begleiten zu den zuständigen Stellen. '.repeat(3)}`).join('\n\n');
+    const markdown = `## Erläuterungen\n\n${filler}\n\n### Stellenbesetzung im Zeitverlauf\n\n![Diagramm](c.diagramm.svg)\n`;
+    const bytes = await createPdfRenderer().render(markdown, { ...SAMPLE_META, figures: [{ file: 'c.diagramm.svg', alt: 'Diagramm', drawing: staffingDrawing(chart) }] });
+    const pages = await readPages(bytes);
+    const pageOf = (text: string) => pages.findIndex((p) => p.text.includes(text));
+    expect(pages.length).toBe(2);
+    expect(pageOf('Stellenbesetzung im Zeitverlauf')).toBe(1);
+    expect(pageOf('Stand: 30.06.2022')).toBe(1);
   });
 
   test('without show.chart: no SVG, no Figure', async () => {

@@ -11,7 +11,8 @@ import type { Drawing, PathShape, Shape } from './drawing.js';
 
 /** Drawing units are pt: the PDF sets the chart at the width of the text column (about 468 pt). */
 const WIDTH = 460;
-const PLOT = { left: 42, right: WIDTH - 12, top: 24, height: 170 };
+// Room right of the plot for half a month label ("März 2022" under the last tick), in any viewer's font.
+const PLOT = { left: 42, right: WIDTH - 28, top: 24, height: 170 };
 const LEGEND_ROW = 14;
 const FONT = 8;
 const INK = '#000000';

@@ -454,6 +454,9 @@ function startHeight(blocks: readonly Block[], index: number): number {
       return block.header.height + (block.rows[0]?.height ?? 0);
     case 'list':
       return Math.min(2, block.items.length) * STYLES.listItem.size * STYLES.listItem.lineHeight;
+    case 'chart':
+      // A chart is never split: its heading goes over with it.
+      return block.height;
     default:
       return 0;
   }
