@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../diagnostics.js';
-import { outlinesOf } from '../outline-walk.js';
+import { checkReportOutlines } from '../outline-walk.js';
 import { at, ptr, defineRule } from '../rule-context.js';
 
 /** The switches of report.yaml `show` that a fact block prints, and that block. */
@@ -17,19 +16,10 @@ export const outlineShownPlaced = defineRule({
   name: 'outline-shown-placed',
   needs: [],
   check(ctx) {
-    const owners = outlinesOf(ctx);
-    const organisation = owners.find((o) => o.place === 'organisation');
-    const out: Diagnostic[] = [];
-    ctx.data.reports.forEach((r, i) => {
-      const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
-      if (!owner) return;
-      const where = owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)';
-      for (const { key, block, what } of SHOWN_BY_BLOCK) {
-        if (r.show?.[key] !== true) continue;
-        if (owner.uses.some((u) => u.parsed.type === 'fact' && u.parsed.block.name === block)) continue;
-        out.push(at(ctx, { report: i }, ptr('show', key), `show.${key}: true verlangt ${what}, aber der Baustein "${block}" steht nirgends ${where}. Erwartet wird "${block}" in einem Abschnitt der Gliederung, oder show.${key}: false.`));
-      }
-    });
-    return out;
+    return checkReportOutlines(ctx, (r, i, { owner, where }) =>
+      SHOWN_BY_BLOCK.filter(({ key, block }) => r.show?.[key] === true && !owner.uses.some((u) => u.parsed.type === 'fact' && u.parsed.block.name === block)).map(({ key, block, what }) =>
+        at(ctx, { report: i }, ptr('show', key), `show.${key}: true verlangt ${what}, aber der Baustein "${block}" steht nirgends ${where}. Erwartet wird "${block}" in einem Abschnitt der Gliederung, oder show.${key}: false.`),
+      ),
+    );
   },
 });
