@@ -92,6 +92,8 @@ export interface RenderedOutputs {
   markdown: string;
   pdf: Uint8Array | undefined;
   files: { name: string; content: string | Uint8Array }[];
+  /** The images the Markdown shows (`![alt](file)`), for a format that embeds them (the staffing chart's SVG). */
+  figures: { file: string; alt: string; svg: string }[];
 }
 
 export interface OutputRequest {
@@ -107,8 +109,11 @@ export interface OutputRequest {
  */
 export async function renderOutputs(run: ReportRun, report: Report, request: OutputRequest): Promise<RenderedOutputs> {
   const source = run.sourceOf(report.id);
-  const { markdown, model } = await renderMarkdown(run.engine, run.dataset, report, source);
+  const { markdown, model, figure } = await renderMarkdown(run.engine, run.dataset, report, source);
   const wantsPdf = request.formats.includes('pdf');
+  // The staffing chart (show.chart): one drawing for the SVG beside the Markdown and for the PDF; its
+  // code is loaded only here, so a Vorlage without chart never loads it.
+  const chart = figure && { ...figure, ...(await import('./emit/chart/index.js')).chartOutputs(figure.chart) };
   let pdf: Uint8Array | undefined;
   if (wantsPdf) {
     const renderer = await run.pdf();
@@ -117,18 +122,22 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
       const diagnostics = undrawableDiagnostics(undrawable, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
       throw new DataError(diagnostics, 'Die Vorlage enthält Zeichen, die das PDF nicht darstellen kann; nichts wurde geschrieben.');
     }
-    pdf = await renderer.render(markdown, pdfMetadata(model, run.env, await run.logo(), properNames(run.dataset)));
+    const meta = pdfMetadata(model, run.env, await run.logo(), properNames(run.dataset));
+    if (chart) meta.figures = [{ file: chart.file, alt: chart.chart.alt, drawing: chart.drawing }];
+    pdf = await renderer.render(markdown, meta);
   }
   const files: RenderedOutputs['files'] = [];
   if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
+  // The Markdown shows the chart from this file beside it.
+  if (request.formats.includes('md') && chart) files.push({ name: chart.file, content: chart.svg });
   if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
-  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, files) });
+  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, chart ? [{ name: chart.file, content: chart.svg }] : []) });
   if (request.oparlBaseUrl !== undefined) {
     const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
     assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
     files.push({ name: `${report.id}.oparl.json`, content: oparl });
   }
-  return { reportId: report.id, model, markdown, pdf, files };
+  return { reportId: report.id, model, markdown, pdf, files, figures: chart ? [{ file: chart.file, alt: chart.chart.alt, svg: chart.svg }] : [] };
 }
 
 /**
@@ -137,6 +146,7 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
  * files rendered beside the Markdown.
  */
 async function renderDocx(run: ReportRun, report: Report, markdown: string, model: ReportModel, files: RenderedOutputs['files']): Promise<Uint8Array> {
+  // The images are the files the Markdown shows beside it (the chart's SVG), whether or not the Markdown is written.
   const [{ wordTexts }, renderer, logo, template] = await Promise.all([import('./emit/docx/index.js'), run.docx(), run.logo(), run.wordTemplate()]);
   const images = new Map(files.filter((f) => /\.(svg|png|jpe?g)$/i.test(f.name)).map((f) => [f.name, typeof f.content === 'string' ? new Uint8Array(Buffer.from(f.content)) : f.content]));
   const bytes = await renderer.render(markdown, { ...pdfMetadata(model, run.env, logo), template, images });

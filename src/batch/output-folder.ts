@@ -9,7 +9,8 @@
  * between dropping an entry and writing the next one (a build killed there). A `changelog.md` or
  * `notizen.pdf` that kim never wrote has neither and stays, whatever its name.
  *
- * Only names kim gives outputs are touched (`<id>.md`, `<id>.pdf`, `<id>.oparl.json` with an id as the
+ * Only names kim gives outputs are touched (`<id>.md`, `<id>.diagramm.svg` (the staffing chart beside the
+ * Markdown), `<id>.pdf`, `<id>.oparl.json` with an id as the
  * schemas allow it, and `.kim/<id>.json`/`.claim`), never names read from a manifest entry: that file
  * lies in the output folder and is no more trusted than the data. A report's entry is always removed
  * before its files, so no entry ever names a file that is gone.
@@ -24,7 +25,7 @@ import { dropEntry, entryPath, MANIFEST_DIR } from './manifest.js';
 /** An id as the schemas allow it: lower-case letters, digits and hyphens (no dots). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const outputNames = (id: string): string[] => [`${id}.md`, `${id}.pdf`, `${id}.docx`, `${id}.oparl.json`];
+export const outputNames = (id: string): string[] => [`${id}.md`, `${id}.diagramm.svg`, `${id}.pdf`, `${id}.docx`, `${id}.oparl.json`];
 
 const claimPath = (outDir: string, id: string): string => join(outDir, MANIFEST_DIR, `${id}.claim`);
 

@@ -110,6 +110,20 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
   { name: 'schlusszeile', scope: 'report', partial: 'closing', description: 'Die Zeile "Zur Sitzung des Ausschusses … am …".' },
   { name: 'zeichnung', scope: 'report', partial: 'signature', description: 'Die Schlusszeichnung: "Im Auftrag" und die Funktion in Klammern (report.yaml signature).' },
   { name: 'anlagen', scope: 'report', partial: 'attachments', description: 'Die Liste der Anlagen ("Anlage: …" oder "Anlagen:" mit Nummern).' },
+  {
+    name: 'diagramm',
+    scope: 'report',
+    partial: 'staffing-chart',
+    description:
+      'Das Diagramm der geplanten und besetzten Stellen je Modul vom ersten Plan bis zum Stand, als Stufenlinien. Im Markdown ein Bild (SVG-Datei neben der Vorlage), im PDF eine Grafik; der Alternativtext nennt die Zahlen ("Modul 1: geplant 3,5 VZÄ seit dem 01.01.2021, besetzt 3,5 VZÄ seit dem 10.01.2022."). Nur mit show.chart: true.',
+  },
+  {
+    name: 'abdeckung',
+    scope: 'report',
+    partial: 'coverage',
+    description:
+      'Die Anlage "Case Management in den Kommunen": jede Kommune des Kreises mit den Case-Management-Stellen, die sie zum Stand betreuen, je Arbeitgeber; Kommunen ohne Stelle mit "—". Wird in der Liste der Anlagen mitgezählt. Nur mit show.coverage: true.',
+  },
 ];
 
 export const FACT_BLOCK_NAMES: readonly string[] = FACT_BLOCKS.map((b) => b.name);

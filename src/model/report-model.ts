@@ -9,6 +9,7 @@ import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type 
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { defaultSessionName, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
+import { coverageOf, type CoverageModel } from './coverage.js';
 
 export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
@@ -71,7 +72,10 @@ export interface ReportModel {
   kickOffs: KickOffModel[];
   /** True when agreements and kick-offs get a section of their own (no case-management module to carry them). */
   cooperationSection: boolean;
-  show: { overview: boolean; financialImpact: boolean };
+  /** `chart`: the staffing chart (fact block diagramm), computed by the renderer on demand (staffing-series.ts). */
+  show: { overview: boolean; financialImpact: boolean; chart: boolean };
+  /** The coverage Anlage (show.coverage, fact block abdeckung), numbered after the report's own Anlagen; null without. */
+  coverage: CoverageAnlage | null;
   /** Whether the paper type asks for a Beschlussvorschlag. */
   requiresResolution: boolean;
   attachments: { number: number; title: string; file: string | null }[];
@@ -79,6 +83,17 @@ export interface ReportModel {
   text: { preface: string; resolution: string; steeringGroup: string; financialImpact: string; closing: string };
   signature: { authority: string; function: string };
 }
+
+export interface CoverageAnlage extends CoverageModel {
+  /** Its number among the Anlagen ("Anlage 2"). */
+  number: number;
+  title: string;
+  /** The first column's heading: the Kreis's word for one municipality ("Kommune", "Stadtteil"). */
+  columnHeading: string;
+}
+
+/** The coverage Anlage's title, with the Kreis's word for its municipalities ("… in den Kommunen"). */
+export const coverageTitle = (pluralDative: string): string => `Case Management in den ${pluralDative}`;
 
 export interface SessionModel {
   id: string;
@@ -159,6 +174,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const ctx = { index, leadEmployer: programme.leadEmployer, unit: unitWords(terms) };
 
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
+  // The coverage table is an Anlage of kim's own, listed after the clerk's.
+  const coverage: CoverageAnlage | null =
+    report.show?.coverage === true
+      ? { ...coverageOf(data, stand), number: attachments.length + 1, title: coverageTitle(municipalityWordOf(organisation.municipalityWord).pluralDative), columnHeading: municipalityNounOf(data).singular }
+      : null;
   const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
   const built = sorted.map((module) => {
     const text = report.text?.modules?.[module.id] ?? {};
@@ -270,9 +290,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     show: {
       overview: report.show?.overview ?? true,
       financialImpact: (report.show?.financialImpact ?? false) || report.text?.financialImpact !== undefined,
+      chart: report.show?.chart === true,
     },
+    coverage,
     requiresResolution: paperType?.requiresResolution === true,
-    attachments: attachments.map(({ number, title, file }) => ({ number, title, file })),
+    attachments: [...attachments.map(({ number, title, file }) => ({ number, title, file })), ...(coverage ? [{ number: coverage.number, title: coverage.title, file: null }] : [])],
     text: {
       preface: fill(report.text?.preface),
       resolution: fill(report.text?.resolution),

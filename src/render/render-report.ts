@@ -9,6 +9,17 @@ import { defaultOutline } from './default-outline.js';
 import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
 import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
 import { assertNoIgnoredOverrides } from './outline-overrides.js';
+import type { StaffingChartModel } from '../model/staffing-series.js';
+
+/** The staffing chart of a Vorlage with `show.chart`: its facts and the file the Markdown shows it from. */
+export interface ChartFigure {
+  /** `<id>.diagramm.svg`, beside the Markdown. */
+  file: string;
+  chart: StaffingChartModel;
+}
+
+/** The file name of a report's chart, beside its `.md` (src/batch/output-folder.ts knows it as kim's). */
+export const chartFileName = (reportId: string): string => `${reportId}.diagramm.svg`;
 
 /** Model + template → the Vorlage as Markdown (the single source of both the .md and the PDF). */
 export async function renderMarkdown(
@@ -16,13 +27,16 @@ export async function renderMarkdown(
   data: Dataset,
   report: Report,
   reportSource?: SourceFile,
-): Promise<{ markdown: string; model: ReportModel }> {
+): Promise<{ markdown: string; model: ReportModel; figure: ChartFigure | null }> {
   assertNoIgnoredOverrides(engine.files(report.template));
   const model = buildReportModel(data, report);
   const safe = withSafeTextBlocks(model);
+  const figure = model.show.chart ? await chartFigure(data, report, model) : null;
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).
   const layout = layoutOf(report.outline ?? data.organisation.outline ?? defaultOutline(), model, safeTexts(safe));
-  const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })) });
+  const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })),
+    chart: figure && { alt: figure.chart.alt, file: figure.file },
+  });
   // kim's sachstand.md.hbs renders the outline's blocks, to be put into their sections; a template of the
   // data repository's own that does not use the outline renders the finished Vorlage itself.
   const markdown = normalizeMarkdown(isQueueOutput(rendered) ? assembleOutline(rendered, layout, model) : rendered);
@@ -31,10 +45,17 @@ export async function renderMarkdown(
   // The logo's alternate text is not in the Markdown but in the PDF's structure tree, read aloud and extractable.
   const logoAlt = data.organisation.letterhead?.logo?.alt;
   assertNoNames(
-    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`] },
+    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`, ...(figure ? [figure.file] : [])] },
     { data, report, reportSource, templateFiles: engine.files(report.template) },
   );
-  return { markdown, model };
+  return { markdown, model, figure };
+}
+
+/** The chart's facts, from a module loaded only here: a Vorlage without chart never loads it. */
+async function chartFigure(data: Dataset, report: Report, model: ReportModel): Promise<ChartFigure | null> {
+  const { staffingChart } = await import('../model/staffing-series.js');
+  const chart = staffingChart(data, model.stand, model.modules, model.terms);
+  return chart && { file: chartFileName(report.id), chart };
 }
 
 type SafeText = string | SafeMarkdown;

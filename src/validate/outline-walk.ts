@@ -44,6 +44,23 @@ export function outlinesOf(ctx: RuleBase & { data: { readonly reports: Report[] 
   return out;
 }
 
+/**
+ * `check` for every report with the outline it is rendered with: its own, else its Kreis's, and how a
+ * message names that outline. Reports rendered with kim's own outline are skipped (it places everything).
+ */
+export function checkReportOutlines<T>(
+  ctx: RuleBase & { data: { readonly reports: Report[] } },
+  check: (report: Report, index: number, outline: { owner: OutlineOwner; where: string }) => T[],
+): T[] {
+  const owners = outlinesOf(ctx);
+  const organisation = owners.find((o) => o.place === 'organisation');
+  return ctx.data.reports.flatMap((r, i) => {
+    const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
+    if (!owner) return [];
+    return check(r, i, { owner, where: owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)' });
+  });
+}
+
 function walk(place: Place, outline: Outline, modules: ProgrammeModule[]): OutlineOwner {
   const owner: OutlineOwner = { place, outline, uses: [], headings: [], moduleRefs: [] };
   const section = (data: OutlineSectionData, pointer: string, outer: string[] | null): void => {

@@ -162,6 +162,21 @@ const CASES: BlockCase[] = [
     change: (d) => reportOf(d, TALHEIM_NEXT).attachments!.push({ id: 'plan', title: 'Stellenplan' }),
     changed: '**Anlagen:**\n\n1. Übersichtskarte\n2. Stellenplan',
   },
+  {
+    block: 'diagramm',
+    prepare: (d) => (reportOf(d, TALHEIM_NEXT).show = { ...reportOf(d, TALHEIM_NEXT).show, chart: true }),
+    fact: 'Modul III: geplant 1 Vollzeitstelle seit dem 01.01.2022, besetzt 1 Vollzeitstelle seit dem 15.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
+    change: (d) => (staffOf(d, 'sb-1').start = '2022-01-20'),
+    changed: 'Modul III: geplant 1 Vollzeitstelle seit dem 01.01.2022, besetzt 1 Vollzeitstelle seit dem 20.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
+  },
+  {
+    block: 'abdeckung',
+    prepare: (d) => (reportOf(d, TALHEIM_NEXT).show = { ...reportOf(d, TALHEIM_NEXT).show, coverage: true }),
+    // cm-3 (1) and half of cm-5 (1 for Oberried and Mühlbach together) of the Diakonie.
+    fact: '| Markt Oberried |  | 1,5 | 1,5 |',
+    change: (d) => (d.assignments.find((a) => a.staff === 'cm-5')!.fte = 0.25),
+    changed: '| Markt Oberried |  | 1,25 | 1,25 |',
+  },
 ];
 
 /** An outline of just one block: in a section per module where it is about a module. */

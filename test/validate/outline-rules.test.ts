@@ -40,6 +40,7 @@ const OUTLINE_RULES = [
   'outline-modules',
   'outline-text-placed',
   'outline-placed-once',
+  'outline-shown-placed',
 ];
 
 describe.each(OUTLINE_RULES)('%s', (name) => {
@@ -62,7 +63,7 @@ describe('failing outlines', () => {
     const [d, ...rest] = rule('outline-entries-known').check(withOutline([{ body: ['kopf', 'schluszeile'] }]));
     expect(rest).toEqual([]);
     expect(d!.message).toBe(
-      'Unbekannter Baustein "schluszeile" in der Gliederung. Meinten Sie "schlusszeile"? Faktenbausteine: kopf, einleitung, uebersicht, stellenaenderungen, besetzung, einstellungen, wechsel, stellenanteile, ausgeschieden, eingestellt, lenkungsgruppe, kooperation, auftakt, gremien, finanzielleAuswirkungen, schlusszeile, zeichnung, anlagen.',
+      'Unbekannter Baustein "schluszeile" in der Gliederung. Meinten Sie "schlusszeile"? Faktenbausteine: kopf, einleitung, uebersicht, stellenaenderungen, besetzung, einstellungen, wechsel, stellenanteile, ausgeschieden, eingestellt, lenkungsgruppe, kooperation, auftakt, gremien, finanzielleAuswirkungen, schlusszeile, zeichnung, anlagen, diagramm, abdeckung.',
     );
     expect(d).toMatchObject({ path: 'outline[0].body[1]', severity: 'error' });
   });
@@ -125,6 +126,29 @@ describe('failing outlines', () => {
     // The Kreis's outline counts for reports without their own.
     const fromKreis = rule('outline-text-placed').check(context((d) => (d.organisation.outline = [{ body: ['kopf'] }])));
     expect(fromKreis.some((d) => d.message.includes('in der Gliederung aus organisation.yaml (outline)'))).toBe(true);
+  });
+  test('outline-shown-placed: show.chart or show.coverage without its block in the outline is an error at the switch', () => {
+    const shown = (d: Dataset) => (latest(d).show = { ...latest(d).show, chart: true, coverage: true });
+    // kim's own outline places both blocks.
+    expect(rule('outline-shown-placed').check(context(shown))).toEqual([]);
+    const ds = rule('outline-shown-placed').check(
+      context((d) => {
+        shown(d);
+        latest(d).outline = [{ body: ['kopf', 'diagramm'] }];
+      }),
+    );
+    expect(ds.map((d) => d.path)).toEqual(['show.coverage']);
+    expect(ds[0]!.message).toBe(
+      'show.coverage: true verlangt die Anlage "Case Management in den Kommunen", aber der Baustein "abdeckung" steht nirgends in der Gliederung der Vorlage (outline). Erwartet wird "abdeckung" in einem Abschnitt der Gliederung, oder show.coverage: false.',
+    );
+    // The Kreis's outline counts for reports without their own.
+    const fromKreis = rule('outline-shown-placed').check(
+      context((d) => {
+        shown(d);
+        d.organisation.outline = [{ body: ['kopf', 'abdeckung'] }];
+      }),
+    );
+    expect(fromKreis.map((d) => [d.path, d.message.includes('in der Gliederung aus organisation.yaml (outline)')])).toEqual([['show.chart', true]]);
   });
   test('outline-placed-once: a block twice, a module block twice for the same module', () => {
     const ds = rule('outline-placed-once').check(

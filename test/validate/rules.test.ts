@@ -49,6 +49,8 @@ test('every rule is covered below', () => {
     'public-report-in-public-session',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
+    // In outline-rules.test.ts, with the other outline rules (the show switches and their blocks).
+    'outline-shown-placed',
     // In outline-rules.test.ts, with the other outline rules.
     'outline-heading-slots-resolve', 'outline-heading-slots-have-values',
   ];

@@ -11,7 +11,7 @@
 import type { PdfMetadata } from './metadata.js';
 
 export { logoProblem, type LogoFormat } from '../../image-size.js';
-export type { PdfLogo, PdfMetadata } from './metadata.js';
+export type { PdfFigure, PdfLogo, PdfMetadata } from './metadata.js';
 
 /** Reusable renderer: loads fonts and hyphenation patterns once, renders many documents (kim build). */
 export interface PdfRenderer {

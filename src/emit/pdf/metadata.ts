@@ -1,5 +1,15 @@
 /** What a PDF says about itself besides its text: the input of the PDF stage next to the Markdown. */
 import type { LogoFormat } from '../../image-size.js';
+import type { Drawing } from '../chart/drawing.js';
+
+/** A figure the Markdown shows as `![…](file)` and the PDF draws as vector graphics (the staffing chart). */
+export interface PdfFigure {
+  /** The image's file name as the Markdown names it. */
+  file: string;
+  /** The Figure's alternate text: what it shows, in words. */
+  alt: string;
+  drawing: Drawing;
+}
 
 export interface PdfLogo {
   bytes: Uint8Array;
@@ -36,4 +46,6 @@ export interface PdfMetadata {
    * "Lüdinghausen", "Lenkungsgruppe"]: never hyphenated ("Lü-|dinghausen" reads as two words).
    */
   properNames?: string[];
+  /** Figures drawn where the Markdown shows their image. */
+  figures?: PdfFigure[];
 }

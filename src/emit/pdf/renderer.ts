@@ -43,7 +43,8 @@ export async function createRenderer(): Promise<Renderer> {
   const render: RenderFn = async (markdown, meta) => {
     const logo = meta.logo && { ...logoSize(meta.logo.bytes, meta.logo.format), alt: meta.logo.alt, bodyName: meta.bodyName };
     const tokens = lex(markdown);
-    const blocks = buildBlocks(tokens, { metrics: fonts, hyphenate, lineCache, logo, unitWords: meta.unitWords, properNames: meta.properNames });
+    const figures = meta.figures && new Map(meta.figures.map((f) => [f.file, f]));
+    const blocks = buildBlocks(tokens, { metrics: fonts, hyphenate, lineCache, logo, unitWords: meta.unitWords, properNames: meta.properNames, figures });
     const pages = withFooters(paginate(blocks), fonts);
     return writePdf(PDFDocument, pages, markdown, meta, fonts);
   };

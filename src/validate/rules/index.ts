@@ -33,6 +33,7 @@ import { outlineHeadingPlaceholders } from './outline-heading-placeholders.js';
 import { outlineHeadingSlotsHaveValues, outlineHeadingSlotsResolve } from './outline-heading-slots.js';
 import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
+import { outlineShownPlaced } from './outline-shown-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
@@ -86,5 +87,6 @@ export const RULES: readonly AnyRule[] = [
   outlineHeadingSlotsHaveValues,
   outlineModules,
   outlineTextPlaced,
+  outlineShownPlaced,
   outlinePlacedOnce,
 ];

@@ -26,8 +26,9 @@ import {
 } from './styles.js';
 import { structChild, structRoot, type StructNode } from './structure.js';
 import { layoutTable, type TableBlock } from './table.js';
+import type { Drawing } from '../../chart/drawing.js';
 
-export type Block = TextBlock | ListBlock | TableBlock | RuleBlock | QuoteBlock | FigureBlock;
+export type Block = TextBlock | ListBlock | TableBlock | RuleBlock | QuoteBlock | FigureBlock | ChartBlock;
 
 export interface TextBlock {
   kind: 'text';
@@ -82,6 +83,22 @@ export interface FigureBlock {
   height: number;
 }
 
+/** A vector figure in the flow of text (the staffing chart): as wide as its column, as high as its drawing's proportions. */
+export interface ChartBlock {
+  kind: 'chart';
+  /** A Figure element whose alternate text states what the drawing shows. */
+  node: StructNode;
+  width: number;
+  height: number;
+  drawing: Drawing;
+}
+
+/** A figure the Markdown shows as an image (`![alt](file)`) that the PDF draws itself. */
+export interface FigureInput {
+  alt: string;
+  drawing: Drawing;
+}
+
 export interface LogoInput {
   /** Size in pixels (only the aspect ratio matters). */
   width: number;
@@ -108,6 +125,8 @@ export interface LayoutOptions {
    * nor their genitive ("Lüdinghausens"). A compound name still breaks at its own hyphen ("Rhein-|Sieg-Kreis").
    */
   properNames?: readonly string[] | undefined;
+  /** Drawings by the file name the Markdown's image names; an image not among them is not drawn. */
+  figures?: ReadonlyMap<string, FigureInput> | undefined;
 }
 
 export function buildBlocks(tokens: readonly Token[], options: LayoutOptions): Block[] {
@@ -175,6 +194,12 @@ class Builder {
         this.heading(token as Tokens.Heading, parent, width, out);
         break;
       case 'paragraph': {
+        const figure = this.figureOf(token as Tokens.Paragraph);
+        if (figure) {
+          const node = structChild(parent, 'Figure', { alt: figure.alt });
+          out.push({ kind: 'chart', node, width, height: (width * figure.drawing.height) / figure.drawing.width, drawing: figure.drawing });
+          break;
+        }
         const runs = inlineRuns(token.tokens);
         if (front) this.frontText.push(runsText(runs));
         this.text(structChild(parent, 'P'), runs, front ? STYLES.frontParagraph : STYLES.paragraph, width, out);
@@ -219,6 +244,14 @@ class Builder {
       default:
         break; // space, def, checkbox: nothing to lay out
     }
+  }
+
+  /** A paragraph that is one image of a figure the PDF draws (`![alt](<id>.diagramm.svg)`). */
+  private figureOf(token: Tokens.Paragraph): FigureInput | undefined {
+    const figures = this.options.figures;
+    if (!figures || figures.size === 0) return undefined;
+    const inline = token.tokens.filter((t) => !(t.type === 'text' && t.text.trim() === ''));
+    return inline.length === 1 && inline[0]!.type === 'image' ? figures.get((inline[0] as Tokens.Image).href) : undefined;
   }
 
   private heading(token: Tokens.Heading, parent: StructNode, width: number, out: Block[]): void {

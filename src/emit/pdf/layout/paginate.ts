@@ -12,12 +12,13 @@
  *
  * Coordinates are in pt from the page's top left corner; `baseline` is the text's baseline.
  */
-import type { Block, FigureBlock, ListBlock, ListItemBlock, QuoteBlock, RuleBlock, TextBlock } from './blocks.js';
+import type { Block, ChartBlock, FigureBlock, ListBlock, ListItemBlock, QuoteBlock, RuleBlock, TextBlock } from './blocks.js';
 import type { Line, Segment } from './linebreak.js';
 import type { FontMetrics } from './metrics.js';
 import { FRONT_RULE, LIST, PAGE, STYLES, TABLE, type BlockStyle } from './styles.js';
 import type { StructNode } from './structure.js';
 import type { TableBlock, TableColumn, TableRow } from './table.js';
+import type { Drawing } from '../../chart/drawing.js';
 
 export interface Artifact {
   type: 'Layout' | 'Pagination';
@@ -71,6 +72,8 @@ export interface PlacedFigure {
   height: number;
   node?: StructNode;
   artifact?: Artifact;
+  /** A vector drawing scaled into the box (the staffing chart); none: the logo. */
+  drawing?: Drawing;
 }
 
 /** An element enters the reading order here (containers, and cells that may stay empty). */
@@ -172,6 +175,8 @@ class Paginator {
         return this.quote(block, x, width);
       case 'figure':
         return this.figure(block);
+      case 'chart':
+        return this.chart(block, x);
     }
   }
 
@@ -384,6 +389,17 @@ class Paginator {
     this.page.items.push(item);
   }
 
+  /** A chart stands whole on one page: on the next when it does not fit below (unless already at the top). */
+  private chart(block: ChartBlock, x: number): void {
+    const gap = this.atTop() ? 0 : Math.max(this.pending, STYLES.paragraph.spaceAfter);
+    if (!this.atTop() && this.y + gap + block.height > this.area.bottom) this.newPage();
+    else this.y += gap;
+    this.placeLabel(this.y + STYLES.paragraph.size);
+    this.page.items.push({ kind: 'figure', x, y: this.y, width: block.width, height: block.height, node: block.node, drawing: block.drawing });
+    this.y += block.height;
+    this.pending = STYLES.paragraph.spaceAfter;
+  }
+
   // ── Pages ─────────────────────────────────────────────────────────────────────────────────────────
 
   private mark(node: StructNode): void {
@@ -438,6 +454,9 @@ function startHeight(blocks: readonly Block[], index: number): number {
       return block.header.height + (block.rows[0]?.height ?? 0);
     case 'list':
       return Math.min(2, block.items.length) * STYLES.listItem.size * STYLES.listItem.lineHeight;
+    case 'chart':
+      // A chart is never split: its heading goes over with it.
+      return block.height;
     default:
       return 0;
   }

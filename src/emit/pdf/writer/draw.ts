@@ -8,6 +8,7 @@
 import type { Page, PlacedFigure, PlacedItem, PlacedRect, PlacedRule, PlacedText, Artifact, Bookmark } from '../layout/paginate.js';
 import type { Segment } from '../layout/linebreak.js';
 import { PAGE, type FontKey } from '../layout/styles.js';
+import type { Drawing } from '../../chart/drawing.js';
 import type { StructNode } from '../layout/structure.js';
 import { DocumentFonts, type FontSet } from './fonts.js';
 import {
@@ -259,11 +260,46 @@ class PagePainter {
     this.ops.push(`q ${n(item.width)} w ${rgb(item.color)} RG ${n(item.x1)} ${n(item.y1)} m ${n(item.x2)} ${n(item.y2)} l S Q`);
   }
 
+  private drawing(item: PlacedFigure, drawing: Drawing): void {
+    this.ops.push(...drawingOps(item, drawing, this.fonts));
+    this.fill = undefined; // the text colour was set inside q … Q
+  }
+
   private figure(item: PlacedFigure): void {
+    if (item.drawing) return this.drawing(item, item.drawing);
     if (!this.logo) return;
     this.flush();
     this.doc.image(this.logo.bytes, item.x, item.y, { width: item.width, height: item.height });
   }
+}
+
+/**
+ * A vector drawing (src/emit/chart/drawing.ts) scaled into the figure's box: paths stroked and filled,
+ * labels in the document's fonts (anchored by their measured width). All inside one q … Q, so no
+ * colour or line style leaks into what follows.
+ */
+export function drawingOps(item: PlacedFigure, drawing: Drawing, fonts: DocumentFonts): string[] {
+  const scale = item.width / drawing.width;
+  const ops = ['q', `${n(scale)} 0 0 ${n(scale)} ${n(item.x)} ${n(item.y)} cm`];
+  for (const shape of drawing.shapes) {
+    if (shape.kind === 'text') {
+      const segment = { text: shape.text, font: shape.bold ? ('bold' as const) : ('regular' as const) };
+      const width = fonts.width(segment) * shape.size;
+      const x = shape.anchor === 'end' ? shape.x - width : shape.anchor === 'middle' ? shape.x - width / 2 : shape.x;
+      ops.push(`${rgb(shape.color)} rg`, 'BT', `1 0 0 -1 ${n(x)} ${n(shape.y)} Tm`, `/${fonts.use(segment.font)} ${n(shape.size)} Tf`, `<${fonts.encode(segment)}> Tj`, 'ET');
+      continue;
+    }
+    const [first, ...rest] = shape.points;
+    if (!first) continue;
+    const path = [`${n(first[0])} ${n(first[1])} m`, ...rest.map(([x, y]) => `${n(x)} ${n(y)} l`), ...(shape.closed ? ['h'] : [])].join(' ');
+    const style: string[] = [];
+    if (shape.fill) style.push(`${rgb(shape.fill)} rg`);
+    if (shape.stroke) style.push(`${n(shape.stroke.width)} w`, `${rgb(shape.stroke.color)} RG`, `[${(shape.stroke.dash ?? []).map(n).join(' ')}] 0 d`);
+    const paint = shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : 'S';
+    ops.push(`q ${style.join(' ')} ${path} ${paint} Q`);
+  }
+  ops.push('Q');
+  return ops;
 }
 
 /** The PDF's structure elements, made on first mention in reading order, so their order is the reading order. */

@@ -190,8 +190,10 @@ export class DocumentFonts {
     const extras = new Map<FontKey, Set<number>>();
     for (const page of pages) {
       for (const item of page.items) {
-        if (item.kind !== 'text') continue;
-        for (const segment of item.segments) {
+        // A drawing's labels (the staffing chart) are text in the regular and bold faces as well.
+        const segments =
+          item.kind === 'text' ? item.segments : item.kind === 'figure' && item.drawing ? item.drawing.shapes.flatMap((s) => (s.kind === 'text' ? [{ text: s.text, font: s.bold ? ('bold' as const) : ('regular' as const) }] : [])) : [];
+        for (const segment of segments) {
           const face = set.face(segment.font);
           if (!face.outside.test(segment.text)) continue;
           for (const char of segment.text) {
