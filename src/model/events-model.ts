@@ -2,7 +2,7 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
-import { capitalize, definite } from '../german/index.js';
+import { capitalize, definite, possessiveStem } from '../german/index.js';
 import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
 
 export interface SteeringMeetingModel {
@@ -25,15 +25,45 @@ export interface BodyWords {
 
 export function bodyWords(name: string, genitive: string, genus: Genus | undefined): BodyWords {
   const article = definite(genus ?? 'feminine', 'nom');
-  return { name, genitive, article, Article: capitalize(article), possessive: (genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein' };
+  return { name, genitive, article, Article: capitalize(article), possessive: possessiveStem(genus ?? 'feminine') };
+}
+
+/** What a group's sentences need beyond its words: its chair and whether it is still to meet. */
+export interface GroupWords extends BodyWords {
+  /** "des Landrates", for "unter Vorsitz des Landrates" in the first sentence about the group; empty without a chair. */
+  chair: string;
+  /**
+   * The group has never met up to the Stand and the data says to tell it (`notMetYet: tell`): "Die
+   * Lenkungsgruppe hat sich noch nicht getroffen." Without the field the Vorlage leaves the group out as it
+   * always did (existing Vorlagen keep their bytes) and `kim validate` warns, so it is never left out unnoticed.
+   */
+  notMetYet: boolean;
+}
+
+/** A group as programme.yaml describes it (the steering group or one of `groups`). */
+interface GroupData {
+  name: string;
+  genitive: string;
+  genus?: Genus | undefined;
+  chair?: { genitive: string } | undefined;
+  notMetYet?: 'tell' | 'omit' | undefined;
+}
+
+export function groupWords(group: GroupData, meetingDates: readonly IsoDate[], stand: IsoDate): GroupWords {
+  const metByStand = meetingDates.some((d) => d <= stand);
+  return {
+    ...bodyWords(group.name, group.genitive, group.genus),
+    chair: group.chair?.genitive ?? '',
+    notMetYet: !metByStand && group.notMetYet === 'tell',
+  };
 }
 
 /** A further group of the programme (Koordinierungsgruppe …) with its meetings of the period, numbered among all of its own. */
-export interface GroupMeetingsModel extends BodyWords {
+export interface GroupMeetingsModel extends GroupWords {
   meetings: SteeringMeetingModel[];
 }
 
-/** The groups told in a module's section that met in the period, in the order of programme.yaml. */
+/** The groups told in a module's section that met in the period or have not met yet, in the order of programme.yaml. */
 export function groupMeetingsFor(
   groups: readonly ProgrammeGroup[],
   moduleId: string,
@@ -44,15 +74,16 @@ export function groupMeetingsFor(
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   return groups
     .filter((g) => g.module === moduleId)
-    .map((g) => ({
-      ...bodyWords(g.name, g.genitive, g.genus),
-      meetings: (meetings.groupMeetings ?? [])
-        .filter((m) => m.group === g.id)
-        .sort(byDate)
-        .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
-        .filter((m) => inPeriod(m.date)),
-    }))
-    .filter((g) => g.meetings.length > 0);
+    .map((g) => {
+      const own = (meetings.groupMeetings ?? []).filter((m) => m.group === g.id).sort(byDate);
+      return {
+        ...groupWords(g, own.map((m) => m.date), stand),
+        meetings: own
+          .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
+          .filter((m) => inPeriod(m.date)),
+      };
+    })
+    .filter((g) => g.meetings.length > 0 || g.notMetYet);
 }
 
 export interface CooperationModel {

@@ -126,11 +126,11 @@ export const TOLD_ONCE_TEXT: Record<string, 'steeringGroup'> = { steeringGroup: 
 /**
  * Placeholders of a section heading: `{ueberschrift:preface}` (organisation.yaml headings), in a section
  * per module `{ueberschrift}` (kim's heading for the module) and the module's `{wort}`, `{nummer}`,
- * `{bezeichnung}`, `{name}`, `{genitiv}`; anywhere `{lenkungsgruppe}` and `{kommunenDativ}`.
+ * `{bezeichnung}`, `{name}`, `{genitiv}`, by the name's genus `{ihrer}` (ihrer/seiner); anywhere `{lenkungsgruppe}` and `{kommunenDativ}`.
  */
 export const HEADING_PLACEHOLDERS = {
   report: ['ueberschrift:resolution', 'ueberschrift:preface', 'ueberschrift:explanation', 'ueberschrift:financialImpact', 'lenkungsgruppe', 'kommunenDativ'],
-  module: ['ueberschrift', 'wort', 'nummer', 'bezeichnung', 'name', 'genitiv'],
+  module: ['ueberschrift', 'wort', 'nummer', 'bezeichnung', 'name', 'genitiv', 'ihrer'],
 } as const;
 
 /** One parsed body entry of an outline. */

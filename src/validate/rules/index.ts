@@ -17,6 +17,7 @@ import { previousSessionCalledLast, steeringGroupTextHasGroup, textModulesKnown,
 import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven } from './paper.js';
 import { planPartsAddUp } from './plans.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
+import { groupNotMetYetChosen } from './group-not-met.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
@@ -63,6 +64,7 @@ export const RULES: readonly AnyRule[] = [
   logoFileInside,
   planPartsAddUp,
   groupGenusMatchesGenitive,
+  groupNotMetYetChosen,
   assignmentSharesWithinPost,
   listedStaffAssigned,
   attachmentFilesInside,
