@@ -5,6 +5,7 @@ export { joinList } from './lists.js';
 export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
 export { definite, inDative, capitalize, strongEnding, possessiveStem } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
+export { dativeFromAt } from './partners.js';
 export { defaultSessionName } from './sessions.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';

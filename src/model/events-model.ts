@@ -2,7 +2,8 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
-import { capitalize, definite, possessiveStem } from '../german/index.js';
+import { capitalize, countedNoun, definite, possessiveStem } from '../german/index.js';
+import { agreementWordOf, hasPartnerAgreements, partnerAgreementSentences, type AgreementWordModel, type PartnerAgreementsModel } from './agreements.js';
 import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
 
 export interface SteeringMeetingModel {
@@ -87,8 +88,20 @@ export function groupMeetingsFor(
 }
 
 export interface CooperationModel {
+  /** How the Kreis calls its agreements (organisation.yaml agreementWord; default Kooperationsvereinbarung). */
+  word: AgreementWordModel;
+  /**
+   * Whether the data name a partner for agreements (meetings.yaml cooperationAgreements[].partner): then each
+   * agreement of the period is told with its partner, municipalities and decision (`partnerSentences`), and
+   * the general sentence about "den kreisangehörigen Kommunen" gives way to the count of all agreements.
+   */
+  byPartner: boolean;
+  /** The period's listed agreements by partner, one sentence per day and decision; empty unless `byPartner`. */
+  partnerSentences: PartnerAgreementsModel[];
   /** Agreements concluded up to the Stand, listed or not: "wurden Kooperationsvereinbarungen geschlossen" is true. */
   total: number;
+  /** "drei Kooperations- und Weiterleitungsverträge", "eine Kooperationsvereinbarung": the total with the word. */
+  totalWords: string;
   /** Whether some were concluded before the report's period. */
   earlier: boolean;
   /**
@@ -98,6 +111,8 @@ export interface CooperationModel {
   inPeriod: string;
   /** Number of listed agreements of the period. */
   inPeriodCount: number;
+  /** More agreements concluded up to the Stand than the period names (earlier or unlisted ones): their count is told. */
+  moreThanNamed: boolean;
   /**
    * Whether every listed agreement of the period is dated after the previous report's session, so "seit der
    * letzten Ausschusssitzung" is true of them; one concluded between the previous Stand and that session is
@@ -136,21 +151,28 @@ export function periodEvents(
   previousStand: IsoDate | undefined,
   stand: IsoDate,
   previousSession: IsoDate | undefined,
+  agreementWord: AgreementWordModel = agreementWordOf(undefined),
 ): PeriodEvents {
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
   const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
-  const days = [...groupBy(listedNow, (c) => c.date).entries()];
-  const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality)!, 'dat')))} (${formatDate(date)})`);
+  const byPartner = hasPartnerAgreements(agreements);
+  const days = byPartner ? [] : [...groupBy(listedNow, (c) => c.date).entries()];
+  const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality!)!, 'dat')))} (${formatDate(date)})`);
   return {
     steeringGroupMeetings: index.steeringMeetings
       .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
       .filter((m) => inPeriod(m.date)),
     cooperation: {
+      word: agreementWord,
+      byPartner,
+      partnerSentences: byPartner ? partnerAgreementSentences(index, listedNow) : [],
       total: agreements.length,
+      totalWords: countedNoun(agreements.length, agreementWord),
       earlier: agreements.some((c) => !inPeriod(c.date)),
       inPeriod: joinList(perDay),
       inPeriodCount: listedNow.length,
+      moreThanNamed: agreements.length > listedNow.length,
       afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
     },
     kickOffs: kickOffsOfPeriod(meetings, index, inPeriod),

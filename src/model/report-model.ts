@@ -6,6 +6,7 @@ import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
 import { groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { agreementWordOf } from './agreements.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { defaultSessionName, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
@@ -190,7 +191,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   }));
 
   const steeringGroup = programme.steeringGroup ? groupWords(programme.steeringGroup, index.steeringMeetings.map((m) => m.date), stand) : null;
-  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date);
+  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date, agreementWordOf(organisation.agreementWord));
   const planned = modules.filter((m) => m.plannedFte !== null);
   const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
@@ -215,6 +216,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     modules: built,
     served: servedLookup(data, stand),
     agreements: events.cooperation.total,
+    agreementNoun: events.cooperation.word,
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
   });

@@ -18,6 +18,7 @@ import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven 
 import { planPartsAddUp } from './plans.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
 import { groupNotMetYetChosen } from './group-not-met.js';
+import { agreementPartners } from './agreements.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
@@ -65,6 +66,7 @@ export const RULES: readonly AnyRule[] = [
   planPartsAddUp,
   groupGenusMatchesGenitive,
   groupNotMetYetChosen,
+  agreementPartners,
   assignmentSharesWithinPost,
   listedStaffAssigned,
   attachmentFilesInside,
