@@ -71,3 +71,18 @@ test('a chair is told in the first sentence about the group; a group that has no
   });
   expect(group).toContain('\nDer Arbeitskreis Wohnen hat sich noch nicht getroffen.\n');
 });
+
+test("the slot {vereinbarungen} counts in the Kreis's word, with its genus for one", async () => {
+  const slot = (change: (d: Dataset) => void) =>
+    renderWith((d) => {
+      d.reports.find((r) => r.id === '2022-03-16-kim-sachstand')!.text!.preface = 'Bisher: {vereinbarungen}.';
+      change(d);
+    });
+  expect(await slot((d) => (d.organisation.agreementWord = CONTRACT))).toContain('Bisher: 15 Kooperations- und Weiterleitungsverträge.');
+  expect(
+    await slot((d) => {
+      d.organisation.agreementWord = CONTRACT;
+      d.meetings.cooperationAgreements = d.meetings.cooperationAgreements!.slice(0, 1);
+    }),
+  ).toContain('Bisher: ein Kooperations- und Weiterleitungsvertrag.');
+});
