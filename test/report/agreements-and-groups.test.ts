@@ -86,3 +86,8 @@ test("the slot {vereinbarungen} counts in the Kreis's word, with its genus for o
     }),
   ).toContain('Bisher: ein Kooperations- und Weiterleitungsvertrag.');
 });
+
+test('an agreement with a municipality that names its decision is told with the decision, not in the general sentence', async () => {
+  const text = await withAgreements([{ id: 'a', municipality: 'eitorf', date: '2022-02-01', decision: KREISTAG }]);
+  expect(text).toContain('Auf Grundlage des Beschlusses des Kreistages vom 09.12.2021 (Drucksache 245/21) wurde am 01.02.2022 eine Kooperationsvereinbarung mit der Gemeinde Eitorf geschlossen.\n');
+});
