@@ -44,9 +44,13 @@ export interface PartnerAgreementsModel {
   parties: string;
 }
 
-/** Whether the data tell agreements with partners (the new shape), so the Vorlage tells them by partner. */
+/**
+ * Whether the data tell agreements one by one (the second shape: a `partner`, or a `decision` to cite), so
+ * the Vorlage tells each with its partner and decision; agreements of the first shape alone keep the
+ * general sentence about the municipalities, word for word.
+ */
 export function hasPartnerAgreements(agreements: readonly CooperationAgreement[]): boolean {
-  return agreements.some((a) => a.partner !== undefined);
+  return agreements.some((a) => a.partner !== undefined || a.decision !== undefined);
 }
 
 /** The partner after "mit": an employer's dative (given, from its municipality, or from "beim …"), or a municipality's. */

@@ -36,7 +36,8 @@ export interface GroupWords extends BodyWords {
   /**
    * The group has never met up to the Stand and the data says to tell it (`notMetYet: tell`): "Die
    * Lenkungsgruppe hat sich noch nicht getroffen." Without the field the Vorlage leaves the group out as it
-   * always did (existing Vorlagen keep their bytes) and `kim validate` warns, so it is never left out unnoticed.
+   * always did (existing Vorlagen keep their bytes), and `kim validate` warns when the newest report's Stand
+   * lies before the first meeting (group-not-met.ts), so it is never left out unnoticed.
    */
   notMetYet: boolean;
 }
@@ -91,7 +92,8 @@ export interface CooperationModel {
   /** How the Kreis calls its agreements (organisation.yaml agreementWord; default Kooperationsvereinbarung). */
   word: AgreementWordModel;
   /**
-   * Whether the data name a partner for agreements (meetings.yaml cooperationAgreements[].partner): then each
+   * Whether the data tell agreements one by one (a `partner` or a `decision` in meetings.yaml
+   * cooperationAgreements, agreements.ts hasPartnerAgreements): then each
    * agreement of the period is told with its partner, municipalities and decision (`partnerSentences`), and
    * the general sentence about "den kreisangehörigen Kommunen" gives way to the count of all agreements.
    */
