@@ -33,6 +33,14 @@ export function inDative(genus: Genus): string {
   return genus === 'feminine' ? 'in der' : 'im';
 }
 
+/**
+ * The stem of the third-person possessive for a singular noun of this genus: "die Lenkungsgruppe … zu ihrer
+ * Sitzung", "der Lenkungskreis … zu seiner Sitzung", "des Overheads … seiner Arbeit"; the caller adds the ending.
+ */
+export function possessiveStem(genus: Genus): 'ihr' | 'sein' {
+  return genus === 'feminine' ? 'ihr' : 'sein';
+}
+
 /** First letter upper-case, for a phrase that starts a sentence ("Die zum … eingestellte …"). */
 export function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('de-DE') + text.slice(1);

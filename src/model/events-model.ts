@@ -2,7 +2,8 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
-import { capitalize, definite } from '../german/index.js';
+import { capitalize, countedNoun, definite, possessiveStem } from '../german/index.js';
+import { agreementWordOf, hasPartnerAgreements, partnerAgreementSentences, type AgreementWordModel, type PartnerAgreementsModel } from './agreements.js';
 import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
 
 export interface SteeringMeetingModel {
@@ -25,15 +26,46 @@ export interface BodyWords {
 
 export function bodyWords(name: string, genitive: string, genus: Genus | undefined): BodyWords {
   const article = definite(genus ?? 'feminine', 'nom');
-  return { name, genitive, article, Article: capitalize(article), possessive: (genus ?? 'feminine') === 'feminine' ? 'ihr' : 'sein' };
+  return { name, genitive, article, Article: capitalize(article), possessive: possessiveStem(genus ?? 'feminine') };
+}
+
+/** What a group's sentences need beyond its words: its chair and whether it is still to meet. */
+export interface GroupWords extends BodyWords {
+  /** "des Landrates", for "unter Vorsitz des Landrates" in the first sentence about the group; empty without a chair. */
+  chair: string;
+  /**
+   * The group has never met up to the Stand and the data says to tell it (`notMetYet: tell`): "Die
+   * Lenkungsgruppe hat sich noch nicht getroffen." Without the field the Vorlage leaves the group out as it
+   * always did (existing Vorlagen keep their bytes), and `kim validate` warns when the newest report's Stand
+   * lies before the first meeting (group-not-met.ts), so it is never left out unnoticed.
+   */
+  notMetYet: boolean;
+}
+
+/** A group as programme.yaml describes it (the steering group or one of `groups`). */
+interface GroupData {
+  name: string;
+  genitive: string;
+  genus?: Genus | undefined;
+  chair?: { genitive: string } | undefined;
+  notMetYet?: 'tell' | 'omit' | undefined;
+}
+
+export function groupWords(group: GroupData, meetingDates: readonly IsoDate[], stand: IsoDate): GroupWords {
+  const metByStand = meetingDates.some((d) => d <= stand);
+  return {
+    ...bodyWords(group.name, group.genitive, group.genus),
+    chair: group.chair?.genitive ?? '',
+    notMetYet: !metByStand && group.notMetYet === 'tell',
+  };
 }
 
 /** A further group of the programme (Koordinierungsgruppe …) with its meetings of the period, numbered among all of its own. */
-export interface GroupMeetingsModel extends BodyWords {
+export interface GroupMeetingsModel extends GroupWords {
   meetings: SteeringMeetingModel[];
 }
 
-/** The groups told in a module's section that met in the period, in the order of programme.yaml. */
+/** The groups told in a module's section that met in the period or have not met yet, in the order of programme.yaml. */
 export function groupMeetingsFor(
   groups: readonly ProgrammeGroup[],
   moduleId: string,
@@ -44,20 +76,34 @@ export function groupMeetingsFor(
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   return groups
     .filter((g) => g.module === moduleId)
-    .map((g) => ({
-      ...bodyWords(g.name, g.genitive, g.genus),
-      meetings: (meetings.groupMeetings ?? [])
-        .filter((m) => m.group === g.id)
-        .sort(byDate)
-        .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
-        .filter((m) => inPeriod(m.date)),
-    }))
-    .filter((g) => g.meetings.length > 0);
+    .map((g) => {
+      const own = (meetings.groupMeetings ?? []).filter((m) => m.group === g.id).sort(byDate);
+      return {
+        ...groupWords(g, own.map((m) => m.date), stand),
+        meetings: own
+          .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
+          .filter((m) => inPeriod(m.date)),
+      };
+    })
+    .filter((g) => g.meetings.length > 0 || g.notMetYet);
 }
 
 export interface CooperationModel {
+  /** How the Kreis calls its agreements (organisation.yaml agreementWord; default Kooperationsvereinbarung). */
+  word: AgreementWordModel;
+  /**
+   * Whether the data tell agreements one by one (a `partner` or a `decision` in meetings.yaml
+   * cooperationAgreements, agreements.ts hasPartnerAgreements): then each
+   * agreement of the period is told with its partner, municipalities and decision (`partnerSentences`), and
+   * the general sentence about "den kreisangehörigen Kommunen" gives way to the count of all agreements.
+   */
+  byPartner: boolean;
+  /** The period's listed agreements by partner, one sentence per day and decision; empty unless `byPartner`. */
+  partnerSentences: PartnerAgreementsModel[];
   /** Agreements concluded up to the Stand, listed or not: "wurden Kooperationsvereinbarungen geschlossen" is true. */
   total: number;
+  /** "drei Kooperations- und Weiterleitungsverträge", "eine Kooperationsvereinbarung": the total with the word. */
+  totalWords: string;
   /** Whether some were concluded before the report's period. */
   earlier: boolean;
   /**
@@ -67,6 +113,8 @@ export interface CooperationModel {
   inPeriod: string;
   /** Number of listed agreements of the period. */
   inPeriodCount: number;
+  /** More agreements concluded up to the Stand than the period names (earlier or unlisted ones): their count is told. */
+  moreThanNamed: boolean;
   /**
    * Whether every listed agreement of the period is dated after the previous report's session, so "seit der
    * letzten Ausschusssitzung" is true of them; one concluded between the previous Stand and that session is
@@ -105,21 +153,28 @@ export function periodEvents(
   previousStand: IsoDate | undefined,
   stand: IsoDate,
   previousSession: IsoDate | undefined,
+  agreementWord: AgreementWordModel = agreementWordOf(undefined),
 ): PeriodEvents {
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
   const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
   const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
-  const days = [...groupBy(listedNow, (c) => c.date).entries()];
-  const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality)!, 'dat')))} (${formatDate(date)})`);
+  const byPartner = hasPartnerAgreements(agreements);
+  const days = byPartner ? [] : [...groupBy(listedNow, (c) => c.date).entries()];
+  const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality!)!, 'dat')))} (${formatDate(date)})`);
   return {
     steeringGroupMeetings: index.steeringMeetings
       .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
       .filter((m) => inPeriod(m.date)),
     cooperation: {
+      word: agreementWord,
+      byPartner,
+      partnerSentences: byPartner ? partnerAgreementSentences(index, listedNow) : [],
       total: agreements.length,
+      totalWords: countedNoun(agreements.length, agreementWord),
       earlier: agreements.some((c) => !inPeriod(c.date)),
       inPeriod: joinList(perDay),
       inPeriodCount: listedNow.length,
+      moreThanNamed: agreements.length > listedNow.length,
       afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
     },
     kickOffs: kickOffsOfPeriod(meetings, index, inPeriod),

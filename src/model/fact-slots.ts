@@ -48,6 +48,8 @@ export interface SlotFacts {
   /** Municipalities served at the Stand ("Stadt Königswinter") by a module's staff, or by all for undefined. */
   served(moduleId: string | undefined): readonly string[];
   agreements: number;
+  /** The Kreis's word for its agreements (organisation.yaml agreementWord). */
+  agreementNoun: CountableNoun;
   /** Steering-group meetings of the report's period; null when the programme has no steering group. */
   steeringGroupMeetings: number | null;
   attachments: readonly { id: string; number: number }[];
@@ -89,7 +91,6 @@ export interface FactSlot {
 }
 
 const PERSON: CountableNoun = { singular: 'Person', plural: 'Personen', genus: 'feminine' };
-const AGREEMENT: CountableNoun = { singular: 'Kooperationsvereinbarung', plural: 'Kooperationsvereinbarungen', genus: 'feminine' };
 const MEETING: CountableNoun = { singular: 'Sitzung', plural: 'Sitzungen', genus: 'feminine' };
 
 /** Sums over the argument's module, or over every module for the slot without argument. */
@@ -317,9 +318,9 @@ export const FACT_SLOTS: readonly FactSlot[] = [
   {
     name: 'vereinbarungen',
     argument: 'none',
-    description: 'Wie viele Kooperationsvereinbarungen bis zum Stand geschlossen wurden (meetings.yaml cooperationAgreements, auch ungenannte).',
+    description: 'Wie viele Kooperationsvereinbarungen bis zum Stand geschlossen wurden (meetings.yaml cooperationAgreements, auch ungenannte), mit dem Wort des Kreises (organisation.yaml agreementWord).',
     example: { text: 'Bisher wurden {vereinbarungen} geschlossen.', filled: 'Bisher wurden 15 Kooperationsvereinbarungen geschlossen.' },
-    value: (facts) => countedNoun(facts.agreements, AGREEMENT),
+    value: (facts) => countedNoun(facts.agreements, facts.agreementNoun),
   },
   {
     name: 'lenkungsgruppensitzungen',

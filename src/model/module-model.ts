@@ -1,5 +1,5 @@
 import { by } from '../compare.js';
-import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
+import { capitalize, possessiveStem, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, inPostOn } from './dates.js';
@@ -21,6 +21,8 @@ export interface ModuleModel {
   kind: ModuleKind;
   name: string;
   genitive: string;
+  /** The possessive stem by the name's genus (programme.yaml modules[].genus, default feminine): "der strategischen Steuerung … ihrer Arbeit", "des strategischen Overheads … seiner Arbeit". */
+  possessive: 'ihr' | 'sein';
   /** The module's own heading from programme.yaml, or empty (the template's heading for its kind). */
   heading: string;
   /** Planned posts in force at the Stand; null before the module's first plan period. */
@@ -193,6 +195,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     kind: module.kind,
     name: module.name,
     genitive: module.genitive,
+    possessive: possessiveStem(module.genus ?? 'feminine'),
     heading: module.heading ?? '',
     plannedFte: planned,
     filledFte: filled,

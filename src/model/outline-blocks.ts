@@ -82,7 +82,7 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     partial: 'steering-group',
     toldOnce: 'steeringGroup',
     description:
-      'Die Treffen der Lenkungsgruppe im Berichtszeitraum ("Die Lenkungsgruppe traf sich am … zu ihrer konstituierenden Sitzung."). Wird einmal erzählt: in einem Abschnitt je Modul beim ersten strategischen Modul, sonst an der ersten Stelle, an der er steht. Darf deshalb mehrfach stehen.',
+      'Die Treffen der Lenkungsgruppe im Berichtszeitraum ("Die Lenkungsgruppe traf sich am … unter Vorsitz des Landrates zu ihrer konstituierenden Sitzung.", der Vorsitz aus programme.yaml steeringGroup.chair im ersten Satz); hat sie sich bis zum Stand noch nie getroffen, mit notMetYet: tell "Die Lenkungsgruppe hat sich noch nicht getroffen.". Wird einmal erzählt: in einem Abschnitt je Modul beim ersten strategischen Modul, sonst an der ersten Stelle, an der er steht. Darf deshalb mehrfach stehen.',
   },
   {
     name: 'kooperation',
@@ -90,7 +90,7 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     partial: 'cooperation',
     toldOnce: 'cooperation',
     description:
-      'Die Kooperationsvereinbarungen mit den Kommunen ("Für die enge Verzahnung der Zusammenarbeit … wurden Kooperationsvereinbarungen geschlossen, seit der letzten Ausschusssitzung mit …"). Wird einmal erzählt: in einem Abschnitt je Modul beim ersten Case-Management-Modul, sonst an der ersten Stelle, an der er steht.',
+      'Die Kooperationsvereinbarungen, mit dem Wort des Kreises (organisation.yaml agreementWord): mit den Kommunen ("Für die enge Verzahnung der Zusammenarbeit … wurden Kooperationsvereinbarungen geschlossen, seit der letzten Ausschusssitzung mit …"), mit Partnern je Tag und Beschluss ein Satz ("Auf Grundlage des Beschlusses des Kreistages vom … wurde am … ein Kooperations- und Weiterleitungsvertrag mit dem Caritasverband … für die Stadt A geschlossen."). Wird einmal erzählt: in einem Abschnitt je Modul beim ersten Case-Management-Modul, sonst an der ersten Stelle, an der er steht.',
   },
   {
     name: 'auftakt',
@@ -99,7 +99,7 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     toldOnce: 'cooperation',
     description: 'Die Auftaktveranstaltungen ("Am … fand in … die Auftaktveranstaltung mit Vertretungen aus … statt."). Wird einmal erzählt wie kooperation.',
   },
-  { name: 'gremien', scope: 'module', partial: 'group-meetings', description: 'Die Treffen weiterer Gremien, die zu diesem Modul gehören (programme.yaml groups[].module).' },
+  { name: 'gremien', scope: 'module', partial: 'group-meetings', description: 'Die Treffen weiterer Gremien, die zu diesem Modul gehören (programme.yaml groups[].module), mit ihrem Vorsitz im ersten Satz (chair); ein Gremium ohne Treffen bis zum Stand mit notMetYet: tell ("Der Arbeitskreis … hat sich noch nicht getroffen.").' },
   {
     name: 'finanzielleAuswirkungen',
     scope: 'report',
@@ -140,11 +140,11 @@ export const TOLD_ONCE_TEXT: Record<string, 'steeringGroup'> = { steeringGroup: 
 /**
  * Placeholders of a section heading: `{ueberschrift:preface}` (organisation.yaml headings), in a section
  * per module `{ueberschrift}` (kim's heading for the module) and the module's `{wort}`, `{nummer}`,
- * `{bezeichnung}`, `{name}`, `{genitiv}`; anywhere `{lenkungsgruppe}` and `{kommunenDativ}`.
+ * `{bezeichnung}`, `{name}`, `{genitiv}`, by the name's genus `{ihrer}` (ihrer/seiner); anywhere `{lenkungsgruppe}` and `{kommunenDativ}`.
  */
 export const HEADING_PLACEHOLDERS = {
   report: ['ueberschrift:resolution', 'ueberschrift:preface', 'ueberschrift:explanation', 'ueberschrift:financialImpact', 'lenkungsgruppe', 'kommunenDativ'],
-  module: ['ueberschrift', 'wort', 'nummer', 'bezeichnung', 'name', 'genitiv'],
+  module: ['ueberschrift', 'wort', 'nummer', 'bezeichnung', 'name', 'genitiv', 'ihrer'],
 } as const;
 
 /** One parsed body entry of an outline. */

@@ -5,7 +5,8 @@ import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } 
 import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
-import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { agreementWordOf } from './agreements.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { defaultSessionName, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
@@ -13,6 +14,7 @@ import { coverageOf, type CoverageModel } from './coverage.js';
 
 export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
+import type { GroupWords } from './events-model.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
@@ -46,9 +48,10 @@ export interface ReportModel {
   headingSlots: Record<string, string>;
   /**
    * The programme's steering group, or null when it has none; with its article and possessive stem for
-   * "Die Lenkungsgruppe traf sich … zu ihrer …" ("Der Lenkungskreis … zu seiner …").
+   * "Die Lenkungsgruppe traf sich … zu ihrer …" ("Der Lenkungskreis … zu seiner …"), its chair and whether it
+   * is still to meet.
    */
-  steeringGroup: { name: string; genitive: string; article: string; Article: string; possessive: string } | null;
+  steeringGroup: GroupWords | null;
   stand: IsoDate;
   /** The session the Vorlage is written for (its first consultation). */
   session: SessionModel;
@@ -207,7 +210,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     hostsCooperation: m === cooperationHost,
   }));
 
-  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date);
+  const steeringGroup = programme.steeringGroup ? groupWords(programme.steeringGroup, index.steeringMeetings.map((m) => m.date), stand) : null;
+  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date, agreementWordOf(organisation.agreementWord));
   const planned = modules.filter((m) => m.plannedFte !== null);
   const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
@@ -232,6 +236,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     modules: built,
     served: servedLookup(data, stand),
     agreements: events.cooperation.total,
+    agreementNoun: events.cooperation.word,
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
   });
@@ -272,7 +277,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     headings: { ...HEADINGS, ...organisation.headings },
     // The report's outline, else its Kreis's, as the renderer picks it; kim's own outline has no fact slot.
     headingSlots: headingSlotValues(outlineHeadings(report.outline ?? organisation.outline ?? []), fill),
-    steeringGroup: programme.steeringGroup ? bodyWords(programme.steeringGroup.name, programme.steeringGroup.genitive, programme.steeringGroup.genus) : null,
+    steeringGroup,
     stand,
     session,
     consultations,
@@ -283,7 +288,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     fundingYear: yearOf(stand),
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],
     steeringGroupSection:
-      programme.steeringGroup !== undefined && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || report.text?.steeringGroup !== undefined),
+      steeringGroup !== null && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || steeringGroup.notMetYet || report.text?.steeringGroup !== undefined),
     cooperation: events.cooperation,
     kickOffs: events.kickOffs,
     cooperationSection: cooperationHost === undefined && (events.cooperation.total > 0 || events.kickOffs.length > 0),

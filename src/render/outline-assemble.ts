@@ -102,6 +102,8 @@ export function placeholderValue(name: string, section: { module: ReportModel['m
       return m?.name;
     case 'genitiv':
       return m?.genitive;
+    case 'ihrer':
+      return m ? `${m.possessive}er` : undefined;
     default:
       return undefined;
   }

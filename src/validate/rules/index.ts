@@ -18,6 +18,8 @@ import { knownConsultationRole, knownPaperType, logoFileInside, resolutionGiven 
 import { planPartsAddUp } from './plans.js';
 import { wordTemplateUsable } from './word-template.js';
 import { groupGenusMatchesGenitive } from './group-genus.js';
+import { groupNotMetYetChosen } from './group-not-met.js';
+import { agreementPartners } from './agreements.js';
 import { assignmentSharesWithinPost, listedStaffAssigned } from './assignment-shares.js';
 import { neutralPluralGiven, statementSlotsKnown } from './statements.js';
 import { thousandsSeparator } from './number-notation.js';
@@ -66,6 +68,8 @@ export const RULES: readonly AnyRule[] = [
   wordTemplateUsable,
   planPartsAddUp,
   groupGenusMatchesGenitive,
+  groupNotMetYetChosen,
+  agreementPartners,
   assignmentSharesWithinPost,
   listedStaffAssigned,
   attachmentFilesInside,

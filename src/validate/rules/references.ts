@@ -69,7 +69,11 @@ function references(ctx: RuleContext): Reference[] {
   entries<GroupMeeting>(ctx, 'meetings', '/groupMeetings').forEach((m, i) => add('meetings', ['groupMeetings', i, 'group'], m.group, 'group'));
   entries<Session>(ctx, 'meetings', '/sessions').forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
   entries<KickOff>(ctx, 'meetings', '/kickOffs').forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
-  entries<CooperationAgreement>(ctx, 'meetings', '/cooperationAgreements').forEach((k, i) => add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality'));
+  entries<CooperationAgreement>(ctx, 'meetings', '/cooperationAgreements').forEach((k, i) => {
+    add('meetings', ['cooperationAgreements', i, 'municipality'], k.municipality, 'municipality');
+    if (Array.isArray(k.municipalities)) k.municipalities.forEach((m, j) => add('meetings', ['cooperationAgreements', i, 'municipalities', j], m, 'municipality'));
+    add('meetings', ['cooperationAgreements', i, 'decision', 'committee'], k.decision?.committee, 'committee');
+  });
   ctx.data.reports.forEach((r, i) => {
     add({ report: i }, ['department'], r.department, 'department');
     r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
