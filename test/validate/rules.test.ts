@@ -263,6 +263,26 @@ describe('failing cases', () => {
     );
     expect(reduced).toEqual([]);
   });
+  test('filled-within-planned: a hire in the middle of a plan period that pushes the filled posts above the plan, at the hire', () => {
+    // Modul 1 is planned at 3.5 from 2021 and filled with 3.5; nothing else changes on 01.09.2022.
+    const ds = rule('filled-within-planned').check(
+      context((data) => data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-09-01', fteChanges: [] })),
+    );
+    expect(ds).toHaveLength(1);
+    let before = 0;
+    context((data) => (before = data.staff.length));
+    // At the new entry (appended to staff.yaml), not at the plan.
+    expect(ds[0]).toMatchObject({ severity: 'warning', file: 'staff.yaml', path: `staff[${before}].fte` });
+    expect(ds[0]!.message).toBe('Am 01.09.2022 sind im Modul 1 (modul-1) 4 VZÄ besetzt, geplant sind nur 3,5 VZÄ (programme.yaml, modules[0]).');
+    // The same hire after a leaver made room is fine.
+    const replaced = rule('filled-within-planned').check(
+      context((data) => {
+        data.staff.find((s) => s.id === 'm1-troisdorf')!.end = '2022-08-31';
+        data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-09-01', end: undefined, fteChanges: [] });
+      }),
+    );
+    expect(replaced).toEqual([]);
+  });
   test('filled-within-planned: a plan cut below the posts in place, on the day it takes effect, at the plan period', () => {
     // Modul 1 is planned at 3.5 and filled with 3.5; nobody's post changes on the day of the cut.
     const ds = rule('filled-within-planned').check(context((data) => data.programme.modules[0]!.plannedFte.push({ from: '2023-07-01', fte: 3 })));
