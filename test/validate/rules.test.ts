@@ -43,7 +43,7 @@ test('every rule is covered below', () => {
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
-    'public-report-in-public-session',
+    'public-report-in-public-session', 'no-staff-names-in-public-report',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules.
@@ -303,6 +303,29 @@ describe('failing cases', () => {
       }),
     );
     expect(roomMade).toEqual([]);
+  });
+  test('no-staff-names-in-public-report: a surname in a public report\'s text block, as kim report would refuse it', () => {
+    const ds = rule('no-staff-names-in-public-report').check(
+      context((data) => {
+        const text = data.reports[reportIndex(LATEST)]!.text as Record<string, unknown>;
+        text.preface = `Frau WIESENTHAL berichtet. ${String(text.preface)}`;
+      }),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'text.preface' });
+    expect(ds[0]!.line).toBeGreaterThan(0);
+    expect(ds[0]!.message).toBe(
+      `Die öffentliche Vorlage ${LATEST} enthält den Namen "Wiesenthal" einer beschäftigten Person (geschrieben als "WIESENTHAL") in der Vorlage (Markdown und PDF); Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`,
+    );
+    // A report that is not public may name anyone.
+    const internal = rule('no-staff-names-in-public-report').check(
+      context((data) => {
+        const report = data.reports[reportIndex(LATEST)]!;
+        (report.text as Record<string, unknown>).preface = 'Frau Wiesenthal berichtet.';
+        (report as { public: boolean }).public = false;
+      }),
+    );
+    expect(internal).toEqual([]);
   });
   test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
     const ds = rule('fte-changes-within-employment').check(

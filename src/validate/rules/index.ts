@@ -33,6 +33,7 @@ import { outlineHeadingSlotsHaveValues, outlineHeadingSlotsResolve } from './out
 import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
+import { noStaffNamesInPublicReport } from './public-names.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -85,4 +86,5 @@ export const RULES: readonly AnyRule[] = [
   outlineModules,
   outlineTextPlaced,
   outlinePlacedOnce,
+  noStaffNamesInPublicReport,
 ];
