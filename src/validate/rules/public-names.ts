@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { eachString } from '../../load/source-file.js';
 import { findIn, fold, wordsOf } from '../../german/name-matching.js';
 import { patternsOf } from '../../german/staff-name-patterns.js';
+import { codePoint } from '../../german/did-you-mean.js';
 import { at, defineRule } from '../rule-context.js';
 
 /**
@@ -11,6 +12,9 @@ import { at, defineRule } from '../rule-context.js';
  * says "Daten gültig" and `kim report` then refuses. Nothing is rendered: names put together by a
  * template stay the privacy check's job.
  */
+/** The fields of a report that reach another output than the Vorlage's text (as the privacy check names it). */
+const OUTPUT_OF: Record<string, string> = { '/id': 'einem Dateinamen', '/reference': 'der OParl-Datei' };
+
 export const noStaffNamesInPublicReport = defineRule({
   name: 'no-staff-names-in-public-report',
   needs: ['staff'],
@@ -33,13 +37,15 @@ export const noStaffNamesInPublicReport = defineRule({
           }
         });
         if (!found) continue;
-        const as = found.text === found.name ? '' : ` (geschrieben als "${found.text}")`;
+        // As the privacy check shows it: invisible characters and letters of another script by their code.
+        const shown = found.text.replace(/\p{Cf}|(?=\p{L})\P{Script=Latin}/gu, (c) => `<${codePoint(c)}>`);
+        const as = found.text === found.name ? '' : ` (geschrieben als "${shown}")`;
         out.push(
           at(
             ctx,
             { report: ri },
             found.pointer,
-            `Die öffentliche Vorlage ${report.id} enthält den Namen "${found.name}" einer beschäftigten Person${as} in der Vorlage (Markdown und PDF); Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`,
+            `Die öffentliche Vorlage ${report.id} enthält den Namen "${found.name}" einer beschäftigten Person${as} in ${OUTPUT_OF[found.pointer] ?? 'der Vorlage (Markdown und PDF)'}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`,
           ),
         );
       }
