@@ -23,9 +23,7 @@ export function patternsOf(staff: readonly { name?: string | undefined }[]): Nam
  * de: lower case in a capitalised name) are not words to find alone.
  */
 function namesToFind(name: string): string[] {
-  const clean = name.normalize('NFC').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().replace(/\s+/g, ' ');
-  const comma = clean.indexOf(',');
-  const full = comma < 0 ? clean : `${clean.slice(comma + 1)} ${clean.slice(0, comma)}`.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
+  const full = writtenName(name);
   const words = full.split(' ');
   const capitalised = words.some((w) => /^\p{Lu}/u.test(w));
   const proper = words.filter((w) => !w.endsWith('.') && !(capitalised && /^\p{Ll}/u.test(w)));
@@ -39,4 +37,11 @@ function namesToFind(name: string): string[] {
 }
 
 const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
+
+/** A name as typed in staff.yaml, as it is written in a sentence: "Okonkwo, David (Elternzeit)" → "David Okonkwo". */
+export function writtenName(name: string): string {
+  const clean = name.normalize('NFC').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().replace(/\s+/g, ' ');
+  const comma = clean.indexOf(',');
+  return comma < 0 ? clean : `${clean.slice(comma + 1)} ${clean.slice(0, comma)}`.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
+}
 

@@ -5,7 +5,7 @@ import { eachString, type SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import { codePoint } from '../german/did-you-mean.js';
-import { decodeEntities, findIn, fold, wordsOf, type Folded, type NamePattern } from '../german/name-matching.js';
+import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from '../german/name-matching.js';
 import { patternsOf } from '../german/staff-name-patterns.js';
 import type { TemplateFile } from './template-registry.js';
 import { isDataFile } from '../load/data-files.js';
@@ -35,6 +35,14 @@ export interface PrivacyContext {
   reportSource?: SourceFile | undefined;
   /** The template and its partials, to point at a name written into one. */
   templateFiles: TemplateFile[];
+  /**
+   * Names the Vorlage's text may carry, each entry once (a name twice: twice): a presenter who is on the
+   * staff list, as the fact block berichterstattung writes them ("Frau Andrea Wiesenthal"), once per place
+   * the block stands in this report's outline. Only these exact words in the Markdown (and so the PDF's
+   * text) are let through; the same name anywhere else, in another spelling, in another report, in the
+   * PDF metadata or a file name is refused as before.
+   */
+  permittedNames?: readonly string[];
 }
 
 const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
@@ -47,7 +55,7 @@ const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
 /** Every staff name in every output of a public report; one diagnostic per person. */
 export function checkPublicOutputs(outputs: PublicOutputs, ctx: PrivacyContext): Diagnostic[] {
   if (!ctx.report.public) return [];
-  const texts = outputTexts(outputs);
+  const texts = outputTexts(outputs, ctx.permittedNames ?? []);
   if (texts.length === 0) return [];
   const out: Diagnostic[] = [];
   for (const patterns of patternsOf(ctx.data.staff)) {
@@ -78,18 +86,29 @@ interface OutputText {
   words: Set<string>;
 }
 
-function outputTexts(outputs: PublicOutputs): OutputText[] {
+function outputTexts(outputs: PublicOutputs, permitted: readonly string[]): OutputText[] {
   const list: OutputText[] = [];
   const add = (kind: keyof PublicOutputs, original: string) => {
     const folded = fold(original, false);
     list.push({ kind, original, folded, words: wordsOf(folded.text) });
   };
-  if (outputs.markdown !== undefined) add('markdown', decodeEntities(outputs.markdown.normalize('NFC')));
+  if (outputs.markdown !== undefined) add('markdown', withoutPermitted(decodeEntities(outputs.markdown.normalize('NFC')), permitted));
   if (outputs.pdfMetadataStrings?.length) add('pdfMetadataStrings', outputs.pdfMetadataStrings.join('\n'));
   // The strings of the JSON, not its text: an escape such as \n would glue words together.
   if (outputs.oparlJson !== undefined) add('oparlJson', jsonStrings(JSON.parse(outputs.oparlJson)).join('\n'));
   if (outputs.fileNames?.length) add('fileNames', outputs.fileNames.join('\n'));
   return list;
+}
+
+/** The text with one occurrence of each permitted name blanked out (the first one found, in any spelling namePattern matches). */
+function withoutPermitted(text: string, permitted: readonly string[]): string {
+  let out = text;
+  for (const name of permitted) {
+    const p = namePattern(name);
+    const found = p && findIn(out, fold(out), p.pattern);
+    if (found) out = `${out.slice(0, found.index)}${' '.repeat(found.text.length)}${out.slice(found.index + found.text.length)}`;
+  }
+  return out;
 }
 
 function jsonStrings(value: unknown, found: string[] = []): string[] {

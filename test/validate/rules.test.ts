@@ -43,7 +43,7 @@ test('every rule is covered below', () => {
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
-    'public-report-in-public-session', 'no-staff-names-in-public-report',
+    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules.
@@ -326,6 +326,31 @@ describe('failing cases', () => {
       }),
     );
     expect(internal).toEqual([]);
+  });
+  test('presenters-named: a staff id or a name, exactly one; a staff member with a name; a staff name typed in gets the hint', () => {
+    const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;
+    const ok = rule('presenters-named').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung', salutation: 'Frau' }, { name: 'Max Beispiel', salutation: 'Herr' }])));
+    expect(ok).toEqual([]);
+    const both = rule('presenters-named').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung', name: 'Max Beispiel' }])));
+    expect(both).toMatchObject([{ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'presenters[0]' }]);
+    expect(both[0]!.message).toMatch(/^Der Eintrag nennt sowohl eine beschäftigte Person \(staff\) als auch einen Namen \(name\); erwartet wird genau eins/);
+    const neither = rule('presenters-named').check(context((data) => (report(data).presenters = [{ salutation: 'Herr' }])));
+    expect(neither[0]!.message).toMatch(/^Der Eintrag nennt weder eine beschäftigte Person \(staff\) noch einen Namen \(name\)/);
+    const nameless = rule('presenters-named').check(
+      context((data) => {
+        delete data.staff.find((s) => s.id === 'm1-leitung')!.name;
+        report(data).presenters = [{ staff: 'm1-leitung' }];
+      }),
+    );
+    expect(nameless).toMatchObject([{ path: 'presenters[0].staff', message: 'Die Person "m1-leitung" hat in staff.yaml keinen Namen (name); ohne ihn kann die Vorlage sie nicht nennen.' }]);
+    // A staff member's name typed in as a presenter's name is refused like any staff name, with the way to do it.
+    const typed = rule('no-staff-names-in-public-report').check(context((data) => (report(data).presenters = [{ name: 'Andrea Wiesenthal', salutation: 'Frau' }])));
+    expect(typed).toMatchObject([{ path: 'presenters[0].name' }]);
+    expect(typed[0]!.message).toContain('Eine beschäftigte Person wird mit presenters[].staff (ihrer Kennung aus staff.yaml) genannt');
+    // An unknown staff id is the references rule's, with a suggestion.
+    const unknown = rule('known-references').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitng' }])));
+    expect(unknown).toMatchObject([{ path: 'presenters[0].staff' }]);
+    expect(unknown[0]!.message).toContain('m1-leitung');
   });
   test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
     const ds = rule('fte-changes-within-employment').check(

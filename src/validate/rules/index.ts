@@ -34,6 +34,7 @@ import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
 import { noStaffNamesInPublicReport } from './public-names.js';
+import { presentersNamed } from './presenters.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -87,4 +88,5 @@ export const RULES: readonly AnyRule[] = [
   outlineTextPlaced,
   outlinePlacedOnce,
   noStaffNamesInPublicReport,
+  presentersNamed,
 ];

@@ -43,6 +43,8 @@ export const noStaffNamesInPublicReport = defineRule({
           }
         }
         if (!found) continue;
+        // A staff member typed in as a presenter's name: the way to name one is by id.
+        const hint = /^\/presenters\/\d+\/name$/.test(found.pointer) ? ` Eine beschäftigte Person wird mit presenters[].staff (ihrer Kennung aus staff.yaml) genannt, dann nur im Satz der Berichterstattung.` : '';
         // As the privacy check shows it: invisible characters and letters of another script by their code.
         const shown = found.text.replace(/\p{Cf}|(?=\p{L})\P{Script=Latin}/gu, (c) => `<${codePoint(c)}>`);
         const as = found.text === found.name ? '' : ` (geschrieben als "${shown}")`;
@@ -51,7 +53,7 @@ export const noStaffNamesInPublicReport = defineRule({
             ctx,
             { report: ri },
             found.pointer,
-            `Die öffentliche Vorlage ${report.id} enthält den Namen "${found.name}" einer beschäftigten Person${as} in ${OUTPUT_OF[found.pointer] ?? 'der Vorlage (Markdown und PDF)'}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`,
+            `Die öffentliche Vorlage ${report.id} enthält den Namen "${found.name}" einer beschäftigten Person${as} in ${OUTPUT_OF[found.pointer] ?? 'der Vorlage (Markdown und PDF)'}; Namen dürfen in öffentlichen Vorlagen nicht erscheinen.${hint}`,
           ),
         );
       }

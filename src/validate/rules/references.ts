@@ -73,6 +73,7 @@ function references(ctx: RuleContext): Reference[] {
   ctx.data.reports.forEach((r, i) => {
     add({ report: i }, ['department'], r.department, 'department');
     r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
+    r.presenters?.forEach((p, j) => add({ report: i }, ['presenters', j, 'staff'], p.staff, 'staff'));
   });
   // A report file with an error elsewhere: its department and sessions are checked all the same.
   ctx.brokenReports.forEach((b, i) => {
