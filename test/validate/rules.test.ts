@@ -43,7 +43,7 @@ test('every rule is covered below', () => {
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
-    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named',
+    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named', 'staff-within-employer-posts',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules.
@@ -351,6 +351,41 @@ describe('failing cases', () => {
     const unknown = rule('known-references').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitng' }])));
     expect(unknown).toMatchObject([{ path: 'presenters[0].staff' }]);
     expect(unknown[0]!.message).toContain('m1-leitung');
+  });
+  test('staff-within-employer-posts: the staff of an employer against the plan parts that name it', () => {
+    // Modul 1, planned at 3.5: the Kreisverwaltung has 1 from 2021, 3 from 10.01.2022; the Stadt Troisdorf 0.5.
+    const split = (kreis: number, stadt: number) => [
+      { fte: kreis, label: 'Koordinierung bei der Kreisverwaltung', employer: 'kreisverwaltung' },
+      { fte: stadt, label: 'Koordinierung in der Stadt Troisdorf', employer: 'stadt-troisdorf' },
+    ];
+    const fits = rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = split(3, 0.5))));
+    expect(fits).toEqual([]);
+    // Plan parts without an employer limit nobody (the data as before).
+    expect(rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = [{ fte: 1, label: 'A' }, { fte: 2.5, label: 'B' }])))).toEqual([]);
+    // Half a post moved to the town on paper: the Kreis's third hire of 10.01.2022 is above its 2,5.
+    const over = rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = split(2.5, 1))));
+    expect(over).toHaveLength(1);
+    expect(over[0]).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
+    expect(over[0]!.path).toMatch(/^staff\[\d+\]\.fte$/);
+    expect(over[0]!.message).toBe(
+      'Am 10.01.2022 sind im Modul 1 (modul-1) bei der Kreisverwaltung 3 VZÄ besetzt, geplant sind dort nur 2,5 VZÄ (programme.yaml, modules[0].plannedFte[0].parts, employer: kreisverwaltung).',
+    );
+    // A later plan period that gives the town less than it has: at the plan part, on the day it begins.
+    const cut = rule('staff-within-employer-posts').check(
+      context((data) => {
+        const module = data.programme.modules[0]!;
+        module.plannedFte[0]!.parts = split(3, 0.5);
+        module.plannedFte.push({ from: '2023-01-01', fte: 3.5, parts: [{ fte: 3.25, label: 'Kreis', employer: 'kreisverwaltung' }, { fte: 0.25, label: 'Stadt', employer: 'stadt-troisdorf' }] });
+      }),
+    );
+    expect(cut).toMatchObject([{ severity: 'warning', file: 'programme.yaml', path: 'modules[0].plannedFte[1].parts[1].fte' }]);
+    expect(cut[0]!.message).toBe(
+      'Am 01.01.2023 ist im Modul 1 (modul-1) in der Stadt Troisdorf 0,5 VZÄ besetzt, geplant sind dort nur 0,25 VZÄ (programme.yaml, modules[0].plannedFte[1].parts, employer: stadt-troisdorf).',
+    );
+    // An unknown employer in a plan part is the references rule's.
+    const unknown = rule('known-references').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = [{ fte: 3, label: 'A', employer: 'kreisverwaltng' }, { fte: 0.5, label: 'B' }])));
+    expect(unknown).toMatchObject([{ path: 'modules[0].plannedFte[0].parts[0].employer' }]);
+    expect(unknown[0]!.message).toContain('kreisverwaltung');
   });
   test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
     const ds = rule('fte-changes-within-employment').check(

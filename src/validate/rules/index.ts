@@ -35,6 +35,7 @@ import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
 import { noStaffNamesInPublicReport } from './public-names.js';
 import { presentersNamed } from './presenters.js';
+import { staffWithinEmployerPosts } from './employer-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -89,4 +90,5 @@ export const RULES: readonly AnyRule[] = [
   outlinePlacedOnce,
   noStaffNamesInPublicReport,
   presentersNamed,
+  staffWithinEmployerPosts,
 ];
