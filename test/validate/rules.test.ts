@@ -43,7 +43,7 @@ test('every rule is covered below', () => {
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
-    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named', 'staff-within-employer-posts',
+    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named', 'presenters-placed', 'staff-within-employer-posts',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules.
@@ -351,6 +351,22 @@ describe('failing cases', () => {
     const unknown = rule('known-references').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitng' }])));
     expect(unknown).toMatchObject([{ path: 'presenters[0].staff' }]);
     expect(unknown[0]!.message).toContain('m1-leitung');
+  });
+  test('presenters-placed: presenters with an outline that does not place berichterstattung', () => {
+    const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;
+    // kim's own outline places it.
+    expect(rule('presenters-placed').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung' }])))).toEqual([]);
+    const own = (body: string[]) => (data: Parameters<Parameters<typeof context>[0]>[0]) => {
+      report(data).presenters = [{ staff: 'm1-leitung' }];
+      report(data).outline = [{ body: ['kopf', ...body] }];
+      delete report(data).text; // its text blocks would need places of their own
+    };
+    expect(rule('presenters-placed').check(context(own(['berichterstattung'])))).toEqual([]);
+    const missing = rule('presenters-placed').check(context(own(['schlusszeile'])));
+    expect(missing).toMatchObject([{ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'presenters' }]);
+    expect(missing[0]!.message).toBe(
+      'Der Faktenbaustein berichterstattung steht nirgends in der Gliederung der Vorlage (outline); wer berichtet (presenters), würde nicht gedruckt. Erwartet wird "berichterstattung" in einem Abschnitt der Gliederung, oder presenters entfällt.',
+    );
   });
   test('staff-within-employer-posts: the staff of an employer against the plan parts that name it', () => {
     // Modul 1, planned at 3.5: the Kreisverwaltung has 1 from 2021, 3 from 10.01.2022; the Stadt Troisdorf 0.5.

@@ -34,7 +34,7 @@ import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
 import { noStaffNamesInPublicReport } from './public-names.js';
-import { presentersNamed } from './presenters.js';
+import { presentersNamed, presentersPlaced } from './presenters.js';
 import { staffWithinEmployerPosts } from './employer-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
@@ -90,5 +90,6 @@ export const RULES: readonly AnyRule[] = [
   outlinePlacedOnce,
   noStaffNamesInPublicReport,
   presentersNamed,
+  presentersPlaced,
   staffWithinEmployerPosts,
 ];

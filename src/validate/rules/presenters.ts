@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics.js';
+import { outlinesOf } from '../outline-walk.js';
 import { at, defineRule, ptr } from '../rule-context.js';
 
 /**
@@ -31,6 +32,30 @@ export const presentersNamed = defineRule({
           out.push(at(ctx, { report: ri }, ptr('presenters', pi, 'staff'), `Die Person "${p.staff}" hat in staff.yaml keinen Namen (name); ohne ihn kann die Vorlage sie nicht nennen.`));
         }
       });
+    });
+    return out;
+  },
+});
+
+/**
+ * Presenters are named to be printed: the outline in effect (the report's, else its Kreis's; kim's own
+ * places it) must place the block berichterstattung, as a text block must stand somewhere (outline-text-placed).
+ */
+export const presentersPlaced = defineRule({
+  name: 'presenters-placed',
+  needs: [],
+  check(ctx) {
+    const owners = outlinesOf(ctx);
+    const organisation = owners.find((o) => o.place === 'organisation');
+    const out: Diagnostic[] = [];
+    ctx.data.reports.forEach((r, i) => {
+      if (r.presenters === undefined) return;
+      const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
+      if (!owner || owner.uses.some((u) => u.parsed.type === 'fact' && u.parsed.block.name === 'berichterstattung')) return;
+      const where = owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)';
+      out.push(
+        at(ctx, { report: i }, '/presenters', `Der Faktenbaustein berichterstattung steht nirgends ${where}; wer berichtet (presenters), würde nicht gedruckt. Erwartet wird "berichterstattung" in einem Abschnitt der Gliederung, oder presenters entfällt.`),
+      );
     });
     return out;
   },
