@@ -44,6 +44,17 @@ export function outlinesOf(ctx: RuleBase & { data: { readonly reports: Report[] 
   return out;
 }
 
+/**
+ * The outline each report is laid out by, of the owners outlinesOf found: the report's own, else its
+ * Kreis's; undefined for kim's own outline (which places every block and text). `where` names it for a message.
+ */
+export function outlineInEffect(owners: OutlineOwner[], reportIndex: number): { owner: OutlineOwner; where: string } | undefined {
+  const own = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === reportIndex);
+  if (own) return { owner: own, where: 'in der Gliederung der Vorlage (outline)' };
+  const organisation = owners.find((o) => o.place === 'organisation');
+  return organisation && { owner: organisation, where: 'in der Gliederung aus organisation.yaml (outline)' };
+}
+
 function walk(place: Place, outline: Outline, modules: ProgrammeModule[]): OutlineOwner {
   const owner: OutlineOwner = { place, outline, uses: [], headings: [], moduleRefs: [] };
   const section = (data: OutlineSectionData, pointer: string, outer: string[] | null): void => {

@@ -1,13 +1,9 @@
-import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { dayAfter } from '../../model/dates.js';
 import { planOn } from '../../model/fte.js';
 import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
 import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
+import { filledByDay, micro, postSteps } from '../post-steps.js';
 import { at, ptr, defineRule } from '../rule-context.js';
-
-/** FTE in millionths: sums of 0.1 and 0.2 compare exactly. */
-const micro = (fte: number): number => Math.round(fte * 1e6);
 
 /**
  * Posts planned per employer ("2,5 Stellen bei der Stadt X": a plan part with `employer`) against the staff
@@ -26,31 +22,8 @@ export const staffWithinEmployerPosts = defineRule({
     ctx.data.programme.modules.forEach((module, mi) => {
       const named = [...new Set(module.plannedFte.flatMap((p) => (p.parts ?? []).flatMap((part) => (part.employer === undefined ? [] : [part.employer]))))];
       for (const employer of named) {
-        type Step = { day: string; delta: number; staff: number | undefined; path: (string | number)[] };
-        const steps: Step[] = module.plannedFte.map((p) => ({ day: p.from, delta: 0, staff: undefined, path: [] }));
-        ctx.data.staff.forEach((s, index) => {
-          if (s.module !== module.id || s.employer !== employer || (s.end !== undefined && s.end < s.start)) return;
-          let current = micro(s.fte);
-          steps.push({ day: s.start, delta: current, staff: index, path: ['fte'] });
-          [...(s.fteChanges ?? [])]
-            .map((c, ci) => ({ c, ci }))
-            .filter(({ c }) => c.from > s.start && (s.end === undefined || c.from <= s.end))
-            .sort(by(({ c }) => c.from))
-            .forEach(({ c, ci }) => {
-              steps.push({ day: c.from, delta: micro(c.fte) - current, staff: index, path: ['fteChanges', ci, 'fte'] });
-              current = micro(c.fte);
-            });
-          if (s.end !== undefined) steps.push({ day: dayAfter(s.end), delta: -current, staff: undefined, path: [] });
-        });
-        steps.sort(by((st) => st.day));
-        let filled = 0;
-        for (let i = 0; i < steps.length; ) {
-          const day = steps[i]!.day;
-          let grew: Step | undefined;
-          for (; i < steps.length && steps[i]!.day === day; i++) {
-            filled += steps[i]!.delta;
-            if (steps[i]!.delta > 0) grew = steps[i];
-          }
+        const steps = postSteps(ctx.data.staff, (s) => s.module === module.id && s.employer === employer);
+        for (const { day, filled, grew } of filledByDay(steps, module.plannedFte.map((p) => p.from))) {
           const plan = planOn(module, day);
           const own = (plan?.parts ?? []).map((part, pi) => ({ part, pi })).filter(({ part }) => part.employer === employer);
           if (!plan || own.length === 0) continue;
@@ -61,8 +34,9 @@ export const staffWithinEmployerPosts = defineRule({
           const periodIndex = module.plannedFte.indexOf(plan);
           const partsAt = `programme.yaml, modules[${mi}].plannedFte[${periodIndex}].parts`;
           const message = `Am ${formatDate(day)} ${isSingularAmount(filled / 1e6) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${where} ${formatQuantity(filled / 1e6, unit)} besetzt, geplant sind dort nur ${formatQuantity(planned / 1e6, unit)} (${partsAt}, employer: ${employer}).`;
+          // Posts that grew point at the staff entry; otherwise the plan part of the period that begins.
           out.push(
-            grew?.staff !== undefined
+            grew !== undefined
               ? at(ctx, 'staff', ptr('staff', grew.staff, ...grew.path), message, 'warning')
               : at(ctx, 'programme', ptr('modules', mi, 'plannedFte', periodIndex, 'parts', own[0]!.pi, 'fte'), message, 'warning'),
           );

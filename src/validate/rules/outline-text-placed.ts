@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { MODULE_TEXT_KEYS, TOP_TEXT_KEYS } from '../../model/types.js';
-import { outlinesOf, type OutlineOwner } from '../outline-walk.js';
+import { outlineInEffect, outlinesOf, type OutlineOwner } from '../outline-walk.js';
 import { at, ptr, defineRule } from '../rule-context.js';
 
 /** Whether an outline places the report's text block `key` (of module `moduleId`, for module blocks). */
@@ -22,12 +22,11 @@ export const outlineTextPlaced = defineRule({
   needs: [],
   check(ctx) {
     const owners = outlinesOf(ctx);
-    const organisation = owners.find((o) => o.place === 'organisation');
     const out: Diagnostic[] = [];
     ctx.data.reports.forEach((r, i) => {
-      const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
-      if (!owner) return;
-      const where = owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)';
+      const effective = outlineInEffect(owners, i);
+      if (!effective) return;
+      const { owner, where } = effective;
       const text = r.text ?? {};
       for (const key of TOP_TEXT_KEYS) {
         if (text[key] !== undefined && !places(owner, key, undefined)) {

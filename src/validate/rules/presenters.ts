@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics.js';
-import { outlinesOf } from '../outline-walk.js';
+import { outlineInEffect, outlinesOf } from '../outline-walk.js';
 import { at, defineRule, ptr } from '../rule-context.js';
 
 /**
@@ -46,13 +46,11 @@ export const presentersPlaced = defineRule({
   needs: [],
   check(ctx) {
     const owners = outlinesOf(ctx);
-    const organisation = owners.find((o) => o.place === 'organisation');
     const out: Diagnostic[] = [];
     ctx.data.reports.forEach((r, i) => {
-      if (r.presenters === undefined) return;
-      const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
-      if (!owner || owner.uses.some((u) => u.parsed.type === 'fact' && u.parsed.block.name === 'berichterstattung')) return;
-      const where = owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)';
+      const effective = r.presenters && outlineInEffect(owners, i);
+      if (!effective || effective.owner.uses.some((u) => u.parsed.type === 'fact' && u.parsed.block.name === 'berichterstattung')) return;
+      const { where } = effective;
       out.push(
         at(ctx, { report: i }, '/presenters', `Der Faktenbaustein berichterstattung steht nirgends ${where}; wer berichtet (presenters), würde nicht gedruckt. Erwartet wird "berichterstattung" in einem Abschnitt der Gliederung, oder presenters entfällt.`),
       );
