@@ -70,6 +70,13 @@ describe('a report whose previous report is invalid', () => {
     expect(outFiles(repo)).toEqual(outputsOf(B));
     // B still measures "since the last session" from A's Stand: the same Vorlage as before.
     expect(readFileSync(join(repo, 'out', `${B}.md`), 'utf8')).toBe(cleanB);
+    // kim report likewise: B is written, A is refused with the name.
+    const reportB = runKim(['report', B, '--format', 'md', '--out', 'single'], { cwd: repo });
+    expect(reportB.code, reportB.stderr).toBe(0);
+    expect(readFileSync(join(repo, 'single', `${B}.md`), 'utf8')).toBe(cleanB);
+    const reportA = runKim(['report', A, '--format', 'md', '--out', 'single'], { cwd: repo });
+    expect(reportA.code).toBe(1);
+    expect(reportA.stderr).toContain(`Die öffentliche Vorlage ${A} enthält den Namen "Wiesenthal"`);
   });
 
   it('fails when the previous report file has a YAML error but its Stand is readable', () => {
