@@ -11,7 +11,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { Environment } from './environment.js';
 import type { OutputFormat, PdfSession } from './report-run.js';
 import { selectReport } from './select-report.js';
-import { loadValidData, type DataOptions } from './valid-data.js';
+import { loadValidDataFor, type DataOptions } from './valid-data.js';
 
 export { EXIT, DataError, KimError, OutputError, UsageError, describeFailure, type ExitCode } from './errors.js';
 export { hasErrors, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -62,8 +62,10 @@ export interface RenderedReport {
 
 /** Validates and renders one Vorlage in each requested format, in memory (`kim report --out -`). */
 export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Promise<RenderedReport> {
-  const [{ openRun, renderOutputs }, { dataset, templates, diagnostics, validation }] = await Promise.all([import('./report-run.js'), loadValidData(options)]);
-  const report = selectReport(dataset, options.report);
+  const [{ openRun, renderOutputs }, { dataset, templates, diagnostics, validation, report }] = await Promise.all([
+    import('./report-run.js'),
+    loadValidDataFor(options, (data) => selectReport(data, options.report)),
+  ]);
   const sources = new Map(dataset.reports.map((r, i) => [r.id, validation.reportSources[i]!]));
   const run = openRun({ dataDir: resolve(options.dataDir), dataset, templates, sources, env: options.env, pdfSession: options.pdfSession });
   const out = await renderOutputs(run, report, { formats: options.formats });

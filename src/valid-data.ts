@@ -8,7 +8,7 @@ import { DataError } from './errors.js';
 import { NO_ENVIRONMENT, type Environment } from './environment.js';
 import { loadSources, type LoadedSources } from './load/dataset.js';
 import { oldFormatError } from './migrate/old-format.js';
-import type { Dataset } from './model/types.js';
+import type { Dataset, Report } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
 import { validateSources, type Validation } from './validate/index.js';
 
@@ -42,6 +42,22 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   // Override files kim would not use are part of what the run reports (template-registry.ts).
   validation.diagnostics = [...validation.diagnostics, ...templates.diagnostics];
   return { validation, templates, sources };
+}
+
+/**
+ * Loads and validates for one report (`kim report`): as loadValidData, except that an error about another
+ * report's own outputs only (a staff name in its text, Rule.scope) does not stop this one, as in kim build.
+ * `pick` chooses the report from the data (selectReport).
+ */
+export async function loadValidDataFor(options: DataOptions, pick: (dataset: Dataset) => Report): Promise<ValidData & { report: Report }> {
+  const { validation, templates } = await checkData(options);
+  const dataset = validation.dataset;
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+  if (!dataset || errors.some((d) => validation.outputOnly?.has(d) !== true)) throw new DataError(validation.diagnostics);
+  const report = pick(dataset);
+  const file = validation.reportSources[dataset.reports.indexOf(report)]?.file;
+  if (errors.some((d) => d.file === file)) throw new DataError(validation.diagnostics.filter((d) => d.severity === 'warning' || d.file === file));
+  return { dataset, templates, diagnostics: validation.diagnostics.filter((d) => d.severity === 'warning'), validation, report };
 }
 
 /** Loads and validates; throws DataError with every diagnostic when anything is wrong. */

@@ -185,7 +185,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   const units: Unit[] = [
     ...dataset.reports.map((report) => {
       const file = data.sources.get(report.id)?.file ?? `${REPORTS_DIR}/${report.id}.yaml`;
-      return { id: report.id, file, report, blocked: data.blockedFiles.has(file) };
+      return { id: report.id, file, report, blocked: data.blockedFiles.get(file) };
     }),
     ...data.failedFiles.map((file) => ({ id: stemOf(file), file, report: undefined })),
   ];
@@ -264,7 +264,7 @@ type OneResult = Omit<ReportOutcome, 'ms'>;
 async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const diagnostics = ctx.data.perReport.get(unit.file) ?? [];
   if (!unit.report || unit.blocked) {
-    const message = unit.report ? 'Die vorige Vorlage ist ungültig.' : 'Die Daten der Vorlage sind ungültig.';
+    const message = unit.blocked ?? 'Die Daten der Vorlage sind ungültig.';
     return { id: unit.id, status: 'failed', written: [], diagnostics, message };
   }
   const report = unit.report;

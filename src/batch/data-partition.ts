@@ -26,9 +26,10 @@ export interface PartitionedData {
   failedFiles: string[];
   /**
    * Report files whose data is valid (they are in the dataset, so later reports measure "since the last
-   * session" from them) but which are not built: their previous report is invalid. Their error is in `perReport`.
+   * session" from them) but which are not built, each with the reason: their previous report is invalid,
+   * or their own text carries what their outputs may not publish. Their error is in `perReport`.
    */
-  blockedFiles: Set<string>;
+  blockedFiles: Map<string, string>;
   /** Every report file of the folder, valid or not, sorted. */
   reportFiles: string[];
   /** Report id → its parsed source, for located messages. */
@@ -47,7 +48,7 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
   const names = [...templates.templates.keys()];
   const perReport = new Map<string, Diagnostic[]>();
   const old = oldFormatError(sources);
-  if (old) return { templates, shared: [...sources.diagnostics.filter((d) => !isReportFile(d.file)), old], perReport, reportFiles, loaded: sources, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };
+  if (old) return { templates, shared: [...sources.diagnostics.filter((d) => !isReportFile(d.file)), old], perReport, reportFiles, loaded: sources, dataset: undefined, failedFiles: [], blockedFiles: new Map(), sources: new Map() };
   const seen = new Set<string>();
   const add = (d: Diagnostic): void => {
     const text = formatDiagnostic(d);
@@ -66,10 +67,13 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
     const shared = [...validation.diagnostics.filter((d) => !isReportFile(d.file)), ...templates.diagnostics];
     validation.diagnostics.filter((d) => isReportFile(d.file)).forEach(add);
     const base = { templates, shared, perReport, reportFiles, loaded: sources };
-    if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], blockedFiles: new Set(), sources: new Map() };
+    if (shared.some((d) => d.severity === 'error')) return { ...base, dataset: undefined, failedFiles: [], blockedFiles: new Map(), sources: new Map() };
     // Only files still included can newly fail; a file that does not parse has its errors already and
     // is never included.
-    const newlyFailed = new Set(validation.diagnostics.filter((d) => d.severity === 'error' && included.some((s) => s.file === d.file)).map((d) => d.file));
+    // An error about the report's own outputs only (a staff name in its text) does not leave the report
+    // out: the reports after it still measure from its Stand; it is refused below, alone.
+    const dataErrors = validation.diagnostics.filter((d) => d.severity === 'error' && !validation.outputOnly?.has(d));
+    const newlyFailed = new Set(dataErrors.filter((d) => included.some((s) => s.file === d.file)).map((d) => d.file));
     if (newlyFailed.size === 0) {
       const dataset = validation.dataset;
       /* c8 ignore next */
@@ -77,8 +81,12 @@ export async function loadPartitioned(dataDir: string, templatesDir: string | un
       const failedFiles = reportFiles.filter((f) => !validation.reportSources.some((s) => s.file === f));
       const blocked = await blockedByPrevious(dir, dataset, validation.reportSources, failedFiles, sources.reports);
       for (const d of blocked.values()) add(d);
+      const blockedFiles = new Map([...blocked.keys()].map((f) => [f, 'Die vorige Vorlage ist ungültig.']));
+      for (const d of validation.diagnostics) {
+        if (d.severity === 'error' && validation.outputOnly?.has(d) && !blockedFiles.has(d.file)) blockedFiles.set(d.file, 'Die Vorlage enthält, was eine öffentliche Vorlage nicht enthalten darf.');
+      }
       const byId = new Map(dataset.reports.map((r, i) => [r.id, validation.reportSources[i]!]));
-      return { ...base, dataset, failedFiles, blockedFiles: new Set(blocked.keys()), sources: byId };
+      return { ...base, dataset, failedFiles, blockedFiles, sources: byId };
     }
     newlyFailed.forEach((f) => excluded.add(f));
   }

@@ -71,8 +71,11 @@ export interface Unit {
   id: string;
   file: string;
   report: Report | undefined;
-  /** Valid data, but not built: its previous report is invalid (see previous-invalid.ts). */
-  blocked?: boolean;
+  /**
+   * Valid data, but not built, and why (the failed outcome's message): its previous report is invalid
+   * (see previous-invalid.ts), or its own text carries what its outputs may not publish (Rule.scope).
+   */
+  blocked?: string | undefined;
 }
 
 export type BuildSettings = Pick<BuildOptions, 'dataDir' | 'templatesDir' | 'outDir' | 'formats' | 'oparlBaseUrl' | 'force' | 'env'>;

@@ -12,3 +12,4 @@ export type { Gender, Genus, IsoDate, NounForms } from './types.js';
 export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';
 export { countedNoun, type CountableNoun } from './counted.js';
 export { didYouMean, type HintStyle } from './did-you-mean.js';
+export { presenterName, presentersSentence, type PresenterForms } from './presenters.js';

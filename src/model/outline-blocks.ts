@@ -107,6 +107,13 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     description:
       'Der Satz zur jährlichen Förderung ("Für das Jahr 2022 sind 15,5 VZÄ geplant; bei einer Förderung von 55.000 €/VZÄ beträgt die jährliche Förderung …"). Nur mit show.financialImpact: true oder text.financialImpact, wie bisher.',
   },
+  {
+    name: 'berichterstattung',
+    scope: 'report',
+    partial: 'presenters',
+    description:
+      'Wer den Punkt in der Sitzung vorstellt (report.yaml presenters): "In der Sitzung berichtet Herr Dr. Max Beispiel, Leiter des Sozialamtes." Entfällt ohne presenters. Nur in diesem Satz darf eine öffentliche Vorlage den Namen einer beschäftigten Person nennen, die presenters mit staff nennt.',
+  },
   { name: 'schlusszeile', scope: 'report', partial: 'closing', description: 'Die Zeile "Zur Sitzung des Ausschusses … am …".' },
   { name: 'zeichnung', scope: 'report', partial: 'signature', description: 'Die Schlusszeichnung: "Im Auftrag" und die Funktion in Klammern (report.yaml signature).' },
   { name: 'anlagen', scope: 'report', partial: 'attachments', description: 'Die Liste der Anlagen ("Anlage: …" oder "Anlagen:" mit Nummern).' },

@@ -8,7 +8,7 @@ import { buildModule, type ModuleModel } from './module-model.js';
 import { groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { agreementWordOf } from './agreements.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
-import { defaultSessionName, formatDate } from '../german/index.js';
+import { defaultSessionName, formatDate, presenterName, presentersSentence } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 import { coverageOf, type CoverageModel } from './coverage.js';
 
@@ -85,6 +85,12 @@ export interface ReportModel {
   /** The clerk's text blocks with their slots filled; empty strings where the report has none. */
   text: { preface: string; resolution: string; steeringGroup: string; financialImpact: string; closing: string };
   signature: { authority: string; function: string };
+  /**
+   * Who presents the item (report.yaml presenters): the sentence of the fact block berichterstattung, and
+   * the staff members' names as it writes them ("Frau Andrea Wiesenthal"): the only names the privacy
+   * check lets through, in this report's Vorlage, once per placed block (privacy-check.ts). Empty without presenters.
+   */
+  presenters: { sentence: string; staffNames: string[] };
 }
 
 export interface CoverageAnlage extends CoverageModel {
@@ -308,7 +314,20 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
       closing: fill(report.text?.closing),
     },
     signature: report.signature,
+    presenters: presentersOf(report, data.staff),
   };
+}
+
+/** The presenters' forms; a staff member's name from staff.yaml (validation has made sure there is one). */
+function presentersOf(report: Report, staff: Dataset['staff']): ReportModel['presenters'] {
+  const forms = (report.presenters ?? []).map((p) => ({
+    name: p.staff !== undefined ? (staff.find((s) => s.id === p.staff)?.name ?? '') : (p.name ?? ''),
+    salutation: p.salutation,
+    academicTitle: p.academicTitle,
+    function: p.function,
+    staff: p.staff !== undefined,
+  }));
+  return { sentence: presentersSentence(forms), staffNames: forms.filter((f) => f.staff).map(presenterName) };
 }
 
 /**

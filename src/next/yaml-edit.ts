@@ -85,6 +85,8 @@ function editInPlace(text: string, changes: ReportChanges): string | undefined {
   // otherwise head the next Vorlage with a day before its own Stand); without a date the Stand stands.
   removePair('reference');
   removePair('date');
+  // Who presents the item is named for one session: the permission to name a staff member is not carried over.
+  removePair('presenters');
   if (changes.previousReport === null) removePair('previousReport');
   else if (!replace('previousReport', changes.previousReport)) {
     const stand = topPair(top, 'stand')?.value as { range?: [number, number, number] } | undefined;
@@ -109,6 +111,7 @@ function editDocument(text: string, changes: ReportChanges): string {
   doc.set('consultations', doc.createNode([{ session: changes.session, role }], { flow: false }));
   doc.delete('reference');
   doc.delete('date');
+  doc.delete('presenters');
   if (changes.previousReport === null) doc.delete('previousReport');
   else doc.set('previousReport', changes.previousReport);
   return doc.toString();
@@ -126,6 +129,7 @@ function matches(next: string, previous: string, changes: ReportChanges): boolea
   if (changes.title !== undefined) expected['title'] = changes.title;
   delete expected['reference'];
   delete expected['date'];
+  delete expected['presenters'];
   if (changes.previousReport === null) delete expected['previousReport'];
   else expected['previousReport'] = changes.previousReport;
   return consultations?.length === 1 && JSON.stringify(sorted(now)) === JSON.stringify(sorted(expected));

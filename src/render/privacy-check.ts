@@ -5,7 +5,8 @@ import { eachString, type SourceFile } from '../load/source-file.js';
 import type { Dataset, Report } from '../model/types.js';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import { codePoint } from '../german/did-you-mean.js';
-import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from './name-matching.js';
+import { decodeEntities, findIn, fold, namePattern, wordsOf, type Folded, type NamePattern } from '../german/name-matching.js';
+import { patternsOf } from '../german/staff-name-patterns.js';
 import type { TemplateFile } from './template-registry.js';
 import { isDataFile } from '../load/data-files.js';
 
@@ -36,6 +37,14 @@ export interface PrivacyContext {
   reportSource?: SourceFile | undefined;
   /** The template and its partials, to point at a name written into one. */
   templateFiles: TemplateFile[];
+  /**
+   * Names the Vorlage's text may carry, each entry once (a name twice: twice): a presenter who is on the
+   * staff list, as the fact block berichterstattung writes them ("Frau Andrea Wiesenthal"), once per place
+   * the block stands in this report's outline. Only these exact words in the Markdown (and so the PDF's
+   * text) are let through; the same name anywhere else, in another spelling, in another report, in the
+   * PDF metadata or a file name is refused as before.
+   */
+  permittedNames?: readonly string[];
 }
 
 const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
@@ -49,7 +58,7 @@ const OUTPUT_NAMES: Record<keyof PublicOutputs, string> = {
 /** Every staff name in every output of a public report; one diagnostic per person. */
 export function checkPublicOutputs(outputs: PublicOutputs, ctx: PrivacyContext): Diagnostic[] {
   if (!ctx.report.public) return [];
-  const texts = outputTexts(outputs);
+  const texts = outputTexts(outputs, ctx.permittedNames ?? []);
   if (texts.length === 0) return [];
   const out: Diagnostic[] = [];
   for (const patterns of patternsOf(ctx.data.staff)) {
@@ -80,19 +89,30 @@ interface OutputText {
   words: Set<string>;
 }
 
-function outputTexts(outputs: PublicOutputs): OutputText[] {
+function outputTexts(outputs: PublicOutputs, permitted: readonly string[]): OutputText[] {
   const list: OutputText[] = [];
   const add = (kind: keyof PublicOutputs, original: string) => {
     const folded = fold(original, false);
     list.push({ kind, original, folded, words: wordsOf(folded.text) });
   };
-  if (outputs.markdown !== undefined) add('markdown', decodeEntities(outputs.markdown.normalize('NFC')));
+  if (outputs.markdown !== undefined) add('markdown', withoutPermitted(decodeEntities(outputs.markdown.normalize('NFC')), permitted));
   if (outputs.pdfMetadataStrings?.length) add('pdfMetadataStrings', outputs.pdfMetadataStrings.join('\n'));
   // The strings of the JSON, not its text: an escape such as \n would glue words together.
   if (outputs.oparlJson !== undefined) add('oparlJson', jsonStrings(JSON.parse(outputs.oparlJson)).join('\n'));
   if (outputs.wordParts?.length) add('wordParts', outputs.wordParts.map((t) => t.normalize('NFC')).join('\n'));
   if (outputs.fileNames?.length) add('fileNames', outputs.fileNames.join('\n'));
   return list;
+}
+
+/** The text with one occurrence of each permitted name blanked out (the first one found, in any spelling namePattern matches). */
+function withoutPermitted(text: string, permitted: readonly string[]): string {
+  let out = text;
+  for (const name of permitted) {
+    const p = namePattern(name);
+    const found = p && findIn(out, fold(out), p.pattern);
+    if (found) out = `${out.slice(0, found.index)}${' '.repeat(found.text.length)}${out.slice(found.index + found.text.length)}`;
+  }
+  return out;
 }
 
 function jsonStrings(value: unknown, found: string[] = []): string[] {
@@ -106,47 +126,6 @@ function jsonStrings(value: unknown, found: string[] = []): string[] {
   }
   return found;
 }
-
-/** Per staff member, the patterns of the full name and the surname; built once per staff list (rebuilt if a name changed). */
-const patternCache = new WeakMap<Dataset['staff'], { names: (string | undefined)[]; list: NamePattern[][] }>();
-function patternsOf(staff: Dataset['staff']): NamePattern[][] {
-  const cached = patternCache.get(staff);
-  if (cached && cached.names.length === staff.length && staff.every((p, i) => p.name === cached.names[i])) return cached.list;
-  const list = staff.map((person) => (person.name ? namesToFind(person.name).flatMap((n) => namePattern(n) ?? []) : []));
-  patternCache.set(staff, { names: staff.map((p) => p.name), list });
-  return list;
-}
-
-/**
- * The full name and every surname a text may use alone. Staff lists are typed by hand, so the last word
- * is not always the surname: "Okonkwo, David" (surname first), "David Okonkwo (Elternzeit)", "Lea
- * Ferreira Santos", "Maria Schulz geb. Weber", "Anna Müller-Lüdenscheidt" (called "Frau Müller"). So a
- * remark in brackets is dropped, a name with a comma is turned round, and every word after the given
- * name is a surname, as is each part of a hyphenated one; abbreviations (Dr., geb.) and particles (van,
- * de: lower case in a capitalised name) are not words to find alone.
- */
-function namesToFind(name: string): string[] {
-  const clean = name.normalize('NFC').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').trim().replace(/\s+/g, ' ');
-  const comma = clean.indexOf(',');
-  const full = comma < 0 ? clean : `${clean.slice(comma + 1)} ${clean.slice(0, comma)}`.replace(/,/g, ' ').trim().replace(/\s+/g, ' ');
-  const words = full.split(' ');
-  const capitalised = words.some(startsUpper);
-  const proper = words.filter((w) => !w.endsWith('.') && !(capitalised && startsLower(w)));
-  const surnames = proper.length > 1 ? proper.slice(1) : proper;
-  const parts = surnames.flatMap((s) => s.split(/[-\u2010\u2011\u2013]/u)).filter((s) => s !== '');
-  // A surname of one or two letters (Li, Ng, Wu) is too short to look for alone (namePattern), but
-  // not after a form of address: "Frau Li", "Herrn Ng", "Dr. Wu".
-  const short = [...surnames, ...parts].filter((s) => namePattern(s) === null);
-  const addressed = short.flatMap((s) => ADDRESSES.map((a) => `${a} ${s}`));
-  return [...new Set([full, ...surnames, ...parts, ...addressed])];
-}
-
-const ADDRESSES = ['Frau', 'Herr', 'Herrn', 'Dr.', 'Prof.'];
-
-// `^\p{Lu}` and `^\p{Ll}`, answered without building the pattern for a word that starts in ASCII (most names):
-// V8 takes about a millisecond for each pattern with a `\p{…}` class.
-const startsUpper = (w: string): boolean => (w.charCodeAt(0) < 0x80 ? /^[A-Z]/.test(w) : /^\p{Lu}/u.test(w));
-const startsLower = (w: string): boolean => (w.charCodeAt(0) < 0x80 ? /^[a-z]/.test(w) : /^\p{Ll}/u.test(w));
 
 /** A staff member's own `name` is where the name belongs; it never reaches an output. */
 const isStaffName = (source: SourceFile, pointer: string): boolean => isDataFile(source.file, 'staff') && /^\/staff\/\d+\/name$/.test(pointer);

@@ -39,14 +39,19 @@ export async function renderMarkdown(
   });
   // kim's sachstand.md.hbs renders the outline's blocks, to be put into their sections; a template of the
   // data repository's own that does not use the outline renders the finished Vorlage itself.
-  const markdown = normalizeMarkdown(isQueueOutput(rendered) ? assembleOutline(rendered, layout, model) : rendered);
+  const fromOutline = isQueueOutput(rendered);
+  const markdown = normalizeMarkdown(fromOutline ? assembleOutline(rendered, layout, model) : rendered);
+  // A presenter on the staff list may be named by the block berichterstattung, once per place it stands;
+  // a template of the data repository's own that does not use the outline names nobody.
+  const placed = fromOutline ? layout.queue.filter((e) => e.block === 'berichterstattung').length : 0;
+  const permittedNames = Array.from({ length: placed }, () => model.presenters.staffNames).flat();
   // Everything of a public Vorlage that is known now; kim build checks its OParl file when it makes it.
   const info = documentInfo(model);
   // The logo's alternate text is not in the Markdown but in the PDF's structure tree, read aloud and extractable.
   const logoAlt = data.organisation.letterhead?.logo?.alt;
   assertNoNames(
     { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`, ...(figure ? [figure.file] : [])] },
-    { data, report, reportSource, templateFiles: engine.files(report.template) },
+    { data, report, reportSource, templateFiles: engine.files(report.template), permittedNames },
   );
   return { markdown, model, figure };
 }

@@ -16,6 +16,8 @@ export interface Validation {
   dataset: Dataset | undefined;
   /** The report files that passed their schema, in the same order as `dataset.reports`. */
   reportSources: SourceFile[];
+  /** The diagnostics (of `diagnostics`) of rules whose errors concern only a report's own outputs (Rule.scope). */
+  outputOnly?: ReadonlySet<Diagnostic>;
 }
 
 /** Schema per file, then the cross-file rules on everything that passed; all problems in one list. */
@@ -84,13 +86,17 @@ export async function validateSources(sources: LoadedSources, templates: string[
     },
   };
   // Each rule gets the parts it declared, and only once they passed the schema (ValidData).
+  const outputOnly = new Set<Diagnostic>();
   for (const rule of RULES) {
-    if (rule.needs.every((part) => isPartValid(ctx, part))) diagnostics.push(...rule.check({ ...ctx, data: dataFor(reportData, rule.needs) }));
+    if (!rule.needs.every((part) => isPartValid(ctx, part))) continue;
+    const found = rule.check({ ...ctx, data: dataFor(reportData, rule.needs) });
+    diagnostics.push(...found);
+    if (rule.scope === 'report-output') found.forEach((d) => outputOnly.add(d));
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;
   if (allValid) rememberSources(data, [...DATA_FILE_KINDS.map((k) => sources.files[k]!), ...reportSources]);
-  return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources };
+  return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources, outputOnly };
 }
 
 /** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */

@@ -45,6 +45,17 @@ export function outlinesOf(ctx: RuleBase & { data: { readonly reports: Report[] 
 }
 
 /**
+ * The outline each report is laid out by, of the owners outlinesOf found: the report's own, else its
+ * Kreis's; undefined for kim's own outline (which places every block and text). `where` names it for a message.
+ */
+export function outlineInEffect(owners: OutlineOwner[], reportIndex: number): { owner: OutlineOwner; where: string } | undefined {
+  const own = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === reportIndex);
+  if (own) return { owner: own, where: 'in der Gliederung der Vorlage (outline)' };
+  const organisation = owners.find((o) => o.place === 'organisation');
+  return organisation && { owner: organisation, where: 'in der Gliederung aus organisation.yaml (outline)' };
+}
+
+/**
  * `check` for every report with the outline it is rendered with: its own, else its Kreis's, and how a
  * message names that outline. Reports rendered with kim's own outline are skipped (it places everything).
  */
@@ -53,11 +64,9 @@ export function checkReportOutlines<T>(
   check: (report: Report, index: number, outline: { owner: OutlineOwner; where: string }) => T[],
 ): T[] {
   const owners = outlinesOf(ctx);
-  const organisation = owners.find((o) => o.place === 'organisation');
   return ctx.data.reports.flatMap((r, i) => {
-    const owner = owners.find((o) => typeof o.place === 'object' && 'report' in o.place && o.place.report === i) ?? organisation;
-    if (!owner) return [];
-    return check(r, i, { owner, where: owner === organisation ? 'in der Gliederung aus organisation.yaml (outline)' : 'in der Gliederung der Vorlage (outline)' });
+    const effective = outlineInEffect(owners, i);
+    return effective ? check(r, i, effective) : [];
   });
 }
 

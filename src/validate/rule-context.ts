@@ -86,6 +86,12 @@ export interface Rule<N extends DataPart = never> {
   name: string;
   /** The parts of the data a rule reads; it is skipped when one of them failed its schema (no follow-on noise). */
   needs: readonly N[];
+  /**
+   * `'report-output'`: the rule's errors concern only what the report they are in would publish (a
+   * staff name in its own text), not its data. `kim build` then refuses that report alone; its Stand and
+   * session still count for the reports after it, which are built (src/batch/data-partition.ts).
+   */
+  scope?: 'report-output';
   check(ctx: RuleContext<N>): Diagnostic[];
 }
 

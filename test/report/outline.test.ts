@@ -154,6 +154,14 @@ const CASES: BlockCase[] = [
   { block: 'gremien', fact: 'Beim zweiten Sitzungstermin der Koordinierungsgruppe am 15.03.2022', change: (d) => (d.meetings.groupMeetings![1]!.date = '2022-03-16'), changed: 'Sitzungstermin der Koordinierungsgruppe am 16.03.2022' },
   { block: 'finanzielleAuswirkungen', fact: 'beträgt die jährliche Förderung 797.500 €', change: (d) => (rate2022(d).amount = 56000), changed: 'beträgt die jährliche Förderung 812.000 €' },
   { block: 'schlusszeile', fact: 'Zur Sitzung des Ausschusses für Integration und Teilhabe am 10.05.2022.', change: (d) => (d.meetings.sessions.find((s) => s.id === 'ait-2022-05-10')!.date = '2022-05-11'), changed: 'Zur Sitzung des Ausschusses für Integration und Teilhabe am 11.05.2022.' },
+  {
+    block: 'berichterstattung',
+    // Petra Lindqvist (ko-1) is on the staff list: named only because presenters names her.
+    prepare: (d) => (reportOf(d, TALHEIM_NEXT).presenters = [{ staff: 'ko-1', salutation: 'Frau', function: 'Integrationsbeauftragte des Landratsamtes' }]),
+    fact: 'In der Sitzung berichtet Frau Petra Lindqvist, Integrationsbeauftragte des Landratsamtes.',
+    change: (d) => (reportOf(d, TALHEIM_NEXT).presenters![0]!.academicTitle = 'Dr.'),
+    changed: 'In der Sitzung berichtet Frau Dr. Petra Lindqvist, Integrationsbeauftragte des Landratsamtes.',
+  },
   { block: 'zeichnung', fact: '(Dezernentin für Jugend, Familie und Soziales)', change: (d) => (reportOf(d, TALHEIM_NEXT).signature.function = 'Landrätin'), changed: '(Landrätin)' },
   {
     block: 'anlagen',

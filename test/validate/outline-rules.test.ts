@@ -63,7 +63,7 @@ describe('failing outlines', () => {
     const [d, ...rest] = rule('outline-entries-known').check(withOutline([{ body: ['kopf', 'schluszeile'] }]));
     expect(rest).toEqual([]);
     expect(d!.message).toBe(
-      'Unbekannter Baustein "schluszeile" in der Gliederung. Meinten Sie "schlusszeile"? Faktenbausteine: kopf, einleitung, uebersicht, stellenaenderungen, besetzung, einstellungen, wechsel, stellenanteile, ausgeschieden, eingestellt, lenkungsgruppe, kooperation, auftakt, gremien, finanzielleAuswirkungen, schlusszeile, zeichnung, anlagen, diagramm, abdeckung.',
+      'Unbekannter Baustein "schluszeile" in der Gliederung. Meinten Sie "schlusszeile"? Faktenbausteine: kopf, einleitung, uebersicht, stellenaenderungen, besetzung, einstellungen, wechsel, stellenanteile, ausgeschieden, eingestellt, lenkungsgruppe, kooperation, auftakt, gremien, finanzielleAuswirkungen, berichterstattung, schlusszeile, zeichnung, anlagen, diagramm, abdeckung.',
     );
     expect(d).toMatchObject({ path: 'outline[0].body[1]', severity: 'error' });
   });

@@ -46,7 +46,7 @@ test('every rule is covered below', () => {
     'text-modules-known', 'steering-group-text-has-group', 'known-paper-type', 'resolution-given', 'known-consultation-role', 'logo-file-inside', 'word-template-usable',
     'plan-parts-add-up', 'group-genus-matches-genitive', 'group-not-met-yet-chosen', 'agreement-partners', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
-    'public-report-in-public-session',
+    'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named', 'presenters-placed', 'staff-within-employer-posts',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules (the show switches and their blocks).
@@ -268,6 +268,26 @@ describe('failing cases', () => {
     );
     expect(reduced).toEqual([]);
   });
+  test('filled-within-planned: a hire in the middle of a plan period that pushes the filled posts above the plan, at the hire', () => {
+    // Modul 1 is planned at 3.5 from 2021 and filled with 3.5; nothing else changes on 01.09.2022.
+    const ds = rule('filled-within-planned').check(
+      context((data) => data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-09-01', fteChanges: [] })),
+    );
+    expect(ds).toHaveLength(1);
+    let before = 0;
+    context((data) => (before = data.staff.length));
+    // At the new entry (appended to staff.yaml), not at the plan.
+    expect(ds[0]).toMatchObject({ severity: 'warning', file: 'staff.yaml', path: `staff[${before}].fte` });
+    expect(ds[0]!.message).toBe('Am 01.09.2022 sind im Modul 1 (modul-1) 4 VZÄ besetzt, geplant sind nur 3,5 VZÄ (programme.yaml, modules[0]).');
+    // The same hire after a leaver made room is fine.
+    const replaced = rule('filled-within-planned').check(
+      context((data) => {
+        data.staff.find((s) => s.id === 'm1-troisdorf')!.end = '2022-08-31';
+        data.staff.push({ ...data.staff.find((s) => s.id === 'm1-troisdorf')!, id: 'm1-neu', start: '2022-09-01', end: undefined, fteChanges: [] });
+      }),
+    );
+    expect(replaced).toEqual([]);
+  });
   test('filled-within-planned: a plan cut below the posts in place, on the day it takes effect, at the plan period', () => {
     // Modul 1 is planned at 3.5 and filled with 3.5; nobody's post changes on the day of the cut.
     const ds = rule('filled-within-planned').check(context((data) => data.programme.modules[0]!.plannedFte.push({ from: '2023-07-01', fte: 3 })));
@@ -288,6 +308,105 @@ describe('failing cases', () => {
       }),
     );
     expect(roomMade).toEqual([]);
+  });
+  test('no-staff-names-in-public-report: a surname in a public report\'s text block, as kim report would refuse it', () => {
+    const ds = rule('no-staff-names-in-public-report').check(
+      context((data) => {
+        const text = data.reports[reportIndex(LATEST)]!.text as Record<string, unknown>;
+        text.preface = `Frau WIESENTHAL berichtet. ${String(text.preface)}`;
+      }),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'text.preface' });
+    expect(ds[0]!.line).toBeGreaterThan(0);
+    expect(ds[0]!.message).toBe(
+      `Die öffentliche Vorlage ${LATEST} enthält den Namen "Wiesenthal" einer beschäftigten Person (geschrieben als "WIESENTHAL") in der Vorlage (Markdown und PDF); Namen dürfen in öffentlichen Vorlagen nicht erscheinen.`,
+    );
+    // A report that is not public may name anyone.
+    const internal = rule('no-staff-names-in-public-report').check(
+      context((data) => {
+        const report = data.reports[reportIndex(LATEST)]!;
+        (report.text as Record<string, unknown>).preface = 'Frau Wiesenthal berichtet.';
+        (report as { public: boolean }).public = false;
+      }),
+    );
+    expect(internal).toEqual([]);
+  });
+  test('presenters-named: a staff id or a name, exactly one; a staff member with a name; a staff name typed in gets the hint', () => {
+    const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;
+    const ok = rule('presenters-named').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung', salutation: 'Frau' }, { name: 'Max Beispiel', salutation: 'Herr' }])));
+    expect(ok).toEqual([]);
+    const both = rule('presenters-named').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung', name: 'Max Beispiel' }])));
+    expect(both).toMatchObject([{ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'presenters[0]' }]);
+    expect(both[0]!.message).toMatch(/^Der Eintrag nennt sowohl eine beschäftigte Person \(staff\) als auch einen Namen \(name\); erwartet wird genau eins/);
+    const neither = rule('presenters-named').check(context((data) => (report(data).presenters = [{ salutation: 'Herr' }])));
+    expect(neither[0]!.message).toMatch(/^Der Eintrag nennt weder eine beschäftigte Person \(staff\) noch einen Namen \(name\)/);
+    const nameless = rule('presenters-named').check(
+      context((data) => {
+        delete data.staff.find((s) => s.id === 'm1-leitung')!.name;
+        report(data).presenters = [{ staff: 'm1-leitung' }];
+      }),
+    );
+    expect(nameless).toMatchObject([{ path: 'presenters[0].staff', message: 'Die Person "m1-leitung" hat in staff.yaml keinen Namen (name); ohne ihn kann die Vorlage sie nicht nennen.' }]);
+    // A staff member's name typed in as a presenter's name is refused like any staff name, with the way to do it.
+    const typed = rule('no-staff-names-in-public-report').check(context((data) => (report(data).presenters = [{ name: 'Andrea Wiesenthal', salutation: 'Frau' }])));
+    expect(typed).toMatchObject([{ path: 'presenters[0].name' }]);
+    expect(typed[0]!.message).toContain('Eine beschäftigte Person wird mit presenters[].staff (ihrer Kennung aus staff.yaml) genannt');
+    // An unknown staff id is the references rule's, with a suggestion.
+    const unknown = rule('known-references').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitng' }])));
+    expect(unknown).toMatchObject([{ path: 'presenters[0].staff' }]);
+    expect(unknown[0]!.message).toContain('m1-leitung');
+  });
+  test('presenters-placed: presenters with an outline that does not place berichterstattung', () => {
+    const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;
+    // kim's own outline places it.
+    expect(rule('presenters-placed').check(context((data) => (report(data).presenters = [{ staff: 'm1-leitung' }])))).toEqual([]);
+    const own = (body: string[]) => (data: Parameters<Parameters<typeof context>[0]>[0]) => {
+      report(data).presenters = [{ staff: 'm1-leitung' }];
+      report(data).outline = [{ body: ['kopf', ...body] }];
+      delete report(data).text; // its text blocks would need places of their own
+    };
+    expect(rule('presenters-placed').check(context(own(['berichterstattung'])))).toEqual([]);
+    const missing = rule('presenters-placed').check(context(own(['schlusszeile'])));
+    expect(missing).toMatchObject([{ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'presenters' }]);
+    expect(missing[0]!.message).toBe(
+      'Der Faktenbaustein berichterstattung steht nirgends in der Gliederung der Vorlage (outline); wer berichtet (presenters), würde nicht gedruckt. Erwartet wird "berichterstattung" in einem Abschnitt der Gliederung, oder presenters entfällt.',
+    );
+  });
+  test('staff-within-employer-posts: the staff of an employer against the plan parts that name it', () => {
+    // Modul 1, planned at 3.5: the Kreisverwaltung has 1 from 2021, 3 from 10.01.2022; the Stadt Troisdorf 0.5.
+    const split = (kreis: number, stadt: number) => [
+      { fte: kreis, label: 'Koordinierung bei der Kreisverwaltung', employer: 'kreisverwaltung' },
+      { fte: stadt, label: 'Koordinierung in der Stadt Troisdorf', employer: 'stadt-troisdorf' },
+    ];
+    const fits = rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = split(3, 0.5))));
+    expect(fits).toEqual([]);
+    // Plan parts without an employer limit nobody (the data as before).
+    expect(rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = [{ fte: 1, label: 'A' }, { fte: 2.5, label: 'B' }])))).toEqual([]);
+    // Half a post moved to the town on paper: the Kreis's third hire of 10.01.2022 is above its 2,5.
+    const over = rule('staff-within-employer-posts').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = split(2.5, 1))));
+    expect(over).toHaveLength(1);
+    expect(over[0]).toMatchObject({ severity: 'warning', file: 'staff.yaml' });
+    expect(over[0]!.path).toMatch(/^staff\[\d+\]\.fte$/);
+    expect(over[0]!.message).toBe(
+      'Am 10.01.2022 sind im Modul 1 (modul-1) bei der Kreisverwaltung 3 VZÄ besetzt, geplant sind dort nur 2,5 VZÄ (programme.yaml, modules[0].plannedFte[0].parts, employer: kreisverwaltung).',
+    );
+    // A later plan period that gives the town less than it has: at the plan part, on the day it begins.
+    const cut = rule('staff-within-employer-posts').check(
+      context((data) => {
+        const module = data.programme.modules[0]!;
+        module.plannedFte[0]!.parts = split(3, 0.5);
+        module.plannedFte.push({ from: '2023-01-01', fte: 3.5, parts: [{ fte: 3.25, label: 'Kreis', employer: 'kreisverwaltung' }, { fte: 0.25, label: 'Stadt', employer: 'stadt-troisdorf' }] });
+      }),
+    );
+    expect(cut).toMatchObject([{ severity: 'warning', file: 'programme.yaml', path: 'modules[0].plannedFte[1].parts[1].fte' }]);
+    expect(cut[0]!.message).toBe(
+      'Am 01.01.2023 ist im Modul 1 (modul-1) in der Stadt Troisdorf 0,5 VZÄ besetzt, geplant sind dort nur 0,25 VZÄ (programme.yaml, modules[0].plannedFte[1].parts, employer: stadt-troisdorf).',
+    );
+    // An unknown employer in a plan part is the references rule's.
+    const unknown = rule('known-references').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = [{ fte: 3, label: 'A', employer: 'kreisverwaltng' }, { fte: 0.5, label: 'B' }])));
+    expect(unknown).toMatchObject([{ path: 'modules[0].plannedFte[0].parts[0].employer' }]);
+    expect(unknown[0]!.message).toContain('kreisverwaltung');
   });
   test('fte-changes-within-employment: after the start, not after the end, one per day', () => {
     const ds = rule('fte-changes-within-employment').check(

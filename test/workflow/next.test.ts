@@ -210,6 +210,17 @@ describe('the next report file from the previous one', () => {
     );
   });
 
+  it('drops the presenters: naming a staff member is allowed per report, never carried over', () => {
+    const withPresenters = previous.replace('signature:', 'presenters:\n  - staff: m1-leitung\n    salutation: Frau\nsignature:');
+    const next = nextReportText(withPresenters, { id: '2024-11-20-kim-sachstand', stand: '2024-11-04', session: 'asi-2024-11-20', previousReport: null });
+    expect(next).not.toContain('presenters');
+    expect(next).not.toContain('m1-leitung');
+    expect(next).toContain('signature: { authority: Im Auftrag, function: Leitung }');
+    // Also when the file is rewritten as a whole (flow style).
+    const flow = '{ id: a, stand: 2024-01-01, consultations: [{ session: s1, role: Kenntnisnahme }], presenters: [{ staff: m1-leitung }] }\n';
+    expect(parse(nextReportText(flow, { id: 'b', stand: '2024-02-01', session: 's2', previousReport: null })).presenters).toBeUndefined();
+  });
+
   it('adds or replaces previousReport and a new title; a flow-style file is rewritten, same values', () => {
     const named = nextReportText(previous, { id: 'x', stand: '2024-11-04', session: 's', title: 'Neu: Titel', previousReport: '2024-01-01-alt' });
     expect(named).toContain('stand: 2024-11-04 # Datenstand\npreviousReport: 2024-01-01-alt\n');

@@ -54,6 +54,31 @@ describe('a report whose previous report is invalid', () => {
     expect(outFiles(repo)).toEqual(outputsOf(A, B));
   });
 
+  it('is built when the previous report is refused only for a staff name in its own text (that one alone fails)', () => {
+    const repo = builtRepo();
+    const cleanB = readFileSync(join(repo, 'out', `${B}.md`), 'utf8');
+    edit(report(repo, A), 'Mit dieser Vorlage wird', 'Frau Wiesenthal berichtet. Mit dieser Vorlage wird');
+    // kim validate refuses what the build refuses, at the line in the report file.
+    const validate = runKim(['validate'], { cwd: repo });
+    expect(validate.code).toBe(1);
+    expect(validate.stderr + validate.stdout).toMatch(new RegExp(`reports/${A}\\.yaml:\\d+:\\d+  Fehler: Die öffentliche Vorlage ${A} enthält den Namen "Wiesenthal" einer beschäftigten Person`));
+    const r = runKim(['build', '--jobs', '1'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Die öffentliche Vorlage ${A} enthält den Namen "Wiesenthal"`);
+    expect(r.stderr).toContain(`Fehlgeschlagen: ${A}.`);
+    expect(r.stderr).not.toContain('Die vorige Vorlage');
+    expect(outFiles(repo)).toEqual(outputsOf(B));
+    // B still measures "since the last session" from A's Stand: the same Vorlage as before.
+    expect(readFileSync(join(repo, 'out', `${B}.md`), 'utf8')).toBe(cleanB);
+    // kim report likewise: B is written, A is refused with the name.
+    const reportB = runKim(['report', B, '--format', 'md', '--out', 'single'], { cwd: repo });
+    expect(reportB.code, reportB.stderr).toBe(0);
+    expect(readFileSync(join(repo, 'single', `${B}.md`), 'utf8')).toBe(cleanB);
+    const reportA = runKim(['report', A, '--format', 'md', '--out', 'single'], { cwd: repo });
+    expect(reportA.code).toBe(1);
+    expect(reportA.stderr).toContain(`Die öffentliche Vorlage ${A} enthält den Namen "Wiesenthal"`);
+  });
+
   it('fails when the previous report file has a YAML error but its Stand is readable', () => {
     const repo = exampleRepo();
     edit(report(repo, A), /^title: /m, 'title: [kaputt ');

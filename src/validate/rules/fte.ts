@@ -1,9 +1,8 @@
-import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { plannedFteOn } from '../../model/fte.js';
-import { dayAfter } from '../../model/dates.js';
+import { planOn } from '../../model/fte.js';
 import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
 import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
+import { filledByDay, micro, postSteps } from '../post-steps.js';
 import { at, ptr, defineRule } from '../rule-context.js';
 
 /**
@@ -22,58 +21,27 @@ export const filledWithinPlanned = defineRule({
     const unit = unitWords(terms);
     ctx.data.programme.modules.forEach((module, mi) => {
       if (module.plannedFte.length === 0) return;
-      const members = ctx.data.staff.map((s, index) => ({ s, index })).filter(({ s }) => s.module === module.id);
-      // Each person's post as steps: +fte on the first day, the difference on each day a change of the post
-      // begins, −fte on the day after the last. One sweep over the steps in day order (not every member for
-      // every day: 10 000 staff with distinct start days would be 10^8 steps). FTE in millionths, exact.
-      const micro = (fte: number): number => Math.round(fte * 1e6);
-      type Step = { day: string; delta: number; index: number; path: (string | number)[] };
-      const steps: Step[] = [];
-      // A plan period's first day is a day to check too (delta 0, index −1 − the period's index).
-      module.plannedFte.forEach((p, pi) => steps.push({ day: p.from, delta: 0, index: -1 - pi, path: [] }));
-      for (const { s, index } of members) {
-        if (s.end !== undefined && s.end < s.start) continue;
-        let current = micro(s.fte);
-        steps.push({ day: s.start, delta: current, index, path: ['fte'] });
-        [...(s.fteChanges ?? [])]
-          .map((c, ci) => ({ c, ci }))
-          .filter(({ c }) => c.from > s.start && (s.end === undefined || c.from <= s.end))
-          .sort(by(({ c }) => c.from))
-          .forEach(({ c, ci }) => {
-            steps.push({ day: c.from, delta: micro(c.fte) - current, index, path: ['fteChanges', ci, 'fte'] });
-            current = micro(c.fte);
-          });
-        if (s.end !== undefined) steps.push({ day: dayAfter(s.end), delta: -current, index, path: ['fte'] });
-      }
-      steps.sort(by((st) => st.day));
-      let filledMicro = 0;
-      for (let i = 0; i < steps.length; ) {
-        const day = steps[i]!.day;
-        let grew: Step | undefined;
-        let planBegins: Step | undefined;
-        for (; i < steps.length && steps[i]!.day === day; i++) {
-          filledMicro += steps[i]!.delta;
-          if (steps[i]!.delta > 0) grew = steps[i];
-          if (steps[i]!.index < 0) planBegins = steps[i];
-        }
-        const planned = plannedFteOn(module, day);
-        if ((grew === undefined && planBegins === undefined) || planned === undefined || filledMicro <= micro(planned)) continue;
+      const steps = postSteps(ctx.data.staff, (s) => s.module === module.id);
+      for (const { day, filled: filledMicro, grew, planBegins } of filledByDay(steps, module.plannedFte.map((p) => p.from))) {
+        const plan = planOn(module, day);
+        if ((grew === undefined && !planBegins) || plan === undefined || filledMicro <= micro(plan.fte)) continue;
+        const planned = plan.fte;
         const filled = filledMicro / 1e6;
         const { labelIn } = moduleLabels(terms, module.number);
         const figures = `Am ${formatDate(day)} ${isSingularAmount(filled) ? 'ist' : 'sind'} ${labelIn} (${module.id}) ${formatQuantity(filled, unit)} besetzt, geplant sind`;
         // Posts that grew point at the staff entry; otherwise the plan period that begins below them.
         out.push(
           grew !== undefined
-            ? at(ctx, 'staff', ptr('staff', grew.index, ...grew.path), `${figures} nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`, 'warning')
+            ? at(ctx, 'staff', ptr('staff', grew.staff, ...grew.path), `${figures} nur ${formatQuantity(planned, unit)} (programme.yaml, modules[${mi}]).`, 'warning')
             : at(
                 ctx,
                 'programme',
-                ptr('modules', mi, 'plannedFte', -1 - planBegins!.index, 'fte'),
+                ptr('modules', mi, 'plannedFte', module.plannedFte.indexOf(plan), 'fte'),
                 `${figures} ab diesem Tag nur ${formatQuantity(planned, unit)}; endet eine Stelle oder wird sie verringert, fehlt das in staff.yaml (end, fteChanges).`,
                 'warning',
               ),
         );
-        return;
+        return; // the first such day per module
       }
     });
     return out;

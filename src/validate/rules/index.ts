@@ -37,6 +37,9 @@ import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlineShownPlaced } from './outline-shown-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
+import { noStaffNamesInPublicReport } from './public-names.js';
+import { presentersNamed, presentersPlaced } from './presenters.js';
+import { staffWithinEmployerPosts } from './employer-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -93,4 +96,8 @@ export const RULES: readonly AnyRule[] = [
   outlineTextPlaced,
   outlineShownPlaced,
   outlinePlacedOnce,
+  noStaffNamesInPublicReport,
+  presentersNamed,
+  presentersPlaced,
+  staffWithinEmployerPosts,
 ];

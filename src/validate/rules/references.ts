@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { DataFileKind } from '../../load/data-files.js';
 import { didYouMean } from '../../german/index.js';
-import type { Assignment, CooperationAgreement, Employer, GroupMeeting, KickOff, ProgrammeGroup, Session, StaffMember } from '../../model/types.js';
+import type { Assignment, CooperationAgreement, Employer, GroupMeeting, KickOff, ProgrammeGroup, ProgrammeModule, Session, StaffMember } from '../../model/types.js';
 import { at, ptr, usableIds, valueAt, type Place, defineRule, type RuleContext } from '../rule-context.js';
 
 interface Target {
@@ -66,6 +66,14 @@ function references(ctx: RuleContext): Reference[] {
     if (Array.isArray(a.municipalities)) a.municipalities.forEach((m, j) => add('assignments', ['assignments', i, 'municipalities', j], m, 'municipality'));
   });
   entries<ProgrammeGroup>(ctx, 'programme', '/groups').forEach((g, i) => add('programme', ['groups', i, 'module'], g.module, 'module'));
+  // Plan parts per employer ("2,5 Stellen bei der Stadt X").
+  entries<ProgrammeModule>(ctx, 'programme', '/modules').forEach((m, i) => {
+    if (!Array.isArray(m.plannedFte)) return;
+    m.plannedFte.forEach((p: unknown, j) => {
+      const parts = (p as { parts?: unknown } | null)?.parts;
+      if (Array.isArray(parts)) parts.forEach((part: unknown, k) => add('programme', ['modules', i, 'plannedFte', j, 'parts', k, 'employer'], (part as { employer?: unknown } | null)?.employer, 'employer'));
+    });
+  });
   entries<GroupMeeting>(ctx, 'meetings', '/groupMeetings').forEach((m, i) => add('meetings', ['groupMeetings', i, 'group'], m.group, 'group'));
   entries<Session>(ctx, 'meetings', '/sessions').forEach((s, i) => add('meetings', ['sessions', i, 'committee'], s.committee, 'committee'));
   entries<KickOff>(ctx, 'meetings', '/kickOffs').forEach((k, i) => add('meetings', ['kickOffs', i, 'municipality'], k.municipality, 'municipality'));
@@ -77,6 +85,7 @@ function references(ctx: RuleContext): Reference[] {
   ctx.data.reports.forEach((r, i) => {
     add({ report: i }, ['department'], r.department, 'department');
     r.consultations.forEach((c, j) => add({ report: i }, ['consultations', j, 'session'], c.session, 'session'));
+    r.presenters?.forEach((p, j) => add({ report: i }, ['presenters', j, 'staff'], p.staff, 'staff'));
   });
   // A report file with an error elsewhere: its department and sessions are checked all the same.
   ctx.brokenReports.forEach((b, i) => {
