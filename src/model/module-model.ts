@@ -36,6 +36,14 @@ export interface ModuleModel {
   planParts: string;
   /** Plan changes of the report's period (a Kreistag decision doubling the posts). */
   planChanges: PlanChangeModel[];
+  /**
+   * In a first report (no previous one), the decision that founded the module's plan (its first plan period's
+   * `decision`, taken by the Stand): "Mit Beschluss des Kreistages vom … wurde der Stellenumfang … festgelegt."
+   * Null in a follow-up (the committee has heard of it) and when the data names no such decision.
+   */
+  founding: FoundingModel | null;
+  /** Whether the plan-changes block has anything to say: a founding decision or a change. */
+  planNews: boolean;
   /** One sentence per hiring (same day, role and employer) of the staff in post, from the roles' statements. */
   statements: string[];
   /** Staff in post at the Stand, grouped by role, focus and employer ("zwei Case Managerinnen für …"). */
@@ -148,6 +156,13 @@ export interface PlanChangeModel {
   decision: { name: string; date: IsoDate; reference: string } | null;
 }
 
+export interface FoundingModel {
+  /** The first day of the founded plan. */
+  from: IsoDate;
+  fte: number;
+  decision: { name: string; date: IsoDate; reference: string };
+}
+
 export interface ModuleInput {
   module: ProgrammeModule;
   stand: IsoDate;
@@ -184,6 +199,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const served = inPost.filter(servesMunicipalities).map(line);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
+  const planChanges = planChangesBetween(module, previousStand, stand);
+  const founding = previousStand === undefined ? foundingOf(module, stand) : null;
   const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
@@ -200,7 +217,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
-    planChanges: planChangesBetween(module, previousStand, stand).map((c) => ({
+    founding,
+    planNews: founding !== null || planChanges.length > 0,
+    planChanges: planChanges.map((c) => ({
       from: c.period.from,
       fte: c.period.fte,
       previousFte: c.previousFte,
@@ -251,6 +270,14 @@ export function buildModule(input: ModuleInput): ModuleModel {
     groups: [],
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
+}
+
+/** The decision of a module's first plan period, when the data has one taken by the Stand. */
+function foundingOf(module: ProgrammeModule, stand: IsoDate): FoundingModel | null {
+  const first = [...module.plannedFte].sort(by((p) => p.from))[0];
+  if (!first?.decision || first.decision.date > stand) return null;
+  const { name, date, reference } = first.decision;
+  return { from: first.from, fte: first.fte, decision: { name, date, reference: reference ?? '' } };
 }
 
 /**

@@ -55,7 +55,8 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     name: 'stellenaenderungen',
     scope: 'module',
     partial: 'plan-changes',
-    description: 'Änderungen des geplanten Stellenumfangs im Berichtszeitraum, mit dem Beschluss, der sie trägt ("Mit Beschluss des Kreistages vom … wurde der Stellenumfang für das Modul 2 … von 12 auf 24 VZÄ erhöht.").',
+    description:
+      'Änderungen des geplanten Stellenumfangs im Berichtszeitraum, mit dem Beschluss, der sie trägt ("Mit Beschluss des Kreistages vom … wurde der Stellenumfang für das Modul 2 … von 12 auf 24 VZÄ erhöht."). In einer ersten Vorlage zuvor der Beschluss, der den ersten Plan des Moduls begründet hat, wenn programme.yaml ihn nennt (plannedFte[0].decision): "Mit Beschluss des Kreistages vom 24.06.2021 (Drucksache 088/21) wurde der Stellenumfang für das Modul 1 zum 01.07.2021 auf 3,5 VZÄ festgelegt."',
   },
   {
     name: 'besetzung',
