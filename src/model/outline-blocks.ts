@@ -52,6 +52,13 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
   },
   { name: 'uebersicht', scope: 'report', partial: 'overview', description: 'Die Tabelle "Stellen und Förderung": geplante, besetzte und offene Stellen und die Förderung je Modul, mit Gesamtzeile und Stand. Entfällt mit show.overview: false.' },
   {
+    name: 'modulplaene',
+    scope: 'report',
+    partial: 'module-plans',
+    description:
+      'Die Module als eine Aufzählung ihrer Pläne, statt eines Abschnitts je Modul: je Modul ein Punkt mit Plan und Besetzung am Stand ("- Modul 1 (Strategisches kommunales Integrationsmanagement): geplant 3,5 VZÄ, besetzt 3,5 VZÄ"; mit den Teilen des Plans "(davon …)"; ohne Plan "noch kein Stellenumfang geplant", ohne Personal "noch nicht besetzt"). Nicht in kims Vorgabe.',
+  },
+  {
     name: 'stellenaenderungen',
     scope: 'module',
     partial: 'plan-changes',
