@@ -44,6 +44,11 @@ export interface ModuleModel {
   founding: FoundingModel | null;
   /** Whether the plan-changes block has anything to say: a founding decision or a change. */
   planNews: boolean;
+  /**
+   * In a Vorlage whose author is not the programme's owner (programme.yaml owner): the module's posts that
+   * serve the author's own municipality at the Stand, by employer (local-posts.ts). Null otherwise.
+   */
+  local: LocalModel | null;
   /** One sentence per hiring (same day, role and employer) of the staff in post, from the roles' statements. */
   statements: string[];
   /** Staff in post at the Stand, grouped by role, focus and employer ("zwei Case Managerinnen für …"). */
@@ -154,6 +159,14 @@ export interface PlanChangeModel {
   /** Takes effect after the Stand (decided in the period). */
   future: boolean;
   decision: { name: string; date: IsoDate; reference: string } | null;
+}
+
+export interface LocalModel {
+  fte: number;
+  /** "1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental"; empty when none. */
+  byEmployer: string;
+  /** How many employers have such posts. */
+  employers: number;
 }
 
 export interface FoundingModel {
@@ -268,6 +281,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
     hostsSteeringGroup: false,
     hostsCooperation: false,
     groups: [],
+    // Set by the report model, which knows the author.
+    local: null,
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
 }

@@ -4,13 +4,14 @@ import { fundingRateFor } from './fte.js';
 import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } from './fact-slots.js';
 import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
-import { buildModule, type ModuleModel } from './module-model.js';
+import { buildModule, type LocalModel, type ModuleModel } from './module-model.js';
+import { localPosts } from './local-posts.js';
 import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
-import { defaultSessionName, formatDate } from '../german/index.js';
+import { capitalize, defaultSessionName, formatDate, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 
-export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { FteChangeModel, LocalModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 
 /**
@@ -33,6 +34,15 @@ export interface ReportModel {
   body: Dataset['organisation']['body'];
   letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
+  /**
+   * The programme's owner when the Vorlage's author is another body (programme.yaml owner: a town reporting
+   * on its Kreis's programme): "Der Landkreis Talheim hat … geplant." Null when the author runs the programme.
+   */
+  owner: { name: string; nominative: string; Nominative: string; genitive: string } | null;
+  /** With an owner: the author's own municipality (organisation.yaml body.municipality), "die Stadt Wiesental" after "für". */
+  author: { municipality: { bare: string; acc: string; dat: string } } | null;
+  /** With an owner: all posts serving the author's municipality at the Stand (see ModuleModel.local). */
+  local: LocalModel | null;
   terms: TermsModel;
   /** "folgende Kommunen", "keiner Kommune", "den kreisangehörigen Kommunen" – or a Stadt's "Stadtteile". */
   municipalityWord: MunicipalityWordModel;
@@ -156,13 +166,19 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const stand = report.stand;
   const terms = termsOf(programme);
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
-  const ctx = { index, leadEmployer: programme.leadEmployer, unit: unitWords(terms) };
+  // A town's Vorlage on its Kreis's programme names every employer ("beim Landratsamt", "der Stadt …"): none is
+  // the author's own programme employer.
+  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms) };
+  const authorMunicipality = programme.owner && organisation.body.municipality ? index.municipalities.get(organisation.body.municipality) : undefined;
+  const localOf = (staff: readonly Dataset['staff'][number][]): LocalModel | null =>
+    authorMunicipality ? localModel(localPosts(index, staff, organisation.body.municipality!, stand), index, ctx.unit) : null;
 
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
   const built = sorted.map((module) => {
     const text = report.text?.modules?.[module.id] ?? {};
-    return buildModule({ module, stand, previousStand, rate, terms, ctx, text });
+    const m = buildModule({ module, stand, previousStand, rate, terms, ctx, text });
+    return { ...m, local: localOf(index.staffByModule.get(module.id) ?? []) };
   });
   // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
   // meetings of a group it tells) is left out.
@@ -214,6 +230,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     agreements: events.cooperation.total,
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
+    owner: programme.owner?.name ?? null,
+    local: localOf(data.staff),
   });
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
@@ -247,6 +265,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
       logo: letterhead.logo ?? null,
     },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
+    owner: programme.owner ? { ...programme.owner, Nominative: capitalize(programme.owner.nominative) } : null,
+    author: authorMunicipality
+      ? { municipality: { bare: municipalityPhrase(authorMunicipality, 'bare'), acc: municipalityPhrase(authorMunicipality, 'acc'), dat: municipalityPhrase(authorMunicipality, 'dat') } }
+      : null,
+    local: localOf(data.staff),
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
@@ -281,6 +304,15 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
       closing: fill(report.text?.closing),
     },
     signature: report.signature,
+  };
+}
+
+/** Posts serving the author's municipality as the Vorlage names them: per employer, "1,5 VZÄ beim Landratsamt Talheim". */
+function localModel(posts: ReturnType<typeof localPosts>, index: ReturnType<typeof indexOf>, unit: ReturnType<typeof unitWords>): LocalModel {
+  return {
+    fte: posts.fte,
+    byEmployer: joinList(posts.byEmployer.map((e) => `${formatQuantity(e.fte, unit)} ${index.employers.get(e.employer)!.at}`)),
+    employers: posts.byEmployer.length,
   };
 }
 

@@ -7,9 +7,18 @@ import { BUILTIN_TEMPLATES_DIR } from './template-registry.js';
 /** kim's own outline, beside the templates: the Vorlage of a report whose folder gives none. */
 export const DEFAULT_OUTLINE_FILE = join(BUILTIN_TEMPLATES_DIR, 'gliederung.yaml');
 
+/** kim's outline for a town's Vorlage on its Kreis's programme (programme.yaml owner): without the Kreis-wide staff blocks. */
+export const LOCAL_OUTLINE_FILE = join(BUILTIN_TEMPLATES_DIR, 'gliederung-kommune.yaml');
+
 let cached: Outline | undefined;
+let cachedLocal: Outline | undefined;
 
 /** Read once per process; the file ships with kim and is checked by the tests (test/report/outline-default.test.ts). */
 export function defaultOutline(): Outline {
   return (cached ??= parse(readFileSync(DEFAULT_OUTLINE_FILE, 'utf8')) as Outline);
+}
+
+/** The default for a Vorlage whose author is not the programme's owner (test/report/town-report.test.ts). */
+export function localOutline(): Outline {
+  return (cachedLocal ??= parse(readFileSync(LOCAL_OUTLINE_FILE, 'utf8')) as Outline);
 }

@@ -5,7 +5,7 @@ import { assertNoNames } from './privacy-check.js';
 import { documentInfo } from './document-info.js';
 import type { SourceFile } from '../load/source-file.js';
 import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
-import { defaultOutline } from './default-outline.js';
+import { defaultOutline, localOutline } from './default-outline.js';
 import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
 import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
 import { assertNoIgnoredOverrides } from './outline-overrides.js';
@@ -21,7 +21,7 @@ export async function renderMarkdown(
   const model = buildReportModel(data, report);
   const safe = withSafeTextBlocks(model);
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).
-  const layout = layoutOf(report.outline ?? data.organisation.outline ?? defaultOutline(), model, safeTexts(safe));
+  const layout = layoutOf(report.outline ?? data.organisation.outline ?? (data.programme.owner ? localOutline() : defaultOutline()), model, safeTexts(safe));
   const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })) });
   // kim's sachstand.md.hbs renders the outline's blocks, to be put into their sections; a template of the
   // data repository's own that does not use the outline renders the finished Vorlage itself.

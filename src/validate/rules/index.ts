@@ -33,6 +33,7 @@ import { outlineHeadingSlotsHaveValues, outlineHeadingSlotsResolve } from './out
 import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
+import { localSharesKnown, outlineOwnStaffOnly, ownerNeedsAuthorMunicipality } from './local-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -65,6 +66,9 @@ export const RULES: readonly AnyRule[] = [
   groupGenusMatchesGenitive,
   assignmentSharesWithinPost,
   listedStaffAssigned,
+  ownerNeedsAuthorMunicipality,
+  localSharesKnown,
+  outlineOwnStaffOnly,
   attachmentFilesInside,
   previousReportEarlier,
   previousSessionEarlier,
