@@ -71,6 +71,8 @@ export interface FactSlot {
   description: string;
   /** A sentence with the slot and what kim makes of it for the example data's Vorlage of 16.03.2022 (a test checks it). */
   example: { text: string; filled: string };
+  /** Where the example holds when the example data have no value for the slot (docs/platzhalter.md names it; a test checks it). */
+  exampleFrom?: string;
   /**
    * The value, in the Vorlage's German; `module` is the argument's module (moduleOrNone: undefined for all).
    * Validation has refused the slot where it has no value, except where it cannot tell: beside a report file
@@ -356,6 +358,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
   },
   {
     name: 'traeger',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
     argument: 'none',
     description: 'Der Träger des Programms, wenn die Vorlage von einer Stadt oder Gemeinde über das Programm ihres Kreises stammt (programme.yaml owner, name).',
     example: { text: 'Der {traeger} hat die Stellen beantragt.', filled: 'Der Landkreis Talheim hat die Stellen beantragt.' },
@@ -364,17 +367,19 @@ export const FACT_SLOTS: readonly FactSlot[] = [
   },
   {
     name: 'vorOrt',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
     argument: 'moduleOrNone',
     description: 'In der Vorlage einer Stadt oder Gemeinde über das Programm ihres Kreises: die Stellen, die am Stand für die eigene Kommune (organisation.yaml body.municipality) tätig sind, aus assignments.yaml; ohne Modul: alle Module zusammen.',
-    example: { text: 'Für die Stadt sind {vorOrt} tätig.', filled: 'Für die Stadt sind 2,5 Vollzeitstellen tätig.' },
+    example: { text: 'Für die Stadt sind {vorOrt} tätig.', filled: 'Für die Stadt sind 3 Vollzeitstellen tätig.' },
     value: (facts, m) => formatQuantity(localOf(facts, m).fte, facts.unit),
     noValue: OWNER_NEEDED,
   },
   {
     name: 'vorOrtJeArbeitgeber',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
     argument: 'moduleOrNone',
     description: 'Dieselben Stellen nach Arbeitgebern, mit deren Wendung at aus organisation.yaml employers; ohne solche Stellen die Zahl 0 mit der Einheit.',
-    example: { text: 'Davon sind {vorOrtJeArbeitgeber} besetzt.', filled: 'Davon sind 1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental besetzt.' },
+    example: { text: 'Davon sind {vorOrtJeArbeitgeber:modul-2} besetzt.', filled: 'Davon sind 1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental besetzt.' },
     value: (facts, m) => localOf(facts, m).byEmployer || formatQuantity(0, facts.unit),
     noValue: OWNER_NEEDED,
   },

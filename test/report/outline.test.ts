@@ -183,8 +183,9 @@ const render = (c: BlockCase, outline: Outline | undefined, change?: (d: Dataset
     if (outline) reportOf(d, TALHEIM_NEXT).outline = outline;
   }, TALHEIM_NEXT, TALHEIM_DIR);
 
+// Not in kim's outline, so tested on their own: eingestellt and modulplaene below, vorOrt in town-report.test.ts.
 test('every fact block has a case below', () => {
-  expect(CASES.map((c) => c.block).sort()).toEqual(FACT_BLOCKS.map((b) => b.name).filter((n) => n !== 'eingestellt' && n !== 'modulplaene').sort());
+  expect(CASES.map((c) => c.block).sort()).toEqual(FACT_BLOCKS.map((b) => b.name).filter((n) => !['eingestellt', 'modulplaene', 'vorOrt'].includes(n)).sort());
 });
 
 describe.each(CASES)('fact block $block', (c) => {

@@ -3,7 +3,10 @@
  * the town fixture (test/fixtures/stadt-wiesental): each passes there and fails, located and in German, on
  * one change.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Outline } from '../../src/model/outline-blocks.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSources, type LoadedSources } from '../../src/load/dataset.js';
 import { validateSources } from '../../src/validate/index.js';
@@ -68,4 +71,23 @@ test('outline-own-staff-only: a block stating the whole programme\'s staff is re
     delete x.programme.owner;
     x.reports[1]!.outline = [{ body: ['uebersicht'] }];
   })).toEqual([]);
+});
+
+describe('slots of the whole staff and of the town (text-slots-have-values)', () => {
+  test('{besetzt} and {offen} have no value in the town\'s Vorlage; {vorOrt} is what it can state', () => {
+    const found = check('text-slots-have-values', (x) => (x.reports[1]!.text = { closing: 'Besetzt sind {besetzt:modul-2}, offen {offen}, für uns {vorOrt}.' }));
+    expect(found.map((d) => d.message.slice(0, 60))).toEqual([expect.stringContaining('{besetzt:modul-2}'), expect.stringContaining('{offen}')]);
+    expect(found[0]!.message).toContain('die Vorlage berichtet über das Programm des Landkreises Talheim (programme.yaml owner) und kennt nur dessen Personal, das für die eigene Kommune tätig ist; erwartet wird {vorOrt} oder {vorOrt:MODUL}');
+  });
+
+  test('{vorOrt}, {vorOrtJeArbeitgeber} and {traeger} have none in a Kreis\'s own Vorlage', () => {
+    const found = check('text-slots-have-values', (x) => delete x.programme.owner);
+    expect(found.map((d) => d.message.slice(0, 30))).toEqual([expect.stringContaining('{vorOrt}'), expect.stringContaining('{vorOrtJeArbeitgeber}'), expect.stringContaining('{traeger}')]);
+    expect(found[0]!.message).toContain('hier ist der Verfasser selbst der Träger, erwartet wird {besetzt} oder {besetzt:MODUL}');
+  });
+});
+
+test("kim's outline for a town's Vorlage (templates/gliederung-kommune.yaml) passes every rule, given in a report", () => {
+  const town = parse(readFileSync(join(ROOT, 'templates', 'gliederung-kommune.yaml'), 'utf8')) as Outline;
+  for (const r of RULES) expect(r.check(ruleContextFor(base, sources, (x) => (x.reports[1]!.outline = structuredClone(town)))), r.name).toEqual([]);
 });
