@@ -2,6 +2,7 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
+import { startDay } from './dates.js';
 import { capitalize, definite } from '../german/index.js';
 import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
 
@@ -107,8 +108,9 @@ export function periodEvents(
   previousSession: IsoDate | undefined,
 ): PeriodEvents {
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
-  const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
-  const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
+  // An agreement known only to the month counts from the month's first day (dates.ts).
+  const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => startDay(c.date) <= stand).sort(byDate);
+  const listedNow = agreements.filter((c) => inPeriod(startDay(c.date)) && c.listed !== false);
   const days = [...groupBy(listedNow, (c) => c.date).entries()];
   const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality)!, 'dat')))} (${formatDate(date)})`);
   return {
@@ -117,10 +119,10 @@ export function periodEvents(
       .filter((m) => inPeriod(m.date)),
     cooperation: {
       total: agreements.length,
-      earlier: agreements.some((c) => !inPeriod(c.date)),
+      earlier: agreements.some((c) => !inPeriod(startDay(c.date))),
       inPeriod: joinList(perDay),
       inPeriodCount: listedNow.length,
-      afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
+      afterPreviousSession: previousSession !== undefined && listedNow.every((c) => startDay(c.date) > previousSession),
     },
     kickOffs: kickOffsOfPeriod(meetings, index, inPeriod),
   };

@@ -1,7 +1,7 @@
 import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { plannedFteOn } from '../../model/fte.js';
-import { dayAfter } from '../../model/dates.js';
+import { dayAfter, endDay, startDay } from '../../model/dates.js';
 import { moduleLabels, termsOf, unitWords } from '../../model/terms.js';
 import { formatDate, formatQuantity, isSingularAmount } from '../../german/index.js';
 import { at, ptr, defineRule } from '../rule-context.js';
@@ -32,18 +32,18 @@ export const filledWithinPlanned = defineRule({
       // A plan period's first day is a day to check too (delta 0, index −1 − the period's index).
       module.plannedFte.forEach((p, pi) => steps.push({ day: p.from, delta: 0, index: -1 - pi, path: [] }));
       for (const { s, index } of members) {
-        if (s.end !== undefined && s.end < s.start) continue;
+        if (s.end !== undefined && endDay(s.end) < startDay(s.start)) continue;
         let current = micro(s.fte);
-        steps.push({ day: s.start, delta: current, index, path: ['fte'] });
+        steps.push({ day: startDay(s.start), delta: current, index, path: ['fte'] });
         [...(s.fteChanges ?? [])]
           .map((c, ci) => ({ c, ci }))
-          .filter(({ c }) => c.from > s.start && (s.end === undefined || c.from <= s.end))
+          .filter(({ c }) => c.from > startDay(s.start) && (s.end === undefined || c.from <= endDay(s.end)))
           .sort(by(({ c }) => c.from))
           .forEach(({ c, ci }) => {
             steps.push({ day: c.from, delta: micro(c.fte) - current, index, path: ['fteChanges', ci, 'fte'] });
             current = micro(c.fte);
           });
-        if (s.end !== undefined) steps.push({ day: dayAfter(s.end), delta: -current, index, path: ['fte'] });
+        if (s.end !== undefined) steps.push({ day: dayAfter(endDay(s.end)), delta: -current, index, path: ['fte'] });
       }
       steps.sort(by((st) => st.day));
       let filledMicro = 0;

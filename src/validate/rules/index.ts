@@ -33,6 +33,7 @@ import { outlineHeadingSlotsHaveValues, outlineHeadingSlotsResolve } from './out
 import { outlineModules } from './outline-modules.js';
 import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
+import { monthDatesClearOfReports } from './month-dates.js';
 import { localSharesKnown, outlineOwnStaffOnly, ownerNeedsAuthorMunicipality } from './local-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
@@ -68,6 +69,7 @@ export const RULES: readonly AnyRule[] = [
   listedStaffAssigned,
   ownerNeedsAuthorMunicipality,
   localSharesKnown,
+  monthDatesClearOfReports,
   outlineOwnStaffOnly,
   attachmentFilesInside,
   previousReportEarlier,
