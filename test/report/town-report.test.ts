@@ -43,6 +43,17 @@ describe('the facts and whose they are', () => {
     expect(text).toContain('Zum 31.03.2022 ist der Case Manager des Landratsamtes Talheim für die Stadt Wiesental ausgeschieden.');
   });
 
+  test('the plan list (modulplaene) gives the town\'s posts beside the Kreis\'s plan, not the filled ones', async () => {
+    const text = await renderWith((d) => {
+      const r = d.reports.find((x) => x.id === TOWN_NEXT)!;
+      r.outline = [{ body: ['modulplaene'] }];
+      delete r.text;
+    }, TOWN_NEXT, TOWN_DIR);
+    expect(text).toBe(
+      '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen, für die Stadt Wiesental 0,5 Vollzeitstelle\n- Modul II (Rechtskreisübergreifendes Case Management): geplant 12 Vollzeitstellen, für die Stadt Wiesental 2,5 Vollzeitstellen\n',
+    );
+  });
+
   test('without an owner the same data are the Kreis\'s own Vorlage: kim\'s outline, the staffing of the whole programme', async () => {
     const text = await renderWith((d) => {
       delete d.programme.owner;
