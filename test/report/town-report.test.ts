@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../support/golden.js';
-import { renderWith, TOWN_DIR, TOWN_FIRST, TOWN_NEXT } from '../support/example.js';
+import { CURRENT, renderWith, TOWN_DIR, TOWN_FIRST, TOWN_NEXT } from '../support/example.js';
 import type { Dataset } from '../../src/model/types.js';
 
 const staffOf = (d: Dataset, id: string) => d.staff.find((s) => s.id === id)!;
@@ -62,4 +62,16 @@ describe('the facts and whose they are', () => {
     expect(text).not.toContain('Der Landkreis Talheim hat');
     expect(text).toContain('| Modul II – Rechtskreisübergreifendes Case Management | 12 |');
   });
+});
+
+test('a unit with an abbreviation is named once before its parts, as in the staffing sentence', async () => {
+  const text = await renderWith((d) => {
+    d.programme.owner = { name: 'Rhein-Sieg-Kreis', nominative: 'der Rhein-Sieg-Kreis', genitive: 'des Rhein-Sieg-Kreises' };
+    d.organisation.body.municipality = 'troisdorf';
+    d.programme.modules.find((m) => m.id === 'modul-1')!.plannedFte[0]!.parts = [{ fte: 3, label: 'Koordinierung' }, { fte: 0.5, label: 'Verwaltungsassistenz' }];
+    d.reports.find((r) => r.id === CURRENT)!.outline = [{ body: ['vorOrt:modul-1'] }];
+  });
+  expect(text).toBe(
+    'Der Rhein-Sieg-Kreis hat für das Modul 1 3,5 Vollzeitäquivalente (VZÄ; davon 3 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz) geplant. Für die Stadt Troisdorf ist davon 0,5 VZÄ in der Stadt Troisdorf besetzt.\n',
+  );
 });
