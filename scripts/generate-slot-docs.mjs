@@ -61,7 +61,9 @@ in einer ersten Vorlage oder \`{geplant:modul-3}\`, solange Modul 3 keinen Plan 
 ## Alle Platzhalter
 
 Die Beispiele sind Sätze in einem Textbaustein und was kim daraus für die Beispieldaten (data/, Vorlage vom
-16.03.2022) macht; für \`{letzteVorlage}\` hat die vorige Vorlage dort die Drucksachennummer 245/21.
+16.03.2022) macht; für \`{letzteVorlage}\` hat die vorige Vorlage dort die Drucksachennummer 245/21. Die
+Platzhalter für die Vorlage einer Stadt über das Programm ihres Kreises haben dort keinen Wert; ihre
+Beispiele stammen aus dem Testfall, den sie nennen.
 `;
 
 const FOOTER = `
@@ -91,7 +93,7 @@ export function slotDocs(slots) {
       slot.description,
       '',
       `- Kennung: ${ARGUMENT[slot.argument]}.`,
-      `- Beispiel: \`${slot.example.text}\` → „${slot.example.filled}“`,
+      `- Beispiel: \`${slot.example.text}\` → „${slot.example.filled}“${slot.exampleFrom ? ` (${slot.exampleFrom})` : ''}`,
       slot.noValue ? `- Kein Wert: ${slot.noValue.when}.` : '- Hat in jeder Vorlage einen Wert.',
       '',
     ].join('\n'),

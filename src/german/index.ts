@@ -1,5 +1,5 @@
 /** German language helpers: small pure functions, shared by the report model, templates and messages. */
-export { formatDate, formatDateShort } from './dates.js';
+export { formatDate, formatDateShort, isMonthOnly, onDate, sinceDate } from './dates.js';
 export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
 export { joinList } from './lists.js';
 export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';

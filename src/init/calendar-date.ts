@@ -12,3 +12,10 @@ const DAYS = '(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(
 const LEAP_YEAR = '(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
 
 export const CALENDAR_DATE_PATTERN = `^(?:[0-9]{4}-${DAYS}|${LEAP_YEAR}-02-29)$`;
+
+/**
+ * A calendar day or, where the record names only the month, the month `JJJJ-MM` (staff start and end,
+ * cooperation agreements: schemas/*.schema.json `dayOrMonth`, written there literally; a test keeps the two
+ * equal). The editor and kim validate check it with this one pattern.
+ */
+export const DAY_OR_MONTH_PATTERN = `^(?:[0-9]{4}-(?:0[1-9]|1[0-2])|[0-9]{4}-${DAYS}|${LEAP_YEAR}-02-29)$`;

@@ -16,7 +16,7 @@
  * gets the editor's messages without anyone remembering to.
  */
 import { joinList } from '../german/index.js';
-import { CALENDAR_DATE_PATTERN } from './calendar-date.js';
+import { CALENDAR_DATE_PATTERN, DAY_OR_MONTH_PATTERN } from './calendar-date.js';
 
 type Schema = { [key: string]: unknown };
 
@@ -48,6 +48,11 @@ function annotate(node: Schema): Schema {
     node['pattern'] = CALENDAR_DATE_PATTERN;
     node['patternErrorMessage'] = 'Kein Kalendertag: erwartet wird ein Datum im Format JJJJ-MM-TT, das es gibt, z. B. 2022-03-16 (der 29. Februar nur in Schaltjahren).';
     node['errorMessage'] = 'Erwartet wird ein Datum im Format JJJJ-MM-TT, z. B. 2022-03-16.';
+    return node;
+  }
+  if (node['pattern'] === DAY_OR_MONTH_PATTERN) {
+    node['patternErrorMessage'] = 'Kein Kalendertag und kein Monat: erwartet wird ein Datum im Format JJJJ-MM-TT, das es gibt, z. B. 2022-03-16, oder, wenn nur der Monat bekannt ist, JJJJ-MM, z. B. 2021-09.';
+    node['errorMessage'] = 'Erwartet wird ein Datum im Format JJJJ-MM-TT (z. B. 2022-03-16) oder ein Monat JJJJ-MM (z. B. 2021-09).';
     return node;
   }
   if (node['pattern'] === ID_PATTERN) {

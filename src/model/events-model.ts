@@ -2,6 +2,7 @@ import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { groupBy } from './group-by.js';
+import { startDay } from './dates.js';
 import { capitalize, countedNoun, definite, possessiveStem } from '../german/index.js';
 import { agreementWordOf, hasPartnerAgreements, partnerAgreementSentences, type AgreementWordModel, type PartnerAgreementsModel } from './agreements.js';
 import type { Genus, IsoDate, Meetings, ProgrammeGroup } from './types.js';
@@ -156,8 +157,9 @@ export function periodEvents(
   agreementWord: AgreementWordModel = agreementWordOf(undefined),
 ): PeriodEvents {
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
-  const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => c.date <= stand).sort(byDate);
-  const listedNow = agreements.filter((c) => inPeriod(c.date) && c.listed !== false);
+  // An agreement known only to the month counts from the month's first day (dates.ts).
+  const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => startDay(c.date) <= stand).sort(byDate);
+  const listedNow = agreements.filter((c) => inPeriod(startDay(c.date)) && c.listed !== false);
   const byPartner = hasPartnerAgreements(agreements);
   const days = byPartner ? [] : [...groupBy(listedNow, (c) => c.date).entries()];
   const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality!)!, 'dat')))} (${formatDate(date)})`);
@@ -171,11 +173,11 @@ export function periodEvents(
       partnerSentences: byPartner ? partnerAgreementSentences(index, listedNow) : [],
       total: agreements.length,
       totalWords: countedNoun(agreements.length, agreementWord),
-      earlier: agreements.some((c) => !inPeriod(c.date)),
+      earlier: agreements.some((c) => !inPeriod(startDay(c.date))),
       inPeriod: joinList(perDay),
       inPeriodCount: listedNow.length,
       moreThanNamed: agreements.length > listedNow.length,
-      afterPreviousSession: previousSession !== undefined && listedNow.every((c) => c.date > previousSession),
+      afterPreviousSession: previousSession !== undefined && listedNow.every((c) => startDay(c.date) > previousSession),
     },
     kickOffs: kickOffsOfPeriod(meetings, index, inPeriod),
   };

@@ -53,6 +53,10 @@ export interface SlotFacts {
   /** Steering-group meetings of the report's period; null when the programme has no steering group. */
   steeringGroupMeetings: number | null;
   attachments: readonly { id: string; number: number }[];
+  /** The programme's owner when the author is another body (programme.yaml owner), else null. */
+  owner: string | null;
+  /** With an owner: all posts serving the author's municipality (the modules' own: ModuleModel.local). */
+  local: { fte: number; byEmployer: string } | null;
 }
 
 /** What decides whether a slot has a value: the data and the report, read before any model is built (validation). */
@@ -69,6 +73,8 @@ export interface FactSlot {
   description: string;
   /** A sentence with the slot and what kim makes of it for the example data's Vorlage of 16.03.2022 (a test checks it). */
   example: { text: string; filled: string };
+  /** Where the example holds when the example data have no value for the slot (docs/platzhalter.md names it; a test checks it). */
+  exampleFrom?: string;
   /**
    * The value, in the Vorlage's German; `module` is the argument's module (moduleOrNone: undefined for all).
    * Validation has refused the slot where it has no value, except where it cannot tell: beside a report file
@@ -113,6 +119,23 @@ const noRate = (scope: SlotScope): string | undefined => {
 };
 const NO_PREVIOUS = 'diese Vorlage hat keine vorige (erste Vorlage)';
 const firstReport = (what: string) => (scope: SlotScope): string | undefined => (scope.previous ? undefined : `${what}, aber ${NO_PREVIOUS}`);
+
+/**
+ * A Vorlage on another body's programme (programme.yaml owner) knows the owner's plan, not its whole staff:
+ * no filled or open posts of the programme, only those serving the author's municipality ({vorOrt}).
+ */
+const ownStaffOnly = (scope: SlotScope): string | undefined =>
+  scope.data.programme.owner
+    ? `die Vorlage berichtet über das Programm ${scope.data.programme.owner.genitive} (programme.yaml owner) und kennt nur dessen Personal, das für die eigene Kommune tätig ist; erwartet wird {vorOrt} oder {vorOrt:MODUL}`
+    : undefined;
+const OWN_STAFF_ONLY = 'in der Vorlage einer Stadt über das Programm ihres Kreises (programme.yaml owner): sie kennt nicht das ganze Personal des Kreises';
+/** The slots of the posts serving the author's municipality have a value only where there is such an author. */
+const noOwner = (scope: SlotScope): string | undefined =>
+  scope.data.programme.owner
+    ? undefined
+    : 'er gilt nur in der Vorlage einer Stadt oder Gemeinde über das Programm eines anderen Trägers (programme.yaml owner, organisation.yaml body.municipality); hier ist der Verfasser selbst der Träger, erwartet wird {besetzt} oder {besetzt:MODUL}';
+const OWNER_NEEDED = { when: 'wenn programme.yaml keinen Träger nennt (owner): die Vorlage ist die des Trägers selbst', why: noOwner };
+const localOf = (facts: SlotFacts, module: ModuleModel | undefined): { fte: number; byEmployer: string } => (module ? module.local! : facts.local!);
 
 /** The registry. Order is the order of docs/platzhalter.md and of the list in error messages. */
 export const FACT_SLOTS: readonly FactSlot[] = [
@@ -229,6 +252,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Besetzte Stellen am Stand (die Stellenanteile des Personals im Dienst); ohne Modul: alle Module zusammen.',
     example: { text: 'Im Modul 1 sind {besetzt:modul-1} von {geplant:modul-1} besetzt.', filled: 'Im Modul 1 sind 3,5 VZÄ von 3,5 VZÄ besetzt.' },
     value: (facts, m) => formatQuantity(m ? m.filledFte : facts.totals.filledFte, facts.unit),
+    noValue: { when: OWN_STAFF_ONLY, why: ownStaffOnly },
   },
   {
     name: 'offen',
@@ -236,7 +260,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     description: 'Noch offene Stellen am Stand: geplant minus besetzt, nie unter null; ohne Modul: alle Module zusammen.',
     example: { text: 'Offen sind noch {offen}.', filled: 'Offen sind noch 0 VZÄ.' },
     value: (facts, m) => formatQuantity(m ? m.openFte! : facts.totals.openFte!, facts.unit),
-    noValue: PLAN_NEEDED,
+    noValue: { when: `${PLAN_NEEDED.when}; ${OWN_STAFF_ONLY}`, why: (scope, module) => ownStaffOnly(scope) ?? noPlan(scope, module) },
   },
   {
     name: 'foerderung',
@@ -332,6 +356,33 @@ export const FACT_SLOTS: readonly FactSlot[] = [
       when: 'wenn programme.yaml keine Lenkungsgruppe nennt (steeringGroup)',
       why: (scope) => (scope.data.programme.steeringGroup ? undefined : 'programme.yaml nennt keine Lenkungsgruppe (steeringGroup)'),
     },
+  },
+  {
+    name: 'traeger',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
+    argument: 'none',
+    description: 'Der Träger des Programms, wenn die Vorlage von einer Stadt oder Gemeinde über das Programm ihres Kreises stammt (programme.yaml owner, name).',
+    example: { text: 'Der {traeger} hat die Stellen beantragt.', filled: 'Der Landkreis Talheim hat die Stellen beantragt.' },
+    value: (facts) => facts.owner!,
+    noValue: OWNER_NEEDED,
+  },
+  {
+    name: 'vorOrt',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
+    argument: 'moduleOrNone',
+    description: 'In der Vorlage einer Stadt oder Gemeinde über das Programm ihres Kreises: die Stellen, die am Stand für die eigene Kommune (organisation.yaml body.municipality) tätig sind, aus assignments.yaml; ohne Modul: alle Module zusammen.',
+    example: { text: 'Für die Stadt sind {vorOrt} tätig.', filled: 'Für die Stadt sind 3 Vollzeitstellen tätig.' },
+    value: (facts, m) => formatQuantity(localOf(facts, m).fte, facts.unit),
+    noValue: OWNER_NEEDED,
+  },
+  {
+    name: 'vorOrtJeArbeitgeber',
+    exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
+    argument: 'moduleOrNone',
+    description: 'Dieselben Stellen nach Arbeitgebern, mit deren Wendung at aus organisation.yaml employers; ohne solche Stellen die Zahl 0 mit der Einheit.',
+    example: { text: 'Davon sind {vorOrtJeArbeitgeber:modul-2} besetzt.', filled: 'Davon sind 1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental besetzt.' },
+    value: (facts, m) => localOf(facts, m).byEmployer || formatQuantity(0, facts.unit),
+    noValue: OWNER_NEEDED,
   },
 ];
 

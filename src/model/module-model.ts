@@ -1,8 +1,8 @@
 import { by } from '../compare.js';
-import { capitalize, possessiveStem, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
+import { capitalize, possessiveStem, formatDate, formatDateShort, formatQuantity, isMonthOnly, joinList, municipalityPhrase, sinceDate } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
-import { dayAfter, inPostOn } from './dates.js';
+import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
@@ -38,6 +38,19 @@ export interface ModuleModel {
   planParts: string;
   /** Plan changes of the report's period (a Kreistag decision doubling the posts). */
   planChanges: PlanChangeModel[];
+  /**
+   * In a first report (no previous one), the decision that founded the module's plan (its first plan period's
+   * `decision`, taken by the Stand): "Mit Beschluss des Kreistages vom … wurde der Stellenumfang … festgelegt."
+   * Null in a follow-up (the committee has heard of it) and when the data names no such decision.
+   */
+  founding: FoundingModel | null;
+  /** Whether the plan-changes block has anything to say: a founding decision or a change. */
+  planNews: boolean;
+  /**
+   * In a Vorlage whose author is not the programme's owner (programme.yaml owner): the module's posts that
+   * serve the author's own municipality at the Stand, by employer (local-posts.ts). Null otherwise.
+   */
+  local: LocalModel | null;
   /** One sentence per hiring (same day, role and employer) of the staff in post, from the roles' statements. */
   statements: string[];
   /** Staff in post at the Stand, grouped by role, focus and employer ("zwei Case Managerinnen für …"). */
@@ -102,12 +115,17 @@ export interface PersonLine {
   municipalities: string[];
   start: IsoDate;
   startShort: string;
+  /** "seit dem 15.10.21", or for a start known only to the month "seit September 2021". */
+  since: string;
   /** "0,5 VZÄ" for part-time staff, empty for full-time or when the municipalities carry their shares. */
   partTime: string;
 }
 
 export interface LeaverModel {
   end: IsoDate;
+  /** "zum 31.03.2022", or for an end known only to the month "im September 2021"; EndAt capitalised. */
+  endAt: string;
+  EndAt: string;
   /** "die Case Managerin für die Gemeinde Windeck". */
   phrase: string;
   /** Hired after the previous Stand as well: "Die zum 01.05.2022 eingestellte Case Managerin …" (else empty). */
@@ -150,6 +168,21 @@ export interface PlanChangeModel {
   decision: { name: string; date: IsoDate; reference: string } | null;
 }
 
+export interface LocalModel {
+  fte: number;
+  /** "1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental"; empty when none. */
+  byEmployer: string;
+  /** How many employers have such posts. */
+  employers: number;
+}
+
+export interface FoundingModel {
+  /** The first day of the founded plan. */
+  from: IsoDate;
+  fte: number;
+  decision: { name: string; date: IsoDate; reference: string };
+}
+
 export interface ModuleInput {
   module: ProgrammeModule;
   stand: IsoDate;
@@ -176,16 +209,18 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const planned = plan?.fte ?? null;
   const filled = sumFte(inPost.map((s) => ({ fte: fteOn(s, stand) })));
   const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
-  const hired = previousStand === undefined ? [] : inPost.filter((s) => s.start > previousStand);
+  const hired = previousStand === undefined ? [] : inPost.filter((s) => startDay(s.start) > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
   const servesMunicipalities = (s: StaffMember): boolean => index.roles.get(s.role)!.servesMunicipalities === true;
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
-  const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(s.end) && s.end >= s.start);
-  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
+  const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
+  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, endDay(s.end!));
   const served = inPost.filter(servesMunicipalities).map(line);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
+  const planChanges = planChangesBetween(module, previousStand, stand);
+  const founding = previousStand === undefined ? foundingOf(module, stand) : null;
   const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
@@ -203,7 +238,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
-    planChanges: planChangesBetween(module, previousStand, stand).map((c) => ({
+    founding,
+    planNews: founding !== null || planChanges.length > 0,
+    planChanges: planChanges.map((c) => ({
       from: c.period.from,
       fte: c.period.fte,
       previousFte: c.previousFte,
@@ -225,23 +262,25 @@ export function buildModule(input: ModuleInput): ModuleModel {
         listed,
         lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
-        partTime: g.members.every((s) => fteOn(s, s.start) >= 1)
+        partTime: g.members.every((s) => fteOn(s, startDay(s.start)) >= 1)
           ? ''
-          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, s.start) }))), unitWords(terms))}`,
+          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), unitWords(terms))}`,
         people,
       };
     }),
     leavers: [...leavers]
-      .sort(by((s) => s.end!))
+      .sort(by((s) => endDay(s.end!)))
       .map((s) => {
-        const hiredInPeriod = s.start > previousStand!;
+        const hiredInPeriod = startDay(s.start) > previousStand!;
         const plain = personPhrase(ctx, s, listedFor(s));
         // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
         // same: named by their start, so the reader knows which one (when that tells them apart).
         const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
         const phrase = namesakes.length > 0 && namesakes.every((o) => o.start !== s.start) ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : plain;
         const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
-        return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
+        // "zum 31.03.2022", or where only the month is known "im September 2021".
+        const endAt = isMonthOnly(s.end!) ? `im ${formatDate(s.end!)}` : `zum ${formatDate(s.end!)}`;
+        return { end: s.end!, endAt, EndAt: capitalize(endAt), phrase, hiredPhrase: capitalize(hiredPhrase) };
       }),
     moves,
     fteChanges,
@@ -252,8 +291,18 @@ export function buildModule(input: ModuleInput): ModuleModel {
     hostsSteeringGroup: false,
     hostsCooperation: false,
     groups: [],
+    // Set by the report model, which knows the author.
+    local: null,
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
+}
+
+/** The decision of a module's first plan period, when the data has one taken by the Stand. */
+function foundingOf(module: ProgrammeModule, stand: IsoDate): FoundingModel | null {
+  const first = [...module.plannedFte].sort(by((p) => p.from))[0];
+  if (!first?.decision || first.decision.date > stand) return null;
+  const { name, date, reference } = first.decision;
+  return { from: first.from, fte: first.fte, decision: { name, date, reference: reference ?? '' } };
 }
 
 /**
@@ -330,6 +379,7 @@ function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: n
     municipalities,
     start: s.start,
     startShort: formatDateShort(s.start),
+    since: sinceDate(s.start, true),
     partTime: fteOn(s, stand) < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(fteOn(s, stand), unitWords(terms)) : '',
   };
 }

@@ -37,6 +37,11 @@ export interface FactBlock {
   toldOnce?: 'steeringGroup' | 'cooperation';
   /** Accepts `funding: false` (the funding left out of its sentence). */
   fundingOption?: boolean;
+  /**
+   * States the posts filled in the whole programme, which the author of a Vorlage on another body's
+   * programme (programme.yaml owner: a town on its Kreis's) does not know: refused there (rules/local-posts.ts).
+   */
+  wholeStaff?: true;
   /** What it says, for the clerk (German; the reference in docs/gliederung.md). */
   description: string;
 }
@@ -50,20 +55,36 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     description:
       'Der allgemeine Einleitungssatz ("Hiermit wird über die Entwicklung … seit der letzten Ausschusssitzung am … informiert." bzw. in einer ersten Vorlage "Mit dieser Vorlage wird über den Stand der Implementierung … informiert."). Entfällt, wenn die Vorlage text.preface hat: der Text ersetzt ihn.',
   },
-  { name: 'uebersicht', scope: 'report', partial: 'overview', description: 'Die Tabelle "Stellen und Förderung": geplante, besetzte und offene Stellen und die Förderung je Modul, mit Gesamtzeile und Stand. Entfällt mit show.overview: false.' },
+  { name: 'uebersicht', scope: 'report', partial: 'overview', wholeStaff: true, description: 'Die Tabelle "Stellen und Förderung": geplante, besetzte und offene Stellen und die Förderung je Modul, mit Gesamtzeile und Stand. Entfällt mit show.overview: false. Nicht in der Vorlage einer Stadt über das Programm ihres Kreises (programme.yaml owner): sie kennt nicht das ganze Personal des Kreises; dort steht vorOrt.' },
+  {
+    name: 'modulplaene',
+    scope: 'report',
+    partial: 'module-plans',
+    description:
+      'Die Module als eine Aufzählung ihrer Pläne, statt eines Abschnitts je Modul: je Modul ein Punkt mit Plan und Besetzung am Stand ("- Modul 1 (Strategisches kommunales Integrationsmanagement): geplant 3,5 VZÄ, besetzt 3,5 VZÄ"; mit den Teilen des Plans "(davon …)"; ohne Plan "noch kein Stellenumfang geplant", ohne Personal "noch nicht besetzt"). Nicht in kims Vorgabe.',
+  },
   {
     name: 'stellenaenderungen',
     scope: 'module',
     partial: 'plan-changes',
-    description: 'Änderungen des geplanten Stellenumfangs im Berichtszeitraum, mit dem Beschluss, der sie trägt ("Mit Beschluss des Kreistages vom … wurde der Stellenumfang für das Modul 2 … von 12 auf 24 VZÄ erhöht.").',
+    description:
+      'Änderungen des geplanten Stellenumfangs im Berichtszeitraum, mit dem Beschluss, der sie trägt ("Mit Beschluss des Kreistages vom … wurde der Stellenumfang für das Modul 2 … von 12 auf 24 VZÄ erhöht."). In einer ersten Vorlage zuvor der Beschluss, der den ersten Plan des Moduls begründet hat, wenn programme.yaml ihn nennt (plannedFte[0].decision): "Mit Beschluss des Kreistages vom 24.06.2021 (Drucksache 088/21) wurde der Stellenumfang für das Modul 1 zum 01.07.2021 auf 3,5 VZÄ festgelegt."',
   },
   {
     name: 'besetzung',
     scope: 'module',
     partial: 'staffing',
     fundingOption: true,
+    wholeStaff: true,
     description:
-      'Der Satz zu Plan und Besetzung des Moduls. Strategische und sonstige Module: "Die für das Modul 1 einzurichtenden 3,5 VZÄ mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ wurden bisher in folgendem Umfang besetzt: …" mit einem Satz je Einstellung. Case Management: in einer ersten Vorlage wer eingestellt ist, Plan mit Förderung, Besetzung und die betreuten Kommunen als Liste; in einer Folgevorlage "Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung … haben sich folgende personelle Veränderungen ergeben." und wer damals eingestellt war (oder "… keine personellen Veränderungen ergeben. Eingestellt sind weiterhin …"). Mit funding: false ohne "mit einer jährlichen Förderung von …".',
+      'Der Satz zu Plan und Besetzung des Moduls. Strategische und sonstige Module: "Die für das Modul 1 einzurichtenden 3,5 VZÄ mit einer jährlichen Förderung von jeweils 55.000 €/VZÄ wurden bisher in folgendem Umfang besetzt: …" mit einem Satz je Einstellung. Case Management: in einer ersten Vorlage wer eingestellt ist, Plan mit Förderung, Besetzung und die betreuten Kommunen als Liste; in einer Folgevorlage "Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung … haben sich folgende personelle Veränderungen ergeben." und wer damals eingestellt war (oder "… keine personellen Veränderungen ergeben. Eingestellt sind weiterhin …"). Mit funding: false ohne "mit einer jährlichen Förderung von …". Nicht in der Vorlage einer Stadt über das Programm ihres Kreises (programme.yaml owner): sie kennt nicht das ganze Personal des Kreises; dort steht vorOrt.',
+  },
+  {
+    name: 'vorOrt',
+    scope: 'module',
+    partial: 'local-posts',
+    description:
+      'Nur in der Vorlage einer Stadt oder Gemeinde über das Programm ihres Kreises (programme.yaml owner, organisation.yaml body.municipality): der Plan als der des Trägers und die Stellen, die für die eigene Kommune tätig sind, nach Arbeitgebern ("Der Landkreis Talheim hat für das Modul II 12 Vollzeitstellen geplant. Für die Stadt Wiesental sind davon 2,5 Vollzeitstellen besetzt, 1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental."). Steht dort statt besetzung.',
   },
   {
     name: 'einstellungen',
@@ -75,7 +96,7 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
   { name: 'wechsel', scope: 'module', partial: 'moves', description: 'Wer seit der vorigen Vorlage für andere Kommunen zuständig ist ("… ist seit dem … nur noch für … zuständig.").' },
   { name: 'stellenanteile', scope: 'module', partial: 'fte-changes', description: 'Wer seit der vorigen Vorlage mit einem anderen Stellenanteil arbeitet ("… arbeitet seit dem … mit 0,5 VZÄ (bisher 1 VZÄ).").' },
   { name: 'ausgeschieden', scope: 'module', partial: 'leavers', description: 'Wer seit der vorigen Vorlage ausgeschieden ist ("Zum … ist … ausgeschieden.").' },
-  { name: 'eingestellt', scope: 'module', partial: 'in-post', description: 'Wer zum Stand im Modul eingestellt ist ("Zum 01.03.2022 sind im Modul 2 … eingestellt."). Nicht in kims Vorgabe (dort steht es im Satz besetzung).' },
+  { name: 'eingestellt', scope: 'module', partial: 'in-post', wholeStaff: true, description: 'Wer zum Stand im Modul eingestellt ist ("Zum 01.03.2022 sind im Modul 2 … eingestellt."). Nicht in kims Vorgabe (dort steht es im Satz besetzung). Nicht in der Vorlage einer Stadt über das Programm ihres Kreises (programme.yaml owner): sie kennt nicht das ganze Personal des Kreises; dort steht vorOrt.' },
   {
     name: 'lenkungsgruppe',
     scope: 'module',

@@ -4,15 +4,16 @@ import { fundingRateFor } from './fte.js';
 import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } from './fact-slots.js';
 import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
-import { buildModule, type ModuleModel } from './module-model.js';
-import { groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { buildModule, type LocalModel, type ModuleModel } from './module-model.js';
+import { localPosts } from './local-posts.js';
+import { bodyWords, groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { agreementWordOf } from './agreements.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
-import { defaultSessionName, formatDate, presenterName, presentersSentence } from '../german/index.js';
+import { capitalize, defaultSessionName, formatDate, formatQuantity, joinList, municipalityPhrase, presenterName, presentersSentence } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
 import { coverageOf, type CoverageModel } from './coverage.js';
 
-export type { FteChangeModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { FteChangeModel, LocalModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 import type { GroupWords } from './events-model.js';
 
@@ -36,6 +37,15 @@ export interface ReportModel {
   body: Dataset['organisation']['body'];
   letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
+  /**
+   * The programme's owner when the Vorlage's author is another body (programme.yaml owner: a town reporting
+   * on its Kreis's programme): "Der Landkreis Talheim hat … geplant." Null when the author runs the programme.
+   */
+  owner: { name: string; nominative: string; Nominative: string; genitive: string } | null;
+  /** With an owner: the author's own municipality (organisation.yaml body.municipality), "die Stadt Wiesental" after "für". */
+  author: { municipality: { bare: string; acc: string; dat: string } } | null;
+  /** With an owner: all posts serving the author's municipality at the Stand (see ModuleModel.local). */
+  local: LocalModel | null;
   terms: TermsModel;
   /** "folgende Kommunen", "keiner Kommune", "den kreisangehörigen Kommunen" – or a Stadt's "Stadtteile". */
   municipalityWord: MunicipalityWordModel;
@@ -180,7 +190,12 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const stand = report.stand;
   const terms = termsOf(programme);
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
-  const ctx = { index, leadEmployer: programme.leadEmployer, unit: unitWords(terms) };
+  // A town's Vorlage on its Kreis's programme names every employer ("beim Landratsamt", "der Stadt …"): none is
+  // the author's own programme employer.
+  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms) };
+  const authorMunicipality = programme.owner && organisation.body.municipality ? index.municipalities.get(organisation.body.municipality) : undefined;
+  const localOf = (staff: readonly Dataset['staff'][number][]): LocalModel | null =>
+    authorMunicipality ? localModel(localPosts(index, staff, organisation.body.municipality!, stand), index, ctx.unit) : null;
 
   const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   // The coverage table is an Anlage of kim's own, listed after the clerk's.
@@ -191,7 +206,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
   const built = sorted.map((module) => {
     const text = report.text?.modules?.[module.id] ?? {};
-    return buildModule({ module, stand, previousStand, rate, terms, ctx, text });
+    const m = buildModule({ module, stand, previousStand, rate, terms, ctx, text });
+    return { ...m, local: localOf(index.staffByModule.get(module.id) ?? []) };
   });
   // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
   // meetings of a group it tells) is left out.
@@ -245,6 +261,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     agreementNoun: events.cooperation.word,
     steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
+    owner: programme.owner?.name ?? null,
+    local: localOf(data.staff),
   });
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
@@ -278,6 +296,11 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
       logo: letterhead.logo ?? null,
     },
     programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
+    owner: programme.owner ? { ...programme.owner, Nominative: capitalize(programme.owner.nominative) } : null,
+    author: authorMunicipality
+      ? { municipality: { bare: municipalityPhrase(authorMunicipality, 'bare'), acc: municipalityPhrase(authorMunicipality, 'acc'), dat: municipalityPhrase(authorMunicipality, 'dat') } }
+      : null,
+    local: localOf(data.staff),
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...HEADINGS, ...organisation.headings },
@@ -328,6 +351,15 @@ function presentersOf(report: Report, staff: Dataset['staff']): ReportModel['pre
     staff: p.staff !== undefined,
   }));
   return { sentence: presentersSentence(forms), staffNames: forms.filter((f) => f.staff).map(presenterName) };
+}
+
+/** Posts serving the author's municipality as the Vorlage names them: per employer, "1,5 VZÄ beim Landratsamt Talheim". */
+function localModel(posts: ReturnType<typeof localPosts>, index: ReturnType<typeof indexOf>, unit: ReturnType<typeof unitWords>): LocalModel {
+  return {
+    fte: posts.fte,
+    byEmployer: joinList(posts.byEmployer.map((e) => `${formatQuantity(e.fte, unit)} ${index.employers.get(e.employer)!.at}`)),
+    employers: posts.byEmployer.length,
+  };
 }
 
 /**

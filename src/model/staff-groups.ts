@@ -5,6 +5,7 @@ import {
   definiteNouns,
   formatDate,
   formatQuantity,
+  isMonthOnly,
   joinList,
   municipalityPhrase,
   nounParts,
@@ -18,7 +19,7 @@ import {
 import { fillSlots } from './slots.js';
 import { groupBy } from './group-by.js';
 import { colleagueKey, type DatasetIndex } from './dataset-index.js';
-import { inPostOn } from './dates.js';
+import { inPostOn, startDay } from './dates.js';
 import { fteOn } from './fte.js';
 
 /** People the Vorlage names together: same key (e.g. role, focus, employer), in order of first start. */
@@ -80,8 +81,8 @@ export function describeGroup(
  */
 function hasEarlierColleague(ctx: GroupContext, first: StaffMember, listedOn?: IsoDate): boolean {
   for (const colleague of ctx.index.colleagues.get(colleagueKey(first, ctx.index.roles)) ?? []) {
-    if (colleague.start >= first.start) return false;
-    if (inPostOn(colleague, first.start) && (listedOn === undefined || inPostOn(colleague, listedOn))) return true;
+    if (startDay(colleague.start) >= startDay(first.start)) return false;
+    if (inPostOn(colleague, startDay(first.start)) && (listedOn === undefined || inPostOn(colleague, listedOn))) return true;
   }
   return false;
 }
@@ -106,12 +107,21 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
     pronoun,
     Pronoun: capitalize(pronoun),
     // The post each had when hired: the sentence is about the hiring.
-    fte: formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, s.start) }))), ctx.unit),
+    fte: formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), ctx.unit),
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
-  return fillSlots(text, (name) => slots[name] ?? `{${name}}`);
+  return fillSlots(isMonthOnly(first.start) ? forMonth(text) : text, (name) => slots[name] ?? `{${name}}`);
 }
+
+/**
+ * A statement for a start known only to the month: "Am {date}" becomes "Im {date}" ("Im September 2021
+ * wurde …"), "seit dem {date}" becomes "seit {date}"; "zum {date}" reads right as it is.
+ */
+const forMonth = (text: string): string =>
+  text
+    .replace(/\b([Aa])m \{date\}/g, (_, a: string) => `${a === 'A' ? 'I' : 'i'}m {date}`)
+    .replace(/\b([Ss])eit dem \{date\}/g, (_, s: string) => `${s}eit {date}`);
 
 /** Sum of FTE in millionths, so 0.1 + 0.2 is 0.3. */
 export const sumFte = (staff: readonly { fte: number }[]): number => Math.round(staff.reduce((sum, s) => sum + Math.round(s.fte * 1e6), 0)) / 1e6;

@@ -8,7 +8,11 @@ import { BUILTIN_TEMPLATES_DIR } from './template-registry.js';
 /** kim's own outline, beside the templates: the Vorlage of a report whose folder gives none. */
 export const DEFAULT_OUTLINE_FILE = join(BUILTIN_TEMPLATES_DIR, 'gliederung.yaml');
 
+/** kim's outline for a town's Vorlage on its Kreis's programme (programme.yaml owner): without the Kreis-wide staff blocks. */
+export const LOCAL_OUTLINE_FILE = join(BUILTIN_TEMPLATES_DIR, 'gliederung-kommune.yaml');
+
 let cached: Outline | undefined;
+let cachedLocal: Outline | undefined;
 
 /**
  * The same outline parsed at build time (scripts/compile-templates.mjs), with the text it came from: a
@@ -28,4 +32,9 @@ export function defaultOutline(): Outline {
   }
   // Only for the very text it was made from: an edited gliederung.yaml in a checkout is parsed afresh.
   return (cached = built?.source === source && built.outline ? built.outline : (parse(source) as Outline));
+}
+
+/** The default for a Vorlage whose author is not the programme's owner (test/report/town-report.test.ts). */
+export function localOutline(): Outline {
+  return (cachedLocal ??= parse(readFileSync(LOCAL_OUTLINE_FILE, 'utf8')) as Outline);
 }

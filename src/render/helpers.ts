@@ -22,9 +22,9 @@ const str = (value: unknown, helper: string): string => {
   if (typeof value !== 'string') throw new HelperError(`${helper} erwartet einen Text, bekam ${shown(value)}`);
   return value;
 };
-/** Dates in the model are ISO strings; anything else would print garbage into an official paper. */
+/** Dates in the model are ISO strings (a day, or a month where only the month is known); anything else would print garbage into an official paper. */
 const isoDate = (value: unknown, helper: string): string => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HelperError(`${helper} erwartet ein Datum (JJJJ-MM-TT), bekam ${shown(value)}`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(value)) throw new HelperError(`${helper} erwartet ein Datum (JJJJ-MM-TT), bekam ${shown(value)}`);
   return value;
 };
 /** A field of an item, own fields only (no prototype is reached), failing like a missing `{{field}}`. */

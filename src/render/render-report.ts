@@ -5,7 +5,7 @@ import { assertNoNames } from './privacy-check.js';
 import { documentInfo } from './document-info.js';
 import type { SourceFile } from '../load/source-file.js';
 import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
-import { defaultOutline } from './default-outline.js';
+import { defaultOutline, localOutline } from './default-outline.js';
 import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
 import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
 import { assertNoIgnoredOverrides } from './outline-overrides.js';
@@ -33,7 +33,7 @@ export async function renderMarkdown(
   const safe = withSafeTextBlocks(model);
   const figure = model.show.chart ? await chartFigure(data, report, model) : null;
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).
-  const layout = layoutOf(report.outline ?? data.organisation.outline ?? defaultOutline(), model, safeTexts(safe));
+  const layout = layoutOf(report.outline ?? data.organisation.outline ?? (data.programme.owner ? localOutline() : defaultOutline()), model, safeTexts(safe));
   const rendered = await engine.render(report.template, { ...safe, outline: queueModel(layout), outlineModules: layout.modules.map((m) => ({ ...m, text: mapText(m.text) })),
     chart: figure && { alt: figure.chart.alt, file: figure.file },
   });

@@ -4,7 +4,7 @@
  * every member for every day (10 000 staff with distinct start days would be 10^8 steps).
  */
 import { by } from '../compare.js';
-import { dayAfter } from '../model/dates.js';
+import { dayAfter, endDay, startDay } from '../model/dates.js';
 import type { IsoDate, StaffMember } from '../model/types.js';
 
 /** FTE in millionths: sums of 0.1 and 0.2 compare exactly. */
@@ -23,18 +23,22 @@ export interface PostStep {
 export function postSteps(staff: readonly StaffMember[], counts: (s: StaffMember) => boolean): PostStep[] {
   const steps: PostStep[] = [];
   staff.forEach((s, index) => {
-    if (!counts(s) || (s.end !== undefined && s.end < s.start)) return;
+    if (!counts(s)) return;
+    // A date known only to the month: in post from the month's first day to its last (model/dates.ts).
+    const start = startDay(s.start);
+    const end = s.end === undefined ? undefined : endDay(s.end);
+    if (end !== undefined && end < start) return;
     let current = micro(s.fte);
-    steps.push({ day: s.start, delta: current, staff: index, path: ['fte'] });
+    steps.push({ day: start, delta: current, staff: index, path: ['fte'] });
     [...(s.fteChanges ?? [])]
       .map((c, ci) => ({ c, ci }))
-      .filter(({ c }) => c.from > s.start && (s.end === undefined || c.from <= s.end))
+      .filter(({ c }) => c.from > start && (end === undefined || c.from <= end))
       .sort(by(({ c }) => c.from))
       .forEach(({ c, ci }) => {
         steps.push({ day: c.from, delta: micro(c.fte) - current, staff: index, path: ['fteChanges', ci, 'fte'] });
         current = micro(c.fte);
       });
-    if (s.end !== undefined) steps.push({ day: dayAfter(s.end), delta: -current, staff: index, path: ['fte'] });
+    if (end !== undefined) steps.push({ day: dayAfter(end), delta: -current, staff: index, path: ['fte'] });
   });
   return steps.sort(by((st) => st.day));
 }

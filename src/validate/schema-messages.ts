@@ -194,6 +194,14 @@ export async function describeSchemaError(
         atKey: false,
       };
     case 'pattern':
+      // A day, or only the month where the record has no day (schemas: $defs/dayOrMonth).
+      if (e.schemaPath.endsWith('/dayOrMonth/pattern')) {
+        return {
+          message: `${label}${quote(value)} ist kein gültiges Datum; erwartet wird ein Kalendertag im Format JJJJ-MM-TT, z. B. 2022-03-16, oder, wenn nur der Monat bekannt ist, der Monat im Format JJJJ-MM, z. B. 2021-09.`,
+          pointer: e.instancePath,
+          atKey: false,
+        };
+      }
       // A key that must be an id (text.modules: { Modul_2: … }): Ajv reports it at the map, naming the key.
       if (e.propertyName !== undefined) {
         return {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildReportModel } from '../../src/model/report-model.js';
 import { FACT_SLOTS } from '../../src/model/fact-slots.js';
 import type { Dataset } from '../../src/model/types.js';
-import { CURRENT, loadExample } from '../support/example.js';
+import { CURRENT, loadData, loadExample, TOWN_DIR, TOWN_NEXT } from '../support/example.js';
 
 const EARLIER = '2021-11-16-kim-sachstand';
 let base: Dataset;
@@ -30,6 +30,12 @@ const moduleOf = (data: Dataset, id: string) => data.programme.modules.find((m) 
 function previousSessionInKreistag(d: Dataset): void {
   d.organisation.committees.push({ ...d.organisation.committees.find((c) => c.id === 'asi')!, id: 'kt', name: 'Kreistag', genitive: 'des Kreistages' });
   d.meetings.sessions.find((s) => s.id === 'asi-2021-11-16')!.committee = 'kt';
+}
+
+/** The example data as the Vorlage of the Stadt Troisdorf on the Kreis's programme (programme.yaml owner). */
+function asTownReport(d: Dataset): void {
+  d.programme.owner = { name: 'Rhein-Sieg-Kreis', nominative: 'der Rhein-Sieg-Kreis', genitive: 'des Rhein-Sieg-Kreises' };
+  d.organisation.body.municipality = 'troisdorf';
 }
 
 interface Case {
@@ -182,6 +188,27 @@ const CASES: Record<string, Case> = {
     change: (d) => (d.meetings.steeringGroupMeetings = d.meetings.steeringGroupMeetings!.slice(1)),
     after: 'eine Sitzung',
   },
+  traeger: {
+    text: 'Der {traeger} plant.',
+    given: asTownReport,
+    before: 'Der Rhein-Sieg-Kreis plant.',
+    change: (d) => (d.programme.owner!.name = 'Kreis Auental'),
+    after: 'Der Kreis Auental plant.',
+  },
+  vorOrt: {
+    text: '{vorOrt}, im Modul 2 {vorOrt:modul-2}',
+    given: asTownReport,
+    before: '1,5 VZÄ, im Modul 2 1 VZÄ',
+    change: (d) => (staff(d, 'm2-troisdorf').fte = 0.5),
+    after: '1 VZÄ, im Modul 2 0,5 VZÄ',
+  },
+  vorOrtJeArbeitgeber: {
+    text: '{vorOrtJeArbeitgeber:modul-2}',
+    given: asTownReport,
+    before: '1 VZÄ in der Stadt Troisdorf',
+    change: (d) => (staff(d, 'm2-troisdorf').employer = 'kreisverwaltung'),
+    after: '1 VZÄ bei der Kreisverwaltung',
+  },
 };
 
 test('every slot of the registry has a case below', () => {
@@ -204,7 +231,18 @@ describe.each(Object.entries(CASES))('{%s}', (_name, c) => {
 test('each example of the registry (docs/platzhalter.md) is what kim prints for the example data', () => {
   const data = structuredClone(base);
   data.reports.find((r) => r.id === EARLIER)!.reference = '245/21';
-  for (const slot of FACT_SLOTS) expect(filled(data, slot.example.text), slot.name).toBe(slot.example.filled);
+  for (const slot of FACT_SLOTS.filter((s) => s.exampleFrom === undefined)) expect(filled(data, slot.example.text), slot.name).toBe(slot.example.filled);
+});
+
+test('each example taken from a test fixture (exampleFrom) is what kim prints for that fixture', async () => {
+  const fixtures: Record<string, [string, string]> = { 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022': [TOWN_DIR, TOWN_NEXT] };
+  const from = FACT_SLOTS.filter((s) => s.exampleFrom !== undefined);
+  expect(from.length).toBeGreaterThan(0);
+  for (const slot of from) {
+    const [dir, id] = fixtures[slot.exampleFrom!]!;
+    const data = structuredClone((await loadData(dir)).dataset);
+    expect(filled(data, slot.example.text, id), slot.name).toBe(slot.example.filled);
+  }
 });
 
 test('slots are filled in every text block, also per module, and text around them stays as written', () => {

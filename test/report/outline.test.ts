@@ -206,8 +206,9 @@ const render = (c: BlockCase, outline: Outline | undefined, change?: (d: Dataset
     if (outline) reportOf(d, TALHEIM_NEXT).outline = outline;
   }, TALHEIM_NEXT, TALHEIM_DIR);
 
+// Not in kim's outline, so tested on their own: eingestellt and modulplaene below, vorOrt in town-report.test.ts.
 test('every fact block has a case below', () => {
-  expect(CASES.map((c) => c.block).sort()).toEqual(FACT_BLOCKS.map((b) => b.name).filter((n) => n !== 'eingestellt').sort());
+  expect(CASES.map((c) => c.block).sort()).toEqual(FACT_BLOCKS.map((b) => b.name).filter((n) => !['eingestellt', 'modulplaene', 'vorOrt'].includes(n)).sort());
 });
 
 describe.each(CASES)('fact block $block', (c) => {
@@ -231,6 +232,27 @@ describe('fact block eingestellt (not in kim\'s outline)', () => {
     expect(await render(c, outline)).toBe('Zum 30.04.2022 ist im Modul III ein Sachbearbeiter eingestellt.\n');
     expect(await render(c, outline, (d) => (staffOf(d, 'sb-1').gender = 'w'))).toBe('Zum 30.04.2022 ist im Modul III eine Sachbearbeiterin eingestellt.\n');
     expect(await render(c, undefined)).not.toContain('Zum 30.04.2022 ist im Modul III');
+  });
+});
+
+describe("fact block modulplaene (not in kim's outline)", () => {
+  test('lists each module\'s plan and staffing as one bullet, and follows the plan and the staff', async () => {
+    const outline: Outline = [{ body: ['modulplaene'] }];
+    const c = { block: 'modulplaene', fact: '', change: () => undefined, changed: '' };
+    expect(await render(c, outline)).toBe(
+      [
+        '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz), besetzt 1,5 Vollzeitstellen',
+        '- Modul II (Rechtskreisübergreifendes Case Management): geplant 12 Vollzeitstellen, besetzt 4,5 Vollzeitstellen',
+        '- Modul III (Zusammenarbeit der Ausländerbehörde): geplant 1 Vollzeitstelle, besetzt 1 Vollzeitstelle',
+        '',
+      ].join('\n'),
+    );
+    const changed = await render(c, outline, (d) => {
+      modul(d, 'modul-3').plannedFte[0]!.fte = 2;
+      staffOf(d, 'sb-1').end = '2022-04-15';
+    });
+    expect(changed).toContain('- Modul III (Zusammenarbeit der Ausländerbehörde): geplant 2 Vollzeitstellen, noch nicht besetzt\n');
+    expect(await render(c, undefined)).not.toContain('- Modul I (');
   });
 });
 

@@ -21,6 +21,13 @@ export const LINDENAU = '2023-03-14-kim-umsetzung';
 export const TALHEIM_DIR = join(packageRoot, 'test', 'fixtures', 'landkreis-talheim');
 export const TALHEIM_FIRST = '2021-11-23-kim-sachstand';
 export const TALHEIM_NEXT = '2022-05-10-kim-sachstand';
+/**
+ * Invented test data: a town of the Landkreis Talheim reporting on the Kreis's programme (programme.yaml
+ * owner), a first report and its follow-up (test/fixtures/stadt-wiesental).
+ */
+export const TOWN_DIR = join(packageRoot, 'test', 'fixtures', 'stadt-wiesental');
+export const TOWN_FIRST = '2021-11-30-kim-bericht';
+export const TOWN_NEXT = '2022-05-17-kim-bericht';
 
 const loaded = new Map<string, Promise<ValidData>>();
 

@@ -30,7 +30,7 @@ describe('one German message per keyword', () => {
   });
   test('required: names the missing field and what it is, at the object', async () => {
     const d = await only('staff', STAFF('    fte: 1\n'));
-    expect(d.message).toBe('Das Pflichtfeld "start" fehlt. Erster Arbeitstag.');
+    expect(d.message).toBe('Das Pflichtfeld "start" fehlt. Erster Arbeitstag; ist nur der Monat bekannt, der Monat JJJJ-MM (z. B. 2021-09: die Vorlage schreibt "seit September 2021", die Person zählt ab dem Ersten).');
     expect(d).toMatchObject({ line: 2, col: 5, path: 'staff[0]' });
   });
   test('additionalProperties: "strat" suggests "start" and points at the KEY', async () => {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate, formatDecimal } from '../../german/index.js';
-import { inPostOn } from '../../model/dates.js';
+import { inPostOn, startDay } from '../../model/dates.js';
 import { fteOn } from '../../model/fte.js';
 import { findPreviousReport } from '../../model/report-model.js';
 import { municipalityWordOf } from '../../model/terms.js';
@@ -71,7 +71,7 @@ export const listedStaffAssigned = defineRule({
       const previous = findPreviousReport(ctx.data, report);
       ctx.data.staff.forEach((s, i) => {
         if (warned.has(s.id) || !serving.has(s.role) || !inPostOn(s, report.stand)) return;
-        if (previous && s.start <= previous.stand) return;
+        if (previous && startDay(s.start) <= previous.stand) return;
         const assigned = (assignments.get(s.id) ?? []).some((a) => a.from <= report.stand && (a.to === undefined || a.to >= report.stand));
         if (assigned) return;
         warned.add(s.id);

@@ -40,6 +40,8 @@ import { outlinePlacedOnce } from './outline-placed-once.js';
 import { noStaffNamesInPublicReport } from './public-names.js';
 import { presentersNamed, presentersPlaced } from './presenters.js';
 import { staffWithinEmployerPosts } from './employer-posts.js';
+import { monthDatesClearOfReports } from './month-dates.js';
+import { localSharesKnown, outlineOwnStaffOnly, ownerNeedsAuthorMunicipality } from './local-posts.js';
 
 /** Rules across files, after the schemas have checked each file's shape (the changesets pattern). */
 export const RULES: readonly AnyRule[] = [
@@ -75,6 +77,10 @@ export const RULES: readonly AnyRule[] = [
   agreementPartners,
   assignmentSharesWithinPost,
   listedStaffAssigned,
+  ownerNeedsAuthorMunicipality,
+  localSharesKnown,
+  monthDatesClearOfReports,
+  outlineOwnStaffOnly,
   attachmentFilesInside,
   previousReportEarlier,
   previousSessionEarlier,

@@ -1,7 +1,7 @@
 import { by } from '../../compare.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDate } from '../../german/index.js';
-import { periodsOverlap } from '../../model/dates.js';
+import { endDay, periodsOverlap, startDay } from '../../model/dates.js';
 import type { Assignment, StaffMember } from '../../model/types.js';
 import { at, ptr, validEntries, whereIs, defineRule } from '../rule-context.js';
 
@@ -12,7 +12,7 @@ export const endNotBeforeStart = defineRule({
     const out: Diagnostic[] = [];
     // Entry by entry: a broken entry elsewhere in the file does not hide this mistake.
     for (const { item: s, index: i } of validEntries<StaffMember>(ctx, 'staff', '/staff', ['start', 'end'])) {
-      if (s.end !== undefined && s.end < s.start) {
+      if (s.end !== undefined && endDay(s.end) < startDay(s.start)) {
         out.push(at(ctx, 'staff', ptr('staff', i, 'end'), `Das Ende (${formatDate(s.end)}) liegt vor dem Beginn (${formatDate(s.start)}); erwartet wird ein Datum ab dem ${formatDate(s.start)}.`));
       }
     }
@@ -38,9 +38,9 @@ export const fteChangesWithinEmployment = defineRule({
       const seen = new Map<string, number>();
       (s.fteChanges ?? []).forEach((c, ci) => {
         const where = ptr('staff', i, 'fteChanges', ci, 'from');
-        if (c.from <= s.start) {
+        if (c.from <= startDay(s.start)) {
           out.push(at(ctx, 'staff', where, `Die Änderung des Stellenanteils am ${formatDate(c.from)} liegt nicht nach dem Beginn (${formatDate(s.start)}); erwartet wird ein Tag nach dem ${formatDate(s.start)}, der Anteil bei Beginn gehört in fte.`));
-        } else if (s.end !== undefined && c.from > s.end) {
+        } else if (s.end !== undefined && c.from > endDay(s.end)) {
           out.push(at(ctx, 'staff', where, `Die Änderung des Stellenanteils am ${formatDate(c.from)} liegt nach dem Ende (${formatDate(s.end)}); erwartet wird ein Tag bis zum ${formatDate(s.end)}.`));
         }
         const first = seen.get(c.from);
@@ -63,10 +63,10 @@ export const assignmentWithinEmployment = defineRule({
     ctx.data.assignments.forEach((a, i) => {
       const s = staff.get(a.staff);
       if (!s) return; // unknown staff: reported by known-references
-      if (a.from < s.start) {
+      if (a.from < startDay(s.start)) {
         out.push(at(ctx, 'assignments', ptr('assignments', i, 'from'), `Die Zuständigkeit beginnt am ${formatDate(a.from)}, vor dem Dienstbeginn von "${s.id}" am ${formatDate(s.start)}.`));
       }
-      if (s.end !== undefined && (a.to === undefined || a.to > s.end)) {
+      if (s.end !== undefined && (a.to === undefined || a.to > endDay(s.end))) {
         const pointer = a.to === undefined ? ptr('assignments', i, 'from') : ptr('assignments', i, 'to');
         const found = a.to === undefined ? 'ist unbefristet' : `endet am ${formatDate(a.to)}`;
         out.push(at(ctx, 'assignments', pointer, `Die Zuständigkeit ${found}, aber "${s.id}" ist nur bis zum ${formatDate(s.end)} beschäftigt; erwartet wird ein Ende spätestens am ${formatDate(s.end)}.`));

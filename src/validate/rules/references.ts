@@ -54,6 +54,7 @@ function references(ctx: RuleContext): Reference[] {
     if (typeof id === 'string') refs.push({ place, path, id, target });
   };
   add('programme', ['leadEmployer'], valueAt(ctx, 'programme', '/leadEmployer'), 'employer');
+  add('organisation', ['body', 'municipality'], valueAt(ctx, 'organisation', '/body/municipality'), 'municipality');
   entries<Employer>(ctx, 'organisation', '/employers').forEach((e, i) => add('organisation', ['employers', i, 'municipality'], e.municipality, 'municipality'));
   entries<StaffMember>(ctx, 'staff', '/staff').forEach((s, i) => {
     add('staff', ['staff', i, 'role'], s.role, 'role');
