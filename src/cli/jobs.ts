@@ -10,13 +10,13 @@ import { REPORTS_DIR } from '../load/data-files.js';
  * A worker is not free: it starts Node and the CLI, then loads and validates the whole data folder again
  * before it renders its first report. Measured with the benchmark's data (scripts/generate-large.mjs,
  * 2 000 staff, 6 000 assignments; docs/performance.md), in CPU time of all processes: a worker costs
- * 1.1–1.7 s (up to 3.2 s in longer builds) with kim's parse cache filled, 2.9–3.2 s without, while a
+ * 1.1–1.7 s (up to 3.2 s in longer builds) with kim's parse cache filled, 2.4–5.4 s without, while a
  * report costs about 45 ms. Where the second core is free, the worker's half of the work pays for that
  * once it is larger than the start; where the cores are busy anyway (a shared CI runner, other work), the
  * pool only adds that CPU time: wall times measured on a machine loaded 9–18 on 2 cores went either way
  * at every size from 50 to 600 reports. So a worker is started only when its start is small beside its
  * share even without the parse cache: with 250 reports per process its share is ≥ 11 s of CPU time, its
- * start (≤ 3.2 s) less than a third of that. Re-measure with `npm run bench` (the build rows) before moving it.
+ * start (≤ 3.2 s with the parse cache, ≤ 5.4 s without) well under half of that. Re-measure with `npm run bench` (the build rows) before moving it.
  */
 export const REPORTS_PER_PROCESS = 250;
 
