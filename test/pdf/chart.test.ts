@@ -3,6 +3,7 @@
  * text in the tagged PDF, the same bytes every run, kim's own output (cleaned like the others), and its
  * code loaded only by a Vorlage that shows it.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -84,6 +85,16 @@ describe('the chart in the PDF', () => {
     expect(objects.some((o) => /\/Subtype \/Image/.test(o.dict))).toBe(false);
     const content = objects.map((o) => o.stream?.toString('latin1') ?? '').join('\n');
     expect(content).toContain('[5 3] 0 d');
+  });
+
+  // As in tagged-text.test.ts: Debian's PDFBox checks PDF/A-1b only; the file declares part 2 (PDF/A-2a).
+  const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((name) => `/usr/share/java/${name}.jar`);
+  const preflight = spawnSync('java', ['-version']).status === 0 && JARS.every((jar) => existsSync(jar));
+  test.skipIf(!preflight)('PDFBox preflight finds nothing in the PDF with the chart but that it is PDF/A-2, not PDF/A-1', () => {
+    const file = join(tempDir('kim-chart-pdfa-'), 'chart.pdf');
+    writeFileSync(file, rendered.pdf!);
+    const result = spawnSync('java', ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], { encoding: 'utf8' });
+    expect(result.stdout.split('\n').filter((line) => /^\d+(\.\d+)* : /.test(line))).toEqual(['7.11.2 : Error on MetaData, part must be 1']);
   });
 
   test('the same data give the same bytes, PDF and SVG', async () => {
