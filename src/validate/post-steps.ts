@@ -48,16 +48,18 @@ export function postSteps(staff: readonly StaffMember[], counts: (s: StaffMember
  * after that day's steps (millionths), the last step that grew on it, and whether a plan period begins.
  */
 export function* filledByDay(steps: readonly PostStep[], planDays: readonly IsoDate[]): Generator<{ day: IsoDate; filled: number; grew: PostStep | undefined; planBegins: boolean }> {
-  const days = [...new Set([...steps.map((s) => s.day), ...planDays])].sort();
-  const plans = new Set(planDays);
+  // The plan days as steps that change nothing (staff −1), merged in: one sort, as the steps came sorted.
+  const all = planDays.length === 0 ? steps : [...steps, ...planDays.map((day) => ({ day, delta: 0, staff: -1, path: [] }))].sort(by((st) => st.day));
   let filled = 0;
-  let i = 0;
-  for (const day of days) {
+  for (let i = 0; i < all.length; ) {
+    const day = all[i]!.day;
     let grew: PostStep | undefined;
-    for (; i < steps.length && steps[i]!.day === day; i++) {
-      filled += steps[i]!.delta;
-      if (steps[i]!.delta > 0) grew = steps[i];
+    let planBegins = false;
+    for (; i < all.length && all[i]!.day === day; i++) {
+      filled += all[i]!.delta;
+      if (all[i]!.delta > 0) grew = all[i];
+      if (all[i]!.staff < 0) planBegins = true;
     }
-    yield { day, filled, grew, planBegins: plans.has(day) };
+    yield { day, filled, grew, planBegins };
   }
 }

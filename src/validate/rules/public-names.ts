@@ -16,6 +16,24 @@ const OUTPUT_OF: Record<string, string> = { '/id': 'einem Dateinamen', '/referen
  * template stay the privacy check's job. The error concerns that report's outputs only (`scope`): `kim
  * build` refuses it and still builds the reports after it.
  */
+/**
+ * A report's strings are mostly the same from one validation to the next (kim watch, kim build after an
+ * edit): each folded once, kept in a bounded cache (emptied when full).
+ */
+const FOLDED_LIMIT = 20_000;
+const foldedCache = new Map<string, { text: string; folded: ReturnType<typeof fold>; words: Set<string> }>();
+function foldedOnce(raw: string): { text: string; folded: ReturnType<typeof fold>; words: Set<string> } {
+  let entry = foldedCache.get(raw);
+  if (!entry) {
+    if (foldedCache.size >= FOLDED_LIMIT) foldedCache.clear();
+    const text = raw.normalize('NFC');
+    const folded = fold(text, false);
+    entry = { text, folded, words: wordsOf(folded.text) };
+    foldedCache.set(raw, entry);
+  }
+  return entry;
+}
+
 export const noStaffNamesInPublicReport = defineRule({
   name: 'no-staff-names-in-public-report',
   needs: ['staff'],
@@ -28,9 +46,8 @@ export const noStaffNamesInPublicReport = defineRule({
       // Each string folded once, then searched for every person.
       const strings: { pointer: string; text: string; folded: ReturnType<typeof fold>; words: Set<string> }[] = [];
       eachString(report, (pointer, raw) => {
-        const text = raw.normalize('NFC');
-        const folded = fold(text, false);
-        strings.push({ pointer, text, folded, words: wordsOf(folded.text) });
+        const { text, folded, words } = foldedOnce(raw);
+        strings.push({ pointer, text, folded, words });
       });
       for (const personal of patterns) {
         // One message per person and report, at the first field that carries the name.
