@@ -38,7 +38,7 @@ describe('kim build: faults', () => {
     refs.old = snapshot(join(base, 'ref-old'));
     refs.new = snapshot(join(base, 'ref-new'));
     fullMs = neu.ms;
-    expect(refs.new.size).toBe(ids.length * 3);
+    expect(refs.new.size).toBe(ids.length * 4);
     // Every output differs between the versions, so "old or new" is a real check for each file.
     for (const [name, bytes] of refs.new) expect(refs.old.get(name)?.equals(bytes), name).toBe(false);
   });

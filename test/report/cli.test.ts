@@ -34,7 +34,7 @@ describe('kim report (built CLI)', () => {
   });
 
   test('an unknown format is a usage error in German', () => {
-    const r = runKim(['report', '--format', 'rtf']);
+    const r = runKim(['report', '--format', 'odt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Ungültiger Wert/);
   });

@@ -66,7 +66,7 @@ function initInstallBuild(tool: string, repo: string, label: string): { spec: st
   expect(validate.code, validate.stderr).toBe(0);
   const build = timed(`${label}: kim build`, () => kim(bin, ['build', '--format', 'all'], repo));
   expect(build.code, build.stderr).toBe(0);
-  expect(readdirSync(join(repo, 'out')).filter((n) => !n.startsWith('.')).sort()).toEqual([`${ID}.md`, `${ID}.oparl.json`, `${ID}.pdf`]);
+  expect(readdirSync(join(repo, 'out')).filter((n) => !n.startsWith('.')).sort()).toEqual([`${ID}.docx`, `${ID}.md`, `${ID}.oparl.json`, `${ID}.pdf`]);
   return { spec, init };
 }
 

@@ -110,7 +110,7 @@ class BodyBuilder {
 
   /** A Markdown list as a Word list: each item's first paragraph numbered, further paragraphs indented under it. */
   private list(token: Tokens.List, out: Child[], depth: number): void {
-    const reference = this.reference(token, depth);
+    const reference = this.reference(token);
     const instance = ++this.instance;
     const level = Math.min(depth, 8);
     for (const item of token.items) {
@@ -136,7 +136,7 @@ class BodyBuilder {
   }
 
   /** The numbering definition of a list: "1)" or "1." lists keep their delimiter and start, bullets alternate • and – by depth. */
-  private reference(token: Tokens.List, depth: number): string {
+  private reference(token: Tokens.List): string {
     const { LevelFormat, AlignmentType } = this.docx;
     const delimiter = /^\s*\d+\)/.test(token.items[0]?.raw ?? '') ? ')' : '.';
     const start = typeof token.start === 'number' ? token.start : 1;
@@ -152,7 +152,6 @@ class BodyBuilder {
       }));
       this.config.set(key, { reference: key, levels });
     }
-    void depth;
     return key;
   }
 
