@@ -109,7 +109,7 @@ export interface OutputRequest {
  */
 export async function renderOutputs(run: ReportRun, report: Report, request: OutputRequest): Promise<RenderedOutputs> {
   const source = run.sourceOf(report.id);
-  const { markdown, model, figure } = await renderMarkdown(run.engine, run.dataset, report, source);
+  const { markdown, model, figure, permittedNames } = await renderMarkdown(run.engine, run.dataset, report, source);
   const wantsPdf = request.formats.includes('pdf');
   // The staffing chart (show.chart): one drawing for the SVG beside the Markdown and for the PDF; its
   // code is loaded only here, so a Vorlage without chart never loads it.
@@ -131,7 +131,7 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
   // The Markdown shows the chart from this file beside it.
   if (request.formats.includes('md') && chart) files.push({ name: chart.file, content: chart.svg });
   if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
-  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, chart ? [{ name: chart.file, content: chart.svg }] : []) });
+  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, chart ? [{ name: chart.file, content: chart.svg }] : [], permittedNames) });
   if (request.oparlBaseUrl !== undefined) {
     const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
     assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
@@ -145,12 +145,12 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
  * the package (the Kreis's template brings a header and footer of its own). The images it shows are the
  * files rendered beside the Markdown.
  */
-async function renderDocx(run: ReportRun, report: Report, markdown: string, model: ReportModel, files: RenderedOutputs['files']): Promise<Uint8Array> {
+async function renderDocx(run: ReportRun, report: Report, markdown: string, model: ReportModel, files: RenderedOutputs['files'], permittedNames: readonly string[]): Promise<Uint8Array> {
   // The images are the files the Markdown shows beside it (the chart's SVG), whether or not the Markdown is written.
   const [{ wordTexts }, renderer, logo, template] = await Promise.all([import('./emit/docx/index.js'), run.docx(), run.logo(), run.wordTemplate()]);
   const images = new Map(files.filter((f) => /\.(svg|png|jpe?g)$/i.test(f.name)).map((f) => [f.name, typeof f.content === 'string' ? new Uint8Array(Buffer.from(f.content)) : f.content]));
   const bytes = await renderer.render(markdown, { ...pdfMetadata(model, run.env, logo), template, images });
-  assertNoNames({ wordParts: wordTexts(bytes) }, { data: run.dataset, report, reportSource: run.sourceOf(report.id), templateFiles: run.engine.files(report.template) });
+  assertNoNames({ wordParts: wordTexts(bytes) }, { data: run.dataset, report, reportSource: run.sourceOf(report.id), templateFiles: run.engine.files(report.template), permittedNames });
   return bytes;
 }
 

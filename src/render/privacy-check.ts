@@ -99,7 +99,8 @@ function outputTexts(outputs: PublicOutputs, permitted: readonly string[]): Outp
   if (outputs.pdfMetadataStrings?.length) add('pdfMetadataStrings', outputs.pdfMetadataStrings.join('\n'));
   // The strings of the JSON, not its text: an escape such as \n would glue words together.
   if (outputs.oparlJson !== undefined) add('oparlJson', jsonStrings(JSON.parse(outputs.oparlJson)).join('\n'));
-  if (outputs.wordParts?.length) add('wordParts', outputs.wordParts.map((t) => t.normalize('NFC')).join('\n'));
+  // The Word document carries the same text as the Markdown, so the same presenters may be named in it.
+  if (outputs.wordParts?.length) add('wordParts', withoutPermitted(outputs.wordParts.map((t) => t.normalize('NFC')).join('\n'), permitted));
   if (outputs.fileNames?.length) add('fileNames', outputs.fileNames.join('\n'));
   return list;
 }

@@ -27,7 +27,7 @@ export async function renderMarkdown(
   data: Dataset,
   report: Report,
   reportSource?: SourceFile,
-): Promise<{ markdown: string; model: ReportModel; figure: ChartFigure | null }> {
+): Promise<{ markdown: string; model: ReportModel; figure: ChartFigure | null; permittedNames: string[] }> {
   assertNoIgnoredOverrides(engine.files(report.template));
   const model = buildReportModel(data, report);
   const safe = withSafeTextBlocks(model);
@@ -53,7 +53,7 @@ export async function renderMarkdown(
     { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`, ...(figure ? [figure.file] : [])] },
     { data, report, reportSource, templateFiles: engine.files(report.template), permittedNames },
   );
-  return { markdown, model, figure };
+  return { markdown, model, figure, permittedNames };
 }
 
 /** The chart's facts, from a module loaded only here: a Vorlage without chart never loads it. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { fold, isFormatChar, isLetterOrNumber, LATIN_CONFUSABLES_FILE, wordsOf, withoutMarks } from '../../src/render/name-matching.js';
+import { fold, isFormatChar, isLetterOrNumber, LATIN_CONFUSABLES_FILE, wordsOf, withoutMarks } from '../../src/german/name-matching.js';
 
 const upTo = (end: number): string[] => Array.from({ length: end }, (_, c) => String.fromCharCode(c));
 
