@@ -8,6 +8,6 @@ export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { defaultSessionName } from './sessions.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';
-export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';
+export { amountFigure, filledOfPlanned, formatQuantity, formatQuantityInFull, isSingularAmount, ratePerPost, type UnitWords } from './quantities.js';
 export { countedNoun, type CountableNoun } from './counted.js';
 export { didYouMean, type HintStyle } from './did-you-mean.js';

@@ -1,5 +1,5 @@
 import { by } from '../compare.js';
-import { capitalize, formatDate, formatDateShort, formatQuantity, joinList, municipalityPhrase } from '../german/index.js';
+import { amountFigure, capitalize, filledOfPlanned, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, inPostOn } from './dates.js';
@@ -32,6 +32,12 @@ export interface ModuleModel {
   fundingRate: number;
   /** Rate × planned posts; null without a plan. */
   plannedFunding: number | null;
+  /** The planned posts with the unit written out: "3,5 Vollzeitäquivalente", "vier Stellen", "eine Stelle"; empty without a plan. */
+  plannedPosts: string;
+  /** The rate after "eine Förderung von", one distributive only: "57.000 € je Stelle", "jeweils 55.000 €/VZÄ". */
+  fundingRatePhrase: string;
+  /** "drei von vier Stellen", "alle vier Stellen", "beide Stellen", "1,5 von 3,5 VZÄ"; empty without a plan. */
+  filledOfPlanned: string;
   /** The plan's parts ("3,5 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz"), or empty. */
   planParts: string;
   /** Plan changes of the report's period (a Kreistag decision doubling the posts). */
@@ -143,6 +149,8 @@ export interface PlanChangeModel {
   previousFte: number;
   /** "erhöht" or "verringert". */
   direction: string;
+  /** "von 6 auf 12 VZÄ", "von sechs auf zwölf Stellen", "von einer auf zwei Stellen": both figures alike. */
+  fromTo: string;
   /** Takes effect after the Stand (decided in the period). */
   future: boolean;
   decision: { name: string; date: IsoDate; reference: string } | null;
@@ -199,12 +207,16 @@ export function buildModule(input: ModuleInput): ModuleModel {
     openFte: planned === null ? null : Math.max(0, Math.round((planned - filled) * 1e6) / 1e6),
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
+    plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
+    fundingRatePhrase: ratePerPost(formatAmount(rate), unitWords(terms), planned !== null && planned > 1),
+    filledOfPlanned: planned === null ? '' : filledOfPlanned(filled, planned, unitWords(terms)),
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
     planChanges: planChangesBetween(module, previousStand, stand).map((c) => ({
       from: c.period.from,
       fte: c.period.fte,
       previousFte: c.previousFte,
       direction: c.period.fte > c.previousFte ? 'erhöht' : 'verringert',
+      fromTo: `von ${amountFigure(c.previousFte, unitWords(terms), 'dat')} auf ${formatQuantity(c.period.fte, unitWords(terms), 'acc')}`,
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
@@ -224,7 +236,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
         partTime: g.members.every((s) => fteOn(s, s.start) >= 1)
           ? ''
-          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, s.start) }))), unitWords(terms))}`,
+          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, s.start) }))), unitWords(terms), 'dat')}`,
         people,
       };
     }),
@@ -294,7 +306,8 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
     const served = municipalitiesOn(ctx.index, s, stand);
     const plain = personPhrase(ctx, s, served);
     const phrase = plain === personPhrase(ctx, s, []) ? personPhrase(ctx, s, served, hiredAttribute(s.start)) : plain;
-    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit), previousPost: formatQuantity(before, unit) }];
+    // "arbeitet … mit einer Stelle (bisher 0,5 Stellen)": the post after "mit" in the dative.
+    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit, 'dat'), previousPost: formatQuantity(before, unit) }];
   });
 }
 

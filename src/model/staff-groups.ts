@@ -110,7 +110,9 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
-  return fillSlots(text, (name) => slots[name] ?? `{${name}}`);
+  // "mit {fte}", "mit zusammen {fte}" take the dative: "mit einer Stelle", where the unit is a word said in words.
+  const dativeFte = formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, s.start) }))), ctx.unit, 'dat');
+  return fillSlots(text.replace(/\bmit (zusammen )?\{fte\}/g, 'mit $1{fteDative}'), (name) => (name === 'fteDative' ? dativeFte : slots[name]) ?? `{${name}}`);
 }
 
 /** Sum of FTE in millionths, so 0.1 + 0.2 is 0.3. */

@@ -31,7 +31,7 @@ describe('a header with Betreff and Sitzungsteil as fields', () => {
   });
   test('a decision\'s number is cited with the Kreis\'s label for it ("Vorlage", not "Drucksache")', async () => {
     expect(await next()).toContain(
-      'Mit Beschluss des Kreistages vom 09.12.2021 (Vorlage 245/21) wurde der Stellenumfang für das Modul II zum 01.01.2022 von 6 auf 12 Vollzeitstellen erhöht.',
+      'Mit Beschluss des Kreistages vom 09.12.2021 (Vorlage 245/21) wurde der Stellenumfang für das Modul II zum 01.01.2022 von sechs auf zwölf Vollzeitstellen erhöht.',
     );
     const plain = await next((d) => delete d.organisation.letterhead!.labels);
     expect(plain).toContain('(Drucksache 245/21)');
@@ -160,17 +160,17 @@ describe('the Kreis\'s words and genders', () => {
       d.staff.push({ id: 'va-2', name: 'Nina Roth', gender: 'w', role: 'assistenz', module: 'modul-1', fte: 0.5, employer: 'landratsamt', start: '2022-02-01' });
     };
     const replaced = await next(successor('2022-01-31'));
-    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
     expect(replaced).toContain('Zum 31.01.2022 ist die Verwaltungsassistenzkraft ausgeschieden.');
     const added = await next(successor(undefined));
-    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
     // Leaving on the day the other starts overlaps by one day, but the list of who is in post at the Stand
     // no longer names the first: not "eine weitere" after someone the list does not name.
     expect(await next(successor('2022-02-01'))).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin');
   });
   test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
     const text = await next();
-    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz)');
+    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz)');
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
   });
 });
