@@ -2,7 +2,7 @@
 export { formatDate, formatDateShort } from './dates.js';
 export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
 export { joinList } from './lists.js';
-export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
+export { adjectivalPlural, isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
 export { definite, inDative, capitalize, strongEnding } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { defaultSessionName } from './sessions.js';

@@ -70,3 +70,12 @@ export function personalPronoun(parts: readonly NounPart[]): string {
   if (!only?.genus) return 'sie';
   return only.genus === 'masculine' ? 'er' : only.genus === 'neuter' ? 'es' : 'sie';
 }
+
+/**
+ * A plural noun after "die beiden", "der beiden": a noun made from a participle declines like an adjective
+ * ("die beiden Mitarbeitenden", "eine der beiden Mitarbeitenden"); other nouns stay ("Case Managerinnen",
+ * "Fachkräfte").
+ */
+export function adjectivalPlural(plural: string): string {
+  return /ende$/.test(plural) ? `${plural}n` : plural;
+}

@@ -1,5 +1,6 @@
 import { by } from '../compare.js';
-import { amountFigure, capitalize, filledOfPlanned, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
+import { groupBy } from './group-by.js';
+import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, nounParts, numberWord, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, inPostOn } from './dates.js';
@@ -112,8 +113,13 @@ export interface PersonLine {
 
 export interface LeaverModel {
   end: IsoDate;
-  /** "die Case Managerin für die Gemeinde Windeck". */
+  /**
+   * "die Case Managerin für die Gemeinde Windeck"; one of several in post called the same "eine der beiden
+   * Case Managerinnen für …"; several of one description leaving on one day "die beiden Case Managerinnen …".
+   */
   phrase: string;
+  /** How many people the sentence names (several leaving on one day share one sentence: "sind … ausgeschieden"). */
+  count: number;
   /** Hired after the previous Stand as well: "Die zum 01.05.2022 eingestellte Case Managerin …" (else empty). */
   hiredPhrase: string;
 }
@@ -240,18 +246,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
         people,
       };
     }),
-    leavers: [...leavers]
-      .sort(by((s) => s.end!))
-      .map((s) => {
-        const hiredInPeriod = s.start > previousStand!;
-        const plain = personPhrase(ctx, s, listedFor(s));
-        // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
-        // same: named by their start, so the reader knows which one (when that tells them apart).
-        const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
-        const phrase = namesakes.length > 0 && namesakes.every((o) => o.start !== s.start) ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : plain;
-        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
-        return { end: s.end!, phrase, hiredPhrase: capitalize(hiredPhrase) };
-      }),
+    leavers: leaverSentences(ctx, leavers, inPost, stand, previousStand),
     moves,
     fteChanges,
     changes: hired.length > 0 || leavers.length > 0 || moves.length > 0 || fteChanges.length > 0,
@@ -263,6 +258,59 @@ export function buildModule(input: ModuleInput): ModuleModel {
     groups: [],
     text: { staff: input.text.staff ?? '', work: input.text.work ?? '' },
   };
+}
+
+/**
+ * One sentence per leaver, by the day they left; people of one description leaving on one day share one
+ * sentence ("Zum 31.01.2022 sind die beiden Case Managerinnen für … ausgeschieden"). Someone called like a
+ * colleague is told apart by their start where that differs, otherwise counted among them: "eine der beiden
+ * Case Managerinnen für …", since "die Case Managerin für …" claims there was only one.
+ */
+function leaverSentences(ctx: GroupContext, leavers: readonly StaffMember[], inPost: readonly StaffMember[], stand: IsoDate, previousStand: IsoDate | undefined): LeaverModel[] {
+  const index = ctx.index;
+  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, s.end!);
+  const plainOf = (s: StaffMember): string => personPhrase(ctx, s, listedFor(s));
+  const members = index.staffByModule.get(leavers[0]?.module ?? '') ?? [];
+  // Who was called the same on the leaver's last day, the leaver included: the reader's "die … " is one of them.
+  const calledAlikeOn = (s: StaffMember, day: IsoDate): StaffMember[] =>
+    members.filter((o) => inPostOn(o, day) && personPhrase(ctx, o, municipalitiesOn(index, o, day)) === plainOf(s));
+  const sorted = [...leavers].sort(by((s) => s.end!));
+  const hiredInPeriod = (s: StaffMember): boolean => s.start > previousStand!;
+  const sameDay = groupBy(
+    sorted,
+    (s) => (hiredInPeriod(s) ? `\u0000${s.id}` : `${s.end}\u0000${plainOf(s)}`),
+  );
+  return [...sameDay.values()].map((group): LeaverModel => {
+    const s = group[0]!;
+    const plain = plainOf(s);
+    if (hiredInPeriod(s)) {
+      return { end: s.end!, phrase: plain, count: 1, hiredPhrase: capitalize(personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start))) };
+    }
+    const alike = calledAlikeOn(s, s.end!);
+    if (group.length === 1) {
+      // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
+      // same: named by their start, so the reader knows which one (when that tells them apart).
+      const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
+      if (namesakes.length > 0 && namesakes.every((o) => o.start !== s.start)) return { end: s.end!, phrase: personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)), count: 1, hiredPhrase: '' };
+    }
+    return { end: s.end!, phrase: alike.length > group.length || group.length > 1 ? someOfAlike(ctx, group, alike, plain) : plain, count: group.length, hiredPhrase: '' };
+  });
+}
+
+/**
+ * "eine der beiden Case Managerinnen für …", "zwei der drei …", "die beiden …": leavers among colleagues
+ * called the same, from the plain phrase of one ("die Case Managerin für …") and the plural of them all.
+ */
+function someOfAlike(ctx: GroupContext, group: readonly StaffMember[], alike: readonly StaffMember[], plain: string): string {
+  const role = ctx.index.roles.get(group[0]!.role)!;
+  const [single] = nounParts(role.forms, [group[0]!.gender]);
+  const [plural] = nounParts(role.forms, alike.map((o) => o.gender));
+  const rest = plain.slice(plain.indexOf(single!.text) + single!.text.length);
+  const all = Math.max(alike.length, group.length);
+  const many = `${all === 2 ? 'beiden' : numberWord(all)} ${adjectivalPlural(plural!.text)}${rest}`;
+  if (group.length === all) return `die ${many}`;
+  const some = group.length === 1 ? `ein${strongEnding(single!.genus ?? 'feminine', 'nom')}` : numberWord(group.length);
+  return `${some} der ${many}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  adjectivalPlural,
   countedNouns,
   filledOfPlanned,
   ratePerPost,
@@ -179,6 +180,11 @@ describe('municipalities, module numbers and quantities', () => {
     expect(formatQuantity(3.5, stellen)).toBe('3,5 Stellen');
     expect(formatQuantity(0, stellen)).toBe('0 Stellen');
     expect(formatQuantity(0.5, { ...stellen, abbreviation: 'VZÄ' })).toBe('0,5 VZÄ');
+  });
+  test('a participle noun declines after "der beiden"; other plurals stay', () => {
+    expect(adjectivalPlural('Mitarbeitende')).toBe('Mitarbeitenden');
+    expect(adjectivalPlural('Case Managerinnen')).toBe('Case Managerinnen');
+    expect(adjectivalPlural('Case-Management-Fachkräfte')).toBe('Case-Management-Fachkräfte');
   });
   test('filled of planned posts: "drei von vier Stellen", and never "4 von 4"', () => {
     const stellen = { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' as const };

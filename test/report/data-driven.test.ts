@@ -68,7 +68,7 @@ describe('the Vorlage follows the data', () => {
     const text = await renderWith((d) => {
       d.staff.find((s) => s.id === 'm2-sprache-2')!.end = '2022-01-31';
     });
-    expect(text).toContain('Zum 31.01.2022 ist die Case Managerin für frühkindliche Sprachförderung ausgeschieden.');
+    expect(text).toContain('Zum 31.01.2022 ist eine der beiden Case Managerinnen für frühkindliche Sprachförderung ausgeschieden.');
   });
 
   test('a third steering-group meeting gets its ordinal and outcome', async () => {
