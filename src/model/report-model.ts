@@ -5,7 +5,7 @@ import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } 
 import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type ModuleModel } from './module-model.js';
-import { bodyWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { bodyWords, groupMeetingsFor, meetingSentences, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { defaultSessionName, formatDate } from '../german/index.js';
 import { sumFte } from './staff-groups.js';
@@ -261,7 +261,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     totals,
     fundingRate: rate,
     fundingYear: yearOf(stand),
-    steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],
+    steeringGroupMeetings: programme.steeringGroup ? meetingSentences(events.steeringGroupMeetings) : [],
     steeringGroupSection:
       programme.steeringGroup !== undefined && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || report.text?.steeringGroup !== undefined),
     cooperation: events.cooperation,

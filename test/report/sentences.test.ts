@@ -23,3 +23,21 @@ describe('who left', () => {
     expect(text.match(/ausgeschieden/g)).toHaveLength(1);
   });
 });
+
+describe('steering group meetings', () => {
+  const meeting = (id: string, date: string, kind: 'ordentlich' | 'außerordentlich' = 'ordentlich') => ({ id, date, kind });
+
+  test('meetings without an outcome of their own: one sentence with their dates', async () => {
+    const text = await renderWith((d) => {
+      const meetings = d.meetings.steeringGroupMeetings!;
+      meetings.splice(1, 1, meeting('lg-2', '2022-01-19'), meeting('lg-3', '2022-02-08'), meeting('lg-4', '2022-03-01'));
+    });
+    expect(text).toContain('Die Lenkungsgruppe traf sich am 25.11.2021 zu ihrer konstituierenden Sitzung. Die Lenkungsgruppe hat am 19.01.2022, 08.02.2022 und 01.03.2022 getagt.');
+    expect(text).not.toContain('Sitzungstermin');
+  });
+
+  test("a meeting's kind is told when the data gives it", async () => {
+    const text = await renderWith((d) => d.meetings.steeringGroupMeetings!.push(meeting('lg-3', '2022-03-01', 'außerordentlich')));
+    expect(text).toContain('Am 01.03.2022 traf sich die Lenkungsgruppe zu einer außerordentlichen Sitzung.');
+  });
+});
