@@ -136,6 +136,11 @@ export interface MoveModel {
    * since "bisher für A und B zuständig … ist für B zuständig" reads as if B were new.
    */
   fewer: boolean;
+  /**
+   * The municipalities added to all the earlier ones, after "für": "ist seit dem … zusätzlich für die Gemeinde C
+   * zuständig", since listing A and B again would hide which one is new; empty otherwise.
+   */
+  additional: string;
 }
 
 export interface FteChangeModel {
@@ -335,7 +340,11 @@ function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previous
     const phrase = personPhrase(ctx, s, [], attribute);
     const served = [...new Set(now)].map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc'));
     const fewer = now.length > 0 && now.every((m) => before.includes(m));
-    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served), fewer });
+    const added = before.length > 0 && before.every((m) => now.includes(m)) ? [...new Set(now)].filter((m) => !before.includes(m)) : [];
+    const additional = joinList(added.map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc')));
+    // Who still serves all the earlier ones is named by them, not as "bisher für … zuständig".
+    const named = additional ? personPhrase(ctx, s, [...new Set(before)].map((m) => index.municipalities.get(m)!)) : phrase;
+    moves.push({ phrase: capitalize(named), since, municipalities: joinList(served), fewer, additional });
   }
   return moves;
 }

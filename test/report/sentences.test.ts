@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/model/types.js';
-import { renderWith } from '../support/example.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith } from '../support/example.js';
 
 /**
  * The sentences of issue 20's table ("kim wrote | a clerk would write"), each on the data that made kim
@@ -39,5 +39,16 @@ describe('steering group meetings', () => {
   test("a meeting's kind is told when the data gives it", async () => {
     const text = await renderWith((d) => d.meetings.steeringGroupMeetings!.push(meeting('lg-3', '2022-03-01', 'außerordentlich')));
     expect(text).toContain('Am 01.03.2022 traf sich die Lenkungsgruppe zu einer außerordentlichen Sitzung.');
+  });
+});
+
+describe('who serves another municipality', () => {
+  test('a municipality added to the earlier ones: "zusätzlich für" the new one only', async () => {
+    const text = await renderWith(
+      (d) => d.assignments.push({ staff: 'cm-meckenheim', municipalities: ['swisttal'], from: '2022-05-01' }),
+      FOLLOW_UP,
+      FOLLOW_UP_DIR,
+    );
+    expect(text).toContain('Der Case Manager für die Stadt Meckenheim und die Stadt Rheinbach ist seit dem 01.05.2022 zusätzlich für die Gemeinde Swisttal zuständig.');
   });
 });

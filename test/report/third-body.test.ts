@@ -92,12 +92,12 @@ describe('the follow-up', () => {
     expect(text).toContain(
       'Die bisher für die Stadt Talheim und die Gemeinde Eichenau zuständige Case Managerin des Caritasverbandes für den Landkreis Talheim e. V. ist seit dem 01.03.2022 nur noch für die Stadt Talheim zuständig.',
     );
-    // Another municipality among the new ones is a move, not "nur noch".
+    // Another municipality beside all the earlier ones: "zusätzlich" for the new one, not the whole list again.
     const moved = await next((d) => {
       d.assignments[0] = { staff: 'cm-1', municipalities: ['talheim'], from: '2021-08-01', to: '2022-02-28' };
       d.assignments.push({ staff: 'cm-1', municipalities: ['talheim', 'eichenau'], from: '2022-03-01' });
     });
-    expect(moved).toContain('ist seit dem 01.03.2022 für die Stadt Talheim und die Gemeinde Eichenau zuständig.');
+    expect(moved).toContain('ist seit dem 01.03.2022 zusätzlich für die Gemeinde Eichenau zuständig.');
   });
   test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
     expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
