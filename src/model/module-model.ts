@@ -239,7 +239,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       const people = g.members.map(line);
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
-        ...describeGroup(ctx, g, { further: true, withEmployer: false }),
+        ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
         connective: i === 0 ? 'Inzwischen' : CONNECTIVES[(i - 1) % CONNECTIVES.length]!,
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,

@@ -37,8 +37,8 @@ export function groupStaff(staffByStart: readonly StaffMember[], key: (s: StaffM
   return [...groupBy(staffByStart, key).values()].map((members) => ({ members }));
 }
 
-const partsOf = (ctx: GroupContext, group: StaffGroup): NounPart[] =>
-  nounParts(ctx.index.roles.get(group.members[0]!.role)!.forms, group.members.map((s) => s.gender));
+const partsOf = (ctx: GroupContext, group: StaffGroup, inOrder = false): NounPart[] =>
+  nounParts(ctx.index.roles.get(group.members[0]!.role)!.forms, group.members.map((s) => s.gender), { inOrder });
 
 /** What follows the noun: the role's qualifier and the focus ("in der Koordination …", "für frühkindliche Sprachförderung"). */
 function tailOf(ctx: GroupContext, first: StaffMember): string {
@@ -57,10 +57,11 @@ const withTail = (noun: string, tail: string): string => (tail ? `${noun} ${tail
 export function describeGroup(
   ctx: GroupContext,
   group: StaffGroup,
-  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate },
+  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate; inOrderOfList?: boolean },
 ): { phrase: string; count: number } {
   const first = group.members[0]!;
-  const parts = partsOf(ctx, group);
+  // Above a list of the people, "ein weiterer Case Manager und eine weitere Case Managerin" when his line is first.
+  const parts = partsOf(ctx, group, options.inOrderOfList === true);
   const tail = tailOf(ctx, first);
   const count = group.members.length;
   if (options.withEmployer && first.employer !== ctx.leadEmployer) {

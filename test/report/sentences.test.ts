@@ -52,3 +52,19 @@ describe('who serves another municipality', () => {
     expect(text).toContain('Der Case Manager für die Stadt Meckenheim und die Stadt Rheinbach ist seit dem 01.05.2022 zusätzlich für die Gemeinde Swisttal zuständig.');
   });
 });
+
+describe('a sentence above a list', () => {
+  test("names the people in the list's order: his line first, so he comes first", async () => {
+    const text = await renderWith(
+      (d) => {
+        staff(d, 'cm-eitorf').gender = 'm';
+        staff(d, 'cm-siegburg').gender = 'w';
+      },
+      FOLLOW_UP,
+      FOLLOW_UP_DIR,
+    );
+    expect(text).toContain(
+      'Inzwischen wurden für folgende Kommunen ein weiterer Case Manager und eine weitere Case Managerin bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22',
+    );
+  });
+});
