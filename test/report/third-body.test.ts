@@ -45,7 +45,7 @@ describe('the follow-up', () => {
       d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
     });
     expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Kreistagssitzung am 25.11.2021 haben sich');
-    expect(text).toContain('seit der letzten Kreistagssitzung mit dem Markt Oberried');
+    expect(text).toContain('Seit der letzten Kreistagssitzung wurden weitere Kooperationsvereinbarungen mit dem Markt Oberried');
     expect(text).not.toContain('Ausschusssitzung');
     const preface = await next((d) => {
       d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
@@ -61,7 +61,7 @@ describe('the follow-up', () => {
       d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
     });
     expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Sitzung des Kreistages am 25.11.2021 haben sich');
-    expect(text).toContain('seit der letzten Sitzung des Kreistages mit dem Markt Oberried');
+    expect(text).toContain('Seit der letzten Sitzung des Kreistages wurden weitere Kooperationsvereinbarungen mit dem Markt Oberried');
     expect(text).not.toContain('Ausschusssitzung');
     // A committee still meets in an "Ausschusssitzung" by default.
     expect(await next((d) => delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName)).toContain('in der letzten Ausschusssitzung am 23.11.2021');
@@ -125,7 +125,7 @@ describe('the Kreis\'s words and genders', () => {
   });
   test('a Markt is masculine: "mit dem Markt", "im Markt"', async () => {
     const text = await next();
-    expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022).');
+    expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022) geschlossen.');
     expect(text).toContain('Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung');
   });
   test('a further group (Koordinierungsgruppe) in its module\'s section, each sentence naming it, counted among its own meetings', async () => {
