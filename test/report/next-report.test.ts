@@ -219,7 +219,7 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
     expect(text).not.toContain('Kooperationsvereinbarung');
   });
   test('the kick-off event of the period is named', async () => {
-    expect(await follow()).toContain('Am 18.05.2022 fand in der Gemeinde Eitorf die Auftaktveranstaltung mit Vertretungen aus Kommunalverwaltung, Wohlfahrt und Jobcenter Rhein-Sieg statt.');
+    expect(await follow()).toContain('Am 18.05.2022 fand in der Gemeinde Eitorf eine Auftaktveranstaltung mit Vertretungen aus Kommunalverwaltung, Wohlfahrt und Jobcenter Rhein-Sieg statt.');
   });
   test('a plan change of the period names the decision; the sentence follows the figures', async () => {
     const text = await follow();

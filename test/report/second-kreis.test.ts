@@ -108,7 +108,7 @@ describe('a first report states plan, filled posts and the municipalities served
       d.meetings.kickOffs!.push({ id: 'auftakt-seewald', municipality: 'seewald', date: '2022-09-13', participants: ['Gemeindeverwaltung'] });
     });
     expect(text).toContain(
-      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld die Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald die Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
+      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald eine Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
     );
   });
   test('the list of who is in post says "weitere" only after a colleague it names: not after one who has left', async () => {

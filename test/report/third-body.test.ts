@@ -126,7 +126,7 @@ describe('the Kreis\'s words and genders', () => {
   test('a Markt is masculine: "mit dem Markt", "im Markt"', async () => {
     const text = await next();
     expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022) geschlossen.');
-    expect(text).toContain('Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung');
+    expect(text).toContain('Am 22.03.2022 fand im Markt Oberried eine Auftaktveranstaltung');
   });
   test('a further group (Koordinierungsgruppe) in its module\'s section, each sentence naming it, counted among its own meetings', async () => {
     const text = await next();
