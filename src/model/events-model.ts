@@ -121,6 +121,8 @@ export interface KickOffModel {
   place: string;
   /** "Kommunalverwaltung, Wohlfahrt und Jobcenter", or empty. */
   participants: string;
+  /** "der Kommunalverwaltung, des Jobcenters Rhein-Sieg und der Ausländerbehörde" (participantsGenitive), or empty. */
+  participantsGenitive: string;
   /** Several kick-offs of one day with the same participants, told in one sentence ("fanden … statt"). */
   several: boolean;
 }
@@ -173,11 +175,12 @@ export function periodEvents(
  */
 function kickOffsOfPeriod(meetings: Meetings, index: DatasetIndex, inPeriod: (date: IsoDate) => boolean): KickOffModel[] {
   const listed = [...(meetings.kickOffs ?? [])].filter((k) => inPeriod(k.date) && k.listed !== false).sort(byDate);
-  const sameSentence = groupBy(listed, (k) => `${k.date}\u0000${JSON.stringify(k.participants ?? [])}`);
+  const sameSentence = groupBy(listed, (k) => `${k.date}\u0000${JSON.stringify([k.participants ?? [], k.participantsGenitive ?? []])}`);
   return [...sameSentence.values()].map((group) => ({
     date: group[0]!.date,
     place: joinList(group.map((k) => municipalityPhrase(index.municipalities.get(k.municipality)!, 'in'))),
     participants: joinList(group[0]!.participants ?? []),
+    participantsGenitive: joinList(group[0]!.participantsGenitive ?? []),
     several: group.length > 1,
   }));
 }

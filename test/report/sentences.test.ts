@@ -68,3 +68,14 @@ describe('a sentence above a list', () => {
     );
   });
 });
+
+describe('a kick-off event', () => {
+  test('"eine Auftaktveranstaltung" on first mention, participants with their articles where the data gives them', async () => {
+    const text = await renderWith(
+      (d) => (d.meetings.kickOffs!.find((k) => k.municipality === 'eitorf')!.participantsGenitive = ['der Kommunalverwaltung', 'der Wohlfahrt', 'des Jobcenters Rhein-Sieg']),
+      FOLLOW_UP,
+      FOLLOW_UP_DIR,
+    );
+    expect(text).toContain('fand in der Gemeinde Eitorf eine Auftaktveranstaltung mit Vertretungen der Kommunalverwaltung, der Wohlfahrt und des Jobcenters Rhein-Sieg statt.');
+  });
+});
