@@ -63,6 +63,11 @@ export interface ModuleModel {
   fteChanges: FteChangeModel[];
   /** Whether anything changed in the period: hires, leavers, moves or changed posts. */
   changes: boolean;
+  /**
+   * A follow-up Vorlage and nothing changed in the module, neither staff nor plan: the section says the
+   * staffing is unchanged and who is in post, instead of repeating the earlier paragraph word for word.
+   */
+  unchanged: boolean;
   /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
   served: PersonLine[];
   /** Municipalities named in `served`, for "folgende Kommune(n)". */
@@ -255,6 +260,12 @@ export function buildModule(input: ModuleInput): ModuleModel {
     moves,
     fteChanges,
     changes: hired.length > 0 || leavers.length > 0 || moves.length > 0 || fteChanges.length > 0,
+    unchanged:
+      previousStand !== undefined &&
+      planned !== null &&
+      inPost.length > 0 &&
+      hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
+      planChangesBetween(module, previousStand, stand).length === 0,
     served,
     servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
     // Decided by the report model, which sees all modules.

@@ -81,7 +81,7 @@ describe('a Kreis whose outline has no headings, another order, no funding, no c
 
   test("the report's own outline wins over the Kreis's", async () => {
     const text = await renderWith((d) => (reportOf(d, AUENTAL_NEXT).outline = [{ heading: 'Sachstand', body: ['text.preface', { block: 'besetzung', module: 'modul-1' }] }]), AUENTAL_NEXT, AUENTAL_DIR);
-    expect(text).toBe('## Sachstand\n\nÜber den Stand des Kommunalen Integrationsmanagements wurde zuletzt am 23.11.2021 berichtet.\n\nDie für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurden bisher in folgendem Umfang besetzt: Zum 01.09.2021 wurde eine Koordinatorin bei der Kreisverwaltung eingestellt; sie leitet die Geschäftsstelle des Lenkungskreises. Seit dem 01.10.2021 unterstützt eine Verwaltungsassistenzkraft mit 0,5 Vollzeitstellen die Koordinierung; sie ist bei der Kreisverwaltung beschäftigt.\n');
+    expect(text).toBe('## Sachstand\n\nÜber den Stand des Kommunalen Integrationsmanagements wurde zuletzt am 23.11.2021 berichtet.\n\nDie für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle sind seit der letzten Ausschusssitzung am 23.11.2021 unverändert besetzt; eingestellt sind weiterhin eine Koordinatorin und eine Verwaltungsassistenzkraft.\n');
   });
 
   test('a section per module with a heading from the module\'s data; an empty section goes with its heading', async () => {
@@ -125,7 +125,7 @@ const CASES: BlockCase[] = [
   },
   { block: 'uebersicht', fact: '| Modul II – Rechtskreisübergreifendes Case Management | 12 | 4,5 | 7,5 | 660.000 € |', change: (d) => (modul(d, 'modul-2').name = 'Case Management'), changed: '| Modul II – Case Management | 12 |' },
   { block: 'stellenaenderungen', fact: 'von sechs auf zwölf Vollzeitstellen erhöht', change: (d) => (modul(d, 'modul-2').plannedFte[1]!.fte = 10), changed: 'von sechs auf zehn Vollzeitstellen erhöht' },
-  { block: 'besetzung', fact: 'mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurden bisher', change: (d) => (rate2022(d).amount = 56000), changed: 'mit einer jährlichen Förderung von 56.000 € je Vollzeitstelle wurden bisher' },
+  { block: 'besetzung', fact: 'mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle sind seit', change: (d) => (rate2022(d).amount = 56000), changed: 'mit einer jährlichen Förderung von 56.000 € je Vollzeitstelle sind seit' },
   { block: 'einstellungen', fact: '1) Gemeinde Mühlbach seit dem 01.02.22', change: (d) => (staffOf(d, 'cm-4').start = '2022-02-03'), changed: 'Gemeinde Mühlbach seit dem 03.02.22' },
   {
     block: 'wechsel',
@@ -215,7 +215,7 @@ describe('the funding option of besetzung', () => {
   test('funding: false leaves the funding out of the sentence, and only for that module', async () => {
     const c = CASES.find((x) => x.block === 'besetzung')!;
     const text = await render(c, [{ body: [{ block: 'besetzung', module: 'modul-1', funding: false }, 'besetzung:modul-3'] }]);
-    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) wurden bisher in folgendem Umfang besetzt:');
+    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) sind seit der letzten Ausschusssitzung am 23.11.2021 unverändert besetzt;');
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
     const first = await renderWith((d) => (reportOf(d, TALHEIM_FIRST).outline = [{ modules: 'case-management', body: [{ block: 'besetzung', funding: false }] }]), TALHEIM_FIRST, TALHEIM_DIR);
     expect(first).toContain('Für das Modul II sind sechs Vollzeitstellen geplant; besetzt sind davon drei Vollzeitstellen.');

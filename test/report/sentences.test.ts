@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/model/types.js';
-import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith } from '../support/example.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith, TALHEIM_DIR, TALHEIM_NEXT } from '../support/example.js';
 
 /**
  * The sentences of issue 20's table ("kim wrote | a clerk would write"), each on the data that made kim
@@ -77,5 +77,13 @@ describe('a kick-off event', () => {
       FOLLOW_UP_DIR,
     );
     expect(text).toContain('fand in der Gemeinde Eitorf eine Auftaktveranstaltung mit Vertretungen der Kommunalverwaltung, der Wohlfahrt und des Jobcenters Rhein-Sieg statt.');
+  });
+});
+
+describe('a module with no change since the last Vorlage', () => {
+  test('says the staffing is unchanged and who is in post, instead of repeating the earlier paragraph', async () => {
+    const text = await renderWith(undefined, TALHEIM_NEXT, TALHEIM_DIR);
+    expect(text).toContain('sind seit der letzten Ausschusssitzung am 23.11.2021 unverändert besetzt; eingestellt sind weiterhin eine Koordinatorin und eine Verwaltungsassistenzkraft.');
+    expect(text).not.toContain('Zum 01.09.2021 wurde eine Koordinatorin beim Landratsamt eingestellt');
   });
 });
