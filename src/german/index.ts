@@ -2,14 +2,14 @@
 export { formatDate, formatDateShort, isMonthOnly, onDate, sinceDate } from './dates.js';
 export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
 export { joinList } from './lists.js';
-export { isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
+export { adjectivalPlural, isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
 export { definite, inDative, capitalize, strongEnding, possessiveStem } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { dativeFromAt } from './partners.js';
 export { defaultSessionName } from './sessions.js';
 export { romanNumeral } from './roman.js';
 export type { Gender, Genus, IsoDate, NounForms } from './types.js';
-export { formatQuantity, isSingularAmount, type UnitWords } from './quantities.js';
+export { amountFigure, filledOfPlanned, formatQuantity, formatQuantityInFull, isSingularAmount, ratePerPost, type UnitWords } from './quantities.js';
 export { countedNoun, type CountableNoun } from './counted.js';
 export { didYouMean, type HintStyle } from './did-you-mean.js';
 export { presenterName, presentersSentence, type PresenterForms } from './presenters.js';

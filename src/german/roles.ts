@@ -25,8 +25,9 @@ export const isPairForm = (forms: NounForms): boolean => forms.plural.mixed === 
  * Koordinatoren". Several people of gender d are named by the neutral plural (`plural.d`) where there is
  * one: two are "zwei Case-Management-Fachkräfte", not "zwei Case Managerinnen und Case Manager", which
  * would say they are women and men. (Validation asks for `plural.d` where a pair form would need it.)
+ * Split parts come women first, or with `inOrder` in the order of `genders`.
  */
-export function nounParts(forms: NounForms, genders: readonly Gender[]): NounPart[] {
+export function nounParts(forms: NounForms, genders: readonly Gender[], options: { inOrder?: boolean } = {}): NounPart[] {
   const count = genders.length;
   if (count === 1) {
     const g = genders[0]!;
@@ -35,7 +36,9 @@ export function nounParts(forms: NounForms, genders: readonly Gender[]): NounPar
   if (genders.every((g) => g === 'w')) return [{ count, text: forms.plural.w, genus: undefined }];
   if (genders.every((g) => g === 'm')) return [{ count, text: forms.plural.m, genus: undefined }];
   if (genders.every((g) => g === 'd') && forms.plural.d !== undefined) return [{ count, text: forms.plural.d, genus: undefined }];
-  const byGender = ORDER.map((g) => ({ g, n: genders.filter((x) => x === g).length })).filter((x) => x.n > 0);
+  // `inOrder`: split parts in the order the people come (a list below the sentence names them in that order).
+  const order = options.inOrder ? [...new Set(genders)] : ORDER;
+  const byGender = order.map((g) => ({ g, n: genders.filter((x) => x === g).length })).filter((x) => x.n > 0);
   const severalD = byGender.some((x) => x.g === 'd' && x.n > 1);
   const split = isPairForm(forms) && byGender.some((x) => x.n === 1 || x.g === 'd') && (!severalD || forms.plural.d !== undefined);
   if (!split) return [{ count, text: forms.plural.mixed, genus: undefined }];
@@ -69,4 +72,13 @@ export function personalPronoun(parts: readonly NounPart[]): string {
   const only = parts.length === 1 ? parts[0]! : undefined;
   if (!only?.genus) return 'sie';
   return only.genus === 'masculine' ? 'er' : only.genus === 'neuter' ? 'es' : 'sie';
+}
+
+/**
+ * A plural noun after "die beiden", "der beiden": a noun made from a participle declines like an adjective
+ * ("die beiden Mitarbeitenden", "eine der beiden Mitarbeitenden"); other nouns stay ("Case Managerinnen",
+ * "Fachkräfte").
+ */
+export function adjectivalPlural(plural: string): string {
+  return /ende$/.test(plural) ? `${plural}n` : plural;
 }

@@ -1,5 +1,5 @@
 import { by } from '../compare.js';
-import { countWord, dativeFromAt, joinList, municipalityPhrase } from '../german/index.js';
+import { countWord, dativeFromAt, joinList, municipalityPhrase, strongEnding } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { CooperationAgreement, Genus, IsoDate, Organisation } from './types.js';
 
@@ -10,13 +10,15 @@ export interface AgreementWordModel {
   genus: Genus;
   /** "eine Kooperationsvereinbarung", "ein Kooperations- und Weiterleitungsvertrag". */
   one: string;
+  /** "eine weitere Kooperationsvereinbarung", "ein weiterer Kooperations- und Weiterleitungsvertrag". */
+  another: string;
 }
 
 export const DEFAULT_AGREEMENT_WORD = { singular: 'Kooperationsvereinbarung', plural: 'Kooperationsvereinbarungen', genus: 'feminine' } as const;
 
 export function agreementWordOf(word: Organisation['agreementWord']): AgreementWordModel {
   const { singular, plural, genus } = word ?? DEFAULT_AGREEMENT_WORD;
-  return { singular, plural, genus, one: `${countWord(1, genus)} ${singular}` };
+  return { singular, plural, genus, one: `${countWord(1, genus)} ${singular}`, another: `${countWord(1, genus)} weiter${strongEnding(genus, 'nom')} ${singular}` };
 }
 
 /** The decision that authorised agreements: "des Kreistages" "vom 09.12.2021" "(Drucksache 245/21)". */

@@ -12,8 +12,47 @@ export interface SteeringMeetingModel {
   /** Position among all meetings of the steering group (1 = first), for "Beim zweiten Sitzungstermin". */
   number: number;
   constituent: boolean;
+  /** An extraordinary meeting (kind außerordentlich): the sentence says so. */
+  extraordinary: boolean;
   /** The predicate of "Beim zweiten Sitzungstermin am … wurden …"; empty when the data has none. */
   outcome: string;
+  /**
+   * Ordinary meetings in a row without an outcome of their own are told in one sentence ("Die Lenkungsgruppe
+   * hat am 19.05.2022, 24.11.2022 und 08.08.2023 getagt."): their dates, on the first of them; empty otherwise.
+   */
+  dates: string;
+}
+
+const meetingOf = (m: { date: IsoDate; kind: string; outcome?: string | undefined }, i: number): SteeringMeetingModel => ({
+  date: m.date,
+  number: i + 1,
+  constituent: m.kind === 'konstituierend',
+  extraordinary: m.kind === 'außerordentlich',
+  outcome: m.outcome ?? '',
+  dates: '',
+});
+
+/**
+ * The meetings as the Vorlage tells them: ordinary meetings without an outcome that follow each other make
+ * one sentence with their dates, instead of one "Am … traf sich die Lenkungsgruppe zu ihrem n-ten
+ * Sitzungstermin." per date that differs only in the date; a constituent or extraordinary meeting or one
+ * with an outcome keeps its own sentence.
+ */
+export function meetingSentences(meetings: readonly SteeringMeetingModel[]): SteeringMeetingModel[] {
+  const plain = (m: SteeringMeetingModel): boolean => !m.constituent && !m.extraordinary && m.outcome === '';
+  const out: SteeringMeetingModel[] = [];
+  for (let i = 0; i < meetings.length; ) {
+    let j = i;
+    while (j < meetings.length && plain(meetings[j]!)) j++;
+    if (j - i >= 2) {
+      out.push({ ...meetings[i]!, dates: joinList(meetings.slice(i, j).map((m) => formatDate(m.date))) });
+      i = j;
+    } else {
+      out.push(meetings[i]!);
+      i++;
+    }
+  }
+  return out;
 }
 
 /** A body with its article and possessive stem: "Die Lenkungsgruppe … zu ihrer …", "Der Lenkungskreis … zu seiner …". */
@@ -81,9 +120,7 @@ export function groupMeetingsFor(
       const own = (meetings.groupMeetings ?? []).filter((m) => m.group === g.id).sort(byDate);
       return {
         ...groupWords(g, own.map((m) => m.date), stand),
-        meetings: own
-          .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
-          .filter((m) => inPeriod(m.date)),
+        meetings: meetingSentences(own.map(meetingOf).filter((m) => inPeriod(m.date))),
       };
     })
     .filter((g) => g.meetings.length > 0 || g.notMetYet);
@@ -130,6 +167,8 @@ export interface KickOffModel {
   place: string;
   /** "Kommunalverwaltung, Wohlfahrt und Jobcenter", or empty. */
   participants: string;
+  /** "der Kommunalverwaltung, des Jobcenters Rhein-Sieg und der Ausländerbehörde" (participantsGenitive), or empty. */
+  participantsGenitive: string;
   /** Several kick-offs of one day with the same participants, told in one sentence ("fanden … statt"). */
   several: boolean;
 }
@@ -165,7 +204,7 @@ export function periodEvents(
   const perDay = days.map(([date, list]) => `${joinList(list.map((c) => municipalityPhrase(index.municipalities.get(c.municipality!)!, 'dat')))} (${formatDate(date)})`);
   return {
     steeringGroupMeetings: index.steeringMeetings
-      .map((m, i) => ({ date: m.date, number: i + 1, constituent: m.kind === 'konstituierend', outcome: m.outcome ?? '' }))
+      .map(meetingOf)
       .filter((m) => inPeriod(m.date)),
     cooperation: {
       word: agreementWord,
@@ -190,11 +229,12 @@ export function periodEvents(
  */
 function kickOffsOfPeriod(meetings: Meetings, index: DatasetIndex, inPeriod: (date: IsoDate) => boolean): KickOffModel[] {
   const listed = [...(meetings.kickOffs ?? [])].filter((k) => inPeriod(k.date) && k.listed !== false).sort(byDate);
-  const sameSentence = groupBy(listed, (k) => `${k.date}\u0000${JSON.stringify(k.participants ?? [])}`);
+  const sameSentence = groupBy(listed, (k) => `${k.date}\u0000${JSON.stringify([k.participants ?? [], k.participantsGenitive ?? []])}`);
   return [...sameSentence.values()].map((group) => ({
     date: group[0]!.date,
     place: joinList(group.map((k) => municipalityPhrase(index.municipalities.get(k.municipality)!, 'in'))),
     participants: joinList(group[0]!.participants ?? []),
+    participantsGenitive: joinList(group[0]!.participantsGenitive ?? []),
     several: group.length > 1,
   }));
 }

@@ -308,7 +308,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     argument: 'moduleOrNone',
     description: 'Wie viele Personen seit dem Stand der vorigen Vorlage ausgeschieden sind; ohne Modul: alle Module zusammen.',
     example: { text: 'Ausgeschieden sind {ausgeschieden}.', filled: 'Ausgeschieden sind keine Personen.' },
-    value: (facts, m) => countedNoun(over(facts, m, (x) => x.leavers.length), PERSON),
+    value: (facts, m) => countedNoun(over(facts, m, (x) => x.leavers.reduce((n, l) => n + l.count, 0)), PERSON),
     noValue: {
       when: 'in einer ersten Vorlage (ohne vorige)',
       why: firstReport('er zählt das Ausscheiden seit der vorigen Vorlage'),

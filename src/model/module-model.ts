@@ -1,5 +1,6 @@
 import { by } from '../compare.js';
-import { capitalize, possessiveStem, formatDate, formatDateShort, formatQuantity, isMonthOnly, joinList, municipalityPhrase, sinceDate } from '../german/index.js';
+import { groupBy } from './group-by.js';
+import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
@@ -34,6 +35,12 @@ export interface ModuleModel {
   fundingRate: number;
   /** Rate × planned posts; null without a plan. */
   plannedFunding: number | null;
+  /** The planned posts with the unit written out: "3,5 Vollzeitäquivalente", "vier Stellen", "eine Stelle"; empty without a plan. */
+  plannedPosts: string;
+  /** The rate after "eine Förderung von", one distributive only: "57.000 € je Stelle", "jeweils 55.000 €/VZÄ". */
+  fundingRatePhrase: string;
+  /** "drei von vier Stellen", "alle vier Stellen", "beide Stellen", "1,5 von 3,5 VZÄ"; empty without a plan. */
+  filledOfPlanned: string;
   /** The plan's parts ("3,5 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz"), or empty. */
   planParts: string;
   /** Plan changes of the report's period (a Kreistag decision doubling the posts). */
@@ -71,6 +78,11 @@ export interface ModuleModel {
   fteChanges: FteChangeModel[];
   /** Whether anything changed in the period: hires, leavers, moves or changed posts. */
   changes: boolean;
+  /**
+   * A follow-up Vorlage and nothing changed in the module, neither staff nor plan: the section says the
+   * staffing is unchanged and who is in post, instead of repeating the earlier paragraph word for word.
+   */
+  unchanged: boolean;
   /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
   served: PersonLine[];
   /** Municipalities named in `served`, for "folgende Kommune(n)". */
@@ -126,8 +138,13 @@ export interface LeaverModel {
   /** "zum 31.03.2022", or for an end known only to the month "im September 2021"; EndAt capitalised. */
   endAt: string;
   EndAt: string;
-  /** "die Case Managerin für die Gemeinde Windeck". */
+  /**
+   * "die Case Managerin für die Gemeinde Windeck"; one of several in post called the same "eine der beiden
+   * Case Managerinnen für …"; several of one description leaving on one day "die beiden Case Managerinnen …".
+   */
   phrase: string;
+  /** How many people the sentence names (several leaving on one day share one sentence: "sind … ausgeschieden"). */
+  count: number;
   /** Hired after the previous Stand as well: "Die zum 01.05.2022 eingestellte Case Managerin …" (else empty). */
   hiredPhrase: string;
 }
@@ -144,6 +161,11 @@ export interface MoveModel {
    * since "bisher für A und B zuständig … ist für B zuständig" reads as if B were new.
    */
   fewer: boolean;
+  /**
+   * The municipalities added to all the earlier ones, after "für": "ist seit dem … zusätzlich für die Gemeinde C
+   * zuständig", since listing A and B again would hide which one is new; empty otherwise.
+   */
+  additional: string;
 }
 
 export interface FteChangeModel {
@@ -163,6 +185,8 @@ export interface PlanChangeModel {
   previousFte: number;
   /** "erhöht" or "verringert". */
   direction: string;
+  /** "von 6 auf 12 VZÄ", "von sechs auf zwölf Stellen", "von einer auf zwei Stellen": both figures alike. */
+  fromTo: string;
   /** Takes effect after the Stand (decided in the period). */
   future: boolean;
   decision: { name: string; date: IsoDate; reference: string } | null;
@@ -180,6 +204,8 @@ export interface FoundingModel {
   /** The first day of the founded plan. */
   from: IsoDate;
   fte: number;
+  /** "sechs Vollzeitstellen", "12 VZÄ": the founded plan as the Vorlage says it after "auf". */
+  amount: string;
   decision: { name: string; date: IsoDate; reference: string };
 }
 
@@ -220,7 +246,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
-  const founding = previousStand === undefined ? foundingOf(module, stand) : null;
+  const founding = previousStand === undefined ? foundingOf(module, stand, unitWords(terms)) : null;
   const moves = previousStand === undefined ? [] : movesBetween(ctx, inPost.filter((s) => servesMunicipalities(s) && inPostOn(s, previousStand)), previousStand, stand);
 
   return {
@@ -237,6 +263,9 @@ export function buildModule(input: ModuleInput): ModuleModel {
     openFte: planned === null ? null : Math.max(0, Math.round((planned - filled) * 1e6) / 1e6),
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
+    plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
+    fundingRatePhrase: ratePerPost(formatAmount(rate), unitWords(terms), planned !== null && planned > 1),
+    filledOfPlanned: planned === null ? '' : filledOfPlanned(filled, planned, unitWords(terms)),
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
     founding,
     planNews: founding !== null || planChanges.length > 0,
@@ -245,6 +274,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       fte: c.period.fte,
       previousFte: c.previousFte,
       direction: c.period.fte > c.previousFte ? 'erhöht' : 'verringert',
+      fromTo: `von ${amountFigure(c.previousFte, unitWords(terms), 'dat')} auf ${formatQuantity(c.period.fte, unitWords(terms), 'acc')}`,
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
@@ -256,7 +286,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       const people = g.members.map(line);
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
-        ...describeGroup(ctx, g, { further: true, withEmployer: false }),
+        ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
         connective: i === 0 ? 'Inzwischen' : CONNECTIVES[(i - 1) % CONNECTIVES.length]!,
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,
@@ -264,27 +294,20 @@ export function buildModule(input: ModuleInput): ModuleModel {
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
         partTime: g.members.every((s) => fteOn(s, startDay(s.start)) >= 1)
           ? ''
-          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), unitWords(terms))}`,
+          : `mit ${g.members.length > 1 ? 'zusammen ' : ''}${formatQuantity(sumFte(g.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), unitWords(terms), 'dat')}`,
         people,
       };
     }),
-    leavers: [...leavers]
-      .sort(by((s) => endDay(s.end!)))
-      .map((s) => {
-        const hiredInPeriod = startDay(s.start) > previousStand!;
-        const plain = personPhrase(ctx, s, listedFor(s));
-        // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
-        // same: named by their start, so the reader knows which one (when that tells them apart).
-        const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
-        const phrase = namesakes.length > 0 && namesakes.every((o) => o.start !== s.start) ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : plain;
-        const hiredPhrase = hiredInPeriod ? personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)) : '';
-        // "zum 31.03.2022", or where only the month is known "im September 2021".
-        const endAt = isMonthOnly(s.end!) ? `im ${formatDate(s.end!)}` : `zum ${formatDate(s.end!)}`;
-        return { end: s.end!, endAt, EndAt: capitalize(endAt), phrase, hiredPhrase: capitalize(hiredPhrase) };
-      }),
+    leavers: leaverSentences(ctx, leavers, inPost, stand, previousStand),
     moves,
     fteChanges,
     changes: hired.length > 0 || leavers.length > 0 || moves.length > 0 || fteChanges.length > 0,
+    unchanged:
+      previousStand !== undefined &&
+      planned !== null &&
+      inPost.length > 0 &&
+      hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
+      planChangesBetween(module, previousStand, stand).length === 0,
     served,
     servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
     // Decided by the report model, which sees all modules.
@@ -298,11 +321,69 @@ export function buildModule(input: ModuleInput): ModuleModel {
 }
 
 /** The decision of a module's first plan period, when the data has one taken by the Stand. */
-function foundingOf(module: ProgrammeModule, stand: IsoDate): FoundingModel | null {
+function foundingOf(module: ProgrammeModule, stand: IsoDate, unit: ReturnType<typeof unitWords>): FoundingModel | null {
   const first = [...module.plannedFte].sort(by((p) => p.from))[0];
   if (!first?.decision || first.decision.date > stand) return null;
   const { name, date, reference } = first.decision;
-  return { from: first.from, fte: first.fte, decision: { name, date, reference: reference ?? '' } };
+  return { from: first.from, fte: first.fte, amount: formatQuantity(first.fte, unit, 'acc'), decision: { name, date, reference: reference ?? '' } };
+}
+
+/**
+ * One sentence per leaver, by the day they left; people of one description leaving on one day share one
+ * sentence ("Zum 31.01.2022 sind die beiden Case Managerinnen für … ausgeschieden"). Someone called like a
+ * colleague is told apart by their start where that differs, otherwise counted among them: "eine der beiden
+ * Case Managerinnen für …", since "die Case Managerin für …" claims there was only one.
+ */
+function leaverSentences(ctx: GroupContext, leavers: readonly StaffMember[], inPost: readonly StaffMember[], stand: IsoDate, previousStand: IsoDate | undefined): LeaverModel[] {
+  const index = ctx.index;
+  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, endDay(s.end!));
+  const plainOf = (s: StaffMember): string => personPhrase(ctx, s, listedFor(s));
+  const members = index.staffByModule.get(leavers[0]?.module ?? '') ?? [];
+  // Who was called the same on the leaver's last day, the leaver included: the reader's "die … " is one of them.
+  const calledAlikeOn = (s: StaffMember, day: IsoDate): StaffMember[] =>
+    members.filter((o) => inPostOn(o, day) && personPhrase(ctx, o, municipalitiesOn(index, o, day)) === plainOf(s));
+  const sorted = [...leavers].sort(by((s) => endDay(s.end!)));
+  const hiredInPeriod = (s: StaffMember): boolean => startDay(s.start) > previousStand!;
+  // "zum 31.03.2022", or where only the month is known "im September 2021".
+  const endAtOf = (s: StaffMember): { endAt: string; EndAt: string } => {
+    const endAt = isMonthOnly(s.end!) ? `im ${formatDate(s.end!)}` : `zum ${formatDate(s.end!)}`;
+    return { endAt, EndAt: capitalize(endAt) };
+  };
+  const sameDay = groupBy(
+    sorted,
+    (s) => (hiredInPeriod(s) ? `\u0000${s.id}` : `${s.end}\u0000${plainOf(s)}`),
+  );
+  return [...sameDay.values()].map((group): LeaverModel => {
+    const s = group[0]!;
+    const plain = plainOf(s);
+    if (hiredInPeriod(s)) {
+      return { end: s.end!, ...endAtOf(s), phrase: plain, count: 1, hiredPhrase: capitalize(personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start))) };
+    }
+    const alike = calledAlikeOn(s, endDay(s.end!));
+    if (group.length === 1) {
+      // "die Koordinatorin der Stadt Troisdorf" who left, beside a successor or another leaver called the
+      // same: named by their start, so the reader knows which one (when that tells them apart).
+      const namesakes = [...inPost, ...leavers].filter((o) => o !== s && personPhrase(ctx, o, inPostOn(o, stand) ? municipalitiesOn(index, o, stand) : listedFor(o)) === plain);
+      if (namesakes.length > 0 && namesakes.every((o) => o.start !== s.start)) return { end: s.end!, ...endAtOf(s), phrase: personPhrase(ctx, s, listedFor(s), hiredAttribute(s.start)), count: 1, hiredPhrase: '' };
+    }
+    return { end: s.end!, ...endAtOf(s), phrase: alike.length > group.length || group.length > 1 ? someOfAlike(ctx, group, alike, plain) : plain, count: group.length, hiredPhrase: '' };
+  });
+}
+
+/**
+ * "eine der beiden Case Managerinnen für …", "zwei der drei …", "die beiden …": leavers among colleagues
+ * called the same, from the plain phrase of one ("die Case Managerin für …") and the plural of them all.
+ */
+function someOfAlike(ctx: GroupContext, group: readonly StaffMember[], alike: readonly StaffMember[], plain: string): string {
+  const role = ctx.index.roles.get(group[0]!.role)!;
+  const [single] = nounParts(role.forms, [group[0]!.gender]);
+  const [plural] = nounParts(role.forms, alike.map((o) => o.gender));
+  const rest = plain.slice(plain.indexOf(single!.text) + single!.text.length);
+  const all = Math.max(alike.length, group.length);
+  const many = `${all === 2 ? 'beiden' : numberWord(all)} ${adjectivalPlural(plural!.text)}${rest}`;
+  if (group.length === all) return `die ${many}`;
+  const some = group.length === 1 ? `ein${strongEnding(single!.genus ?? 'feminine', 'nom')}` : numberWord(group.length);
+  return `${some} der ${many}`;
 }
 
 /**
@@ -327,7 +408,11 @@ function movesBetween(ctx: GroupContext, staff: readonly StaffMember[], previous
     const phrase = personPhrase(ctx, s, [], attribute);
     const served = [...new Set(now)].map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc'));
     const fewer = now.length > 0 && now.every((m) => before.includes(m));
-    moves.push({ phrase: capitalize(phrase), since, municipalities: joinList(served), fewer });
+    const added = before.length > 0 && before.every((m) => now.includes(m)) ? [...new Set(now)].filter((m) => !before.includes(m)) : [];
+    const additional = joinList(added.map((m) => municipalityPhrase(index.municipalities.get(m)!, 'acc')));
+    // Who still serves all the earlier ones is named by them, not as "bisher für … zuständig".
+    const named = additional ? personPhrase(ctx, s, [...new Set(before)].map((m) => index.municipalities.get(m)!)) : phrase;
+    moves.push({ phrase: capitalize(named), since, municipalities: joinList(served), fewer, additional });
   }
   return moves;
 }
@@ -346,7 +431,8 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
     const served = municipalitiesOn(ctx.index, s, stand);
     const plain = personPhrase(ctx, s, served);
     const phrase = plain === personPhrase(ctx, s, []) ? personPhrase(ctx, s, served, hiredAttribute(s.start)) : plain;
-    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit), previousPost: formatQuantity(before, unit) }];
+    // "arbeitet … mit einer Stelle (bisher 0,5 Stellen)": the post after "mit" in the dative.
+    return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit, 'dat'), previousPost: formatQuantity(before, unit) }];
   });
 }
 

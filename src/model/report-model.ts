@@ -6,7 +6,7 @@ import { outlineHeadings } from './outline-blocks.js';
 import { indexOf } from './dataset-index.js';
 import { buildModule, type LocalModel, type ModuleModel } from './module-model.js';
 import { localPosts } from './local-posts.js';
-import { bodyWords, groupWords, groupMeetingsFor, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { bodyWords, groupWords, groupMeetingsFor, meetingSentences, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
 import { agreementWordOf } from './agreements.js';
 import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
 import { capitalize, defaultSessionName, formatDate, formatQuantity, joinList, municipalityPhrase, presenterName, presentersSentence } from '../german/index.js';
@@ -315,7 +315,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     totals,
     fundingRate: rate,
     fundingYear: yearOf(stand),
-    steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings : [],
+    steeringGroupMeetings: programme.steeringGroup ? meetingSentences(events.steeringGroupMeetings) : [],
     steeringGroupSection:
       steeringGroup !== null && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || steeringGroup.notMetYet || report.text?.steeringGroup !== undefined),
     cooperation: events.cooperation,

@@ -38,8 +38,8 @@ export function groupStaff(staffByStart: readonly StaffMember[], key: (s: StaffM
   return [...groupBy(staffByStart, key).values()].map((members) => ({ members }));
 }
 
-const partsOf = (ctx: GroupContext, group: StaffGroup): NounPart[] =>
-  nounParts(ctx.index.roles.get(group.members[0]!.role)!.forms, group.members.map((s) => s.gender));
+const partsOf = (ctx: GroupContext, group: StaffGroup, inOrder = false): NounPart[] =>
+  nounParts(ctx.index.roles.get(group.members[0]!.role)!.forms, group.members.map((s) => s.gender), { inOrder });
 
 /** What follows the noun: the role's qualifier and the focus ("in der Koordination …", "für frühkindliche Sprachförderung"). */
 function tailOf(ctx: GroupContext, first: StaffMember): string {
@@ -58,10 +58,11 @@ const withTail = (noun: string, tail: string): string => (tail ? `${noun} ${tail
 export function describeGroup(
   ctx: GroupContext,
   group: StaffGroup,
-  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate },
+  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate; inOrderOfList?: boolean },
 ): { phrase: string; count: number } {
   const first = group.members[0]!;
-  const parts = partsOf(ctx, group);
+  // Above a list of the people, "ein weiterer Case Manager und eine weitere Case Managerin" when his line is first.
+  const parts = partsOf(ctx, group, options.inOrderOfList === true);
   const tail = tailOf(ctx, first);
   const count = group.members.length;
   if (options.withEmployer && first.employer !== ctx.leadEmployer) {
@@ -111,7 +112,9 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
   };
   const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
-  return fillSlots(isMonthOnly(first.start) ? forMonth(text) : text, (name) => slots[name] ?? `{${name}}`);
+  // "mit {fte}", "mit zusammen {fte}" take the dative: "mit einer Stelle", where the unit is a word said in words.
+  const dativeFte = formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), ctx.unit, 'dat');
+  return fillSlots((isMonthOnly(first.start) ? forMonth(text) : text).replace(/\bmit (zusammen )?\{fte\}/g, 'mit $1{fteDative}'), (name) => (name === 'fteDative' ? dativeFte : slots[name]) ?? `{${name}}`);
 }
 
 /**

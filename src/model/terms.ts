@@ -23,6 +23,8 @@ export interface UnitModel {
   short: string;
   /** "besetzt ist davon noch keine" (Stelle), "keines" (Vollzeitäquivalent), "keiner" (a masculine unit). */
   none: string;
+  /** Genus of the singular, for "eine Stelle", "mit einer Stelle". */
+  genus: Genus;
 }
 
 export interface TermsModel {
@@ -44,6 +46,7 @@ export function termsOf(programme: Pick<Programme, 'terms'>): TermsModel {
       article: capitalize(definite(unit.genus, 'nom')),
       short: unit.abbreviation ?? unit.plural,
       none: `kein${strongEnding(unit.genus, 'nom')}`,
+      genus: unit.genus,
     },
   };
 }
@@ -102,6 +105,6 @@ export function moduleLabels(terms: TermsModel, number: number): { numberText: s
 
 /** The unit as the German quantity formatter takes it ("3,5 VZÄ", "0,5 Stelle"). */
 export function unitWords(terms: TermsModel): UnitWords {
-  const { singular, plural, abbreviation } = terms.unit;
-  return { singular, plural, abbreviation: abbreviation || undefined };
+  const { singular, plural, abbreviation, genus } = terms.unit;
+  return { singular, plural, abbreviation: abbreviation || undefined, genus };
 }

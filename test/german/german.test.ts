@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  adjectivalPlural,
   countedNouns,
+  filledOfPlanned,
+  ratePerPost,
   countWord,
   definiteNouns,
   formatAmount,
@@ -165,13 +168,41 @@ describe('municipalities, module numbers and quantities', () => {
     expect([1, 2, 3, 4, 9, 14, 40, 1994].map(romanNumeral)).toEqual(['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL', 'MCMXCIV']);
     expect(() => romanNumeral(0)).toThrow();
   });
-  test('posts with their unit: singular up to one', () => {
+  test('posts with their unit: singular for exactly one, a decimal in the plural, whole posts up to twelve in words', () => {
     const stellen = { singular: 'Stelle', plural: 'Stellen' };
-    expect(formatQuantity(0.5, stellen)).toBe('0,5 Stelle');
-    expect(formatQuantity(1, stellen)).toBe('1 Stelle');
+    expect(formatQuantity(0.5, stellen)).toBe('0,5 Stellen');
+    expect(formatQuantity(1, stellen)).toBe('eine Stelle');
+    expect(formatQuantity(1, stellen, 'dat')).toBe('einer Stelle');
+    expect(formatQuantity(1, { ...stellen, genus: 'neuter' as const, singular: 'Vollzeitäquivalent' })).toBe('ein Vollzeitäquivalent');
+    expect(formatQuantity(4, stellen)).toBe('vier Stellen');
+    expect(formatQuantity(18, stellen)).toBe('18 Stellen');
+    expect(formatQuantity(1, { ...stellen, abbreviation: 'VZÄ' })).toBe('1 VZÄ');
     expect(formatQuantity(3.5, stellen)).toBe('3,5 Stellen');
     expect(formatQuantity(0, stellen)).toBe('0 Stellen');
     expect(formatQuantity(0.5, { ...stellen, abbreviation: 'VZÄ' })).toBe('0,5 VZÄ');
+  });
+  test('a participle noun declines after "der beiden"; other plurals stay', () => {
+    expect(adjectivalPlural('Mitarbeitende')).toBe('Mitarbeitenden');
+    expect(adjectivalPlural('Case Managerinnen')).toBe('Case Managerinnen');
+    expect(adjectivalPlural('Case-Management-Fachkräfte')).toBe('Case-Management-Fachkräfte');
+  });
+  test('filled of planned posts: "drei von vier Stellen", and never "4 von 4"', () => {
+    const stellen = { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' as const };
+    const vza = { singular: 'Vollzeitäquivalent', plural: 'Vollzeitäquivalente', abbreviation: 'VZÄ', genus: 'neuter' as const };
+    expect(filledOfPlanned(3, 4, stellen)).toBe('drei von vier Stellen');
+    expect(filledOfPlanned(1, 2, stellen)).toBe('eine von zwei Stellen');
+    expect(filledOfPlanned(4, 4, stellen)).toBe('alle vier Stellen');
+    expect(filledOfPlanned(2, 2, stellen)).toBe('beide Stellen');
+    expect(filledOfPlanned(1, 1, stellen)).toBe('die Stelle');
+    expect(filledOfPlanned(1.5, 1.5, stellen)).toBe('alle 1,5 Stellen');
+    expect(filledOfPlanned(1.5, 3.5, vza)).toBe('1,5 von 3,5 VZÄ');
+    expect(filledOfPlanned(2, 2, vza)).toBe('alle 2 VZÄ');
+  });
+  test('the rate per post with one distributive: "je Stelle" without "jeweils"', () => {
+    const stellen = { singular: 'Stelle', plural: 'Stellen' };
+    expect(ratePerPost('57.000 €', stellen, true)).toBe('57.000 € je Stelle');
+    expect(ratePerPost('55.000 €', { ...stellen, abbreviation: 'VZÄ' }, true)).toBe('jeweils 55.000 €/VZÄ');
+    expect(ratePerPost('55.000 €', { ...stellen, abbreviation: 'VZÄ' }, false)).toBe('55.000 €/VZÄ');
   });
   test('a list whose items have an "und" of their own ends with "sowie"', () => {
     expect(joinList(['die Case Managerin der Stadt Troisdorf', 'neun Case Managerinnen und Case Manager'])).toBe(

@@ -68,7 +68,7 @@ describe('the Vorlage follows the data', () => {
     const text = await renderWith((d) => {
       d.staff.find((s) => s.id === 'm2-sprache-2')!.end = '2022-01-31';
     });
-    expect(text).toContain('Zum 31.01.2022 ist die Case Managerin für frühkindliche Sprachförderung ausgeschieden.');
+    expect(text).toContain('Zum 31.01.2022 ist eine der beiden Case Managerinnen für frühkindliche Sprachförderung ausgeschieden.');
   });
 
   test('a third steering-group meeting gets its ordinal and outcome', async () => {
@@ -99,11 +99,11 @@ describe('the Vorlage follows the data', () => {
     // "Das … einzurichtende 1 Vollzeitäquivalent … von jeweils …" is not German: one post is "das Vollzeitäquivalent".
     expect(text).toContain('Das für das Modul 1 einzurichtende Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von 55.000 €/VZÄ wurde bisher');
   });
-  test('half a planned post: the number stays, "jeweils" goes', async () => {
+  test('half a planned post: the number stays, "jeweils" goes, and a decimal takes the plural', async () => {
     const text = await renderWith((d) => {
       d.programme.modules[0]!.plannedFte = [{ from: '2021-01-01', fte: 0.5 }];
     });
-    expect(text).toContain('Das für das Modul 1 einzurichtende 0,5 Vollzeitäquivalent (VZÄ) mit einer jährlichen Förderung von 55.000 €/VZÄ wurde bisher');
+    expect(text).toContain('Die für das Modul 1 einzurichtenden 0,5 Vollzeitäquivalente (VZÄ) mit einer jährlichen Förderung von 55.000 €/VZÄ wurden bisher');
   });
 
   test('a module without a plan in force still renders, and says so', async () => {

@@ -262,5 +262,5 @@ test('a unit without abbreviation is counted with its noun, singular up to one p
   const fewer = structuredClone(data);
   expect(filled(data, '{geplant:modul-1}, {besetzt:modul-1}, {offen:modul-1}')).toBe('3,5 Stellen, 3,5 Stellen, 0 Stellen');
   for (const id of ['m1-gs-rechts', 'm1-gs-links', 'm1-leitung']) staff(fewer, id).end = '2022-02-28';
-  expect(filled(fewer, '{besetzt:modul-1}, {offen:modul-1}')).toBe('0,5 Stelle, 3 Stellen');
+  expect(filled(fewer, '{besetzt:modul-1}, {offen:modul-1}')).toBe('0,5 Stellen, drei Stellen');
 });

@@ -206,12 +206,12 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
   });
   test('agreements of the period are named with municipality and date, after the general sentence', async () => {
     expect(await follow()).toContain(
-      'Für die enge Verzahnung der Zusammenarbeit zwischen dem Rhein-Sieg-Kreis und den kreisangehörigen Kommunen wurden Kooperationsvereinbarungen geschlossen, seit der Ausschusssitzung am 16.03.2022 mit der Gemeinde Eitorf (28.03.2022).',
+      'Für die enge Verzahnung der Zusammenarbeit zwischen dem Rhein-Sieg-Kreis und den kreisangehörigen Kommunen wurden Kooperationsvereinbarungen geschlossen. Seit der Ausschusssitzung am 16.03.2022 wurde eine weitere Kooperationsvereinbarung mit der Gemeinde Eitorf (28.03.2022) geschlossen.',
     );
   });
   test('an agreement between the previous Stand and the previous session is new, but not "seit der Ausschusssitzung"', async () => {
     const text = await follow((d) => (d.meetings.cooperationAgreements!.find((c) => c.id === 'kv-eitorf')!.date = '2022-03-10'));
-    expect(text).toContain('wurden Kooperationsvereinbarungen geschlossen, seit der letzten Berichterstattung mit der Gemeinde Eitorf (10.03.2022).');
+    expect(text).toContain('wurden Kooperationsvereinbarungen geschlossen. Seit der letzten Berichterstattung wurde eine weitere Kooperationsvereinbarung mit der Gemeinde Eitorf (10.03.2022) geschlossen.');
     expect(text).not.toContain('seit der Ausschusssitzung am 16.03.2022 mit');
   });
   test('without any agreement the general sentence is not claimed, whatever text blocks there are', async () => {
@@ -219,7 +219,7 @@ describe('the period: steering group, agreements, kick-offs, plan changes', () =
     expect(text).not.toContain('Kooperationsvereinbarung');
   });
   test('the kick-off event of the period is named', async () => {
-    expect(await follow()).toContain('Am 18.05.2022 fand in der Gemeinde Eitorf die Auftaktveranstaltung mit Vertretungen aus Kommunalverwaltung, Wohlfahrt und Jobcenter Rhein-Sieg statt.');
+    expect(await follow()).toContain('Am 18.05.2022 fand in der Gemeinde Eitorf eine Auftaktveranstaltung mit Vertretungen aus Kommunalverwaltung, Wohlfahrt und Jobcenter Rhein-Sieg statt.');
   });
   test('a plan change of the period names the decision; the sentence follows the figures', async () => {
     const text = await follow();

@@ -81,7 +81,7 @@ describe('a Kreis whose outline has no headings, another order, no funding, no c
 
   test("the report's own outline wins over the Kreis's", async () => {
     const text = await renderWith((d) => (reportOf(d, AUENTAL_NEXT).outline = [{ heading: 'Sachstand', body: ['text.preface', { block: 'besetzung', module: 'modul-1' }] }]), AUENTAL_NEXT, AUENTAL_DIR);
-    expect(text).toBe('## Sachstand\n\nÜber den Stand des Kommunalen Integrationsmanagements wurde zuletzt am 23.11.2021 berichtet.\n\nDie für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz) mit einer jährlichen Förderung von jeweils 55.000 € je Vollzeitstelle wurden bisher in folgendem Umfang besetzt: Zum 01.09.2021 wurde eine Koordinatorin bei der Kreisverwaltung eingestellt; sie leitet die Geschäftsstelle des Lenkungskreises. Seit dem 01.10.2021 unterstützt eine Verwaltungsassistenzkraft mit 0,5 Vollzeitstelle die Koordinierung; sie ist bei der Kreisverwaltung beschäftigt.\n');
+    expect(text).toBe('## Sachstand\n\nÜber den Stand des Kommunalen Integrationsmanagements wurde zuletzt am 23.11.2021 berichtet.\n\nDie für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle sind seit der letzten Ausschusssitzung am 23.11.2021 unverändert besetzt; eingestellt sind weiterhin eine Koordinatorin und eine Verwaltungsassistenzkraft.\n');
   });
 
   test('a section per module with a heading from the module\'s data; an empty section goes with its heading', async () => {
@@ -124,8 +124,8 @@ const CASES: BlockCase[] = [
     changed: 'seit der letzten Ausschusssitzung am 24.11.2021',
   },
   { block: 'uebersicht', fact: '| Modul II – Rechtskreisübergreifendes Case Management | 12 | 4,5 | 7,5 | 660.000 € |', change: (d) => (modul(d, 'modul-2').name = 'Case Management'), changed: '| Modul II – Case Management | 12 |' },
-  { block: 'stellenaenderungen', fact: 'von 6 auf 12 Vollzeitstellen erhöht', change: (d) => (modul(d, 'modul-2').plannedFte[1]!.fte = 10), changed: 'von 6 auf 10 Vollzeitstellen erhöht' },
-  { block: 'besetzung', fact: 'mit einer jährlichen Förderung von jeweils 55.000 € je Vollzeitstelle wurden bisher', change: (d) => (rate2022(d).amount = 56000), changed: 'mit einer jährlichen Förderung von jeweils 56.000 € je Vollzeitstelle wurden bisher' },
+  { block: 'stellenaenderungen', fact: 'von sechs auf zwölf Vollzeitstellen erhöht', change: (d) => (modul(d, 'modul-2').plannedFte[1]!.fte = 10), changed: 'von sechs auf zehn Vollzeitstellen erhöht' },
+  { block: 'besetzung', fact: 'mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle sind seit', change: (d) => (rate2022(d).amount = 56000), changed: 'mit einer jährlichen Förderung von 56.000 € je Vollzeitstelle sind seit' },
   { block: 'einstellungen', fact: '1) Gemeinde Mühlbach seit dem 01.02.22', change: (d) => (staffOf(d, 'cm-4').start = '2022-02-03'), changed: 'Gemeinde Mühlbach seit dem 03.02.22' },
   {
     block: 'wechsel',
@@ -143,14 +143,14 @@ const CASES: BlockCase[] = [
   {
     block: 'stellenanteile',
     prepare: (d) => (staffOf(d, 'cm-1').fteChanges = [{ from: '2022-03-01', fte: 0.8 }]),
-    fact: 'arbeitet seit dem 01.03.2022 mit 0,8 Vollzeitstelle (bisher 1 Vollzeitstelle).',
+    fact: 'arbeitet seit dem 01.03.2022 mit 0,8 Vollzeitstellen (bisher eine Vollzeitstelle).',
     change: (d) => (staffOf(d, 'cm-1').fteChanges![0]!.fte = 0.7),
-    changed: 'arbeitet seit dem 01.03.2022 mit 0,7 Vollzeitstelle (bisher 1 Vollzeitstelle).',
+    changed: 'arbeitet seit dem 01.03.2022 mit 0,7 Vollzeitstellen (bisher eine Vollzeitstelle).',
   },
   { block: 'ausgeschieden', fact: 'Zum 31.03.2022 ist der Case Manager', change: (d) => (staffOf(d, 'cm-2').end = '2022-03-15'), changed: 'Zum 15.03.2022 ist der Case Manager' },
   { block: 'lenkungsgruppe', fact: 'Am 05.04.2022 traf sich der Lenkungskreis zu seinem dritten Sitzungstermin.', change: (d) => (d.meetings.steeringGroupMeetings!.at(-1)!.date = '2022-04-06'), changed: 'Am 06.04.2022 traf sich der Lenkungskreis' },
   { block: 'kooperation', fact: 'mit dem Markt Oberried (18.01.2022)', change: (d) => (d.meetings.cooperationAgreements![1]!.date = '2022-01-19'), changed: 'mit dem Markt Oberried (19.01.2022)' },
-  { block: 'auftakt', fact: 'Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung', change: (d) => (d.meetings.kickOffs![0]!.date = '2022-03-23'), changed: 'Am 23.03.2022 fand im Markt Oberried die Auftaktveranstaltung' },
+  { block: 'auftakt', fact: 'Am 22.03.2022 fand im Markt Oberried eine Auftaktveranstaltung', change: (d) => (d.meetings.kickOffs![0]!.date = '2022-03-23'), changed: 'Am 23.03.2022 fand im Markt Oberried eine Auftaktveranstaltung' },
   { block: 'gremien', fact: 'Beim zweiten Sitzungstermin der Koordinierungsgruppe am 15.03.2022', change: (d) => (d.meetings.groupMeetings![1]!.date = '2022-03-16'), changed: 'Sitzungstermin der Koordinierungsgruppe am 16.03.2022' },
   { block: 'finanzielleAuswirkungen', fact: 'beträgt die jährliche Förderung 797.500 €', change: (d) => (rate2022(d).amount = 56000), changed: 'beträgt die jährliche Förderung 812.000 €' },
   { block: 'schlusszeile', fact: 'Zur Sitzung des Ausschusses für Integration und Teilhabe am 10.05.2022.', change: (d) => (d.meetings.sessions.find((s) => s.id === 'ait-2022-05-10')!.date = '2022-05-11'), changed: 'Zur Sitzung des Ausschusses für Integration und Teilhabe am 11.05.2022.' },
@@ -260,10 +260,10 @@ describe('the funding option of besetzung', () => {
   test('funding: false leaves the funding out of the sentence, and only for that module', async () => {
     const c = CASES.find((x) => x.block === 'besetzung')!;
     const text = await render(c, [{ body: [{ block: 'besetzung', module: 'modul-1', funding: false }, 'besetzung:modul-3'] }]);
-    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz) wurden bisher in folgendem Umfang besetzt:');
+    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz) sind seit der letzten Ausschusssitzung am 23.11.2021 unverändert besetzt;');
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
     const first = await renderWith((d) => (reportOf(d, TALHEIM_FIRST).outline = [{ modules: 'case-management', body: [{ block: 'besetzung', funding: false }] }]), TALHEIM_FIRST, TALHEIM_DIR);
-    expect(first).toContain('Für das Modul II sind 6 Vollzeitstellen geplant; besetzt sind davon 3 Vollzeitstellen.');
+    expect(first).toContain('Für das Modul II sind sechs Vollzeitstellen geplant; besetzt sind davon drei Vollzeitstellen.');
   });
 });
 

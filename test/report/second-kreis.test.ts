@@ -24,16 +24,16 @@ describe('the Kreis\'s own words', () => {
   });
   test('posts counted in Stellen, with the plan\'s parts and the article of "Baustein"', async () => {
     expect(await lindenau()).toContain(
-      'Die für den Baustein I einzurichtenden 4 Stellen (davon 3,5 Stellen Koordinierung und 0,5 Stelle Verwaltungsassistenz) mit einer jährlichen Förderung von jeweils 57.000 € je Stelle wurden bisher in folgendem Umfang besetzt:',
+      'Die für den Baustein I einzurichtenden vier Stellen (davon 3,5 Stellen Koordinierung und 0,5 Stellen Verwaltungsassistenz) mit einer jährlichen Förderung von 57.000 € je Stelle wurden bisher in folgendem Umfang besetzt:',
     );
   });
   test('a case-management plan of one post: no "jeweils" before the funding per post', async () => {
     const text = await lindenau((d) => (d.programme.modules[1]!.plannedFte = [{ from: '2022-01-01', fte: 1 }]));
-    expect(text).toContain('Für den Baustein II ist 1 Stelle mit einer jährlichen Förderung von 57.000 € je Stelle geplant;');
+    expect(text).toContain('Für den Baustein II ist eine Stelle mit einer jährlichen Förderung von 57.000 € je Stelle geplant;');
   });
   test('arabic numbers and "Modul" when the programme says so', async () => {
     const text = await lindenau((d) => (d.programme.terms = { ...d.programme.terms, module: { singular: 'Modul', genus: 'neuter' }, numbering: 'arabic' }));
-    expect(text).toContain('Die für das Modul 1 einzurichtenden 4 Stellen');
+    expect(text).toContain('Die für das Modul 1 einzurichtenden vier Stellen');
     expect(text).toContain('Zum 01.02.2023 sind im Modul 2 die Case Managerin');
   });
   test('section headings, paper type and consultation roles from organisation.yaml', async () => {
@@ -89,13 +89,13 @@ describe('a first report states plan, filled posts and the municipalities served
   test('case management: who is in post, plan and filled Stellen, one line per person with shares', async () => {
     const text = await lindenau();
     expect(text).toContain(
-      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie eine Case Managerin und eine Case-Management-Fachkraft eingestellt. Für den Baustein II sind 12 Stellen mit einer jährlichen Förderung von jeweils 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22\n2) Stadt Altdorf seit dem 01.03.22 (0,5 Stelle)\n3) Markt Lindenberg seit dem 01.05.22\n4) Gemeinde Birkenfeld (0,5 Stelle) und Gemeinde Seewald (0,5 Stelle) seit dem 01.06.22\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stelle)',
+      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie eine Case Managerin und eine Case-Management-Fachkraft eingestellt. Für den Baustein II sind zwölf Stellen mit einer jährlichen Förderung von 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22\n2) Stadt Altdorf seit dem 01.03.22 (0,5 Stellen)\n3) Markt Lindenberg seit dem 01.05.22\n4) Gemeinde Birkenfeld (0,5 Stellen) und Gemeinde Seewald (0,5 Stellen) seit dem 01.06.22\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)',
     );
   });
   test('the strategic and the other Baustein: filled of planned', async () => {
     const text = await lindenau();
-    expect(text).toContain('Zum 01.02.2023 sind damit 3 von 4 Stellen besetzt.');
-    expect(text).toContain('Zum 01.02.2023 ist damit 1 von 2 Stellen besetzt.');
+    expect(text).toContain('Zum 01.02.2023 sind damit drei von vier Stellen besetzt.');
+    expect(text).toContain('Zum 01.02.2023 ist damit eine von zwei Stellen besetzt.');
   });
   test('agreements up to the Stand, named with the article of a Markt', async () => {
     expect(await lindenau()).toContain(
@@ -108,18 +108,18 @@ describe('a first report states plan, filled posts and the municipalities served
       d.meetings.kickOffs!.push({ id: 'auftakt-seewald', municipality: 'seewald', date: '2022-09-13', participants: ['Gemeindeverwaltung'] });
     });
     expect(text).toContain(
-      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld die Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald die Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
+      'Am 13.09.2022 fanden in der Stadt Altdorf und in der Gemeinde Birkenfeld Auftaktveranstaltungen mit Vertretungen aus Stadtverwaltung, Jobcenter und Ausländerbehörde statt. Am 13.09.2022 fand in der Gemeinde Seewald eine Auftaktveranstaltung mit Vertretungen aus Gemeindeverwaltung statt.',
     );
   });
   test('the list of who is in post says "weitere" only after a colleague it names: not after one who has left', async () => {
     const text = await lindenau((d) => {
       d.staff.push({ id: 'sb-0', name: 'Otto Quast', gender: 'm', role: 'sachbearbeitung', module: 'baustein-3', fte: 1, employer: 'kreis', start: '2022-03-01', end: '2022-12-31' });
     });
-    expect(text).toContain('besetzt: Seit dem 01.10.2022 arbeitet ein Sachbearbeiter mit 1 Stelle beim Kreis');
+    expect(text).toContain('besetzt: Seit dem 01.10.2022 arbeitet ein Sachbearbeiter mit einer Stelle beim Kreis');
     const both = await lindenau((d) => {
       d.staff.push({ id: 'sb-0', name: 'Otto Quast', gender: 'm', role: 'sachbearbeitung', module: 'baustein-3', fte: 1, employer: 'kreis', start: '2022-03-01' });
     });
-    expect(both).toContain('Seit dem 01.10.2022 arbeitet ein weiterer Sachbearbeiter mit 1 Stelle beim Kreis');
+    expect(both).toContain('Seit dem 01.10.2022 arbeitet ein weiterer Sachbearbeiter mit einer Stelle beim Kreis');
   });
   test('no "seit der letzten Sitzung" anywhere', async () => {
     const text = await lindenau();

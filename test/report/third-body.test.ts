@@ -31,7 +31,7 @@ describe('a header with Betreff and Sitzungsteil as fields', () => {
   });
   test('a decision\'s number is cited with the Kreis\'s label for it ("Vorlage", not "Drucksache")', async () => {
     expect(await next()).toContain(
-      'Mit Beschluss des Kreistages vom 09.12.2021 (Vorlage 245/21) wurde der Stellenumfang für das Modul II zum 01.01.2022 von 6 auf 12 Vollzeitstellen erhöht.',
+      'Mit Beschluss des Kreistages vom 09.12.2021 (Vorlage 245/21) wurde der Stellenumfang für das Modul II zum 01.01.2022 von sechs auf zwölf Vollzeitstellen erhöht.',
     );
     const plain = await next((d) => delete d.organisation.letterhead!.labels);
     expect(plain).toContain('(Drucksache 245/21)');
@@ -45,7 +45,7 @@ describe('the follow-up', () => {
       d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
     });
     expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Kreistagssitzung am 25.11.2021 haben sich');
-    expect(text).toContain('seit der letzten Kreistagssitzung mit dem Markt Oberried');
+    expect(text).toContain('Seit der letzten Kreistagssitzung wurden weitere Kooperationsvereinbarungen mit dem Markt Oberried');
     expect(text).not.toContain('Ausschusssitzung');
     const preface = await next((d) => {
       d.meetings.sessions.push({ id: 'kt-2021-11-25', committee: 'kreistag', date: '2021-11-25', public: true });
@@ -61,7 +61,7 @@ describe('the follow-up', () => {
       d.reports.find((r) => r.id === TALHEIM_FIRST)!.consultations = [{ session: 'kt-2021-11-25', role: 'Beschluss' }];
     });
     expect(text).toContain('Bezugnehmend auf die Darstellung in der letzten Sitzung des Kreistages am 25.11.2021 haben sich');
-    expect(text).toContain('seit der letzten Sitzung des Kreistages mit dem Markt Oberried');
+    expect(text).toContain('Seit der letzten Sitzung des Kreistages wurden weitere Kooperationsvereinbarungen mit dem Markt Oberried');
     expect(text).not.toContain('Ausschusssitzung');
     // A committee still meets in an "Ausschusssitzung" by default.
     expect(await next((d) => delete d.organisation.committees.find((c) => c.id === 'kreistag')!.sessionName)).toContain('in der letzten Ausschusssitzung am 23.11.2021');
@@ -92,12 +92,12 @@ describe('the follow-up', () => {
     expect(text).toContain(
       'Die bisher für die Stadt Talheim und die Gemeinde Eichenau zuständige Case Managerin des Caritasverbandes für den Landkreis Talheim e. V. ist seit dem 01.03.2022 nur noch für die Stadt Talheim zuständig.',
     );
-    // Another municipality among the new ones is a move, not "nur noch".
+    // Another municipality beside all the earlier ones: "zusätzlich" for the new one, not the whole list again.
     const moved = await next((d) => {
       d.assignments[0] = { staff: 'cm-1', municipalities: ['talheim'], from: '2021-08-01', to: '2022-02-28' };
       d.assignments.push({ staff: 'cm-1', municipalities: ['talheim', 'eichenau'], from: '2022-03-01' });
     });
-    expect(moved).toContain('ist seit dem 01.03.2022 für die Stadt Talheim und die Gemeinde Eichenau zuständig.');
+    expect(moved).toContain('ist seit dem 01.03.2022 zusätzlich für die Gemeinde Eichenau zuständig.');
   });
   test('{letzteVorlage} names the previous report\'s Drucksachennummer', async () => {
     expect(await next()).toContain('## Ausgangslage:\n\nAuf die Vorlage 197/21 wird verwiesen.\n');
@@ -125,8 +125,8 @@ describe('the Kreis\'s words and genders', () => {
   });
   test('a Markt is masculine: "mit dem Markt", "im Markt"', async () => {
     const text = await next();
-    expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022).');
-    expect(text).toContain('Am 22.03.2022 fand im Markt Oberried die Auftaktveranstaltung');
+    expect(text).toContain('mit dem Markt Oberried (18.01.2022) und der Gemeinde Mühlbach (02.03.2022) geschlossen.');
+    expect(text).toContain('Am 22.03.2022 fand im Markt Oberried eine Auftaktveranstaltung');
   });
   test('a further group (Koordinierungsgruppe) in its module\'s section, each sentence naming it, counted among its own meetings', async () => {
     const text = await next();
@@ -160,17 +160,17 @@ describe('the Kreis\'s words and genders', () => {
       d.staff.push({ id: 'va-2', name: 'Nina Roth', gender: 'w', role: 'assistenz', module: 'modul-1', fte: 0.5, employer: 'landratsamt', start: '2022-02-01' });
     };
     const replaced = await next(successor('2022-01-31'));
-    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
     expect(replaced).toContain('Zum 31.01.2022 ist die Verwaltungsassistenzkraft ausgeschieden.');
     const added = await next(successor(undefined));
-    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstelle die Koordinierung;');
+    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
     // Leaving on the day the other starts overlaps by one day, but the list of who is in post at the Stand
     // no longer names the first: not "eine weitere" after someone the list does not name.
     expect(await next(successor('2022-02-01'))).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin');
   });
   test('Vollzeitstellen, a plan with parts, one post with its article and without a number', async () => {
     const text = await next();
-    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz)');
+    expect(text).toContain('Die für das Modul I einzurichtenden 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz)');
     expect(text).toContain('Die für das Modul III einzurichtende Vollzeitstelle mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle wurde bisher');
   });
 });

@@ -254,7 +254,7 @@ describe('failing cases', () => {
         };
       }),
     );
-    expect(ds[0]!.message).toBe('Am 01.04.2021 ist im Baustein I (modul-1) 1 Stelle besetzt, geplant sind nur 0,5 Stelle (programme.yaml, modules[0]).');
+    expect(ds[0]!.message).toBe('Am 01.04.2021 ist im Baustein I (modul-1) eine Stelle besetzt, geplant sind nur 0,5 Stellen (programme.yaml, modules[0]).');
   });
   test('filled-within-planned: a raised post counts from its day, a reduced one makes room', () => {
     // Modul 1 is planned at 3.5 and filled with 3.5 (the Koordinatorin of Troisdorf at 0.5).
