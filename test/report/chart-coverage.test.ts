@@ -114,9 +114,9 @@ describe('the staffing chart of a second Kreis: Bausteine I–III in Stellen (Kr
     // Baustein III (plan 2): sb-1 1 from 01.10.2022.
     expect(chart.alt).toBe(
       'Diagramm der geplanten und besetzten Stellen je Baustein vom 01.01.2022 bis zum 01.02.2023. ' +
-        'Baustein I: geplant 4 Stellen seit dem 01.01.2022, besetzt 3 Stellen seit dem 01.09.2022 (erstmals besetzt am 01.02.2022). ' +
-        'Baustein II: geplant 12 Stellen seit dem 01.01.2022, besetzt 4,25 Stellen seit dem 01.06.2022 (erstmals besetzt am 01.03.2022). ' +
-        'Baustein III: geplant 2 Stellen seit dem 01.01.2022, besetzt 1 Stelle seit dem 01.10.2022.',
+        'Baustein I: geplant vier Stellen seit dem 01.01.2022, besetzt drei Stellen seit dem 01.09.2022 (erstmals besetzt am 01.02.2022). ' +
+        'Baustein II: geplant zwölf Stellen seit dem 01.01.2022, besetzt 4,25 Stellen seit dem 01.06.2022 (erstmals besetzt am 01.03.2022). ' +
+        'Baustein III: geplant zwei Stellen seit dem 01.01.2022, besetzt eine Stelle seit dem 01.10.2022.',
     );
   });
 });

@@ -173,9 +173,9 @@ const CASES: BlockCase[] = [
   {
     block: 'diagramm',
     prepare: (d) => (reportOf(d, TALHEIM_NEXT).show = { ...reportOf(d, TALHEIM_NEXT).show, chart: true }),
-    fact: 'Modul III: geplant 1 Vollzeitstelle seit dem 01.01.2022, besetzt 1 Vollzeitstelle seit dem 15.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
+    fact: 'Modul III: geplant eine Vollzeitstelle seit dem 01.01.2022, besetzt eine Vollzeitstelle seit dem 15.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
     change: (d) => (staffOf(d, 'sb-1').start = '2022-01-20'),
-    changed: 'Modul III: geplant 1 Vollzeitstelle seit dem 01.01.2022, besetzt 1 Vollzeitstelle seit dem 20.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
+    changed: 'Modul III: geplant eine Vollzeitstelle seit dem 01.01.2022, besetzt eine Vollzeitstelle seit dem 20.01.2022.](2022-05-10-kim-sachstand.diagramm.svg)',
   },
   {
     block: 'abdeckung',
@@ -241,9 +241,9 @@ describe("fact block modulplaene (not in kim's outline)", () => {
     const c = { block: 'modulplaene', fact: '', change: () => undefined, changed: '' };
     expect(await render(c, outline)).toBe(
       [
-        '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen (davon 1 Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstelle Verwaltungsassistenz), besetzt 1,5 Vollzeitstellen',
-        '- Modul II (Rechtskreisübergreifendes Case Management): geplant 12 Vollzeitstellen, besetzt 4,5 Vollzeitstellen',
-        '- Modul III (Zusammenarbeit der Ausländerbehörde): geplant 1 Vollzeitstelle, besetzt 1 Vollzeitstelle',
+        '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen (davon eine Vollzeitstelle strategische Koordinierung und 0,5 Vollzeitstellen Verwaltungsassistenz), besetzt 1,5 Vollzeitstellen',
+        '- Modul II (Rechtskreisübergreifendes Case Management): geplant zwölf Vollzeitstellen, besetzt 4,5 Vollzeitstellen',
+        '- Modul III (Zusammenarbeit der Ausländerbehörde): geplant eine Vollzeitstelle, besetzt eine Vollzeitstelle',
         '',
       ].join('\n'),
     );
@@ -251,7 +251,7 @@ describe("fact block modulplaene (not in kim's outline)", () => {
       modul(d, 'modul-3').plannedFte[0]!.fte = 2;
       staffOf(d, 'sb-1').end = '2022-04-15';
     });
-    expect(changed).toContain('- Modul III (Zusammenarbeit der Ausländerbehörde): geplant 2 Vollzeitstellen, noch nicht besetzt\n');
+    expect(changed).toContain('- Modul III (Zusammenarbeit der Ausländerbehörde): geplant zwei Vollzeitstellen, noch nicht besetzt\n');
     expect(await render(c, undefined)).not.toContain('- Modul I (');
   });
 });

@@ -22,13 +22,13 @@ describe('golden files', () => {
 describe('the facts and whose they are', () => {
   test('the plan is the owner\'s, named as such', async () => {
     const text = await renderWith((d) => (d.programme.owner!.nominative = 'der Kreis Auental'), TOWN_NEXT, TOWN_DIR);
-    expect(text).toContain('Der Kreis Auental hat für das Modul II 12 Vollzeitstellen geplant.');
+    expect(text).toContain('Der Kreis Auental hat für das Modul II zwölf Vollzeitstellen geplant.');
     expect(text).not.toContain('Der Landkreis Talheim hat');
   });
 
   test('the posts serving the town follow the shares of assignments.yaml, per employer', async () => {
     const text = await renderWith((d) => (d.assignments.find((a) => a.staff === 'cm-w3')!.fte = 0.25), TOWN_NEXT, TOWN_DIR);
-    expect(text).toContain('Für die Stadt Wiesental sind davon 2,25 Vollzeitstellen besetzt, 1,25 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental.');
+    expect(text).toContain('Für die Stadt Wiesental sind davon 2,25 Vollzeitstellen besetzt, 1,25 Vollzeitstellen beim Landratsamt Talheim und eine Vollzeitstelle bei der Stadt Wiesental.');
   });
 
   test('one employer is named in the sentence, none gives "noch keine"', async () => {
@@ -50,7 +50,7 @@ describe('the facts and whose they are', () => {
       delete r.text;
     }, TOWN_NEXT, TOWN_DIR);
     expect(text).toBe(
-      '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen, für die Stadt Wiesental 0,5 Vollzeitstelle\n- Modul II (Rechtskreisübergreifendes Case Management): geplant 12 Vollzeitstellen, für die Stadt Wiesental 2,5 Vollzeitstellen\n',
+      '- Modul I (Strategische Steuerung): geplant 1,5 Vollzeitstellen, für die Stadt Wiesental 0,5 Vollzeitstellen\n- Modul II (Rechtskreisübergreifendes Case Management): geplant zwölf Vollzeitstellen, für die Stadt Wiesental 2,5 Vollzeitstellen\n',
     );
   });
 
@@ -72,6 +72,6 @@ test('a unit with an abbreviation is named once before its parts, as in the staf
     d.reports.find((r) => r.id === CURRENT)!.outline = [{ body: ['vorOrt:modul-1'] }];
   });
   expect(text).toBe(
-    'Der Rhein-Sieg-Kreis hat für das Modul 1 3,5 Vollzeitäquivalente (VZÄ; davon 3 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz) geplant. Für die Stadt Troisdorf ist davon 0,5 VZÄ in der Stadt Troisdorf besetzt.\n',
+    'Der Rhein-Sieg-Kreis hat für das Modul 1 3,5 Vollzeitäquivalente (VZÄ; davon 3 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz) geplant. Für die Stadt Troisdorf sind davon 0,5 VZÄ in der Stadt Troisdorf besetzt.\n',
   );
 });

@@ -405,7 +405,7 @@ describe('failing cases', () => {
     );
     expect(cut).toMatchObject([{ severity: 'warning', file: 'programme.yaml', path: 'modules[0].plannedFte[1].parts[1].fte' }]);
     expect(cut[0]!.message).toBe(
-      'Am 01.01.2023 ist im Modul 1 (modul-1) in der Stadt Troisdorf 0,5 VZÄ besetzt, geplant sind dort nur 0,25 VZÄ (programme.yaml, modules[0].plannedFte[1].parts, employer: stadt-troisdorf).',
+      'Am 01.01.2023 sind im Modul 1 (modul-1) in der Stadt Troisdorf 0,5 VZÄ besetzt, geplant sind dort nur 0,25 VZÄ (programme.yaml, modules[0].plannedFte[1].parts, employer: stadt-troisdorf).',
     );
     // An unknown employer in a plan part is the references rule's.
     const unknown = rule('known-references').check(context((data) => (data.programme.modules[0]!.plannedFte[0]!.parts = [{ fte: 3, label: 'A', employer: 'kreisverwaltng' }, { fte: 0.5, label: 'B' }])));
