@@ -184,7 +184,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   // output made from the old content, and the change would never be built.)
   const rawHashes = await hashInputs(dataDir);
   const env = options.env ?? NO_ENVIRONMENT;
-  const data = await loadPartitioned(dataDir, options.templatesDir, env.cacheDir);
+  const data = await loadPartitioned(dataDir, options.templatesDir, env.cacheDir, env.trace);
   if (!data.dataset) throw new DataError(data.shared);
   const dataset = data.dataset;
   const units: Unit[] = [

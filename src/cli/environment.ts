@@ -16,12 +16,11 @@ export interface CliEnvironment {
 }
 
 export function readEnvironment(vars: NodeJS.ProcessEnv): CliEnvironment {
+  const trace = makeTrace(traceNamespaces(vars['KIM_DEBUG']), (line) => process.stderr.write(line));
+  const cache = cacheDir(vars);
+  if (cache === undefined) trace('cache', `Disk-Cache ausgeschaltet (KIM_CACHE=${vars['KIM_CACHE']}): jede Datendatei wird neu gelesen, jedes Template neu übersetzt`);
   return {
-    library: {
-      sourceDateEpoch: vars['SOURCE_DATE_EPOCH'],
-      cacheDir: cacheDir(vars),
-      trace: makeTrace(traceNamespaces(vars['KIM_DEBUG']), (line) => process.stderr.write(line)),
-    },
+    library: { sourceDateEpoch: vars['SOURCE_DATE_EPOCH'], cacheDir: cache, trace },
     githubActions: vars['GITHUB_ACTIONS'] === 'true',
     color: { FORCE_COLOR: vars['FORCE_COLOR'], NO_COLOR: vars['NO_COLOR'], TERM: vars['TERM'] },
   };

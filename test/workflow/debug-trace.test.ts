@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, exampleRepo, runKim } from './helpers.js';
+import { cleanUp, exampleRepo, runKim, tempDir } from './helpers.js';
 
 afterAll(cleanUp);
 
@@ -47,5 +47,25 @@ describe('KIM_DEBUG: why a report was rebuilt or skipped', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).not.toContain('kim:');
     }
+  });
+});
+
+describe('KIM_DEBUG=cache: which disk cache entry was hit', () => {
+  it('misses each data file on a cold cache and hits it on the next run, naming files and never the cache folder', () => {
+    const repo = exampleRepo();
+    const cache = tempDir('kim-debug-cache-');
+    const validate = () => runKim(['validate'], { cwd: repo, env: { KIM_DEBUG: 'cache', KIM_CACHE: 'on', KIM_CACHE_DIR: cache } });
+    const cold = validate();
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(traced(cold.stderr, 'cache')).toContainEqual(expect.stringMatching(/^kim:cache Datendatei staff\.yaml: nicht im Disk-Cache \(parsed\/[0-9a-f]{12}\), wird neu erzeugt$/));
+    const warm = validate();
+    expect(traced(warm.stderr, 'cache')).toContainEqual(expect.stringMatching(/^kim:cache Datendatei staff\.yaml: Treffer im Disk-Cache \(parsed\/[0-9a-f]{12}\)$/));
+    expect(traced(warm.stderr, 'cache').filter((l) => l.includes('nicht im Disk-Cache'))).toEqual([]);
+    expect(cold.stderr + warm.stderr).not.toContain(cache);
+  });
+
+  it('says so when the cache is switched off', () => {
+    const run = runKim(['validate'], { cwd: exampleRepo(), env: { KIM_DEBUG: 'cache', KIM_CACHE: 'off' } });
+    expect(traced(run.stderr, 'cache')).toEqual([expect.stringContaining('Disk-Cache ausgeschaltet (KIM_CACHE=off)')]);
   });
 });
