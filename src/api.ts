@@ -105,7 +105,7 @@ export async function buildReports(options: import('./batch/build.js').BuildOpti
  */
 export async function checkReportFiles(options: DataOptions): Promise<Pick<import('./batch/data-partition.js').PartitionedData, 'shared' | 'perReport' | 'reportFiles' | 'loaded'>> {
   const { loadPartitioned } = await import('./batch/data-partition.js');
-  return loadPartitioned(options.dataDir, options.templatesDir, options.env?.cacheDir);
+  return loadPartitioned(options.dataDir, options.templatesDir, options.env?.cacheDir, options.env?.trace);
 }
 
 /** The worker side of `kim build --jobs N` (`kim build --worker`): returns the worker's exit code. */

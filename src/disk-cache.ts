@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
+import type { Trace } from './trace.js';
 import { KIM_VERSION } from './version.js';
 import { makeFolder } from './files/make-folder.js';
 
@@ -29,10 +30,21 @@ export function cacheKey(kind: string, revision: number, content: string | Uint8
 
 const entryPath = (dir: string, kind: string, key: string): string => join(dir, kind, key.slice(0, 2), `${key}.json`);
 
-export async function readCacheEntry<T>(dir: string, kind: string, key: string): Promise<T | undefined> {
+/** For `KIM_DEBUG=cache` (trace.ts): the trace and what the entry is derived from ("Datendatei staff.yaml"). */
+export interface CacheTrace {
+  trace?: Trace | undefined;
+  subject: string;
+}
+
+export async function readCacheEntry<T>(dir: string, kind: string, key: string, traced?: CacheTrace): Promise<T | undefined> {
+  // The entry's kind and key only: the cache folder lies in a home folder, whose name may be a person's.
+  const entry = `${kind}/${key.slice(0, 12)}`;
   try {
-    return JSON.parse(await readFile(entryPath(dir, kind, key), 'utf8')) as T;
+    const value = JSON.parse(await readFile(entryPath(dir, kind, key), 'utf8')) as T;
+    traced?.trace?.('cache', `${traced.subject}: Treffer im Disk-Cache (${entry})`);
+    return value;
   } catch {
+    traced?.trace?.('cache', `${traced.subject}: nicht im Disk-Cache (${entry}), wird neu erzeugt`);
     return undefined;
   }
 }

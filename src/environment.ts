@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import type { Trace } from './trace.js';
 
 /**
  * What kim takes from its environment (variables), read once at the edge (the CLI, `readEnvironment`) and
@@ -13,6 +14,8 @@ export interface Environment {
   sourceDateEpoch?: string | undefined;
   /** kim's disk cache of parsed data files and compiled templates (see disk-cache.ts); none: no cache. */
   cacheDir?: string | undefined;
+  /** `KIM_DEBUG`'s trace lines (see trace.ts); none: silent. */
+  trace?: Trace | undefined;
 }
 
 /** No cache, no SOURCE_DATE_EPOCH: what the library uses when a caller gives no environment. */

@@ -72,7 +72,7 @@ export function openRun(input: RunInput): ReportRun {
   return {
     dataDir: input.dataDir,
     dataset: input.dataset,
-    engine: createTemplateEngine(input.templates, { cacheDir: env.cacheDir }),
+    engine: createTemplateEngine(input.templates, { cacheDir: env.cacheDir, trace: env.trace }),
     env,
     sourceOf: (id) => input.sources.get(id),
     pdf: () => session.pdf(),

@@ -36,7 +36,7 @@ export interface ValidData {
 export async function checkData(options: DataOptions): Promise<{ validation: Validation; templates: TemplateSet; sources: LoadedSources }> {
   const dataDir = resolve(options.dataDir);
   const env = options.env ?? NO_ENVIRONMENT;
-  const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
+  const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir, trace: env.trace }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
   const old = oldFormatError(sources);
   const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validateSources(sources, [...templates.templates.keys()]);
   // Override files kim would not use are part of what the run reports (template-registry.ts).

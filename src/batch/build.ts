@@ -24,6 +24,7 @@ import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
 import { claimOutputs, ownsOutputs, removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, type WorkerPool } from './pool.js';
+import { changedInputs } from './rebuild-reason.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
 
@@ -69,13 +70,16 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir);
   const outDir = resolve(options.outDir);
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const trace = options.env?.trace;
   let pool: WorkerPool | undefined;
-  if (jobs > 1) {
+  if (jobs === 1) trace?.('pool', 'keine Hilfsprozesse: --jobs ist 1, dieser Prozess erzeugt alle Vorlagen');
+  else {
     // Started before the data is loaded, so that their loading overlaps ours. Capped by the number of
     // report files (of this shard); those not needed once the skip check is done are sent away unused.
     const files = (await listReportFiles(dataDir)).files.length;
     const mine = options.shard ? Math.ceil(files / options.shard.count) : files;
     const workers = Math.min(jobs, mine) - 1;
+    trace?.('pool', workers > 0 ? `starte ${workers} Hilfsprozesse (--jobs ${jobs}, ${mine} Vorlagendateien)` : `keine Hilfsprozesse: nur ${mine} Vorlagendatei, --jobs ${jobs}`);
     if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
   }
   try {
@@ -138,6 +142,7 @@ async function coordinate(options: BuildOptions, outDir: string, pool: WorkerPoo
   const next = (): Unit | undefined => (fatal === undefined ? queue.shift() : undefined);
   const runners: Promise<void>[] = [];
   if (pool) {
+    ctx.env.trace?.('pool', `${queue.length} Vorlagen neu zu erzeugen: höchstens ${Math.max(0, queue.length - 1)} Hilfsprozesse arbeiten mit, die übrigen werden ungenutzt beendet`);
     pool.dismiss(Math.max(0, queue.length - 1));
     runners.push(...pool.run(next, record));
   }
@@ -179,7 +184,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   // output made from the old content, and the change would never be built.)
   const rawHashes = await hashInputs(dataDir);
   const env = options.env ?? NO_ENVIRONMENT;
-  const data = await loadPartitioned(dataDir, options.templatesDir, env.cacheDir);
+  const data = await loadPartitioned(dataDir, options.templatesDir, env.cacheDir, env.trace);
   if (!data.dataset) throw new DataError(data.shared);
   const dataset = data.dataset;
   const units: Unit[] = [
@@ -211,12 +216,26 @@ export async function prepare(options: BuildSettings): Promise<Context> {
   };
 }
 
-/** Whether the report's entry has the current key and its outputs are intact: then it is skipped. */
+/**
+ * Whether the report's entry has the current key and its outputs are intact: then it is skipped. Says
+ * why either way to `KIM_DEBUG=build`.
+ */
 async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
-  if (ctx.options.force) return false;
+  const trace = (message: string) => ctx.env.trace?.('build', `${unit.id}: ${message}`);
+  const rebuild = (why: string): false => {
+    trace(`neu erzeugt, weil ${why}`);
+    return false;
+  };
+  if (ctx.options.force) return rebuild('--force gesetzt ist');
   const entry = await readEntry(ctx.outDir, unit.id);
-  if (!entry) return false;
-  return entry.key === keyOf(await inputsOf(ctx, unit)) && (await outputsIntact(ctx.outDir, entry));
+  if (!entry) return rebuild('kein Manifest-Eintrag da ist (erster Build, oder der letzte wurde abgebrochen oder schlug fehl)');
+  const inputs = await inputsOf(ctx, unit);
+  const key = keyOf(inputs);
+  if (entry.key !== key) return rebuild(`sich geändert hat: ${changedInputs(entry.inputs, inputs, unit.file).join(', ') || 'Build-Schlüssel'}`);
+  const damaged = await damagedOutput(ctx.outDir, entry);
+  if (damaged !== undefined) return rebuild(`die Ausgabedatei ${damaged} fehlt oder verändert wurde`);
+  trace(`übersprungen, weil der Build-Schlüssel unverändert ist (${key.slice(0, 12)}) und die Ausgabedateien unverändert sind`);
+  return true;
 }
 
 /**
@@ -339,13 +358,16 @@ async function hashTemplates(set: TemplateSet, name: string): Promise<string> {
   return sha256(`${name}\n${parts.join('\n')}`);
 }
 
-/** The outputs the manifest lists still exist with the bytes it recorded (nobody deleted or edited them). */
-async function outputsIntact(outDir: string, entry: ManifestEntry): Promise<boolean> {
+/**
+ * The first output the manifest lists that no longer exists with the bytes it recorded (somebody deleted
+ * or edited it); none when all are intact. An entry without outputs counts as damaged.
+ */
+async function damagedOutput(outDir: string, entry: ManifestEntry): Promise<string | undefined> {
   for (const [name, hash] of Object.entries(entry.outputs)) {
     const bytes = await readFile(join(outDir, name)).catch(() => undefined);
-    if (!bytes || sha256(bytes) !== hash) return false;
+    if (!bytes || sha256(bytes) !== hash) return name;
   }
-  return Object.keys(entry.outputs).length > 0;
+  return Object.keys(entry.outputs).length > 0 ? undefined : '(keine)';
 }
 
 function failure(unit: Unit, cause: unknown): OneResult {

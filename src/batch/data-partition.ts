@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Trace } from '../trace.js';
 import { compareText } from '../compare.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { listReportFiles } from '../load/folder-listing.js';
@@ -38,9 +39,9 @@ export interface PartitionedData {
   loaded: LoadedSources;
 }
 
-export async function loadPartitioned(dataDir: string, templatesDir: string | undefined, cacheDir?: string): Promise<PartitionedData> {
+export async function loadPartitioned(dataDir: string, templatesDir: string | undefined, cacheDir?: string, trace?: Trace): Promise<PartitionedData> {
   const dir = resolve(dataDir);
-  const [sources, templates] = await Promise.all([loadSources(dir, { cacheDir }), findTemplates(templatesDir && resolve(templatesDir))]);
+  const [sources, templates] = await Promise.all([loadSources(dir, { cacheDir, trace }), findTemplates(templatesDir && resolve(templatesDir))]);
   const listing = await listReportFiles(dir);
   const reportFiles = [...listing.files, ...listing.ambiguous].sort(compareText);
   // A skipped file in reports/ (an editor's lock file …) is no report: its warning is shown with the shared ones.

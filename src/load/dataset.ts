@@ -6,6 +6,7 @@ import { DATA_FILE_KINDS, REPORTS_DIR, type DataFileKind } from './data-files.js
 import { chooseDataFiles, listReportFiles } from './folder-listing.js';
 import type { SourceFile } from './source-file.js';
 import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
+import type { Trace } from '../trace.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
 export interface LoadedSources {
@@ -21,7 +22,7 @@ export interface LoadedSources {
 }
 
 /** Reads and parses every data file of the folder; collects all problems instead of stopping at the first. */
-export async function loadSources(dataDir: string, options: { cacheDir?: string | undefined } = {}): Promise<LoadedSources> {
+export async function loadSources(dataDir: string, options: { cacheDir?: string | undefined; trace?: Trace | undefined } = {}): Promise<LoadedSources> {
   await assertFolder(dataDir);
   const diagnostics: Diagnostic[] = [];
   const files: LoadedSources['files'] = {};
@@ -35,7 +36,7 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
     });
     if (!bytes) return undefined;
     const key = cache ? parseCacheKey(bytes) : '';
-    const cached = cache ? await readCached(cache, key, relative) : undefined;
+    const cached = cache ? await readCached(cache, key, relative, options.trace) : undefined;
     if (cached) return cached;
     // The YAML library is loaded only when some file is not in the cache.
     const { parseYamlFile } = await import('./yaml-file.js');

@@ -1,4 +1,4 @@
-import { cacheKey as key, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
+import { cacheKey as key, readCacheEntry, writeCacheEntry, type CacheTrace } from '../disk-cache.js';
 import type { Position, SourceFile } from './source-file.js';
 
 /**
@@ -20,8 +20,8 @@ type Entry = { value: unknown; values: string; keys: string; numbers: [string, s
 
 export const parseCacheKey = (bytes: Uint8Array): string => key(KIND, PARSER_REVISION, bytes);
 
-export async function readCached(dir: string, cacheKey: string, file: string): Promise<SourceFile | undefined> {
-  const entry = await readCacheEntry<Entry>(dir, KIND, cacheKey);
+export async function readCached(dir: string, cacheKey: string, file: string, trace?: CacheTrace['trace']): Promise<SourceFile | undefined> {
+  const entry = await readCacheEntry<Entry>(dir, KIND, cacheKey, { trace, subject: `Datendatei ${file}` });
   if (!entry || typeof entry.values !== 'string' || typeof entry.keys !== 'string' || !Array.isArray(entry.numbers)) return undefined;
   let values: Map<string, Position> | undefined;
   let keys: Map<string, Position> | undefined;

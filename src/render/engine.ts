@@ -15,6 +15,7 @@ import type { TemplateFile, TemplateSet } from './template-registry.js';
 import type { PartialCall } from './template-compile.js';
 import { precompiledTemplate } from './precompiled-templates.js';
 import { cacheKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
+import type { Trace } from '../trace.js';
 
 /**
  * Rendering needs only Handlebars' runtime (`template`, helpers, partials); its compiler and parser are
@@ -40,7 +41,7 @@ export interface TemplateEngine {
 /** Deeper nesting of partials than this is a partial calling itself without end (no data is nested so deep). */
 const MAX_PARTIAL_DEPTH = 40;
 
-export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: string | undefined } = {}): TemplateEngine {
+export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: string | undefined; trace?: Trace | undefined } = {}): TemplateEngine {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, withLocation(helper as (...args: unknown[]) => unknown));
   // Handlebars' own lookup returns nothing for a missing field even in strict mode: a blank in the Vorlage.
@@ -62,7 +63,7 @@ export function createTemplateEngine(set: TemplateSet, options: { cacheDir?: str
         throw new DataError([error(file.path, 0, 0, '', unreadable(cause))], 'Das Vorlagenmuster ist fehlerhaft.');
       });
       p = text.then(async (source) => {
-        const { template, partials } = await compileTemplate(env, file, source, set, options.cacheDir);
+        const { template, partials } = await compileTemplate(env, file, source, set, options.cacheDir, options.trace);
         callsOf.set(file.path, partials);
         // Tag errors with the innermost file and the chain that led to it, so a failing partial is blamed, not its caller.
         return ((context: unknown, options?: Handlebars.RuntimeOptions) => {
@@ -160,14 +161,16 @@ async function compileTemplate(
   source: string,
   set: TemplateSet,
   dir: string | undefined,
+  trace?: Trace,
 ): Promise<{ template: Handlebars.TemplateDelegate; partials: PartialCall[] }> {
   const built = await precompiledTemplate(file.path, source);
   if (built) {
+    trace?.('cache', `Template ${file.display}: mit kim vorübersetzt ausgeliefert`);
     checkPartials(file, built.partials, set);
     return { template: env.template(built.spec), partials: built.partials };
   }
   const key = dir ? cacheKey(CACHE_KIND, TEMPLATE_REVISION, source) : '';
-  const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key) : undefined;
+  const cached = dir ? await readCacheEntry<CompiledEntry>(dir, CACHE_KIND, key, { trace, subject: `Template ${file.display}` }) : undefined;
   if (cached && typeof cached.spec === 'string' && Array.isArray(cached.partials)) {
     checkPartials(file, cached.partials, set);
     return { template: env.template(evaluateSpec(cached.spec)), partials: cached.partials };

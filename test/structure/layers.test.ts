@@ -37,6 +37,7 @@ const LAYER_OF_TOP: Record<string, Layer> = {
   'version.ts': 'base',
   'disk-cache.ts': 'base',
   'environment.ts': 'base',
+  'trace.ts': 'base',
   'compare.ts': 'base',
   'files': 'base',
   'compare.ts': 'base',
