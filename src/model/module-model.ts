@@ -1,3 +1,4 @@
+import { hiringConnective } from './vocabulary.js';
 import { by } from '../compare.js';
 import { groupBy } from './group-by.js';
 import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
@@ -102,7 +103,7 @@ export interface GroupModel {
 }
 
 export interface HireGroupModel extends GroupModel {
-  /** How the group's sentence begins: "Inzwischen" for the first, then "Außerdem", "Zudem", "Ferner". */
+  /** How the group's sentence begins: "Inzwischen" for the first, then "Außerdem", "Zudem", "Ferner" (wortschatz.yaml). */
   connective: string;
   /** "bei der Kreisverwaltung". */
   employer: string;
@@ -183,7 +184,7 @@ export interface PlanChangeModel {
   from: IsoDate;
   fte: number;
   previousFte: number;
-  /** "erhöht" or "verringert". */
+  /** "erhöht" or "verringert" (wortschatz.yaml). */
   direction: string;
   /** "von 6 auf 12 VZÄ", "von sechs auf zwölf Stellen", "von einer auf zwei Stellen": both figures alike. */
   fromTo: string;
@@ -218,9 +219,6 @@ export interface ModuleInput {
   ctx: GroupContext;
   text: { staff?: string; work?: string };
 }
-
-/** Sentence openers after the first hiring group, so three groups do not all start with "Außerdem". */
-const CONNECTIVES = ['Außerdem', 'Zudem', 'Ferner'];
 
 /** Grouping keys: how the Vorlage bundles people into one phrase or one sentence. */
 const staffKey = (s: StaffMember): string => `${s.role}\u0000${s.focus ?? ''}\u0000${s.employer}`;
@@ -273,7 +271,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       from: c.period.from,
       fte: c.period.fte,
       previousFte: c.previousFte,
-      direction: c.period.fte > c.previousFte ? 'erhöht' : 'verringert',
+      direction: c.period.fte > c.previousFte ? ctx.vocabulary.stellenumfangErhoeht : ctx.vocabulary.stellenumfangVerringert,
       fromTo: `von ${amountFigure(c.previousFte, unitWords(terms), 'dat')} auf ${formatQuantity(c.period.fte, unitWords(terms), 'acc')}`,
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
@@ -287,7 +285,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
         ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
-        connective: i === 0 ? 'Inzwischen' : CONNECTIVES[(i - 1) % CONNECTIVES.length]!,
+        connective: hiringConnective(ctx.vocabulary, i),
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,
         lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),

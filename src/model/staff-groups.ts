@@ -1,3 +1,4 @@
+import type { Vocabulary } from './vocabulary.js';
 import type { IsoDate, StaffMember } from './types.js';
 import {
   capitalize,
@@ -31,6 +32,8 @@ export interface GroupContext {
   index: DatasetIndex;
   leadEmployer: string;
   unit: UnitWords;
+  /** kim's fixed words with the organisation's own (templates/wortschatz.yaml). */
+  vocabulary: Vocabulary;
 }
 
 /** Groups staff already ordered by start date; groups come in the order of their first member. */
@@ -104,7 +107,7 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
     who: describeGroup(ctx, group, { further: true, withEmployer: false, colleaguesListedOn: stand }).phrase,
     employer: employer.at,
     which: relativePronoun(parts),
-    all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,
+    all: count === 2 ? ctx.vocabulary.beide : `${ctx.vocabulary.alle} ${numberWord(count)}`,
     pronoun,
     Pronoun: capitalize(pronoun),
     // The post each had when hired: the sentence is about the hiring.
