@@ -1,3 +1,5 @@
+import { micro, roundPost } from './millionths.js';
+import { inReportPeriod } from './report-period.js';
 import { hiringConnective } from './vocabulary.js';
 import { by } from '../compare.js';
 import { groupBy } from './group-by.js';
@@ -232,7 +234,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const plan = planOn(module, stand);
   const planned = plan?.fte ?? null;
   const filled = sumFte(inPost.map((s) => ({ fte: fteOn(s, stand) })));
-  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const inPeriod = inReportPeriod(previousStand, stand);
   const hired = previousStand === undefined ? [] : inPost.filter((s) => startDay(s.start) > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
   const servesMunicipalities = (s: StaffMember): boolean => index.roles.get(s.role)!.servesMunicipalities === true;
@@ -258,7 +260,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     heading: module.heading ?? '',
     plannedFte: planned,
     filledFte: filled,
-    openFte: planned === null ? null : Math.max(0, Math.round((planned - filled) * 1e6) / 1e6),
+    openFte: planned === null ? null : Math.max(0, roundPost(planned - filled)),
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
     plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
@@ -424,7 +426,7 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
   return staff.flatMap((s) => {
     const before = fteOn(s, previousStand);
     const now = fteOn(s, stand);
-    if (Math.round(before * 1e6) === Math.round(now * 1e6)) return [];
+    if (micro(before) === micro(now)) return [];
     const since = (s.fteChanges ?? []).map((c) => c.from).filter((d) => d > previousStand && d <= stand).reduce((max, d) => (d > max ? d : max), '');
     const served = municipalitiesOn(ctx.index, s, stand);
     const plain = personPhrase(ctx, s, served);

@@ -17,6 +17,7 @@ import { coverageOf, type CoverageModel } from './coverage.js';
 export type { FteChangeModel, LocalModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 import type { GroupWords } from './events-model.js';
+import { reportSessionId } from './report-session.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
@@ -164,8 +165,8 @@ export function buildReportModel(data: Dataset, report: Report, defaults: Vocabu
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
   const session = consultations[0]!;
   const previousReport = findPreviousReport(data, report);
-  const previousSession = previousReport ? index.sessions.get(previousReport.consultations[0]!.session)! : undefined;
-  const thisSession = index.sessions.get(report.consultations[0]!.session)!;
+  const previousSession = previousReport ? index.sessions.get(reportSessionId(previousReport))! : undefined;
+  const thisSession = index.sessions.get(reportSessionId(report))!;
   const previous =
     previousReport && previousSession
       ? {

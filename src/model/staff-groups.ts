@@ -1,3 +1,4 @@
+import { fromMicro, micro } from './millionths.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { IsoDate, StaffMember } from './types.js';
 import {
@@ -130,7 +131,7 @@ const forMonth = (text: string): string =>
     .replace(/\b([Ss])eit dem \{date\}/g, (_, s: string) => `${s}eit {date}`);
 
 /** Sum of FTE in millionths, so 0.1 + 0.2 is 0.3. */
-export const sumFte = (staff: readonly { fte: number }[]): number => Math.round(staff.reduce((sum, s) => sum + Math.round(s.fte * 1e6), 0)) / 1e6;
+export const sumFte = (staff: readonly { fte: number }[]): number => fromMicro(staff.reduce((sum, s) => sum + micro(s.fte), 0));
 
 /**
  * One person by role, for a sentence about them: "die Case Managerin für die Gemeinde Windeck", "der Case
