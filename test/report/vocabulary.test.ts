@@ -9,7 +9,7 @@ import { DataError } from '../../src/errors.js';
 import { createTemplateEngine } from '../../src/render/engine.js';
 import { renderMarkdown } from '../../src/render/render-report.js';
 import { DEFAULT_VOCABULARY_FILE } from '../../src/render/default-vocabulary.js';
-import { CURRENT } from '../support/example.js';
+import { CURRENT, FOLLOW_UP, FOLLOW_UP_DIR, renderWith } from '../support/example.js';
 import { copyData, positionOf, removeScratch, ROOT } from '../validate/helpers.js';
 
 afterAll(removeScratch);
@@ -31,6 +31,15 @@ describe('the vocabulary of a Vorlage', () => {
     expect(after).not.toContain('Inzwischen');
     // Only that phrase changed.
     expect(after.replace('Mittlerweile', 'Inzwischen')).toBe(before);
+  });
+
+  it('the words of a plan change and of two people hired together come from the vocabulary too', async () => {
+    const before = await renderWith(undefined, FOLLOW_UP, FOLLOW_UP_DIR);
+    expect(before).toContain('von 3,5 auf 5 VZÄ erhöht.');
+    expect(before).toContain('Beide fungieren als Geschäftsstelle');
+    const after = await renderWith((d) => void (d.organisation.wortschatz = { stellenumfangErhoeht: 'aufgestockt', beide: 'Die beiden' }), FOLLOW_UP, FOLLOW_UP_DIR);
+    expect(after).toContain('von 3,5 auf 5 VZÄ aufgestockt.');
+    expect(after).toContain('Die beiden fungieren als Geschäftsstelle');
   });
 
   it('an unknown word is refused at its line, with the name it probably meant', async () => {
