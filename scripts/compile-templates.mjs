@@ -4,7 +4,8 @@
 // (dist/src/render/template-compile.js), hence the same specification; each entry keeps the text it
 // was made from, and the engine uses it only for a file with that very text. kim's own outline
 // (templates/gliederung.yaml) is parsed into dist/templates/gliederung.json the same way, with its text
-// (src/render/default-outline.ts).
+// (src/render/default-outline.ts), and kim's vocabulary (templates/wortschatz.yaml) into
+// dist/templates/wortschatz.json (src/render/default-vocabulary.ts).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,3 +40,5 @@ writeFileSync(
 );
 const outline = readFileSync(join(templatesDir, 'gliederung.yaml'), 'utf8');
 writeFileSync(join(outDir, 'gliederung.json'), `${JSON.stringify({ source: outline, outline: parse(outline) })}\n`);
+const vocabulary = readFileSync(join(templatesDir, 'wortschatz.yaml'), 'utf8');
+writeFileSync(join(outDir, 'wortschatz.json'), `${JSON.stringify({ source: vocabulary, vocabulary: parse(vocabulary) })}\n`);

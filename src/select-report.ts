@@ -2,10 +2,11 @@ import { compareText } from './compare.js';
 import { UsageError } from './errors.js';
 import type { Dataset, Report } from './model/types.js';
 import { didYouMean } from './german/index.js';
+import { reportSessionId } from './model/report-session.js';
 
 /** The date of the session a report is written for (its first consultation). */
 export function sessionDateOf(data: Dataset, report: Report): string {
-  return data.meetings.sessions.find((s) => s.id === report.consultations[0]!.session)!.date;
+  return data.meetings.sessions.find((s) => s.id === reportSessionId(report))!.date;
 }
 
 /** `16.03.2022` as `2022-03-16`; anything else as it is. The clerk may type a date either way. */

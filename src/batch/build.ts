@@ -27,6 +27,7 @@ import { startWorkers, type WorkerPool } from './pool.js';
 import { changedInputs } from './rebuild-reason.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
+import { reportSessionId } from '../model/report-session.js';
 
 export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, ReportStatus, Unit } from './types.js';
 
@@ -203,7 +204,7 @@ export async function prepare(options: BuildSettings): Promise<Context> {
     units,
     reportIds: new Set(dataset.reports.map((r) => r.id)),
     rawHashes,
-    reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, r.consultations[0]!.session]).sort())),
+    reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, reportSessionId(r)]).sort())),
     // The PDF renderer is made when a PDF is first due: a Markdown-only or all-skipped build never loads pdfkit or fonts.
     run: openRun({ dataDir, dataset, templates: data.templates, sources: data.sources, env }),
     env,

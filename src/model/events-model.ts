@@ -1,3 +1,4 @@
+import { inReportPeriod } from './report-period.js';
 import { by } from '../compare.js';
 import { formatDate, joinList, municipalityPhrase } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
@@ -113,7 +114,7 @@ export function groupMeetingsFor(
   previousStand: IsoDate | undefined,
   stand: IsoDate,
 ): GroupMeetingsModel[] {
-  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const inPeriod = inReportPeriod(previousStand, stand);
   return groups
     .filter((g) => g.module === moduleId)
     .map((g) => {
@@ -195,7 +196,7 @@ export function periodEvents(
   previousSession: IsoDate | undefined,
   agreementWord: AgreementWordModel = agreementWordOf(undefined),
 ): PeriodEvents {
-  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const inPeriod = inReportPeriod(previousStand, stand);
   // An agreement known only to the month counts from the month's first day (dates.ts).
   const agreements = [...(meetings.cooperationAgreements ?? [])].filter((c) => startDay(c.date) <= stand).sort(byDate);
   const listedNow = agreements.filter((c) => inPeriod(startDay(c.date)) && c.listed !== false);

@@ -1,3 +1,4 @@
+import { inReportPeriod } from './report-period.js';
 import { by } from '../compare.js';
 import type { IsoDate, PlanPeriod, ProgrammeModule, Programme, StaffMember } from './types.js';
 
@@ -49,7 +50,7 @@ export interface PlanChange {
  */
 export function planChangesBetween(module: ProgrammeModule, previousStand: IsoDate | undefined, stand: IsoDate): (PlanChange & { future: boolean })[] {
   const periods = [...module.plannedFte].sort(by((p) => p.from));
-  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const inPeriod = inReportPeriod(previousStand, stand);
   const out: (PlanChange & { future: boolean })[] = [];
   for (let i = 1; i < periods.length; i++) {
     const period = periods[i]!;

@@ -1,3 +1,6 @@
+import { micro, roundPost } from './millionths.js';
+import { inReportPeriod } from './report-period.js';
+import { hiringConnective } from './vocabulary.js';
 import { by } from '../compare.js';
 import { groupBy } from './group-by.js';
 import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
@@ -102,7 +105,7 @@ export interface GroupModel {
 }
 
 export interface HireGroupModel extends GroupModel {
-  /** How the group's sentence begins: "Inzwischen" for the first, then "Außerdem", "Zudem", "Ferner". */
+  /** How the group's sentence begins: "Inzwischen" for the first, then "Außerdem", "Zudem", "Ferner" (wortschatz.yaml). */
   connective: string;
   /** "bei der Kreisverwaltung". */
   employer: string;
@@ -183,7 +186,7 @@ export interface PlanChangeModel {
   from: IsoDate;
   fte: number;
   previousFte: number;
-  /** "erhöht" or "verringert". */
+  /** "erhöht" or "verringert" (wortschatz.yaml). */
   direction: string;
   /** "von 6 auf 12 VZÄ", "von sechs auf zwölf Stellen", "von einer auf zwei Stellen": both figures alike. */
   fromTo: string;
@@ -219,9 +222,6 @@ export interface ModuleInput {
   text: { staff?: string; work?: string };
 }
 
-/** Sentence openers after the first hiring group, so three groups do not all start with "Außerdem". */
-const CONNECTIVES = ['Außerdem', 'Zudem', 'Ferner'];
-
 /** Grouping keys: how the Vorlage bundles people into one phrase or one sentence. */
 const staffKey = (s: StaffMember): string => `${s.role}\u0000${s.focus ?? ''}\u0000${s.employer}`;
 const hiringKey = (s: StaffMember): string => `${s.start}\u0000${s.role}\u0000${s.employer}`;
@@ -234,7 +234,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const plan = planOn(module, stand);
   const planned = plan?.fte ?? null;
   const filled = sumFte(inPost.map((s) => ({ fte: fteOn(s, stand) })));
-  const inPeriod = (date: IsoDate): boolean => (previousStand === undefined || date > previousStand) && date <= stand;
+  const inPeriod = inReportPeriod(previousStand, stand);
   const hired = previousStand === undefined ? [] : inPost.filter((s) => startDay(s.start) > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
   const servesMunicipalities = (s: StaffMember): boolean => index.roles.get(s.role)!.servesMunicipalities === true;
@@ -260,7 +260,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     heading: module.heading ?? '',
     plannedFte: planned,
     filledFte: filled,
-    openFte: planned === null ? null : Math.max(0, Math.round((planned - filled) * 1e6) / 1e6),
+    openFte: planned === null ? null : Math.max(0, roundPost(planned - filled)),
     fundingRate: rate,
     plannedFunding: planned === null ? null : Math.round(planned * rate * 100) / 100,
     plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
@@ -273,7 +273,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       from: c.period.from,
       fte: c.period.fte,
       previousFte: c.previousFte,
-      direction: c.period.fte > c.previousFte ? 'erhöht' : 'verringert',
+      direction: c.period.fte > c.previousFte ? ctx.vocabulary.stellenumfangErhoeht : ctx.vocabulary.stellenumfangVerringert,
       fromTo: `von ${amountFigure(c.previousFte, unitWords(terms), 'dat')} auf ${formatQuantity(c.period.fte, unitWords(terms), 'acc')}`,
       future: c.future,
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
@@ -287,7 +287,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
         ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
-        connective: i === 0 ? 'Inzwischen' : CONNECTIVES[(i - 1) % CONNECTIVES.length]!,
+        connective: hiringConnective(ctx.vocabulary, i),
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,
         lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
@@ -426,7 +426,7 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
   return staff.flatMap((s) => {
     const before = fteOn(s, previousStand);
     const now = fteOn(s, stand);
-    if (Math.round(before * 1e6) === Math.round(now * 1e6)) return [];
+    if (micro(before) === micro(now)) return [];
     const since = (s.fteChanges ?? []).map((c) => c.from).filter((d) => d > previousStand && d <= stand).reduce((max, d) => (d > max ? d : max), '');
     const served = municipalitiesOn(ctx.index, s, stand);
     const plain = personPhrase(ctx, s, served);

@@ -1,4 +1,5 @@
 import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
+import { type Vocabulary, withOverrides } from './vocabulary.js';
 import { yearOf } from './dates.js';
 import { fundingRateFor } from './fte.js';
 import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } from './fact-slots.js';
@@ -16,6 +17,7 @@ import { coverageOf, type CoverageModel } from './coverage.js';
 export type { FteChangeModel, LocalModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
 export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
 import type { GroupWords } from './events-model.js';
+import { reportSessionId } from './report-session.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
@@ -148,24 +150,12 @@ export interface TotalsModel {
   plannedFunding: number | null;
 }
 
-const HEADINGS: Record<SectionHeading, string> = {
-  resolution: 'Beschlussvorschlag',
-  preface: 'Vorbemerkungen',
-  explanation: 'Erläuterungen',
-  financialImpact: 'Finanzielle Auswirkungen',
-};
 const LETTERHEAD_FIELDS: LetterheadField[] = ['paperType', 'reference', 'fileNumber', 'date'];
-const LETTERHEAD_LABELS: Record<LetterheadField, string> = {
-  title: 'Betreff',
-  paperType: 'Vorlagenart',
-  reference: 'Drucksache',
-  fileNumber: 'Aktenzeichen',
-  date: 'Datum',
-  part: 'Sitzungsteil',
-};
 
-export function buildReportModel(data: Dataset, report: Report): ReportModel {
+/** The model of one Vorlage; `vocabulary` is kim's fixed words (templates/wortschatz.yaml), before organisation.yaml's own. */
+export function buildReportModel(data: Dataset, report: Report, defaults: Vocabulary): ReportModel {
   const { organisation, programme, meetings } = data;
+  const vocabulary = withOverrides(defaults, organisation.wortschatz);
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
     const committee = index.committees.get(s.committee)!;
@@ -175,8 +165,8 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
   const session = consultations[0]!;
   const previousReport = findPreviousReport(data, report);
-  const previousSession = previousReport ? index.sessions.get(previousReport.consultations[0]!.session)! : undefined;
-  const thisSession = index.sessions.get(report.consultations[0]!.session)!;
+  const previousSession = previousReport ? index.sessions.get(reportSessionId(previousReport))! : undefined;
+  const thisSession = index.sessions.get(reportSessionId(report))!;
   const previous =
     previousReport && previousSession
       ? {
@@ -192,7 +182,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
   // A town's Vorlage on its Kreis's programme names every employer ("beim Landratsamt", "der Stadt …"): none is
   // the author's own programme employer.
-  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms) };
+  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms), vocabulary };
   const authorMunicipality = programme.owner && organisation.body.municipality ? index.municipalities.get(organisation.body.municipality) : undefined;
   const localOf = (staff: readonly Dataset['staff'][number][]): LocalModel | null =>
     authorMunicipality ? localModel(localPosts(index, staff, organisation.body.municipality!, stand), index, ctx.unit) : null;
@@ -267,7 +257,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
   const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
   const fields = letterhead.fields ?? LETTERHEAD_FIELDS;
-  const labels = { ...LETTERHEAD_LABELS, ...letterhead.labels };
+  const labels = { ...vocabulary.briefkopf, ...letterhead.labels };
   const fieldValues: Record<LetterheadField, string> = {
     title: report.title,
     part: report.public ? 'öffentlich' : 'nichtöffentlich',
@@ -303,7 +293,7 @@ export function buildReportModel(data: Dataset, report: Report): ReportModel {
     local: localOf(data.staff),
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
-    headings: { ...HEADINGS, ...organisation.headings },
+    headings: { ...vocabulary.ueberschriften, ...organisation.headings },
     // The report's outline, else its Kreis's, as the renderer picks it; kim's own outline has no fact slot.
     headingSlots: headingSlotValues(outlineHeadings(report.outline ?? organisation.outline ?? []), fill),
     steeringGroup,

@@ -1,3 +1,5 @@
+import { fromMicro, micro } from './millionths.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { IsoDate, StaffMember } from './types.js';
 import {
   capitalize,
@@ -31,6 +33,8 @@ export interface GroupContext {
   index: DatasetIndex;
   leadEmployer: string;
   unit: UnitWords;
+  /** kim's fixed words with the organisation's own (templates/wortschatz.yaml). */
+  vocabulary: Vocabulary;
 }
 
 /** Groups staff already ordered by start date; groups come in the order of their first member. */
@@ -104,7 +108,7 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
     who: describeGroup(ctx, group, { further: true, withEmployer: false, colleaguesListedOn: stand }).phrase,
     employer: employer.at,
     which: relativePronoun(parts),
-    all: count === 2 ? 'Beide' : `Alle ${numberWord(count)}`,
+    all: count === 2 ? ctx.vocabulary.beide : `${ctx.vocabulary.alle} ${numberWord(count)}`,
     pronoun,
     Pronoun: capitalize(pronoun),
     // The post each had when hired: the sentence is about the hiring.
@@ -127,7 +131,7 @@ const forMonth = (text: string): string =>
     .replace(/\b([Ss])eit dem \{date\}/g, (_, s: string) => `${s}eit {date}`);
 
 /** Sum of FTE in millionths, so 0.1 + 0.2 is 0.3. */
-export const sumFte = (staff: readonly { fte: number }[]): number => Math.round(staff.reduce((sum, s) => sum + Math.round(s.fte * 1e6), 0)) / 1e6;
+export const sumFte = (staff: readonly { fte: number }[]): number => fromMicro(staff.reduce((sum, s) => sum + micro(s.fte), 0));
 
 /**
  * One person by role, for a sentence about them: "die Case Managerin für die Gemeinde Windeck", "der Case

@@ -22,6 +22,7 @@ import { isoFromGerman, selectReport } from '../select-report.js';
 import { didYouMean } from '../german/did-you-mean.js';
 import { checkPublicOutputs } from '../render/privacy-check.js';
 import { nextReportText } from './yaml-edit.js';
+import { reportSessionId } from '../model/report-session.js';
 
 export interface NextOptions {
   dataDir: string;
@@ -94,7 +95,7 @@ export async function writeNextReport(options: NextOptions): Promise<NextResult>
   const { dataset, diagnostics, validation } = await loadValidData({ dataDir, templatesDir: options.templatesDir, env: options.env });
   const previous = selectReport(dataset, options.from);
   const sessions = new Map(dataset.meetings.sessions.map((s) => [s.id, s]));
-  const previousSession = sessions.get(previous.consultations[0]!.session)!;
+  const previousSession = sessions.get(reportSessionId(previous))!;
   const session = options.session !== undefined ? namedSession(dataset, options.session) : nextSession(dataset, previousSession);
   const taken = dataset.reports.find((r) => r.consultations.some((c) => c.session === session.id));
   if (taken) throw new UsageError(`Für die Sitzung ${session.id} (${formatDate(session.date)}) gibt es schon die Vorlage "${taken.id}".`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Outline } from '../model/outline-blocks.js';
 import { packageRoot } from '../paths.js';
+import { readBuiltYaml } from './built-yaml.js';
 import { BUILTIN_TEMPLATES_DIR } from './template-registry.js';
 
 /** kim's own outline, beside the templates: the Vorlage of a report whose folder gives none. */
@@ -22,16 +23,7 @@ export const BUILT_OUTLINE_FILE = join(packageRoot, 'dist', 'templates', 'gliede
 
 /** Read once per process; the file ships with kim and is checked by the tests (test/report/outline-default.test.ts). */
 export function defaultOutline(): Outline {
-  if (cached) return cached;
-  const source = readFileSync(DEFAULT_OUTLINE_FILE, 'utf8');
-  let built: { source?: unknown; outline?: Outline } | undefined;
-  try {
-    built = JSON.parse(readFileSync(BUILT_OUTLINE_FILE, 'utf8')) as typeof built;
-  } catch {
-    // Not built (a bare `tsc`): parsed below.
-  }
-  // Only for the very text it was made from: an edited gliederung.yaml in a checkout is parsed afresh.
-  return (cached = built?.source === source && built.outline ? built.outline : (parse(source) as Outline));
+  return (cached ??= readBuiltYaml<Outline>(DEFAULT_OUTLINE_FILE, BUILT_OUTLINE_FILE, 'outline'));
 }
 
 /** The default for a Vorlage whose author is not the programme's owner (test/report/town-report.test.ts). */

@@ -1,6 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { ModuleModel } from '../model/report-model.js';
 import { countWord, formatAmount, formatDate, formatDateShort, formatDecimal, formatQuantity, isSingularAmount, joinList, numberWord, ordinal } from '../german/index.js';
+import { fromMicro, micro } from '../model/millionths.js';
 import { unitWords, type TermsModel } from '../model/terms.js';
 import { MissingField, plainValue } from './strict-model.js';
 
@@ -92,7 +93,8 @@ export const HELPERS = {
   /** {{sum groups}}: total of the groups' `count`. */
   sum: (items: unknown) => {
     if (!Array.isArray(items)) throw new HelperError('sum erwartet eine Liste');
-    return items.reduce((total: number, item) => total + num((item as { count?: unknown }).count, 'sum'), 0);
+    // In millionths, as every sum of posts: a count may be a post (0,1 + 0,2 is 0,3, not 0,30000000000000004).
+    return fromMicro(items.reduce((total: number, item) => total + micro(num((item as { count?: unknown }).count, 'sum')), 0));
   },
   /** {{#with (module 2)}}: the module with that number. */
   module: (n: unknown, options: HelperOptions) => {

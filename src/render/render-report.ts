@@ -5,6 +5,7 @@ import { assertNoNames } from './privacy-check.js';
 import { documentInfo } from './document-info.js';
 import type { SourceFile } from '../load/source-file.js';
 import { SafeMarkdown, sanitizeTextBlock } from './text-block.js';
+import { defaultVocabulary } from './default-vocabulary.js';
 import { defaultOutline, localOutline } from './default-outline.js';
 import { layoutOf, type Layout, type SafeTexts } from './outline-layout.js';
 import { assembleOutline, isQueueOutput, markOf } from './outline-assemble.js';
@@ -29,7 +30,7 @@ export async function renderMarkdown(
   reportSource?: SourceFile,
 ): Promise<{ markdown: string; model: ReportModel; figure: ChartFigure | null; permittedNames: string[] }> {
   assertNoIgnoredOverrides(engine.files(report.template));
-  const model = buildReportModel(data, report);
+  const model = buildReportModel(data, report, defaultVocabulary());
   const safe = withSafeTextBlocks(model);
   const figure = model.show.chart ? await chartFigure(data, report, model) : null;
   // The report's outline, else its Kreis's, else kim's (templates/gliederung.yaml).

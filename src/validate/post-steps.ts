@@ -5,10 +5,11 @@
  */
 import { by } from '../compare.js';
 import { dayAfter, endDay, startDay } from '../model/dates.js';
+import { micro } from '../model/millionths.js';
 import type { IsoDate, StaffMember } from '../model/types.js';
 
-/** FTE in millionths: sums of 0.1 and 0.2 compare exactly. */
-export const micro = (fte: number): number => Math.round(fte * 1e6);
+/** FTE in millionths (src/model/millionths.ts), for the rules that import it from here. */
+export { micro };
 
 export interface PostStep {
   day: IsoDate;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildReportModel } from '../../src/model/report-model.js';
+import { defaultVocabulary } from '../../src/render/default-vocabulary.js';
 import { CURRENT, loadExample, renderWith } from '../support/example.js';
 
 /** Each test changes the example data in memory and checks the Vorlage follows: nothing is fixed in the template. */
@@ -124,13 +125,13 @@ describe('the Vorlage follows the data', () => {
 
   test('the model carries no personal names', async () => {
     const { dataset } = await loadExample();
-    const json = JSON.stringify(buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!));
+    const json = JSON.stringify(buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!, defaultVocabulary()));
     for (const s of dataset.staff) if (s.name) expect(json).not.toContain(s.name);
   });
 
   test('funding and FTE are computed per module', async () => {
     const { dataset } = await loadExample();
-    const model = buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!);
+    const model = buildReportModel(dataset, dataset.reports.find((r) => r.id === CURRENT)!, defaultVocabulary());
     const [m1, m2] = model.modules;
     expect(m1).toMatchObject({ plannedFte: 3.5, filledFte: 3.5, openFte: 0, fundingRate: 55000, plannedFunding: 192500 });
     expect(m2).toMatchObject({ plannedFte: 12, filledFte: 12, openFte: 0, plannedFunding: 660000 });

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildReportModel } from '../../src/model/report-model.js';
+import { defaultVocabulary } from '../../src/render/default-vocabulary.js';
 import { FACT_SLOTS } from '../../src/model/fact-slots.js';
 import type { Dataset } from '../../src/model/types.js';
 import { CURRENT, loadData, loadExample, TOWN_DIR, TOWN_NEXT } from '../support/example.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 function filled(data: Dataset, text: string, reportId = CURRENT): string {
   const report = data.reports.find((r) => r.id === reportId)!;
   report.text = { ...report.text, closing: text };
-  return buildReportModel(data, report).text.closing;
+  return buildReportModel(data, report, defaultVocabulary()).text.closing;
 }
 
 const staff = (data: Dataset, id: string) => data.staff.find((s) => s.id === id)!;
@@ -250,7 +251,7 @@ test('slots are filled in every text block, also per module, and text around the
   const report = data.reports.find((r) => r.id === CURRENT)!;
   const text = 'Im {modul:modul-1} sind {besetzt:modul-1} von {geplant:modul-1} besetzt.';
   report.text = { preface: text, resolution: text, steeringGroup: text, financialImpact: text, closing: text, modules: { 'modul-1': { staff: text, work: text } } };
-  const model = buildReportModel(data, report);
+  const model = buildReportModel(data, report, defaultVocabulary());
   const sentence = 'Im Modul 1 sind 3,5 VZÄ von 3,5 VZÄ besetzt.';
   expect(model.text).toEqual({ preface: sentence, resolution: sentence, steeringGroup: sentence, financialImpact: sentence, closing: sentence });
   expect(model.modules.find((m) => m.id === 'modul-1')!.text).toEqual({ staff: sentence, work: sentence });

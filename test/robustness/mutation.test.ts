@@ -16,6 +16,7 @@ import { validateSources } from '../../src/validate/index.js';
 import { hasErrors, type Diagnostic } from '../../src/diagnostics.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { buildReportModel } from '../../src/model/report-model.js';
+import { defaultVocabulary } from '../../src/render/default-vocabulary.js';
 import { createTemplateEngine, type TemplateEngine } from '../../src/render/engine.js';
 import { findTemplates } from '../../src/render/template-registry.js';
 import { renderMarkdown } from '../../src/render/render-report.js';
@@ -79,7 +80,7 @@ async function check(changed: string, bytes: Uint8Array): Promise<void> {
   const reports = validation.dataset.reports;
   for (const report of reports.length > 0 ? [reports[stats.valid % reports.length]!] : []) {
     try {
-      buildReportModel(validation.dataset, report);
+      buildReportModel(validation.dataset, report, defaultVocabulary());
       await renderMarkdown(engine, validation.dataset, report);
       stats.rendered++;
     } catch (cause) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadValidData, type ValidData } from '../../src/api.js';
 import type { Dataset } from '../../src/model/types.js';
 import { buildReportModel, type ReportModel } from '../../src/model/report-model.js';
+import { defaultVocabulary } from '../../src/render/default-vocabulary.js';
 import { createTemplateEngine } from '../../src/render/engine.js';
 import { renderMarkdown } from '../../src/render/render-report.js';
 import { packageRoot } from '../../src/paths.js';
@@ -61,5 +62,5 @@ export async function modelWith(mutate: (data: Dataset) => void = () => undefine
   const { dataset } = await loadData(dir);
   const copy = structuredClone(dataset);
   mutate(copy);
-  return buildReportModel(copy, copy.reports.find((r) => r.id === reportId)!);
+  return buildReportModel(copy, copy.reports.find((r) => r.id === reportId)!, defaultVocabulary());
 }

@@ -37,7 +37,7 @@ describe('npm pack', () => {
 
   it('ships only what a user runs', () => {
     expect(packed.code, packed.stderr).toBe(0);
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/src\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/src\/kim-cli\.id|dist\/schemas\/validators\.(js|d\.ts)|dist\/templates\/(compiled\.js|gliederung\.json)|dist\/name-data\/confusables-latin\.json|dist\/pdf-assets\/[\w-]+\.(font|bin)|schemas\/([a-z]+\.schema\.json|template-messages\.yaml)|templates\/.+\.hbs|templates\/gliederung(-kommune)?\.yaml|scaffold\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/src\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/src\/kim-cli\.id|dist\/schemas\/validators\.(js|d\.ts)|dist\/templates\/(compiled\.js|gliederung\.json|wortschatz\.json)|dist\/name-data\/confusables-latin\.json|dist\/pdf-assets\/[\w-]+\.(font|bin)|schemas\/([a-z]+\.schema\.json|template-messages\.yaml)|templates\/.+\.hbs|templates\/(gliederung(-kommune)?|wortschatz)\.yaml|scaffold\/.+)$/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     for (const never of ['test/', 'data/', 'scripts/', 'src/', 'dist/.code-cache/', '.ci/', 'out/']) {
       expect(paths.filter((p) => p.startsWith(never)), never).toEqual([]);
@@ -45,7 +45,7 @@ describe('npm pack', () => {
   });
 
   it('ships the CLI, its bundle, the compiled validators, every schema, template and scaffold file', () => {
-    for (const needed of ['LICENSE', 'README.md', 'package.json', 'dist/src/cli/main.js', 'dist/src/cli/run.js', 'dist/src/kim-cli.cjs', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/schemas/validators.js', 'dist/templates/compiled.js', 'dist/templates/gliederung.json', 'dist/name-data/confusables-latin.json']) {
+    for (const needed of ['LICENSE', 'README.md', 'package.json', 'dist/src/cli/main.js', 'dist/src/cli/run.js', 'dist/src/kim-cli.cjs', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/schemas/validators.js', 'dist/templates/compiled.js', 'dist/templates/gliederung.json', 'dist/templates/wortschatz.json', 'templates/wortschatz.yaml', 'dist/name-data/confusables-latin.json']) {
       expect(paths, needed).toContain(needed);
     }
     // The build's output that kim reads at run time: without the assets a PDF run loads fontkit and

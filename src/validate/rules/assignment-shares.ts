@@ -6,8 +6,7 @@ import { findPreviousReport } from '../../model/report-model.js';
 import { municipalityWordOf } from '../../model/terms.js';
 import type { Assignment } from '../../model/types.js';
 import { at, ptr, defineRule } from '../rule-context.js';
-
-const micro = (n: number): number => Math.round(n * 1e6);
+import { micro } from '../../model/millionths.js';
 
 /**
  * Shares of one person's assignments that run at the same time cannot add up to more than the person's

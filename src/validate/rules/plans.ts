@@ -1,8 +1,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import { formatDecimal } from '../../german/index.js';
 import { at, ptr, whereIs, defineRule } from '../rule-context.js';
-
-const micro = (n: number): number => Math.round(n * 1e6);
+import { micro } from '../../model/millionths.js';
 
 /** A plan with parts ("3,5 Koordinierung und 0,5 Verwaltungsassistenz") must add up to its total, each part named once. */
 export const planPartsAddUp = defineRule({

@@ -7,6 +7,7 @@ import { findPreviousReport } from '../../model/report-model.js';
 import { at, ptr, whereIs, defineRule } from '../rule-context.js';
 import { dataFileProblem } from './data-files.js';
 import { stemOf } from '../../load/data-files.js';
+import { reportSessionId } from '../../model/report-session.js';
 
 /** The Stand is the data cut-off of a Vorlage; it cannot lie after the session the Vorlage is written for. */
 export const standBeforeSession = defineRule({
@@ -16,7 +17,7 @@ export const standBeforeSession = defineRule({
     const out: Diagnostic[] = [];
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
     ctx.data.reports.forEach((r, i) => {
-      const first = sessions.get(r.consultations[0]!.session);
+      const first = sessions.get(reportSessionId(r));
       if (first && r.stand > first.date) {
         out.push(at(ctx, { report: i }, '/stand', `Der Datenstand ${formatDate(r.stand)} liegt nach der Sitzung am ${formatDate(first.date)}; erwartet wird ein Stand spätestens am Sitzungstag.`));
       }
@@ -38,7 +39,7 @@ export const dateBetweenStandAndSession = defineRule({
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
     ctx.data.reports.forEach((r, i) => {
       if (r.date === undefined) return;
-      const first = sessions.get(r.consultations[0]!.session);
+      const first = sessions.get(reportSessionId(r));
       if (first && r.date > first.date) {
         out.push(at(ctx, { report: i }, '/date', `Das Datum der Vorlage (${formatDate(r.date)}) liegt nach ihrer Sitzung am ${formatDate(first.date)}; erwartet wird ein Datum spätestens am Sitzungstag.`));
       } else if (r.date < r.stand) {
@@ -133,8 +134,8 @@ export const previousSessionEarlier = defineRule({
     const sessions = new Map(ctx.data.meetings.sessions.map((s) => [s.id, s]));
     ctx.data.reports.forEach((r, i) => {
       const previous = findPreviousReport(ctx.data, r);
-      const own = sessions.get(r.consultations[0]!.session);
-      const theirs = previous && sessions.get(previous.consultations[0]!.session);
+      const own = sessions.get(reportSessionId(r));
+      const theirs = previous && sessions.get(reportSessionId(previous));
       if (!previous || !own || !theirs || theirs.date <= own.date) return;
       const j = ctx.data.reports.indexOf(previous);
       const explicit = r.previousReport !== undefined;
