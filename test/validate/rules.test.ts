@@ -371,6 +371,9 @@ describe('failing cases', () => {
     expect(ds.map((d) => d.message.slice(0, 40)).sort()).toEqual(['Das Zeichen "😀" (U+1F600) kann im PDF n', 'Die Zeichen "中" (U+4E2D), "文" (U+6587) k']);
     expect(ds.every((d) => d.line > 0)).toBe(true);
     expect(rule('shared-characters-drawable').scope).toBeUndefined();
+    // A meeting's outcome is printed too.
+    const outcome = rule('shared-characters-drawable').check(context((data) => (data.meetings.steeringGroupMeetings[0]!.outcome = 'Ziele beschlossen ✅')));
+    expect(outcome).toMatchObject([{ severity: 'error', file: 'meetings.yaml', path: 'steeringGroupMeetings[0].outcome' }]);
   });
   test('presenters-named: a staff id or a name, exactly one; a staff member with a name; a staff name typed in gets the hint', () => {
     const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;

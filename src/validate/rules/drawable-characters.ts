@@ -37,11 +37,14 @@ export const reportCharactersDrawable = defineRule({
   },
 });
 
-/** organisation.yaml and programme.yaml (municipalities, departments, committees, modules …): they reach every Vorlage. */
+/**
+ * organisation.yaml, programme.yaml and meetings.yaml (municipalities, departments, committees, modules,
+ * meetings' outcomes …): what they say reaches every Vorlage, so an error here holds all of them back.
+ */
 export const sharedCharactersDrawable = defineRule({
   name: 'shared-characters-drawable',
-  needs: ['organisation', 'programme'],
+  needs: ['organisation', 'programme', 'meetings'],
   check(ctx) {
-    return [...check(ctx, 'organisation', ctx.data.organisation), ...check(ctx, 'programme', ctx.data.programme)];
+    return [...check(ctx, 'organisation', ctx.data.organisation), ...check(ctx, 'programme', ctx.data.programme), ...check(ctx, 'meetings', ctx.data.meetings)];
   },
 });
