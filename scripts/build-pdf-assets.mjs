@@ -39,3 +39,24 @@ for (const name of Object.values(FACES)) {
   const font = fontkit.create(readFileSync(require.resolve(`source-sans/TTF/${name}.ttf`)));
   write(fontAssetName(name), encodeFontAsset(buildFontAsset(font, VORLAGE_CHARACTERS)));
 }
+
+// - drawable-characters.json: the code points both faces of running text (regular; bold for headings and
+//   emphasis, as src/emit/pdf/renderer.ts judges) have a glyph for, as ranges, read from the assets
+//   just made (the advances the renderer measures with). `kim validate` judges text with it
+//   (src/drawable-characters.ts) and so never loads fontkit or the font assets.
+const { decodeFontAsset, NO_GLYPH } = await load('writer/font-asset.js');
+const { ASSET_DIR } = await load('assets.js');
+let drawable;
+for (const name of [FACES.regular, FACES.bold]) {
+  const asset = decodeFontAsset(readFileSync(join(ASSET_DIR, fontAssetName(name))));
+  const has = new Set(asset.high.map(([cp]) => cp));
+  asset.flatAdvances.forEach((advance, cp) => advance !== NO_GLYPH && has.add(cp));
+  drawable = drawable ? new Set([...drawable].filter((cp) => has.has(cp))) : has;
+}
+const ranges = [];
+for (const cp of [...drawable].sort((a, b) => a - b)) {
+  const last = ranges.at(-1);
+  if (last && last[1] === cp - 1) last[1] = cp;
+  else ranges.push([cp, cp]);
+}
+write('drawable-characters.json', JSON.stringify({ ranges }));

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { error, jsonPath, type Diagnostic } from '../diagnostics.js';
 import { eachString } from '../load/source-file.js';
+import { undrawableMessage } from '../drawable-characters.js';
 import { orderedSources, type PrivacyContext } from './privacy-check.js';
-
-/** At most this many characters are named per place; a pasted CJK text would otherwise give a wall of them. */
-const LIMIT = 8;
 
 /**
  * A character the PDF's font cannot draw would come out as "?" in the PDF: a Vorlage that says something
@@ -21,11 +19,7 @@ export function undrawableDiagnostics(characters: readonly string[], ctx: Privac
     places.set(key, entry);
   }
   return [...places.values()].map(({ place, characters: chars }) => {
-    const named = chars.slice(0, LIMIT).map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-    const more = chars.length > LIMIT ? ` und ${chars.length - LIMIT} weitere` : '';
-    const what = chars.length === 1 ? `Das Zeichen ${named[0]} kann` : `Die Zeichen ${named.join(', ')}${more} können`;
-    const message = `${what} im PDF nicht dargestellt werden: Die Schrift Source Sans 3 hat ${chars.length === 1 ? 'es' : 'sie'} nicht, im PDF stünde "?". Erwartet werden Buchstaben der lateinischen, griechischen oder kyrillischen Schrift, Ziffern und übliche Satzzeichen; bitte umschreiben oder weglassen.`;
-    return error(place.file, place.line, place.col, place.path, message);
+    return error(place.file, place.line, place.col, place.path, undrawableMessage(chars));
   });
 }
 

@@ -136,9 +136,13 @@ const CASES: CorpusCase[] = [
   // valid but unusual text
   { name: 'right-to-left and combining characters in names and text', data: (d) => {
       replaceIn(d, 'staff.yaml', 'name: ', 'name: \u0639\u0644\u064A \u05D3\u05D5\u05D3 Zoe\u0308 ');
-      replaceIn(d, 'organisation.yaml', 'name: Kreissozialamt', 'name: Kreissozialamt \u0645\u0643\u062A\u0628 \u05DE\u05E9\u05E8\u05D3');
-      replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement \u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1 Ame\u0301lie');
+      replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement Ame\u0301lie');
     }, expect: 'valid' },
+  // Arabic and Hebrew letters reach the Vorlage: the PDF's font has none, and kim build makes the PDF by default.
+  { name: 'right-to-left letters in a department and a title, as Markdown', data: (d) => {
+      replaceIn(d, 'organisation.yaml', 'name: Kreissozialamt', 'name: Kreissozialamt \u0645\u0643\u062A\u0628 \u05DE\u05E9\u05E8\u05D3');
+      replaceIn(d, LATEST, 'title: Kommunales Integrationsmanagement', 'title: Kommunales Integrationsmanagement \u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1');
+    }, expect: err(LATEST, 'Die Zeichen "\u062A" (U+062A), "\u0643" (U+0643)') },
   { name: 'a logo PNG cut short (a broken-off upload)', data: (d) => {
       const png = readFileSync(join(ROOT, 'test', 'fixtures', 'logo.png'));
       writeIn(d, 'logo.png', png.subarray(0, Math.floor(png.length / 2)));
@@ -276,11 +280,10 @@ describe('through the built CLI', () => {
     expect(snapshot(outDir)).toEqual(before);
   });
 
-  test('kim report with right-to-left and combining characters → exit 0, text kept', () => {
+  test('kim report with right-to-left staff names and combining characters → exit 0, text kept', () => {
     const { r, outDir } = cli(byName('right-to-left and combining characters in names and text'));
     expect(r.status, r.stderr).toBe(0);
     const md = readFileSync(join(outDir, '2022-03-16-kim-sachstand.md'), 'utf8');
-    expect(md).toContain('\u062A\u0643\u0627\u0645\u0644 \u05E9\u05D9\u05DC\u05D5\u05D1');
     expect(md.normalize('NFC')).toContain('Am\u00E9lie');
   });
 });

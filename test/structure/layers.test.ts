@@ -43,6 +43,7 @@ const LAYER_OF_TOP: Record<string, Layer> = {
   'compare.ts': 'base',
   'files': 'base',
   'image-size.ts': 'base',
+  'drawable-characters.ts': 'base',
   'report-run.ts': 'library',
   'valid-data.ts': 'library',
   'load': 'load',

@@ -47,6 +47,7 @@ test('every rule is covered below', () => {
     'plan-parts-add-up', 'group-genus-matches-genitive', 'group-not-met-yet-chosen', 'agreement-partners', 'assignment-shares-within-post', 'listed-staff-assigned',
     'no-thousands-separator', 'one-funding-rate-per-year', 'one-planned-fte-per-day', 'one-meeting-per-day', 'slots-well-formed', 'slots-only-in-text',
     'public-report-in-public-session', 'no-staff-names-in-public-report', 'presenters-named', 'presenters-placed', 'staff-within-employer-posts',
+    'report-characters-drawable', 'shared-characters-drawable',
     'unique-report-ids', 'one-report-per-session', 'text-changed-since-previous', 'steering-meetings-have-group', 'no-reserved-report-names',
     'outline-entries-known', 'outline-heading-placeholders', 'outline-modules', 'outline-text-placed', 'outline-placed-once',
     // In outline-rules.test.ts, with the other outline rules (the show switches and their blocks).
@@ -335,6 +336,44 @@ describe('failing cases', () => {
       }),
     );
     expect(internal).toEqual([]);
+  });
+  test('report-characters-drawable: a Chinese character and an emoji in a report\'s text, as kim report --format pdf would refuse them', () => {
+    const ds = rule('report-characters-drawable').check(
+      context((data) => {
+        const text = data.reports[reportIndex(LATEST)]!.text as Record<string, unknown>;
+        text.preface = `中 😀 中 ${String(text.preface)}`;
+      }),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'error', file: `reports/${LATEST}.yaml`, path: 'text.preface' });
+    expect(ds[0]!.line).toBeGreaterThan(0);
+    expect(ds[0]!.message).toMatch(/^Die Zeichen "中" \(U\+4E2D\), "😀" \(U\+1F600\) können im PDF nicht dargestellt werden: .* kim build erstellt standardmäßig auch das PDF/);
+    // Umlauts, ß, typographic quotes, the euro sign, Greek, Cyrillic and Polish are drawn.
+    const drawn = rule('report-characters-drawable').check(
+      context((data) => ((data.reports[reportIndex(LATEST)]!.text as Record<string, unknown>).preface = 'Größe „ß“ – 55.000 € (Ελλάδα, Україна, Łódź)')),
+    );
+    expect(drawn).toEqual([]);
+    // Refused only for its report: the others are still built.
+    expect(rule('report-characters-drawable').scope).toBe('report-output');
+  });
+  test('shared-characters-drawable: a municipality\'s and a department\'s name, at their lines; a file path is not text', () => {
+    const ds = rule('shared-characters-drawable').check(
+      context((data) => {
+        data.organisation.municipalities[0]!.name = 'Troisdorf 😀';
+        data.organisation.departments[0]!.name = '中文 Amt';
+        data.organisation.logo = { file: '中.png', alt: 'Wappen' };
+      }),
+    );
+    expect(ds).toMatchObject([
+      { severity: 'error', file: 'organisation.yaml', path: 'departments[0].name' },
+      { severity: 'error', file: 'organisation.yaml', path: 'municipalities[0].name' },
+    ]);
+    expect(ds.map((d) => d.message.slice(0, 40)).sort()).toEqual(['Das Zeichen "😀" (U+1F600) kann im PDF n', 'Die Zeichen "中" (U+4E2D), "文" (U+6587) k']);
+    expect(ds.every((d) => d.line > 0)).toBe(true);
+    expect(rule('shared-characters-drawable').scope).toBeUndefined();
+    // A meeting's outcome is printed too.
+    const outcome = rule('shared-characters-drawable').check(context((data) => (data.meetings.steeringGroupMeetings[0]!.outcome = 'Ziele beschlossen ✅')));
+    expect(outcome).toMatchObject([{ severity: 'error', file: 'meetings.yaml', path: 'steeringGroupMeetings[0].outcome' }]);
   });
   test('presenters-named: a staff id or a name, exactly one; a staff member with a name; a staff name typed in gets the hint', () => {
     const report = (data: Parameters<Parameters<typeof context>[0]>[0]) => data.reports[reportIndex(LATEST)]!;

@@ -9,6 +9,7 @@ import { loadHyphenator } from './layout/hyphenation.js';
 import { LineCache } from './layout/line-cache.js';
 import { createLexer } from './layout/markdown.js';
 import { paginate, withFooters } from './layout/paginate.js';
+import { undrawableCharacters } from '../../drawable-characters.js';
 import { logoSize } from '../../image-size.js';
 import { writePdf } from './writer/document.js';
 import { FontSet } from './writer/fonts.js';
@@ -32,13 +33,7 @@ export async function createRenderer(): Promise<Renderer> {
     // Running text is regular, headings and **emphasis** bold: a character either lacks is drawn as "?".
     const faces = [fonts.face('regular'), fonts.face('bold')];
     if (!faces.some((f) => f.missing.test(text))) return [];
-    const found = new Set<string>();
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
-      if (/\s/u.test(char) || found.has(char)) continue;
-      if (faces.some((f) => Number.isNaN(f.advance(cp)))) found.add(char);
-    }
-    return [...found];
+    return undrawableCharacters(text, (cp) => faces.every((f) => !Number.isNaN(f.advance(cp))));
   };
   const render: RenderFn = async (markdown, meta) => {
     const logo = meta.logo && { ...logoSize(meta.logo.bytes, meta.logo.format), alt: meta.logo.alt, bodyName: meta.bodyName };

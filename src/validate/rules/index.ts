@@ -38,6 +38,7 @@ import { outlineTextPlaced } from './outline-text-placed.js';
 import { outlineShownPlaced } from './outline-shown-placed.js';
 import { outlinePlacedOnce } from './outline-placed-once.js';
 import { noStaffNamesInPublicReport } from './public-names.js';
+import { reportCharactersDrawable, sharedCharactersDrawable } from './drawable-characters.js';
 import { presentersNamed, presentersPlaced } from './presenters.js';
 import { staffWithinEmployerPosts } from './employer-posts.js';
 import { monthDatesClearOfReports } from './month-dates.js';
@@ -103,6 +104,8 @@ export const RULES: readonly AnyRule[] = [
   outlineShownPlaced,
   outlinePlacedOnce,
   noStaffNamesInPublicReport,
+  reportCharactersDrawable,
+  sharedCharactersDrawable,
   presentersNamed,
   presentersPlaced,
   staffWithinEmployerPosts,
