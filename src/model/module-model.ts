@@ -238,7 +238,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const hired = previousStand === undefined ? [] : inPost.filter((s) => startDay(s.start) > previousStand);
   const inPostPrevious = previousStand === undefined ? [] : members.filter((s) => inPostOn(s, previousStand));
   const servesMunicipalities = (s: StaffMember): boolean => index.roles.get(s.role)!.servesMunicipalities === true;
-  const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand);
+  const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
   const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, endDay(s.end!));
@@ -452,7 +452,7 @@ function municipalitiesOn(index: DatasetIndex, staff: StaffMember, day: IsoDate)
   return assignments.flatMap((a) => a.municipalities.map((m) => index.municipalities.get(m)!));
 }
 
-function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: number, stand: IsoDate): PersonLine {
+function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: number, stand: IsoDate, shortDates: boolean): PersonLine {
   const assignments = assignmentsOn(index, s, stand);
   const municipalities = assignments.flatMap((a) =>
     a.municipalities.map((m) => {
@@ -465,7 +465,7 @@ function personLine(index: DatasetIndex, terms: TermsModel, s: StaffMember, i: n
     municipalities,
     start: s.start,
     startShort: formatDateShort(s.start),
-    since: sinceDate(s.start, true),
+    since: sinceDate(s.start, shortDates),
     partTime: fteOn(s, stand) < 1 && assignments.every((a) => a.fte === undefined) ? formatQuantity(fteOn(s, stand), unitWords(terms)) : '',
   };
 }

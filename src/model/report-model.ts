@@ -182,7 +182,7 @@ export function buildReportModel(data: Dataset, report: Report, defaults: Vocabu
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
   // A town's Vorlage on its Kreis's programme names every employer ("beim Landratsamt", "der Stadt …"): none is
   // the author's own programme employer.
-  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms), vocabulary };
+  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms), vocabulary, shortListDates: organisation.listDates !== 'long' };
   const authorMunicipality = programme.owner && organisation.body.municipality ? index.municipalities.get(organisation.body.municipality) : undefined;
   const localOf = (staff: readonly Dataset['staff'][number][]): LocalModel | null =>
     authorMunicipality ? localModel(localPosts(index, staff, organisation.body.municipality!, stand), index, ctx.unit) : null;

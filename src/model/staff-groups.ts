@@ -35,6 +35,8 @@ export interface GroupContext {
   unit: UnitWords;
   /** kim's fixed words with the organisation's own (templates/wortschatz.yaml). */
   vocabulary: Vocabulary;
+  /** The lists' dates with a two-digit year ("seit dem 01.04.22"): organisation.yaml listDates: short. */
+  shortListDates: boolean;
 }
 
 /** Groups staff already ordered by start date; groups come in the order of their first member. */
