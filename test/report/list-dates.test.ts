@@ -4,31 +4,22 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadValidData } from '../../src/api.js';
-import { createTemplateEngine } from '../../src/render/engine.js';
-import { renderMarkdown } from '../../src/render/render-report.js';
-import { CURRENT } from '../support/example.js';
+import { renderFromFiles } from '../support/example.js';
 import { copyData, removeScratch } from '../validate/helpers.js';
 
 afterAll(removeScratch);
-
-async function vorlageOf(dataDir: string): Promise<string> {
-  const { dataset, templates } = await loadValidData({ dataDir });
-  const report = dataset.reports.find((r) => r.id === CURRENT)!;
-  return (await renderMarkdown(createTemplateEngine(templates), dataset, report)).markdown;
-}
 
 describe('the date style of the lists (organisation.yaml listDates)', () => {
   it('long: the lines of the list write the year in full, like the sentences; short: two digits', async () => {
     const dir = copyData();
     const file = join(dir, 'organisation.yaml');
-    const short = await vorlageOf(dir);
+    const short = await renderFromFiles(dir);
     expect(short).toMatch(/^\d+\) .* seit dem \d\d\.\d\d\.\d\d$/m);
     writeFileSync(file, readFileSync(file, 'utf8').replace('listDates: short\n', ''));
     // Without the field: today's two-digit year, so no data repository's Vorlage changes on upgrade.
-    expect(await vorlageOf(dir)).toBe(short);
+    expect(await renderFromFiles(dir)).toBe(short);
     appendFileSync(file, 'listDates: long\n');
-    const long = await vorlageOf(dir);
+    const long = await renderFromFiles(dir);
     expect(long).not.toMatch(/seit dem \d\d\.\d\d\.\d\d(?!\d)/);
     expect(long).toMatch(/^\d+\) .* seit dem \d\d\.\d\d\.\d{4}$/m);
     // Only the list dates changed: "01.02.22" → "01.02.2022".

@@ -6,27 +6,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadValidData } from '../../src/api.js';
 import { DataError } from '../../src/errors.js';
-import { createTemplateEngine } from '../../src/render/engine.js';
-import { renderMarkdown } from '../../src/render/render-report.js';
 import { DEFAULT_VOCABULARY_FILE } from '../../src/render/default-vocabulary.js';
-import { CURRENT, FOLLOW_UP, FOLLOW_UP_DIR, renderWith } from '../support/example.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, renderFromFiles, renderWith } from '../support/example.js';
 import { copyData, positionOf, removeScratch, ROOT } from '../validate/helpers.js';
 
 afterAll(removeScratch);
 
-async function vorlageOf(dataDir: string): Promise<string> {
-  const { dataset, templates } = await loadValidData({ dataDir });
-  const report = dataset.reports.find((r) => r.id === CURRENT)!;
-  return (await renderMarkdown(createTemplateEngine(templates), dataset, report)).markdown;
-}
-
 describe('the vocabulary of a Vorlage', () => {
   it('an organisation that writes "Mittlerweile" for "Inzwischen" sees it in its Vorlage', async () => {
     const dir = copyData();
-    const before = await vorlageOf(dir);
+    const before = await renderFromFiles(dir);
     expect(before).toContain('Inzwischen wurden für folgende Kommunen neun weitere Case Managerinnen');
     appendFileSync(join(dir, 'organisation.yaml'), 'wortschatz:\n  einstellungenErsterSatz: Mittlerweile\n');
-    const after = await vorlageOf(dir);
+    const after = await renderFromFiles(dir);
     expect(after).toContain('Mittlerweile wurden für folgende Kommunen neun weitere Case Managerinnen');
     expect(after).not.toContain('Inzwischen');
     // Only that phrase changed.

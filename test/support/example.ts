@@ -57,6 +57,13 @@ export async function renderWith(mutate: (data: Dataset) => void = () => undefin
   return markdown;
 }
 
+/** Renders a report of a data folder as its files say now: loaded afresh, for tests that edit the files themselves. */
+export async function renderFromFiles(dataDir: string, reportId = CURRENT): Promise<string> {
+  const { dataset, templates } = await loadValidData({ dataDir });
+  const report = dataset.reports.find((r) => r.id === reportId)!;
+  return (await renderMarkdown(createTemplateEngine(templates), dataset, report)).markdown;
+}
+
 /** The report model of a report after an in-memory change. */
 export async function modelWith(mutate: (data: Dataset) => void = () => undefined, reportId = CURRENT, dir = EXAMPLE_DIR): Promise<ReportModel> {
   const { dataset } = await loadData(dir);
