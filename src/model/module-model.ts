@@ -241,7 +241,6 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
-  const listedFor = (s: StaffMember): Municipality[] => municipalitiesOn(index, s, endDay(s.end!));
   const served = inPost.filter(servesMunicipalities).map(line);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
