@@ -109,12 +109,15 @@ export async function checkReportFiles(options: DataOptions): Promise<Pick<impor
 }
 
 /** The worker side of `kim build --jobs N` (`kim build --worker`): returns the worker's exit code. */
-export async function serveBuildWorker(env: Environment): Promise<number> {
-  return (await import('./batch/worker.js')).serveWorker(env);
+export async function serveBuildWorker(): Promise<number> {
+  return (await import('./batch/worker.js')).serveWorker();
 }
 
-/** `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless `force`; `kimSource` as `--kim-source`. */
-export async function initDataRepository(dir: string, options: { force?: boolean; kimSource?: string | undefined } = {}): Promise<import('./init/scaffold.js').InitResult> {
+/**
+ * `kim init` as a library call: writes the scaffold into `dir`; UsageError naming existing files unless
+ * `force`; `kimSource` as `--kim-source` (a relative path in it taken from `kimSource.base`).
+ */
+export async function initDataRepository(dir: string, options: { force?: boolean; kimSource?: import('./init/kim-source.js').KimSourceOption | undefined } = {}): Promise<import('./init/scaffold.js').InitResult> {
   const { initRepository } = await import('./init/scaffold.js');
   return initRepository(dir, options);
 }

@@ -61,10 +61,15 @@ export function internalMessage(what: string): string {
   return `Interner Fehler in kim (ein Programmfehler, nicht Ihre Daten)${what ? `: ${what}` : '.'}`;
 }
 
-/** Any failure (one of kim's kinds, or anything else thrown: a bug) as message, diagnostics and exit code. */
+/**
+ * Any failure (one of kim's kinds, or anything else thrown: a bug) as message, diagnostics and exit code.
+ * A bug's message names the error (`TypeError: …`); its stack is `detail`, which the CLI shows only with
+ * KIM_DEBUG (a clerk needs no stack trace, whoever fixes kim does).
+ */
 export function describeFailure(cause: unknown): Failure {
   if (cause instanceof DataError) return { exitCode: EXIT.invalid, message: cause.message, diagnostics: cause.diagnostics, internal: false };
   if (cause instanceof KimError) return { exitCode: cause.exitCode, message: cause.message, diagnostics: [], internal: cause.exitCode === EXIT.internal };
-  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  return { exitCode: EXIT.internal, message: `${internalMessage('')} Bitte melden Sie ihn mit dieser Ausgabe:`, diagnostics: [], internal: true, detail };
+  const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  const detail = cause instanceof Error ? (cause.stack ?? what) : what;
+  return { exitCode: EXIT.internal, message: `${internalMessage(what.replace(/\.?$/, '.'))} Bitte melden Sie ihn.`, diagnostics: [], internal: true, detail };
 }

@@ -23,7 +23,7 @@ import { hashFile, keyOf, sha256 } from './hash.js';
 import { loadPartitioned, type PartitionedData } from './data-partition.js';
 import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, type ManifestEntry } from './manifest.js';
 import { claimOutputs, ownsOutputs, removeOthers, removeOutputs } from './output-folder.js';
-import { startWorkers, type WorkerPool } from './pool.js';
+import { startWorkers, toWorkerEnvironment, type WorkerPool } from './pool.js';
 import { changedInputs } from './rebuild-reason.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
@@ -81,7 +81,8 @@ export async function buildAll(options: BuildOptions): Promise<BuildResult> {
     const mine = options.shard ? Math.ceil(files / options.shard.count) : files;
     const workers = Math.min(jobs, mine) - 1;
     trace?.('pool', workers > 0 ? `starte ${workers} Hilfsprozesse (--jobs ${jobs}, ${mine} Vorlagendateien)` : `keine Hilfsprozesse: nur ${mine} Vorlagendatei, --jobs ${jobs}`);
-    if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
+    const env = options.env ?? NO_ENVIRONMENT;
+    if (workers > 0) pool = startWorkers(workers, { dataDir, templatesDir: options.templatesDir, outDir, formats: options.formats, oparlBaseUrl: options.oparlBaseUrl, env: toWorkerEnvironment(env) }, env);
   }
   try {
     return await coordinate(options, outDir, pool);
@@ -273,6 +274,7 @@ export async function buildUnit(ctx: Context, unit: Unit): Promise<BuiltOutcome>
   }
   const done: BuiltOutcome = { id: outcome.id, status: outcome.status, written: outcome.written, diagnostics: outcome.diagnostics, ms: Math.round(performance.now() - started) };
   if (outcome.message !== undefined) done.message = outcome.message;
+  if (outcome.detail !== undefined) done.detail = outcome.detail;
   if (outcome.internal) done.internal = true;
   if (outcome.status === 'failed') done.removed = removed;
   if (fatal) done.fatal = (fatal as OutputError).message;
@@ -324,7 +326,7 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
     kim: KIM_VERSION,
     format: [...options.formats].sort().join('+'),
     oparlBaseUrl: options.oparlBaseUrl,
-    sourceDateEpoch: ctx.env.sourceDateEpoch ?? '',
+    sourceDateEpoch: ctx.env.sourceDate ? String(ctx.env.sourceDate.getTime() / 1000) : '',
     template: await ctx.templateHash(unit.report!.template),
     report: rawHashes.get(unit.file) ?? 'fehlt',
     reportIndex: ctx.reportIndex,
@@ -373,6 +375,5 @@ async function damagedOutput(outDir: string, entry: ManifestEntry): Promise<stri
 
 function failure(unit: Unit, cause: unknown): OneResult {
   const f = describeFailure(cause);
-  const message = f.detail ? `${f.message}\n${f.detail}` : f.message;
-  return { id: unit.id, status: 'failed', written: [], diagnostics: f.diagnostics, message, ...(f.internal ? { internal: true } : {}) };
+  return { id: unit.id, status: 'failed', written: [], diagnostics: f.diagnostics, message: f.message, ...(f.detail !== undefined ? { detail: f.detail } : {}), ...(f.internal ? { internal: true } : {}) };
 }

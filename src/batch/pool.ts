@@ -14,15 +14,42 @@
  * any output.
  */
 import { internalMessage } from '../errors.js';
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
+import type { Environment, Faults } from '../environment.js';
 import type { BuildSettings, BuiltOutcome, Unit } from './types.js';
 
-/** What a worker needs to know; the rest it reads from the data folder itself. */
-/** What a worker is told over IPC; its environment it reads itself, like any kim run. */
-export type WorkerSettings = Omit<BuildSettings, 'force' | 'env'>;
+/**
+ * What a worker is told over IPC: the build's settings and the parts of the environment that shape its
+ * outputs (the worker's own process environment holds only what Node needs, see Environment.childVariables).
+ * The rest it reads from the data folder itself.
+ */
+export type WorkerSettings = Omit<BuildSettings, 'force' | 'env'> & { env: WorkerEnvironment };
+
+/** The Environment as it travels to a worker: plain values only (a Date as milliseconds, no trace function). */
+export interface WorkerEnvironment {
+  sourceDate?: number | undefined;
+  cacheDir?: string | undefined;
+  faults?: Faults | undefined;
+}
+
+export const toWorkerEnvironment = (env: Environment): WorkerEnvironment => ({ sourceDate: env.sourceDate?.getTime(), cacheDir: env.cacheDir, faults: env.faults });
+
+export const fromWorkerEnvironment = (env: WorkerEnvironment): Environment => ({
+  ...(env.sourceDate !== undefined ? { sourceDate: new Date(env.sourceDate) } : {}),
+  cacheDir: env.cacheDir,
+  faults: env.faults,
+});
+
+/**
+ * How a worker process is started: only the variables the CLI chose for child processes (never all of
+ * this process's, which may hold tokens), and no colour in what it prints.
+ */
+export function workerForkOptions(env: Environment): ForkOptions {
+  return { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], execArgv: [], env: { ...env.childVariables, NO_COLOR: '1' } };
+}
 
 export type ToWorker = { type: 'start'; settings: WorkerSettings } | { type: 'build'; id: string; file: string } | { type: 'end' };
 /**
@@ -51,9 +78,9 @@ export interface WorkerPool {
 /** The CLI a worker runs: the built `kim` command (CommonJS, so each worker skips the ES module loader; also when kim runs as a library from src/). */
 const cliEntry = (): string => join(packageRoot, 'dist', 'src', 'cli', 'main.cjs');
 
-export function startWorkers(count: number, settings: WorkerSettings): WorkerPool {
+export function startWorkers(count: number, settings: WorkerSettings, env: Environment): WorkerPool {
   const entry = cliEntry();
-  const workers = existsSync(entry) ? Array.from({ length: count }, () => new Worker(entry, settings)) : [];
+  const workers = existsSync(entry) ? Array.from({ length: count }, () => new Worker(entry, settings, workerForkOptions(env))) : [];
   return {
     dismiss(keep) {
       for (const w of workers.slice(keep)) w.dismiss();
@@ -78,10 +105,10 @@ class Worker {
   private readonly exited: Promise<void>;
   private readonly listeners = new Set<(message: FromWorker | 'exit') => void>();
 
-  constructor(entry: string, settings: WorkerSettings) {
+  constructor(entry: string, settings: WorkerSettings, options: ForkOptions) {
     // stdout inherited (a worker prints nothing): whoever waits for this kim's output to end also waits
     // for its workers. stderr is collected for the message should a worker crash.
-    this.child = fork(entry, ['build', '--worker'], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], execArgv: [], env: { ...process.env, NO_COLOR: '1' } });
+    this.child = fork(entry, ['build', '--worker'], options);
     this.child.stderr?.setEncoding('utf8').on('data', (d: string) => {
       this.stderr = (this.stderr + d).slice(-4000);
     });

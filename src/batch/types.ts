@@ -38,6 +38,8 @@ export interface ReportOutcome {
   diagnostics: Diagnostic[];
   /** Why it failed, in German. */
   message?: string;
+  /** A bug in kim: its stack trace, for whoever fixes it (the CLI shows it with KIM_DEBUG). */
+  detail?: string;
   /**
    * Failed only: absolute paths of this report's outputs from an earlier build that were deleted, so
    * that no stale Vorlage stays in the output folder next to the new ones.

@@ -3,18 +3,18 @@
  * then renders the reports it is sent, one by one, with one template engine and one PDF renderer.
  */
 import { DataError, KimError, UsageError } from '../errors.js';
-import type { Environment } from '../environment.js';
 import { buildUnit, prepare, type BuiltOutcome, type Context } from './build.js';
-import type { FromWorker, ToWorker } from './pool.js';
+import { fromWorkerEnvironment, type FromWorker, type ToWorker } from './pool.js';
 
 /** Exit code of a worker that found its build process gone. */
 const EXIT_ORPHANED = 70;
 
 /**
  * The worker side (`kim build --worker`): loads the data, then renders the reports it is sent until told
- * to end. Exits when the build process goes away (its IPC channel closes). Returns the exit code.
+ * to end. Exits when the build process goes away (its IPC channel closes). Returns the exit code. Its
+ * environment (SOURCE_DATE_EPOCH, disk cache, faults) comes with the settings, from the build process.
  */
-export async function serveWorker(env: Environment): Promise<number> {
+export async function serveWorker(): Promise<number> {
   if (!process.send) throw new UsageError('Die Option --worker ist kim build selbst vorbehalten.');
   const inbox: ToWorker[] = [];
   let wake: (() => void) | undefined;
@@ -34,6 +34,7 @@ export async function serveWorker(env: Environment): Promise<number> {
   try {
     const first = await receive();
     if (first.type !== 'start') return 0;
+    const env = fromWorkerEnvironment(first.settings.env);
     let ctx: Context;
     try {
       ctx = await prepare({ ...first.settings, env });
@@ -51,7 +52,7 @@ export async function serveWorker(env: Environment): Promise<number> {
     await reply({ type: 'ready' });
     for (let message = await receive(); message.type === 'build'; message = await receive()) {
       // Fault injection for the tests (test/workflow/build.test.ts): a worker that dies mid-build ('*': at its first report).
-      const crashAt = process.env['KIM_FAULT_WORKER_EXIT'];
+      const crashAt = env.faults?.workerExit;
       if (crashAt === '*' || crashAt === message.id) process.exit(99);
       const unit = byFile.get(message.file);
       const outcome: BuiltOutcome = unit

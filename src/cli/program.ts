@@ -1,12 +1,11 @@
 import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest } from '../api.js';
-import { sourceDate } from '../environment.js';
+import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest, UsageError, type ExitCode } from '../api.js';
 import type { CliEnvironment } from './environment.js';
-import { guard } from './failure.js';
 import { folderProblem } from './folders.js';
 import { parseJobs } from './jobs.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
-import { processTerminal, safeText } from './terminal.js';
+import { runCommand } from './runner.js';
+import { safeText, type Terminal } from './terminal.js';
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
@@ -37,13 +36,15 @@ export const GERMAN_HELP: Partial<Help> = {
  * Builds the command tree. Each action imports its command module only when it runs, so `kim validate`
  * never loads the renderer and `kim report --format md` never loads pdfkit.
  */
-export function buildProgram(environment: CliEnvironment, setExit: (code: number) => void): Command {
-  const termFor = (quiet: boolean) => processTerminal(environment, quiet);
+export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCode) => void): Command {
   const env = environment.library;
+  /** Every command runs through the one runner (runner.ts): exit code, error printing, paths, escaping. */
+  const run = async (name: string, opts: { quiet?: boolean; data?: string }, command: (term: Terminal) => Promise<ExitCode>): Promise<void> =>
+    setExit(await runCommand(environment, { name, quiet: Boolean(opts.quiet), dataDir: opts.data ?? '.' }, command));
   // A malformed SOURCE_DATE_EPOCH stops a run that makes PDFs before anything is written (exit 2), once,
-  // rather than failing every report of a build one by one.
+  // rather than failing every report of a build one by one; a command that makes no PDF ignores it.
   const checkPdfEnvironment = (opts: { format?: string }) => {
-    if (opts.format !== 'md') sourceDate(env);
+    if (opts.format !== 'md' && environment.sourceDateProblem !== undefined) throw new UsageError(environment.sourceDateProblem);
   };
   const program = new Command('kim')
     .description('Ausschussvorlagen des Kommunalen Integrationsmanagements aus YAML-Daten erzeugen (Markdown und PDF).')
@@ -68,11 +69,12 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
       'after',
       '\nBeispiele:\n  $ kim init kim-daten\n  $ cd kim-daten && npm install && npm run validate && npm run build\n  $ kim init kim-daten --kim-source git+https://git.example.org/kim.git#v0.1.0\n\nVorhandene Dateien bleiben unangetastet (Exit-Code 2), außer mit --force. Ein Paketname aus der npm-Registry wird nie eingetragen.',
     )
-    .action(async (dir: string, opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runInit } = await import('./commands/init.js');
-      setExit(await guard(term, '.', () => runInit(dir, opts, term)));
-    });
+    .action((dir: string, opts) =>
+      run('init', opts, async (term) => {
+        const { runInit } = await import('./commands/init.js');
+        return runInit(dir, opts, term, environment.cwd);
+      }),
+    );
 
   program
     .command('validate')
@@ -82,11 +84,12 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(new Option('--format <format>', 'Ausgabeformat der Meldungen (codeclimate: Code-Quality-Bericht für GitLab)').choices(['text', 'json', 'codeclimate']).default('text'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiel:\n  $ kim validate --data data\n  data/staff.yaml:12:5  Fehler: Unbekanntes Feld "strat". Meinten Sie "start"? …')
-    .action(async (opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runValidate } = await import('./commands/validate.js');
-      setExit(await guard(term, opts.data, () => runValidate(opts, term, env)));
-    });
+    .action((opts) =>
+      run('validate', opts, async (term) => {
+        const { runValidate } = await import('./commands/validate.js');
+        return runValidate(opts, term, env);
+      }),
+    );
 
   program
     .command('report')
@@ -101,14 +104,13 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
       'after',
       '\nBeispiele:\n  $ kim report                      # neueste Vorlage als Markdown\n  $ kim report 16.03.2022 --format pdf\n  $ kim report 16.03.2022 --format docx  # Word-Dokument, in der Word-Vorlage des Kreises, wenn organisation.yaml eine nennt\n  $ kim report 2022-03-16-kim-sachstand --format all --out ausgabe\n  $ kim report --out - | less       # Markdown auf die Standardausgabe',
     )
-    .action(async (report: string | undefined, opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runReport } = await import('./commands/report.js');
-      setExit(await guard(term, opts.data, async () => {
+    .action((report: string | undefined, opts) =>
+      run('report', opts, async (term) => {
         checkPdfEnvironment(opts);
+        const { runReport } = await import('./commands/report.js');
         return runReport(report, opts, term, env);
-      }));
-    });
+      }),
+    );
 
   program
     .command('next')
@@ -125,11 +127,12 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
       'after',
       '\nBeispiel:\n  $ kim next\n  data/reports/2024-11-20-kim-sachstand.yaml\n  ✓ Neue Vorlage 2024-11-20-kim-sachstand für die Sitzung asi-2024-11-20 am 20.11.2024 …\n  $ kim next --session asi-2025-02-12 --stand 2025-01-31\n\nDie Sitzung muss in meetings.yaml stehen. Jeder unverändert übernommene Textbaustein erscheint als Warnung, bis er überarbeitet ist.',
     )
-    .action(async (from: string | undefined, opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runNext } = await import('./commands/next.js');
-      setExit(await guard(term, opts.data, () => runNext(from, opts, term, env)));
-    });
+    .action((from: string | undefined, opts) =>
+      run('next', opts, async (term) => {
+        const { runNext } = await import('./commands/next.js');
+        return runNext(from, opts, term, env);
+      }),
+    );
 
   program
     .command('migrate')
@@ -139,11 +142,12 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(new Option('--check', 'nur sagen, was sich ändern würde, nichts schreiben (Exit-Code 1, wenn etwas umzuschreiben ist)'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiele:\n  $ kim migrate --check     # zeigt, was sich ändern würde\n  $ kim migrate             # schreibt data/ ins aktuelle Format um\n\nEin zweiter Lauf ändert nichts mehr ("nichts zu tun"). Vorher committen: git diff zeigt danach jede Änderung.')
-    .action(async (opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runMigrate } = await import('./commands/migrate.js');
-      setExit(await guard(term, opts.data, () => runMigrate(opts, term, env)));
-    });
+    .action((opts) =>
+      run('migrate', opts, async (term) => {
+        const { runMigrate } = await import('./commands/migrate.js');
+        return runMigrate(opts, term, env);
+      }),
+    );
 
   program
     .command('build')
@@ -162,14 +166,13 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
       'after',
       '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf, .docx und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
     )
-    .action(async (opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runBuild } = await import('./commands/build.js');
-      setExit(await guard(term, opts.data, async () => {
+    .action((opts) =>
+      run('build', opts, async (term) => {
         checkPdfEnvironment(opts);
+        const { runBuild } = await import('./commands/build.js');
         return runBuild(opts, term, env);
-      }));
-    });
+      }),
+    );
 
   program
     .command('watch')
@@ -181,14 +184,13 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(outputFormatOption('md'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiel:\n  $ kim watch 16.03.2022 --format all\n  aktualisiert 10:15:02  out/2022-03-16-kim-sachstand.md, out/2022-03-16-kim-sachstand.pdf (420 ms)\n\nBeenden mit Strg+C.')
-    .action(async (report: string | undefined, opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runWatch } = await import('./commands/watch.js');
-      setExit(await guard(term, opts.data, async () => {
+    .action((report: string | undefined, opts) =>
+      run('watch', opts, async (term) => {
         checkPdfEnvironment(opts);
+        const { runWatch } = await import('./commands/watch.js');
         return runWatch(report, opts, term, env);
-      }));
-    });
+      }),
+    );
 
   program
     .command('list')
@@ -198,11 +200,12 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: number
     .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['text', 'json']).default('text'))
     .addOption(quietOption())
     .addHelpText('after', '\nBeispiel:\n  $ kim list\n  Vorlagen\n  Kennung                   Sitzung     Stand       Muster     Status\n  2022-03-16-kim-sachstand  16.03.2022  01.03.2022  sachstand  gültig\n\nExit-Code 1, wenn Daten ungültig sind (Einzelheiten: kim validate).')
-    .action(async (opts) => {
-      const term = termFor(Boolean(opts.quiet));
-      const { runList } = await import('./commands/list.js');
-      setExit(await guard(term, opts.data, () => runList(opts, term, env)));
-    });
+    .action((opts) =>
+      run('list', opts, async (term) => {
+        const { runList } = await import('./commands/list.js');
+        return runList(opts, term, env);
+      }),
+    );
 
   program.hook('preAction', (_program, command) => {
     const problem = folderProblem(command.opts(), command.getOptionValueSource('templates') === 'cli', command.name());

@@ -3,16 +3,17 @@
  * (dist/src/kim-cli.cjs, see scripts/bundle.mjs) or, when there is none, as this ES module.
  */
 import { CommanderError } from 'commander';
-import { EXIT, internalMessage } from '../errors.js';
+import { EXIT, internalMessage, type ExitCode } from '../errors.js';
 import { readEnvironment } from './environment.js';
 import { buildProgram, usageMessage } from './program.js';
+import { reportFailure } from './runner.js';
 import { processTerminal } from './terminal.js';
 
 /** The only place that exits: the library and commands throw or return exit codes. */
-async function main(argv: string[]): Promise<number> {
-  let code: number = EXIT.ok;
-  // The one place that reads environment variables; everything below gets them from here.
-  const environment = readEnvironment(process.env);
+async function main(argv: string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  // The one place that reads environment variables and the current folder; everything below gets them from here.
+  const environment = readEnvironment(process.env, process.cwd());
   const program = buildProgram(environment, (c) => (code = c));
   try {
     await program.parseAsync(argv);
@@ -24,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
       processTerminal(environment).err(`Fehler: ${usageMessage(cause)}`);
       return EXIT.usage;
     }
-    throw cause;
+    // Outside any command (the commands' failures are the runner's): worded the same way.
+    return reportFailure(processTerminal(environment), '.', cause);
   }
   return code;
 }

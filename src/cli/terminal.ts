@@ -19,6 +19,16 @@ export interface Terminal {
   interactive: boolean;
   /** Also print diagnostics as GitHub Actions annotations (`::error file=…`). */
   annotations: boolean;
+  /** KIM_DEBUG is set: a bug is shown with its stack trace. */
+  debug: boolean;
+  /**
+   * A path as the user reads it: relative to the folder kim was started in (`file` relative to `base`,
+   * default that folder, or absolute), with its control characters escaped (safeText). The one way a
+   * command shows a path.
+   */
+  path(file: string, base?: string): string;
+  /** The same path not escaped: for JSON output, whose own escaping keeps control characters out. */
+  relativePath(file: string, base?: string): string;
 }
 
 export function processTerminal(environment: CliEnvironment, quiet = false): Terminal {
@@ -31,6 +41,9 @@ export function processTerminal(environment: CliEnvironment, quiet = false): Ter
     quiet,
     interactive: Boolean(process.stderr.isTTY),
     annotations: environment.githubActions,
+    debug: environment.debug,
+    path: (file, base) => safeText(displayPath(environment.cwd, resolve(environment.cwd, base ?? '.', file))),
+    relativePath: (file, base) => displayPath(environment.cwd, resolve(environment.cwd, base ?? '.', file)),
   };
 }
 
@@ -78,10 +91,9 @@ export function terminalSafe(line: string, colour: boolean): string {
   });
 }
 
-/** Path of a diagnostic's file as the user typed it: relative to the current folder. */
-export function displayPath(dataDir: string, file: string): string {
-  // Data diagnostics are relative to the data folder; template diagnostics carry absolute paths.
-  return relative(process.cwd(), resolve(dataDir, file)) || file;
+/** An absolute path relative to the folder kim was started in (`.` for that folder itself), not escaped. */
+export function displayPath(cwd: string, file: string): string {
+  return relative(cwd, file) || '.';
 }
 
 /** Prints diagnostics one per line (`file:line:col  Fehler: …`), then a German summary line. */
@@ -89,7 +101,8 @@ export function printDiagnostics(term: Terminal, dataDir: string, diagnostics: r
   const c = term.color;
   for (const d of diagnostics) {
     if (term.quiet && d.severity === 'warning') continue;
-    const file = safeText(displayPath(dataDir, d.file));
+    // Data diagnostics are relative to the data folder; template diagnostics carry absolute paths.
+    const file = term.path(d.file, dataDir);
     const where = d.line > 0 ? `${file}:${d.line}:${d.col}` : file;
     const label = d.severity === 'error' ? c.red.bold('Fehler') : c.yellow.bold('Warnung');
     const path = d.path ? c.dim(` [${safeText(d.path)}]`) : '';

@@ -1,4 +1,4 @@
-import { sourceDate, type Environment } from '../environment.js';
+import type { Environment } from '../environment.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { Dataset } from '../model/types.js';
 import { documentInfo } from '../render/document-info.js';
@@ -7,15 +7,16 @@ import type { PdfLogo, PdfMetadata } from './pdf/index.js';
 /**
  * The PDF's document information, from the report: title = agenda item, author = department (see
  * render/document-info.ts). The creation date is the report's Stand (or SOURCE_DATE_EPOCH, the
- * reproducible-builds convention), never the clock, so the same data gives the same bytes. The
- * letterhead's logo is a Figure with its alt text, or decoration where the Kreis's name stands beside it.
+ * reproducible-builds convention, which the CLI has checked), never the clock, so the same data gives
+ * the same bytes. The letterhead's logo is a Figure with its alt text, or decoration where the Kreis's
+ * name stands beside it.
  * The unit words of the data go to the layout, which keeps them on the line of their figure, and so do
  * the words of its proper names (`properNames`), which it never hyphenates.
  */
-export function pdfMetadata(model: ReportModel, env: Pick<Environment, 'sourceDateEpoch'>, logo?: PdfLogo, names: string[] = []): PdfMetadata {
+export function pdfMetadata(model: ReportModel, env: Pick<Environment, 'sourceDate'>, logo?: PdfLogo, names: string[] = []): PdfMetadata {
   return {
     ...documentInfo(model),
-    creationDate: sourceDate(env) ?? new Date(`${model.stand}T00:00:00Z`),
+    creationDate: env.sourceDate ?? new Date(`${model.stand}T00:00:00Z`),
     ...(model.letterhead.showBody ? { bodyName: model.body.name } : {}),
     ...(logo ? { logo } : {}),
     unitWords: [model.terms.unit.singular, model.terms.unit.plural],

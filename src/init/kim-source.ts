@@ -56,10 +56,17 @@ function specFor(kind: Kind, target: string): string {
 
 const reachable = (kind: Kind): boolean => kind.kind !== 'local' && !kind.spec.startsWith('git+file:');
 
-/** The kim source for a new data repository in `target` (absolute); `override` from `--kim-source`. */
-export function kimSource(target: string, override?: string): KimSource {
-  if (override !== undefined) {
-    const kind = classify(override.trim(), process.cwd());
+/** `--kim-source`: the spec as typed, and the folder a relative path in it is taken from (where kim was called). */
+export interface KimSourceOption {
+  spec: string;
+  base: string;
+}
+
+/** The kim source for a new data repository in `target` (absolute); `option` from `--kim-source`. */
+export function kimSource(target: string, option?: KimSourceOption): KimSource {
+  if (option !== undefined) {
+    const override = option.spec;
+    const kind = classify(override.trim(), option.base);
     if (!kind) {
       throw new UsageError(
         `--kim-source "${override}" wäre ein Paket aus der npm-Registry; dort gehört der Name kim nicht diesem Programm. Erwartet wird ein Git-URL mit Version (git+https://…/kim.git#v0.1.0, github:besitzer/kim#v0.1.0), ein Release-Tarball (https://…/kim-0.1.0.tgz) oder ein lokaler Pfad.`,

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { KIM_VERSION } from '../version.js';
 import { EDITOR_SCHEMA_DIR, editorSchemaText, packageSchemaNames } from './editor-schemas.js';
-import { kimSource, type KimSource } from './kim-source.js';
+import { kimSource, type KimSource, type KimSourceOption } from './kim-source.js';
 
 export const SCAFFOLD_DIR = join(packageRoot, 'scaffold');
 
@@ -58,7 +58,7 @@ export interface InitResult {
  * Writes the scaffold into `dir`; refuses (UsageError, naming the files) to overwrite anything unless
  * `force`. `kimSource` overrides where the repository installs kim from (see kim-source.ts).
  */
-export async function initRepository(dir: string, options: { force?: boolean; kimSource?: string | undefined } = {}): Promise<InitResult> {
+export async function initRepository(dir: string, options: { force?: boolean; kimSource?: KimSourceOption | undefined } = {}): Promise<InitResult> {
   const root = resolve(dir);
   const source = kimSource(root, options.kimSource);
   const info = await stat(root).catch(() => undefined);

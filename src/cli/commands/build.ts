@@ -1,6 +1,6 @@
-import { relative, resolve } from 'node:path';
-import { buildReports, DataError, EXIT, serveBuildWorker, type BuildEvent, type BuildResult, type Environment, type ReportOutcome, type Shard } from '../../api.js';
-import { reportFailure } from '../failure.js';
+import { resolve } from 'node:path';
+import { buildReports, DataError, EXIT, serveBuildWorker, type BuildEvent, type BuildResult, type Environment, type ExitCode, type ReportOutcome, type Shard } from '../../api.js';
+import { detailOf, reportFailure } from '../runner.js';
 import { defaultJobs } from '../jobs.js';
 import { ProgressLine } from '../progress.js';
 import { formatsOf, type FormatOption } from '../output-formats.js';
@@ -22,8 +22,8 @@ export interface BuildCommandOptions {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** `kim build`: every Vorlage; one line per report (or a progress line on a terminal), a summary, exit 1 if any failed. */
-export async function runBuild(options: BuildCommandOptions, term: Terminal, env: Environment): Promise<number> {
-  if (options.worker) return serveBuildWorker(env);
+export async function runBuild(options: BuildCommandOptions, term: Terminal, env: Environment): Promise<ExitCode> {
+  if (options.worker) return (await serveBuildWorker()) === 0 ? EXIT.ok : EXIT.internal;
   const { shard, oparlBaseUrl } = options;
   const formats = formatsOf(options.format);
   const dataDir = resolve(options.data);
@@ -31,7 +31,6 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal, env
   const c = term.color;
   const progress = term.interactive && !term.quiet ? new ProgressLine(process.stderr) : undefined;
   let internal = false;
-  const show = (f: string): string => relative(process.cwd(), f) || f;
 
   const onProgress = (event: BuildEvent): void => {
     if (event.kind === 'start') {
@@ -49,6 +48,7 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal, env
       progress?.clear();
       printDiagnostics(term, dataDir, outcome.diagnostics);
       term.err(c.red(`✗ ${safeText(outcome.id)}: ${safeText(outcome.message ?? 'fehlgeschlagen', { multiline: true })}`));
+      if (outcome.detail !== undefined) term.err(detailOf(term, outcome.detail));
     }
     if (progress) progress.show(`[${index}/${total}] ${safeText(outcome.id)} ${describe(outcome)}`);
     else if (!term.quiet && outcome.status !== 'failed') term.out(lineFor(outcome, term));
@@ -70,7 +70,7 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal, env
   printDiagnostics(term, dataDir, result.diagnostics);
   if (result.removed.length > 0 && !term.quiet) {
     const why = shard ? 'die es in den Daten nicht gibt oder die zu einem anderen Teil gehören' : 'die es in den Daten nicht mehr gibt';
-    term.err(c.yellow(`Ausgaben von Vorlagen entfernt, ${why}: ${safeText(result.removed.map(show).join(', '))}.`));
+    term.err(c.yellow(`Ausgaben von Vorlagen entfernt, ${why}: ${result.removed.map((f) => term.path(f)).join(', ')}.`));
   }
 
   const count = (s: ReportOutcome['status']) => result.outcomes.filter((o) => o.status === s).length;
@@ -79,13 +79,13 @@ export async function runBuild(options: BuildCommandOptions, term: Terminal, env
   const summary = `${plural(count('built'), 'Vorlage', 'Vorlagen')} erzeugt, ${count('skipped')} unverändert übersprungen, ${count('failed')} fehlgeschlagen${part}.`;
   if (failed.length > 0) {
     // A failed report's outputs from an earlier build were deleted (so CI cannot publish a stale Vorlage): say which.
-    const removed = failed.flatMap((o) => o.removed ?? []).map((f) => safeText(show(f)));
+    const removed = failed.flatMap((o) => o.removed ?? []).map((f) => term.path(f));
     const removedNote = removed.length > 0 ? ` Veraltete Ausgaben der fehlgeschlagenen Vorlagen entfernt: ${removed.join(', ')}.` : '';
     term.err(c.red(`Build unvollständig: ${summary} Fehlgeschlagen: ${failed.map((o) => safeText(o.id)).join(', ')}.${removedNote}`));
     return internal || failed.some((o) => o.internal) ? EXIT.internal : EXIT.invalid;
   }
   if (internal) return EXIT.internal;
-  if (!term.quiet) term.out(`${c.green('✓')} Build fertig: ${summary}${count('built') > 0 ? ` Ausgabe in ${relative(process.cwd(), resolve(options.out)) || '.'}/.` : ''}`);
+  if (!term.quiet) term.out(`${c.green('✓')} Build fertig: ${summary}${count('built') > 0 ? ` Ausgabe in ${term.path(options.out)}/.` : ''}`);
   return EXIT.ok;
 }
 
@@ -98,6 +98,6 @@ function describe(o: ReportOutcome): string {
 /** One result line per report: `erzeugt  <id>: out/x.md, out/x.pdf, out/x.oparl.json`. */
 function lineFor(o: ReportOutcome, term: Terminal): string {
   if (o.status === 'skipped') return `${term.color.dim('übersprungen')}  ${safeText(o.id)}: unverändert seit dem letzten Build`;
-  const files = o.written.map((f) => relative(process.cwd(), f) || f).join(', ');
-  return `${term.color.green('erzeugt')}       ${safeText(o.id)}: ${safeText(files)} (${o.ms} ms)`;
+  const files = o.written.map((f) => term.path(f)).join(', ');
+  return `${term.color.green('erzeugt')}       ${safeText(o.id)}: ${files} (${o.ms} ms)`;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkReportFiles, compareText, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment } from '../../api.js';
+import { checkReportFiles, compareText, EXIT, formatDate, REPORTS_DIR, type Diagnostic, type Environment, type ExitCode } from '../../api.js';
 import { safeText, type Terminal } from '../terminal.js';
 
 export interface ListOptions {
@@ -35,7 +35,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instan
  * `kim list`: the reports and sessions of a data folder with their dates, Stand, template and status.
  * Reads what it can even from invalid files; exit 1 when anything is invalid (like `kim validate`).
  */
-export async function runList(options: ListOptions, term: Terminal, env: Environment): Promise<number> {
+export async function runList(options: ListOptions, term: Terminal, env: Environment): Promise<ExitCode> {
   const dataDir = resolve(options.data);
   // Judged as kim build judges: a report whose previous report is invalid is not built, so not "gültig".
   const { loaded: sources, shared: sharedDiagnostics, perReport: byFile } = await checkReportFiles({ dataDir, templatesDir: options.templates, env });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { checkData, EXIT, hasErrors, migrateData, type Environment, type MigrateResult } from '../../api.js';
-import { displayPath, printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
+import { checkData, EXIT, hasErrors, migrateData, type Environment, type ExitCode, type MigrateResult } from '../../api.js';
+import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
 
 export interface MigrateCommandOptions {
   data: string;
@@ -23,7 +23,7 @@ function describe(result: MigrateResult, check: boolean): string[] {
  * `kim migrate`: rewrites an older data folder to the current format in place and says what it changed,
  * then validates the result. `--check` only says it (exit 1 when something is to change: for CI).
  */
-export async function runMigrate(options: MigrateCommandOptions, term: Terminal, env: Environment): Promise<number> {
+export async function runMigrate(options: MigrateCommandOptions, term: Terminal, env: Environment): Promise<ExitCode> {
   const dataDir = resolve(options.data);
   const check = Boolean(options.check);
   const result = await migrateData({ dataDir, dryRun: check });
@@ -36,7 +36,7 @@ export async function runMigrate(options: MigrateCommandOptions, term: Terminal,
   const { validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   printDiagnostics(term, dataDir, validation.diagnostics);
   if (hasErrors(validation.diagnostics)) {
-    term.err(term.color.red(`${dateien(result.files.length)} umgeschrieben, aber die Daten in ${displayPath(dataDir, '.')} sind ungültig: ${summarize(validation.diagnostics)}.`));
+    term.err(term.color.red(`${dateien(result.files.length)} umgeschrieben, aber die Daten in ${term.path(dataDir)} sind ungültig: ${summarize(validation.diagnostics)}.`));
     return EXIT.invalid;
   }
   if (!term.quiet) term.out(`${term.color.green('✓')} ${dateien(result.files.length)} umgeschrieben; Daten gültig: ${summarize(validation.diagnostics)}.`);

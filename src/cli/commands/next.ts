@@ -1,5 +1,5 @@
-import { relative, resolve } from 'node:path';
-import { checkData, EXIT, formatDate, hasErrors, isCarriedOverText, writeNextReport, type Environment } from '../../api.js';
+import { resolve } from 'node:path';
+import { checkData, EXIT, formatDate, hasErrors, isCarriedOverText, writeNextReport, type Environment, type ExitCode } from '../../api.js';
 import { printDiagnostics, safeText, type Terminal } from '../terminal.js';
 
 export interface NextCommandOptions {
@@ -15,11 +15,10 @@ export interface NextCommandOptions {
  * `kim next [FROM]`: writes the next report file; prints its path, then what to revise: the data are
  * validated with the new file, so each text block carried over unchanged shows as a warning.
  */
-export async function runNext(from: string | undefined, options: NextCommandOptions, term: Terminal, env: Environment): Promise<number> {
+export async function runNext(from: string | undefined, options: NextCommandOptions, term: Terminal, env: Environment): Promise<ExitCode> {
   const dataDir = resolve(options.data);
   const result = await writeNextReport({ dataDir, templatesDir: options.templates, env, from, session: options.session, stand: options.stand, title: options.title, id: options.id });
-  const show = relative(process.cwd(), result.file) || result.file;
-  term.out(safeText(show));
+  term.out(term.path(result.file));
   const { validation } = await checkData({ dataDir, templatesDir: options.templates, env });
   const own = validation.diagnostics.filter((d) => resolve(dataDir, d.file) === result.file);
   printDiagnostics(term, dataDir, own);

@@ -1,5 +1,5 @@
-import { relative, resolve } from 'node:path';
-import { EXIT, renderReport, UsageError, writeReport, type Environment } from '../../api.js';
+import { resolve } from 'node:path';
+import { EXIT, renderReport, UsageError, writeReport, type Environment, type ExitCode } from '../../api.js';
 import { formatsOf, type FormatOption } from '../output-formats.js';
 import { printDiagnostics, type Terminal } from '../terminal.js';
 
@@ -14,7 +14,7 @@ export interface ReportCommandOptions {
 export const STDOUT = '-';
 
 /** `kim report [REPORT]`: one Vorlage; prints the path of each file written, or the Vorlage itself with `--out -`. */
-export async function runReport(report: string | undefined, options: ReportCommandOptions, term: Terminal, env: Environment): Promise<number> {
+export async function runReport(report: string | undefined, options: ReportCommandOptions, term: Terminal, env: Environment): Promise<ExitCode> {
   const formats = formatsOf(options.format);
   if (options.out === STDOUT) {
     if (formats.length > 1) throw new UsageError('Mit --out - wird ein Format auf die Standardausgabe geschrieben: --format md, pdf oder docx, nicht all.');
@@ -27,6 +27,6 @@ export async function runReport(report: string | undefined, options: ReportComma
   }
   const result = await writeReport({ dataDir: options.data, templatesDir: options.templates, outDir: options.out, report, formats, env });
   printDiagnostics(term, resolve(options.data), result.diagnostics);
-  for (const file of result.written) term.out(relative(process.cwd(), file) || file);
+  for (const file of result.written) term.out(term.path(file));
   return EXIT.ok;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { createPdfSession, DataError, EXIT, KimError, UsageError, writeReport, type Environment, type PdfSession } from '../../api.js';
-import { reportFailure } from '../failure.js';
+import { resolve } from 'node:path';
+import { createPdfSession, DataError, EXIT, UsageError, writeReport, type Environment, type ExitCode, type PdfSession } from '../../api.js';
+import { reportFailure } from '../runner.js';
 import { watchTree, type TreeWatcher } from '../watcher.js';
 import { formatsOf, type FormatOption } from '../output-formats.js';
-import { printDiagnostics, safeText, summarize, type Terminal } from '../terminal.js';
+import { printDiagnostics, summarize, type Terminal } from '../terminal.js';
 
 export interface WatchOptions {
   data: string;
@@ -20,9 +20,9 @@ export interface WatchOptions {
  * folder. Broken data shows its diagnostics and the watch goes on; Ctrl-C ends with exit 0.
  * Fonts are parsed once for the whole session; templates are compiled afresh each time (they may have changed).
  */
-export async function runWatch(reportKey: string | undefined, options: WatchOptions, term: Terminal, env: Environment, signal?: AbortSignal): Promise<number> {
+export async function runWatch(reportKey: string | undefined, options: WatchOptions, term: Terminal, env: Environment, signal?: AbortSignal): Promise<ExitCode> {
   const dataDir = resolve(options.data);
-  if (!existsSync(dataDir)) throw new UsageError(`Der Datenordner ${dataDir} existiert nicht oder ist kein Ordner.`);
+  if (!existsSync(dataDir)) throw new UsageError(`Der Datenordner ${term.path(dataDir)} existiert nicht oder ist kein Ordner.`);
   const templatesDir = resolve(options.templates);
   const formats = formatsOf(options.format);
   const c = term.color;
@@ -36,16 +36,12 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
       const { written, diagnostics } = await writeReport({ dataDir, templatesDir, outDir: resolve(options.out), report: reportKey, formats, env, pdfSession });
       printDiagnostics(term, dataDir, diagnostics);
       const time = new Date().toLocaleTimeString('de-DE', { hour12: false });
-      term.out(`${c.green('aktualisiert')} ${time}  ${written.map((f) => relative(process.cwd(), f) || f).join(', ')} (${Math.round(performance.now() - started)} ms)`);
+      term.out(`${c.green('aktualisiert')} ${time}  ${written.map((f) => term.path(f)).join(', ')} (${Math.round(performance.now() - started)} ms)`);
     } catch (cause) {
-      if (cause instanceof DataError) {
-        printDiagnostics(term, dataDir, cause.diagnostics);
-        term.err(c.red(`${cause.message.replace(/\.$/, '')}: ${summarize(cause.diagnostics)}. Nichts wurde geschrieben; kim wartet auf die nächste Änderung.`));
-      } else if (cause instanceof KimError) {
-        term.err(c.red(`Fehler: ${safeText(cause.message)} kim wartet auf die nächste Änderung.`));
-      } else {
-        reportFailure(term, dataDir, cause);
-      }
+      // Said as every command says it (runner.ts); then the watch goes on.
+      reportFailure(term, dataDir, cause);
+      const counts = cause instanceof DataError ? ` (${summarize(cause.diagnostics)})` : '';
+      term.err(c.red(`Nichts wurde geschrieben${counts}; kim wartet auf die nächste Änderung.`));
     }
   };
 
@@ -77,7 +73,7 @@ export async function runWatch(reportKey: string | undefined, options: WatchOpti
   const watchers: TreeWatcher[] = [watchTree(dataDir, onChange)];
   if (existsSync(templatesDir)) watchers.push(watchTree(templatesDir, onChange));
   if (!term.quiet) {
-    const folders = [dataDir, ...(watchers.length > 1 ? [templatesDir] : [])].map((f) => relative(process.cwd(), f) || '.');
+    const folders = [dataDir, ...(watchers.length > 1 ? [templatesDir] : [])].map((f) => term.path(f));
     term.err(c.dim(`kim beobachtet ${folders.join(' und ')}; Beenden mit Strg+C.`));
   }
   trigger();
