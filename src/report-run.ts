@@ -59,6 +59,11 @@ export interface RunInput {
   env?: Environment | undefined;
   /** A PDF renderer to reuse (kim watch); else the run makes its own when a PDF is first due. */
   pdfSession?: PdfSession | undefined;
+  /**
+   * Told each file of the data folder (relative path) a report's outputs are made from besides the data
+   * (the logo, the Word template), each time a render asks for it: kim build's key records them.
+   */
+  onRead?: ((file: string) => void) | undefined;
 }
 
 export function openRun(input: RunInput): ReportRun {
@@ -69,6 +74,7 @@ export function openRun(input: RunInput): ReportRun {
   let docx: Promise<DocxRenderer> | undefined;
   let wordTemplate: Promise<Uint8Array | undefined> | undefined;
   const templateFile = input.dataset.organisation.wordTemplate;
+  const read = (file: string): void => input.onRead?.(file);
   return {
     dataDir: input.dataDir,
     dataset: input.dataset,
@@ -76,12 +82,17 @@ export function openRun(input: RunInput): ReportRun {
     env,
     sourceOf: (id) => input.sources.get(id),
     pdf: () => session.pdf(),
-    logo: () =>
-      (logo ??= spec
-        ? readFile(join(input.dataDir, spec.file)).then((bytes) => ({ bytes, format: /^\.png$/i.test(extname(spec.file)) ? ('png' as const) : ('jpeg' as const), alt: spec.alt }))
-        : Promise.resolve(undefined)),
+    logo: () => {
+      if (!spec) return Promise.resolve(undefined);
+      read(spec.file);
+      return (logo ??= readFile(join(input.dataDir, spec.file)).then((bytes) => ({ bytes, format: /^\.png$/i.test(extname(spec.file)) ? ('png' as const) : ('jpeg' as const), alt: spec.alt })));
+    },
     docx: () => (docx ??= import('./emit/docx/index.js').then((m) => m.createDocxRenderer())),
-    wordTemplate: () => (wordTemplate ??= templateFile ? readFile(join(input.dataDir, templateFile)).then((b) => new Uint8Array(b)) : Promise.resolve(undefined)),
+    wordTemplate: () => {
+      if (!templateFile) return Promise.resolve(undefined);
+      read(templateFile);
+      return (wordTemplate ??= readFile(join(input.dataDir, templateFile)).then((b) => new Uint8Array(b)));
+    },
   };
 }
 

@@ -3,8 +3,8 @@
  * (pool.ts). Each process loads the data once, compiles the templates once (one template engine) and
  * parses the fonts once (one PDF renderer); a report whose inputs are unchanged since the last build is
  * skipped (one manifest entry per report in the output folder, manifest.ts); a failing report does not
- * stop the others. Work that depends on all reports (the report index in the key, the template hashes)
- * is done once per build, not per report.
+ * stop the others. Work that depends on all reports (the template hashes, the hashes of what renders
+ * read) is done once per build, not per report.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,6 @@ import { FileInUseError, removeStaleTempFiles, syncFolder } from '../files/atomi
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, stemOf } from '../load/data-files.js';
 import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
-import { findPreviousReport } from '../model/report-model.js';
 import type { Dataset } from '../model/types.js';
 import type { TemplateSet } from '../render/template-registry.js';
 import { openRun, renderOutputs, writeOutputs, type ReportRun } from '../report-run.js';
@@ -25,9 +24,9 @@ import { dropEntry, MANIFEST_DIR, readEntry, removeLegacyManifest, writeEntry, t
 import { claimOutputs, ownsOutputs, removeOthers, removeOutputs } from './output-folder.js';
 import { startWorkers, toWorkerEnvironment, type WorkerPool } from './pool.js';
 import { changedInputs } from './rebuild-reason.js';
+import { hashOfRead, isRecordedRead, ReadRecorder, SHARED_SECTIONS } from './recorded-reads.js';
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
-import { reportSessionId } from '../model/report-session.js';
 
 export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, ReportStatus, Unit } from './types.js';
 
@@ -166,14 +165,14 @@ export interface Context {
   /** Ids of the valid reports. */
   reportIds: Set<string>;
   rawHashes: Map<string, string>;
-  /** Which report counts as "the previous one" depends on the other reports' Stand and sessions: hashed once per build. */
-  reportIndex: string;
-  /** The per-report pipeline: template engine, PDF renderer, logo. */
+  /** The per-report pipeline: template engine, PDF renderer, logo; its dataset records what a render reads. */
   run: ReportRun;
+  /** What each render reads besides its own report and the shared files (recorded-reads.ts). */
+  recorder: ReadRecorder;
   env: Environment;
   templateHash(name: string): Promise<string>;
-  /** sha256 of the Kreis's Word template, once per build. */
-  wordTemplateHash?: Promise<string>;
+  /** The current hash of a recorded read, once per build. */
+  readHash(name: string): Promise<string>;
   /** Called before a report's files are written; a worker stops there when its build process is gone. */
   beforeWrite(): void;
 }
@@ -197,6 +196,8 @@ export async function prepare(options: BuildSettings): Promise<Context> {
     ...data.failedFiles.map((file) => ({ id: stemOf(file), file, report: undefined })),
   ];
   const templateHashes = new Map<string, Promise<string>>();
+  const readHashes = new Map<string, Promise<string>>();
+  const recorder = new ReadRecorder(dataset);
   return {
     options: { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl, force: options.force },
     dataset,
@@ -205,14 +206,19 @@ export async function prepare(options: BuildSettings): Promise<Context> {
     units,
     reportIds: new Set(dataset.reports.map((r) => r.id)),
     rawHashes,
-    reportIndex: sha256(JSON.stringify(dataset.reports.map((r) => [r.id, r.stand, r.previousReport ?? null, reportSessionId(r)]).sort())),
     // The PDF renderer is made when a PDF is first due: a Markdown-only or all-skipped build never loads pdfkit or fonts.
-    run: openRun({ dataDir, dataset, templates: data.templates, sources: data.sources, env }),
+    run: openRun({ dataDir, dataset: recorder.dataset, templates: data.templates, sources: data.sources, env, onRead: (file) => recorder.file(file) }),
+    recorder,
     env,
     beforeWrite: () => undefined,
     templateHash: (name) => {
       let h = templateHashes.get(name);
       if (!h) templateHashes.set(name, (h = hashTemplates(data.templates, name)));
+      return h;
+    },
+    readHash: (name) => {
+      let h = readHashes.get(name);
+      if (!h) readHashes.set(name, (h = hashOfRead(name, dataset, dataDir)));
       return h;
     },
   };
@@ -231,7 +237,8 @@ async function isCurrent(ctx: Context, unit: Unit): Promise<boolean> {
   if (ctx.options.force) return rebuild('--force gesetzt ist');
   const entry = await readEntry(ctx.outDir, unit.id);
   if (!entry) return rebuild('kein Manifest-Eintrag da ist (erster Build, oder der letzte wurde abgebrochen oder schlug fehl)');
-  const inputs = await inputsOf(ctx, unit);
+  // What the last render of this report read, as it is now.
+  const inputs = await inputsOf(ctx, unit, Object.keys(entry.inputs).filter(isRecordedRead));
   const key = keyOf(inputs);
   if (entry.key !== key) return rebuild(`sich geändert hat: ${changedInputs(entry.inputs, inputs, unit.file).join(', ') || 'Build-Schlüssel'}`);
   const damaged = await damagedOutput(ctx.outDir, entry);
@@ -291,10 +298,10 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   }
   const report = unit.report;
   const { options, outDir } = ctx;
-  const inputs = await inputsOf(ctx, unit);
+  const { result: rendered, reads } = await ctx.recorder.during(() => renderOutputs(ctx.run, report, { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl }));
+  const { files } = rendered;
+  const inputs = await inputsOf(ctx, unit, reads);
   const key = keyOf(inputs);
-
-  const { files } = await renderOutputs(ctx.run, report, { formats: options.formats, oparlBaseUrl: options.oparlBaseUrl });
 
   ctx.beforeWrite();
   // Whether the outputs already here are kim's (only then may a format not built this time go), then
@@ -318,10 +325,13 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   return { id: unit.id, status: 'built', written, diagnostics };
 }
 
-/** Everything the output of one report depends on, each part as a hash. */
-async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string>> {
+/**
+ * Everything the output of one report depends on, each part as a hash: kim's version and the settings,
+ * the report's template, its own file and every shared data file, whole; and `reads`, what its render
+ * read besides (other reports' fields, the logo …; recorded-reads.ts), as they are now.
+ */
+async function inputsOf(ctx: Context, unit: Unit, reads: Iterable<string>): Promise<Record<string, string>> {
   const { options, rawHashes } = ctx;
-  const previousId = findPreviousReport(ctx.dataset, unit.report!)?.id;
   const inputs: Record<string, string> = {
     kim: KIM_VERSION,
     format: [...options.formats].sort().join('+'),
@@ -329,14 +339,9 @@ async function inputsOf(ctx: Context, unit: Unit): Promise<Record<string, string
     sourceDateEpoch: ctx.env.sourceDate ? String(ctx.env.sourceDate.getTime() / 1000) : '',
     template: await ctx.templateHash(unit.report!.template),
     report: rawHashes.get(unit.file) ?? 'fehlt',
-    reportIndex: ctx.reportIndex,
-    previousReport: previousId ? (rawHashes.get(ctx.data.sources.get(previousId)?.file ?? '') ?? 'fehlt') : '-',
   };
-  for (const name of Object.values(DATA_FILES)) inputs[name] = rawHashes.get(name) ?? 'fehlt';
-  // The Kreis's Word template shapes every Word file: a new template rebuilds them. (Hashed after
-  // validation read it, as its name is in organisation.yaml; hashed once per build.)
-  const wordTemplate = ctx.dataset.organisation.wordTemplate;
-  if (wordTemplate !== undefined && options.formats.includes('docx')) inputs['wordTemplate'] = await (ctx.wordTemplateHash ??= hashFile(join(ctx.run.dataDir, wordTemplate)));
+  for (const section of SHARED_SECTIONS) inputs[DATA_FILES[section]] = rawHashes.get(DATA_FILES[section]) ?? 'fehlt';
+  for (const name of reads) inputs[name] = await ctx.readHash(name);
   return inputs;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Why the skip check rebuilds a report, in words for `KIM_DEBUG=build` (see trace.ts): the parts of the
- * build key (build.ts inputsOf) that differ from those the manifest entry recorded, data files by name.
+ * build key (build.ts inputsOf) that differ from those the manifest entry recorded, data files by name,
+ * what a render read by the name recorded-reads.ts gives it ("Vorlage 2021-11-16-kim-sachstand: stand").
  */
 
 /** The key's parts that are not a data file, as a person looking at a trace calls them. */
@@ -10,9 +11,6 @@ const LABELS: Record<string, string> = {
   oparlBaseUrl: 'OParl-Basisadresse',
   sourceDateEpoch: 'SOURCE_DATE_EPOCH',
   template: 'Template oder Teilvorlage',
-  reportIndex: 'Liste der Vorlagen (Stand, Sitzung, Vorgänger)',
-  previousReport: 'Datei der vorigen Vorlage',
-  wordTemplate: 'Word-Vorlage des Kreises',
 };
 
 /**
