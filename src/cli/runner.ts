@@ -43,5 +43,5 @@ export function reportFailure(term: Terminal, dataDir: string, cause: unknown): 
 
 /** A bug's stack trace (KIM_DEBUG set), or the hint how to see it. */
 export function detailOf(term: Terminal, detail: string): string {
-  return term.debug ? safeText(detail, { multiline: true }) : 'Einzelheiten für die Fehlermeldung zeigt kim mit KIM_DEBUG=* (z. B. KIM_DEBUG=* kim …).';
+  return term.debug ? safeText(detail, { multiline: true }) : 'Die Einzelheiten für die Meldung (den Stack-Trace) zeigt kim, wenn Sie den Befehl mit KIM_DEBUG=* davor wiederholen.';
 }
