@@ -3,12 +3,12 @@ import { inReportPeriod } from './report-period.js';
 import { hiringConnective } from './vocabulary.js';
 import { by } from '../compare.js';
 import { groupBy } from './group-by.js';
-import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
+import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, peopleOnPosts, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
-import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
+import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
@@ -42,6 +42,11 @@ export interface ModuleModel {
   plannedPosts: string;
   /** The rate after "eine Förderung von", one distributive only: "57.000 € je Stelle", "jeweils 55.000 €/VZÄ". */
   fundingRatePhrase: string;
+  /**
+   * How many people hold the filled posts, where that differs from the posts and the unit is a word: "fünf
+   * Personen" ("besetzt sind davon vier Stellen mit fünf Personen"); empty otherwise (peopleOnPosts).
+   */
+  filledBy: string;
   /** "drei von vier Stellen", "alle vier Stellen", "beide Stellen", "1,5 von 3,5 VZÄ"; empty without a plan. */
   filledOfPlanned: string;
   /** The plan's parts ("3,5 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz"), or empty. */
@@ -265,6 +270,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
     fundingRatePhrase: ratePerPost(formatAmount(rate), unitWords(terms), planned !== null && planned > 1),
     filledOfPlanned: planned === null ? '' : filledOfPlanned(filled, planned, unitWords(terms)),
+    filledBy: peopleOnPosts(inPost.length, filled, unitWords(terms)),
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
     founding,
     planNews: founding !== null || planChanges.length > 0,
@@ -278,8 +284,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
     statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g, stand)),
-    inPost: groupStaff(inPost, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
-    inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
+    inPost: describeInPost(ctx, groupStaff(inPost, staffKey)),
+    inPostPrevious: describeInPost(ctx, groupStaff(inPostPrevious, staffKey)),
     hires: groupStaff(hired, staffKey).map((g, i) => {
       const listed = servesMunicipalities(g.members[0]!);
       const people = g.members.map(line);

@@ -34,7 +34,7 @@ describe('hires: each announcing sentence is followed by its own list', () => {
     });
     expect(text).toContain('Inzwischen wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine bei der Kreisverwaltung eingestellt.');
     expect(text).toContain('Zudem wurde für folgende Kommune ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) noch keiner Kommune zugeordnet, seit dem 01.06.22');
-    expect(text).toContain('sowie zehn Case Managerinnen und Case Manager eingestellt.');
+    expect(text).toContain('sowie die zehn Case Managerinnen und Case Manager der Kreisverwaltung eingestellt.');
   });
 
   test('a part-time hire shows its share; a full-time one does not', async () => {
@@ -64,7 +64,7 @@ describe('a module without changes', () => {
       delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
     });
     expect(text).toContain(
-      'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager.',
+      'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie die neun Case Managerinnen und Case Manager der Kreisverwaltung.',
     );
     expect(text).not.toContain('Zum damaligen Zeitpunkt');
   });
