@@ -10,6 +10,7 @@ import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
+import { servedLines, type PersonLine } from './served-lines.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
 /** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
@@ -128,18 +129,7 @@ export interface HireGroupModel extends GroupModel {
   people: PersonLine[];
 }
 
-/** One line of a numbered list: "1) Stadt Königswinter und Stadt Hennef seit dem 15.10.21 (0,5 VZÄ)". */
-export interface PersonLine {
-  number: number;
-  /** "Stadt Königswinter", or with a share "Stadt Königswinter (0,5 VZÄ)". */
-  municipalities: string[];
-  start: IsoDate;
-  startShort: string;
-  /** "seit dem 15.10.21", or for a start known only to the month "seit September 2021". */
-  since: string;
-  /** "0,5 VZÄ" for part-time staff, empty for full-time or when the municipalities carry their shares. */
-  partTime: string;
-}
+export type { PersonLine } from './served-lines.js';
 
 export interface LeaverModel {
   end: IsoDate;
@@ -246,7 +236,18 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
-  const served = inPost.filter(servesMunicipalities).map(line);
+  const served = servedLines(
+    {
+      index,
+      stand,
+      unit: unitWords(terms),
+      shortDates: ctx.shortListDates,
+      servedBy: (s) => assignmentsOn(index, s, stand).flatMap((a) => a.municipalities.map((m) => ({ municipality: m, fte: a.fte }))),
+      fte: (s) => fteOn(s, stand),
+    },
+    inPost.filter(servesMunicipalities),
+    line,
+  );
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
@@ -314,7 +315,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
       hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
       planChangesBetween(module, previousStand, stand).length === 0,
     served,
-    servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
+    // Each municipality once: a list with one line per person may name one twice.
+    servedMunicipalityCount: new Set(served.flatMap((p) => p.municipalities)).size,
     // Decided by the report model, which sees all modules.
     hostsSteeringGroup: false,
     hostsCooperation: false,

@@ -142,7 +142,7 @@ describe('half a post in running text', () => {
     const lindenau = await renderWith(undefined, LINDENAU, LINDENAU_DIR);
     expect(lindenau).toContain('Zum 01.09.2022 wurde eine weitere Koordinatorin mit einer halben Stelle beim Kreis eingestellt');
     // A list line keeps its figure.
-    expect(lindenau).toContain('2) Stadt Altdorf seit dem 01.03.22 (0,5 Stellen)');
+    expect(lindenau).toContain('3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)');
     const talheim = await renderWith(undefined, TALHEIM_FIRST, TALHEIM_DIR);
     expect(talheim).toContain('Seit dem 01.10.2021 unterstützt eine Verwaltungsassistenzkraft mit einer halben Vollzeitstelle die Koordinierung');
   });
@@ -150,5 +150,28 @@ describe('half a post in running text', () => {
   test('an abbreviated unit keeps its figure: "mit 0,5 VZÄ"', async () => {
     const text = await renderWith(undefined, FOLLOW_UP, FOLLOW_UP_DIR);
     expect(text).toContain('Zum 01.05.2022 wurde eine Verwaltungsassistentin mit 0,5 VZÄ bei der Kreisverwaltung eingestellt');
+  });
+});
+
+describe('"Betreut werden folgende Kommunen:"', () => {
+  test('one line per municipality, with the posts that serve it, once two people serve one', async () => {
+    const text = await renderWith(undefined, LINDENAU, LINDENAU_DIR);
+    expect(text).toContain(
+      'Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)\n2) Markt Lindenberg seit dem 01.05.22\n3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)\n4) Gemeinde Seewald seit dem 01.06.22 (0,5 Stellen)\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n',
+    );
+  });
+
+  test('a person serving two municipalities without shares leaves their lines without a figure', async () => {
+    const text = await renderWith(undefined, TALHEIM_FIRST, TALHEIM_DIR);
+    expect(text).toContain('Betreut werden folgende Kommunen:\n\n1) Stadt Talheim seit dem 01.08.21\n2) Gemeinde Eichenau seit dem 01.08.21\n3) Markt Oberried seit dem 01.10.21\n');
+  });
+
+  test('someone not yet assigned keeps a line of their own at the end', async () => {
+    const text = await renderWith(
+      (d) => d.staff.push({ ...staff(d, 'cm-kreis-1'), id: 'cm-kreis-3', name: 'Ida Lorenz', gender: 'w', start: '2022-12-01' }),
+      LINDENAU,
+      LINDENAU_DIR,
+    );
+    expect(text).toContain('5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n6) noch keiner Kommune zugeordnet, seit dem 01.12.22\n');
   });
 });
