@@ -115,9 +115,17 @@ export interface HireGroupModel extends GroupModel {
   connective: string;
   /** "bei der Kreisverwaltung". */
   employer: string;
-  /** Whether the group's role serves municipalities: then the sentence announces a list of them. */
+  /**
+   * Whether the group's role serves municipalities: then the sentence announces a list of them. Not when each
+   * serves only their employer's own town: "Zudem wurde zum 01.05.2022 ein weiterer Case Manager in der Stadt
+   * Troisdorf eingestellt." rather than a list "1) Stadt Troisdorf" under a sentence that names it already.
+   */
   listed: boolean;
-  /** Municipalities named in the list, or the number of people if more: "folgende Kommune" only for one. */
+  /**
+   * Municipalities named in the list, or the number of people if more: "folgende Kommune" only for one. 0 when
+   * someone in the list serves none yet: "für folgende Kommunen" above a line "noch keiner Kommune zugeordnet"
+   * would announce a municipality that is not there, so the sentence says only who was hired.
+   */
   lines: number;
   /** "zum 01.05.2022" or "zum 01.05.2022 und zum 01.06.2022": when the group started, for sentences without a list. */
   when: string;
@@ -288,7 +296,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     inPost: describeInPost(ctx, groupStaff(inPost, staffKey)),
     inPostPrevious: describeInPost(ctx, groupStaff(inPostPrevious, staffKey)),
     hires: groupStaff(hired, staffKey).map((g, i) => {
-      const listed = servesMunicipalities(g.members[0]!);
+      const listed = servesMunicipalities(g.members[0]!) && !g.members.every((s) => servesOnlyEmployersTown(index, s, stand));
       const people = g.members.map(line);
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
@@ -296,7 +304,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
         connective: hiringConnective(ctx.vocabulary, i),
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,
-        lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
+        lines: people.some((p) => p.municipalities.length === 0) ? 0 : Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
         partTime: g.members.every((s) => fteOn(s, startDay(s.start)) >= 1)
           ? ''
@@ -441,6 +449,13 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
     // "arbeitet … mit einer Stelle (bisher 0,5 Stellen)": the post after "mit" in the dative.
     return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit, 'dat'), previousPost: formatQuantity(before, unit) }];
   });
+}
+
+/** Whether someone serves, on the day, their employer's own town and no other ("der Stadt Troisdorf" names it). */
+function servesOnlyEmployersTown(index: DatasetIndex, s: StaffMember, day: IsoDate): boolean {
+  const town = index.employers.get(s.employer)!.municipality;
+  const served = assignmentsOn(index, s, day).flatMap((a) => a.municipalities);
+  return town !== undefined && served.length > 0 && served.every((m) => m === town);
 }
 
 /** Assignments of a person in force on a day, in the order the data lists them. */

@@ -64,7 +64,7 @@ describe('a sentence above a list', () => {
       FOLLOW_UP_DIR,
     );
     expect(text).toContain(
-      'Inzwischen wurden für folgende Kommunen ein weiterer Case Manager und eine weitere Case Managerin bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22',
+      'Inzwischen wurden ein weiterer Case Manager und eine weitere Case Managerin bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22',
     );
   });
 });
@@ -173,5 +173,20 @@ describe('"Betreut werden folgende Kommunen:"', () => {
       LINDENAU_DIR,
     );
     expect(text).toContain('5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n6) noch keiner Kommune zugeordnet, seit dem 01.12.22\n');
+  });
+});
+
+describe('the sentence above a list of hires', () => {
+  test('announces "folgende Kommunen" only when every line names one', async () => {
+    const text = await renderWith(undefined, FOLLOW_UP, FOLLOW_UP_DIR);
+    expect(text).toContain(
+      'Inzwischen wurden eine weitere Case Managerin und ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22',
+    );
+  });
+
+  test("no list of the one town that the employer's name already says", async () => {
+    const text = await renderWith(undefined, FOLLOW_UP, FOLLOW_UP_DIR);
+    expect(text).toContain('Zudem wurde zum 01.05.2022 ein weiterer Case Manager in der Stadt Troisdorf eingestellt.');
+    expect(text).not.toContain('1) Stadt Troisdorf');
   });
 });
