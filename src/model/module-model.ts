@@ -10,7 +10,7 @@ import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
-import { servedLines, type PersonLine } from './served-lines.js';
+import { servedLines, type PersonLine, type ServedContext } from './served-lines.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
 /** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
@@ -244,18 +244,15 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
-  const served = servedLines(
-    {
-      index,
-      stand,
-      unit: unitWords(terms),
-      shortDates: ctx.shortListDates,
-      servedBy: (s) => assignmentsOn(index, s, stand).flatMap((a) => a.municipalities.map((m) => ({ municipality: m, fte: a.fte }))),
-      fte: (s) => fteOn(s, stand),
-    },
-    inPost.filter(servesMunicipalities),
-    line,
-  );
+  const servedContext: ServedContext = {
+    index,
+    stand,
+    unit: unitWords(terms),
+    shortDates: ctx.shortListDates,
+    servedBy: (s) => assignmentsOn(index, s, stand).flatMap((a) => a.municipalities.map((m) => ({ municipality: m, fte: a.fte }))),
+    fte: (s) => fteOn(s, stand),
+  };
+  const served = servedLines(servedContext, inPost.filter(servesMunicipalities), line);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
@@ -297,7 +294,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
     inPostPrevious: describeInPost(ctx, groupStaff(inPostPrevious, staffKey)),
     hires: groupStaff(hired, staffKey).map((g, i) => {
       const listed = servesMunicipalities(g.members[0]!) && !g.members.every((s) => servesOnlyEmployersTown(index, s, stand));
-      const people = g.members.map(line);
+      // Two hires for one municipality: one line per municipality, as under "Betreut werden folgende Kommunen".
+      const people = servedLines(servedContext, g.members, line);
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
         ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
