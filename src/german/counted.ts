@@ -8,6 +8,9 @@ export interface CountableNoun {
   genus: Genus;
 }
 
+/** People, counted: "neun Personen" (fact slots), "… mit fünf Personen besetzt". */
+export const PERSON: CountableNoun = { singular: 'Person', plural: 'Personen', genus: 'feminine' };
+
 /**
  * A count of things with its noun, in the nominative, numbers up to twelve as words: "eine Person",
  * "zwei Personen", "13 Personen", and "keine Personen" for none (plural "keine" is the same for every

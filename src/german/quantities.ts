@@ -1,3 +1,4 @@
+import { countedNoun, PERSON } from './counted.js';
 import { countWord, formatDecimal, numberWord, type Case } from './numbers.js';
 import type { Genus } from './types.js';
 
@@ -20,25 +21,44 @@ export const isSingularAmount = (n: number): boolean => n === 1;
 const inWords = (n: number, unit: UnitWords): boolean => !unit.abbreviation && Number.isInteger(n) && n >= 1 && n <= 12;
 
 /**
+ * Half a post said in words, "mit einer halben Stelle", "auf eine halbe Stelle": where the unit is a word and
+ * the amount stands after a preposition (accusative or dative), as "mit einer Stelle" is said in words too.
+ * The subject of a sentence stays a figure ("0,5 Stellen sind besetzt", the Kreis's own Vorlage), since "eine
+ * halbe Stelle" would need a singular verb the templates choose by the figure; lists and tables keep figures.
+ */
+const halfInWords = (n: number, unit: UnitWords, grammaticalCase: Case): boolean => !unit.abbreviation && n === 0.5 && grammaticalCase !== 'nom';
+
+/** The ending of "halb" after the indefinite article: "eine halbe", "einen halben", "ein halbes", "einer halben". */
+const HALF_ENDING: Record<Exclude<Case, 'nom'>, Record<Genus, string>> = {
+  acc: { feminine: 'e', masculine: 'en', neuter: 'es' },
+  dat: { feminine: 'en', masculine: 'en', neuter: 'en' },
+};
+
+/**
  * The figure of an amount as it stands before the unit word: "eine"/"einer" (by the unit's genus and the
- * case), "vier", "0,5", "18"; with an abbreviated unit always digits ("1 VZÄ", "3 VZÄ").
+ * case), "vier", "0,5", "18", after a preposition "einer halben"; with an abbreviated unit always digits
+ * ("1 VZÄ", "3 VZÄ", "0,5 VZÄ").
  */
 export function amountFigure(n: number, unit: UnitWords, grammaticalCase: Case = 'nom'): string {
-  return inWords(n, unit) ? countWord(n, unit.genus ?? 'feminine', { case: grammaticalCase }) : formatDecimal(n);
+  const genus = unit.genus ?? 'feminine';
+  if (halfInWords(n, unit, grammaticalCase)) return `${countWord(1, genus, { case: grammaticalCase })} halb${HALF_ENDING[grammaticalCase as 'acc' | 'dat'][genus]}`;
+  return inWords(n, unit) ? countWord(n, genus, { case: grammaticalCase }) : formatDecimal(n);
 }
 
 /**
- * "3,5 VZÄ", "0,5 Stellen", "eine Stelle", "mit einer Stelle" (dative), "zwölf Stellen": a number of posts
- * with its unit, abbreviated where the unit has an abbreviation.
+ * "3,5 VZÄ", "0,5 Stellen", "eine Stelle", "mit einer Stelle", "mit einer halben Stelle" (dative), "zwölf
+ * Stellen": a number of posts with its unit, abbreviated where the unit has an abbreviation.
  */
 export function formatQuantity(n: number, unit: UnitWords, grammaticalCase: Case = 'nom'): string {
-  const word = unit.abbreviation ?? (isSingularAmount(n) ? unit.singular : unit.plural);
+  const singular = isSingularAmount(n) || halfInWords(n, unit, grammaticalCase);
+  const word = unit.abbreviation ?? (singular ? unit.singular : unit.plural);
   return `${amountFigure(n, unit, grammaticalCase)} ${word}`;
 }
 
 /** The unit written out even where it has an abbreviation: "3,5 Vollzeitäquivalente", "eine Stelle". */
 export function formatQuantityInFull(n: number, unit: UnitWords, grammaticalCase: Case = 'nom'): string {
-  return `${amountFigure(n, unit, grammaticalCase)} ${isSingularAmount(n) ? unit.singular : unit.plural}`;
+  const singular = isSingularAmount(n) || halfInWords(n, unit, grammaticalCase);
+  return `${amountFigure(n, unit, grammaticalCase)} ${singular ? unit.singular : unit.plural}`;
 }
 
 /**
@@ -64,4 +84,16 @@ const DEFINITE_NOM: Record<Genus, string> = { feminine: 'die', masculine: 'der',
 export function ratePerPost(amount: string, unit: UnitWords, severalPosts: boolean): string {
   if (!unit.abbreviation) return `${amount} je ${unit.singular}`;
   return `${severalPosts ? 'jeweils ' : ''}${amount}/${unit.abbreviation}`;
+}
+
+/**
+ * How many people hold the filled posts, where a reader could take the one count for the other: "fünf
+ * Personen" in "besetzt sind davon vier Stellen mit fünf Personen", after a sentence naming the five. Empty
+ * where people and posts are the same number, for a single person (nothing to add up), and where the unit is
+ * abbreviated: "3 VZÄ" (Vollzeitäquivalente) is visibly a measure of full-time shares, not of heads, and the
+ * Rhein-Sieg-Kreis's own Vorlage writes "besetzt sind davon 3 VZÄ" after naming four people.
+ */
+export function peopleOnPosts(people: number, posts: number, unit: UnitWords): string {
+  if (unit.abbreviation || people < 2 || Math.abs(people - posts) < 1e-9) return '';
+  return countedNoun(people, PERSON);
 }

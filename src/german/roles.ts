@@ -56,9 +56,13 @@ export function countedNouns(parts: readonly NounPart[], options: { further?: bo
   return join(parts.map((p) => `${countWord(p.count, p.genus ?? 'feminine', { further: options.further ?? false })} ${p.text}`));
 }
 
-/** "die Case Managerin", "die zwei Case Managerinnen", "die Koordinatorin und der Koordinator": definite, nominative. */
+/**
+ * "die Case Managerin", "die beiden Case Managerinnen", "die drei Mitarbeitenden", "die Koordinatorin und der
+ * Koordinator": definite, nominative. Two known people are "die beiden" (not "die zwei"); after the article a
+ * participle noun declines like an adjective.
+ */
 export function definiteNouns(parts: readonly NounPart[]): string {
-  return join(parts.map((p) => (p.genus ? `${definite(p.genus, 'nom')} ${p.text}` : `die ${p.count === 1 ? '' : `${numberWord(p.count)} `}${p.text}`)));
+  return join(parts.map((p) => (p.genus ? `${definite(p.genus, 'nom')} ${p.text}` : `die ${p.count === 2 ? 'beiden' : numberWord(p.count)} ${adjectivalPlural(p.text)}`)));
 }
 
 /** The relative pronoun, which is the nominative definite article: "…, die für … verantwortlich ist". */

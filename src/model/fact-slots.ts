@@ -5,7 +5,7 @@
  * cannot fill (text-blocks.ts), and scripts/generate-slot-docs.mjs writes docs/platzhalter.md from it.
  * Names are German, like `{letzteSitzung}`: the clerk writes them.
  */
-import { countedNoun, formatAmount, formatDate, formatQuantity, joinList, municipalityPhrase, type CountableNoun, type UnitWords } from '../german/index.js';
+import { countedNoun, PERSON, formatAmount, formatDate, formatQuantity, joinList, municipalityPhrase, type CountableNoun, type UnitWords } from '../german/index.js';
 import { indexOf } from './dataset-index.js';
 import { inPostOn, yearOf } from './dates.js';
 import { fundingRateFor, planOn } from './fte.js';
@@ -96,7 +96,6 @@ export interface FactSlot {
   needsPrevious?: true;
 }
 
-const PERSON: CountableNoun = { singular: 'Person', plural: 'Personen', genus: 'feminine' };
 const MEETING: CountableNoun = { singular: 'Sitzung', plural: 'Sitzungen', genus: 'feminine' };
 
 /** Sums over the argument's module, or over every module for the slot without argument. */

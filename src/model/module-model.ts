@@ -3,13 +3,14 @@ import { inReportPeriod } from './report-period.js';
 import { hiringConnective } from './vocabulary.js';
 import { by } from '../compare.js';
 import { groupBy } from './group-by.js';
-import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
+import { adjectivalPlural, amountFigure, capitalize, filledOfPlanned, isMonthOnly, nounParts, numberWord, peopleOnPosts, possessiveStem, sinceDate, strongEnding, formatAmount, formatDate, formatDateShort, formatQuantity, formatQuantityInFull, joinList, municipalityPhrase, ratePerPost } from '../german/index.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { GroupMeetingsModel } from './events-model.js';
 import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
-import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
+import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
+import { servedLines, type PersonLine, type ServedContext } from './served-lines.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
 /** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
@@ -42,6 +43,11 @@ export interface ModuleModel {
   plannedPosts: string;
   /** The rate after "eine Förderung von", one distributive only: "57.000 € je Stelle", "jeweils 55.000 €/VZÄ". */
   fundingRatePhrase: string;
+  /**
+   * How many people hold the filled posts, where that differs from the posts and the unit is a word: "fünf
+   * Personen" ("besetzt sind davon vier Stellen mit fünf Personen"); empty otherwise (peopleOnPosts).
+   */
+  filledBy: string;
   /** "drei von vier Stellen", "alle vier Stellen", "beide Stellen", "1,5 von 3,5 VZÄ"; empty without a plan. */
   filledOfPlanned: string;
   /** The plan's parts ("3,5 VZÄ Koordinierung und 0,5 VZÄ Verwaltungsassistenz"), or empty. */
@@ -109,9 +115,17 @@ export interface HireGroupModel extends GroupModel {
   connective: string;
   /** "bei der Kreisverwaltung". */
   employer: string;
-  /** Whether the group's role serves municipalities: then the sentence announces a list of them. */
+  /**
+   * Whether the group's role serves municipalities: then the sentence announces a list of them. Not when each
+   * serves only their employer's own town: "Zudem wurde zum 01.05.2022 ein weiterer Case Manager in der Stadt
+   * Troisdorf eingestellt." rather than a list "1) Stadt Troisdorf" under a sentence that names it already.
+   */
   listed: boolean;
-  /** Municipalities named in the list, or the number of people if more: "folgende Kommune" only for one. */
+  /**
+   * Municipalities named in the list, or the number of people if more: "folgende Kommune" only for one. 0 when
+   * someone in the list serves none yet: "für folgende Kommunen" above a line "noch keiner Kommune zugeordnet"
+   * would announce a municipality that is not there, so the sentence says only who was hired.
+   */
   lines: number;
   /** "zum 01.05.2022" or "zum 01.05.2022 und zum 01.06.2022": when the group started, for sentences without a list. */
   when: string;
@@ -123,18 +137,7 @@ export interface HireGroupModel extends GroupModel {
   people: PersonLine[];
 }
 
-/** One line of a numbered list: "1) Stadt Königswinter und Stadt Hennef seit dem 15.10.21 (0,5 VZÄ)". */
-export interface PersonLine {
-  number: number;
-  /** "Stadt Königswinter", or with a share "Stadt Königswinter (0,5 VZÄ)". */
-  municipalities: string[];
-  start: IsoDate;
-  startShort: string;
-  /** "seit dem 15.10.21", or for a start known only to the month "seit September 2021". */
-  since: string;
-  /** "0,5 VZÄ" for part-time staff, empty for full-time or when the municipalities carry their shares. */
-  partTime: string;
-}
+export type { PersonLine } from './served-lines.js';
 
 export interface LeaverModel {
   end: IsoDate;
@@ -241,7 +244,15 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
-  const served = inPost.filter(servesMunicipalities).map(line);
+  const servedContext: ServedContext = {
+    index,
+    stand,
+    unit: unitWords(terms),
+    shortDates: ctx.shortListDates,
+    servedBy: (s) => assignmentsOn(index, s, stand).flatMap((a) => a.municipalities.map((m) => ({ municipality: m, fte: a.fte }))),
+    fte: (s) => fteOn(s, stand),
+  };
+  const served = servedLines(servedContext, inPost.filter(servesMunicipalities), line);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
@@ -265,6 +276,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     plannedPosts: planned === null ? '' : formatQuantityInFull(planned, unitWords(terms)),
     fundingRatePhrase: ratePerPost(formatAmount(rate), unitWords(terms), planned !== null && planned > 1),
     filledOfPlanned: planned === null ? '' : filledOfPlanned(filled, planned, unitWords(terms)),
+    filledBy: peopleOnPosts(inPost.length, filled, unitWords(terms)),
     planParts: plan?.parts ? joinList(plan.parts.map((p) => `${formatQuantity(p.fte, unitWords(terms))} ${p.label}`)) : '',
     founding,
     planNews: founding !== null || planChanges.length > 0,
@@ -278,18 +290,19 @@ export function buildModule(input: ModuleInput): ModuleModel {
       decision: c.period.decision ? { name: c.period.decision.name, date: c.period.decision.date, reference: c.period.decision.reference ?? '' } : null,
     })),
     statements: groupStaff(inPost, hiringKey).map((g) => hireStatement(ctx, g, stand)),
-    inPost: groupStaff(inPost, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
-    inPostPrevious: groupStaff(inPostPrevious, staffKey).map((g) => describeGroup(ctx, g, { further: false, withEmployer: true })),
+    inPost: describeInPost(ctx, groupStaff(inPost, staffKey)),
+    inPostPrevious: describeInPost(ctx, groupStaff(inPostPrevious, staffKey)),
     hires: groupStaff(hired, staffKey).map((g, i) => {
-      const listed = servesMunicipalities(g.members[0]!);
-      const people = g.members.map(line);
+      const listed = servesMunicipalities(g.members[0]!) && !g.members.every((s) => servesOnlyEmployersTown(index, s, stand));
+      // Two hires for one municipality: one line per municipality, as under "Betreut werden folgende Kommunen".
+      const people = servedLines(servedContext, g.members, line);
       const starts = [...new Set(g.members.map((s) => s.start))];
       return {
         ...describeGroup(ctx, g, { further: true, withEmployer: false, inOrderOfList: listed }),
         connective: hiringConnective(ctx.vocabulary, i),
         employer: index.employers.get(g.members[0]!.employer)!.at,
         listed,
-        lines: Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
+        lines: people.some((p) => p.municipalities.length === 0) ? 0 : Math.max(people.length, people.reduce((n, p) => n + p.municipalities.length, 0)),
         when: joinList(starts.map((d) => `zum ${formatDate(d)}`)),
         partTime: g.members.every((s) => fteOn(s, startDay(s.start)) >= 1)
           ? ''
@@ -308,7 +321,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
       hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
       planChangesBetween(module, previousStand, stand).length === 0,
     served,
-    servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
+    // Each municipality once: a list with one line per person may name one twice.
+    servedMunicipalityCount: new Set(served.flatMap((p) => p.municipalities)).size,
     // Decided by the report model, which sees all modules.
     hostsSteeringGroup: false,
     hostsCooperation: false,
@@ -433,6 +447,13 @@ function fteChangesBetween(ctx: GroupContext, terms: TermsModel, staff: readonly
     // "arbeitet … mit einer Stelle (bisher 0,5 Stellen)": the post after "mit" in the dative.
     return [{ phrase: capitalize(phrase), since, post: formatQuantity(now, unit, 'dat'), previousPost: formatQuantity(before, unit) }];
   });
+}
+
+/** Whether someone serves, on the day, their employer's own town and no other ("der Stadt Troisdorf" names it). */
+function servesOnlyEmployersTown(index: DatasetIndex, s: StaffMember, day: IsoDate): boolean {
+  const town = index.employers.get(s.employer)!.municipality;
+  const served = assignmentsOn(index, s, day).flatMap((a) => a.municipalities);
+  return town !== undefined && served.length > 0 && served.every((m) => m === town);
 }
 
 /** Assignments of a person in force on a day, in the order the data lists them. */

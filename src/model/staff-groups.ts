@@ -64,19 +64,34 @@ const withTail = (noun: string, tail: string): string => (tail ? `${noun} ${tail
 export function describeGroup(
   ctx: GroupContext,
   group: StaffGroup,
-  options: { further: boolean; withEmployer: boolean; colleaguesListedOn?: IsoDate; inOrderOfList?: boolean },
+  options: { further: boolean; withEmployer: boolean; ownEmployerToo?: boolean; colleaguesListedOn?: IsoDate; inOrderOfList?: boolean },
 ): { phrase: string; count: number } {
   const first = group.members[0]!;
   // Above a list of the people, "ein weiterer Case Manager und eine weitere Case Managerin" when his line is first.
   const parts = partsOf(ctx, group, options.inOrderOfList === true);
   const tail = tailOf(ctx, first);
   const count = group.members.length;
-  if (options.withEmployer && first.employer !== ctx.leadEmployer) {
+  const ownNamed = options.ownEmployerToo === true && tail === '';
+  if (options.withEmployer && (first.employer !== ctx.leadEmployer || ownNamed)) {
     const employer = ctx.index.employers.get(first.employer)!;
     return { phrase: `${withTail(definiteNouns(parts), tail)} ${employer.of}`, count };
   }
   const further = options.further && hasEarlierColleague(ctx, first, options.colleaguesListedOn);
   return { phrase: withTail(countedNouns(parts, { further }), tail), count };
+}
+
+/**
+ * Who is in post, for "Zum … sind im Modul … eingestellt" and "Zum damaligen Zeitpunkt waren … eingestellt":
+ * staff of another employer with the definite article and their employer ("die Case Managerin der Stadt
+ * Troisdorf"). Where others are named with their employer, the programme's own staff are named with theirs
+ * too, from the employer's own form ("… sowie die Case Managerin und die Case-Management-Fachkraft des
+ * Kreises"): "sowie eine Case Managerin" beside them leaves the reader to guess whose she is. Own staff with a
+ * qualifier or focus ("zwei Case Managerinnen für frühkindliche Sprachförderung") are told apart by it and
+ * stay as they are, as the Rhein-Sieg-Kreis's own Vorlage names them.
+ */
+export function describeInPost(ctx: GroupContext, groups: readonly StaffGroup[]): { phrase: string; count: number }[] {
+  const othersNamed = groups.some((g) => g.members[0]!.employer !== ctx.leadEmployer);
+  return groups.map((g) => describeGroup(ctx, g, { further: false, withEmployer: true, ownEmployerToo: othersNamed }));
 }
 
 /**
@@ -116,7 +131,10 @@ export function hireStatement(ctx: GroupContext, group: StaffGroup, stand: IsoDa
     // The post each had when hired: the sentence is about the hiring.
     fte: formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), ctx.unit),
   };
-  const fallback = count === 1 ? 'Am {date} wurde {who} {employer} eingestellt.' : 'Am {date} wurden {who} {employer} eingestellt.';
+  // kim's own sentence says the post of a part-time hire, as the follow-up's hiring sentence does: after
+  // "eine Verwaltungsassistentin … eingestellt" without it, "damit sind drei von vier Stellen besetzt" does not add up.
+  const partTime = group.members.some((s) => fteOn(s, startDay(s.start)) < 1) ? (count === 1 ? ' mit {fte}' : ' mit zusammen {fte}') : '';
+  const fallback = count === 1 ? `Am {date} wurde {who}${partTime} {employer} eingestellt.` : `Am {date} wurden {who}${partTime} {employer} eingestellt.`;
   const text = (count === 1 ? role.statement?.one : role.statement?.many) ?? fallback;
   // "mit {fte}", "mit zusammen {fte}" take the dative: "mit einer Stelle", where the unit is a word said in words.
   const dativeFte = formatQuantity(sumFte(group.members.map((s) => ({ fte: fteOn(s, startDay(s.start)) }))), ctx.unit, 'dat');

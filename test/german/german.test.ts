@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   adjectivalPlural,
+  amountFigure,
   countedNouns,
   filledOfPlanned,
   ratePerPost,
@@ -138,7 +139,7 @@ describe('gendered role forms', () => {
     expect(text(withNeutral, ['d', 'd'], true)).toBe('zwei weitere Case-Management-Fachkräfte');
     expect(text(withNeutral, ['w', 'd', 'd'], true)).toBe('eine weitere Case Managerin und zwei weitere Case-Management-Fachkräfte');
     expect(text(withNeutral, ['w', 'w', 'm', 'm'])).toBe('vier Case Managerinnen und Case Manager');
-    expect(definiteNouns(nounParts(withNeutral, ['d', 'd']))).toBe('die zwei Case-Management-Fachkräfte');
+    expect(definiteNouns(nounParts(withNeutral, ['d', 'd']))).toBe('die beiden Case-Management-Fachkräfte');
     // A neutral mixed plural fits everyone; no plural.d needed.
     expect(text(staff, ['d', 'd'])).toBe('zwei Mitarbeitende');
   });
@@ -146,6 +147,11 @@ describe('gendered role forms', () => {
     expect(definiteNouns(nounParts(caseManager, ['w']))).toBe('die Case Managerin');
     expect(definiteNouns(nounParts(caseManager, ['m']))).toBe('der Case Manager');
     expect(definiteNouns(nounParts(koordination, ['w', 'm']))).toBe('die Koordinatorin und der Koordinator');
+    // Two known people are "die beiden", as a clerk says it; a participle noun declines after the article.
+    expect(definiteNouns(nounParts(caseManager, ['w', 'w']))).toBe('die beiden Case Managerinnen');
+    expect(definiteNouns(nounParts(caseManager, ['w', 'w', 'w']))).toBe('die drei Case Managerinnen');
+    expect(definiteNouns(nounParts(staff, ['w', 'm']))).toBe('die beiden Mitarbeitenden');
+    expect(definiteNouns(nounParts(staff, ['w', 'm', 'm']))).toBe('die drei Mitarbeitenden');
     expect(relativePronoun(nounParts(caseManager, ['m']))).toBe('der');
     expect(relativePronoun(nounParts(caseManager, ['m', 'm']))).toBe('die');
     expect(personalPronoun(nounParts(staff, ['m']))).toBe('er');
@@ -180,6 +186,20 @@ describe('municipalities, module numbers and quantities', () => {
     expect(formatQuantity(3.5, stellen)).toBe('3,5 Stellen');
     expect(formatQuantity(0, stellen)).toBe('0 Stellen');
     expect(formatQuantity(0.5, { ...stellen, abbreviation: 'VZÄ' })).toBe('0,5 VZÄ');
+  });
+  test('half a post after a preposition, where the unit is a word: "mit einer halben Stelle"', () => {
+    const stellen = { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' as const };
+    expect(formatQuantity(0.5, stellen, 'dat')).toBe('einer halben Stelle');
+    expect(formatQuantity(0.5, stellen, 'acc')).toBe('eine halbe Stelle');
+    expect(formatQuantity(0.5, { singular: 'Vollzeitäquivalent', plural: 'Vollzeitäquivalente', genus: 'neuter' }, 'acc')).toBe('ein halbes Vollzeitäquivalent');
+    expect(formatQuantity(0.5, { singular: 'Posten', plural: 'Posten', genus: 'masculine' }, 'dat')).toBe('einem halben Posten');
+    expect(amountFigure(0.5, stellen, 'dat')).toBe('einer halben');
+    // The subject of a sentence stays a figure, as the Kreis's own Vorlage writes it: "0,5 Stellen sind besetzt".
+    expect(formatQuantity(0.5, stellen)).toBe('0,5 Stellen');
+    // An abbreviation stays numeric; other fractions too.
+    expect(formatQuantity(0.5, { ...stellen, abbreviation: 'VZÄ' }, 'dat')).toBe('0,5 VZÄ');
+    expect(formatQuantity(0.75, stellen, 'dat')).toBe('0,75 Stellen');
+    expect(formatQuantity(1.5, stellen, 'dat')).toBe('1,5 Stellen');
   });
   test('a participle noun declines after "der beiden"; other plurals stay', () => {
     expect(adjectivalPlural('Mitarbeitende')).toBe('Mitarbeitenden');

@@ -28,7 +28,7 @@ describe('the Vorlage follows the data', () => {
       d.reports.find((r) => r.id === '2021-11-16-kim-sachstand')!.stand = '2021-10-20';
     });
     expect(text).toContain(
-      'Zum damaligen Zeitpunkt waren eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie zwei Case Managerinnen und ein Case Manager eingestellt.',
+      'Zum damaligen Zeitpunkt waren eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie die beiden Case Managerinnen und der Case Manager der Kreisverwaltung eingestellt.',
     );
     expect(text).toContain('sechs weitere Case Managerinnen und Case Manager');
     expect(text).toContain('1) Stadt Sankt Augustin und Gemeinde Wachtberg seit dem 01.11.21');

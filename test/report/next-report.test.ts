@@ -14,15 +14,15 @@ describe('hires: each announcing sentence is followed by its own list', () => {
   test('one group per employer, role and focus, in order of their first start', async () => {
     const text = await follow();
     expect(text).toContain(
-      'Inzwischen wurden für folgende Kommunen eine weitere Case Managerin und ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22\n\n',
+      'Inzwischen wurden eine weitere Case Managerin und ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) noch keiner Kommune zugeordnet, seit dem 01.06.22\n\n',
     );
     expect(text).toContain('\n\nAußerdem wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine bei der Kreisverwaltung eingestellt.\n\n');
-    expect(text).toContain('\n\nZudem wurde für folgende Kommune ein weiterer Case Manager in der Stadt Troisdorf eingestellt:\n\n1) Stadt Troisdorf seit dem 01.05.22\n\n');
+    expect(text).toContain('\n\nZudem wurde zum 01.05.2022 ein weiterer Case Manager in der Stadt Troisdorf eingestellt.\n\n');
   });
 
   test('moving a hire to another employer moves it into that employer\'s sentence and list', async () => {
     const text = await follow((d) => (staffOf(d, 'cm-troisdorf-2').employer = 'kreisverwaltung'));
-    expect(text).toContain('Inzwischen wurden für folgende Kommunen eine weitere Case Managerin und zwei weitere Case Manager bei der Kreisverwaltung eingestellt:');
+    expect(text).toContain('Inzwischen wurden eine weitere Case Managerin und zwei weitere Case Manager bei der Kreisverwaltung eingestellt:');
     expect(text).toContain('1) Gemeinde Eitorf seit dem 01.04.22 (0,5 VZÄ)\n2) Stadt Troisdorf seit dem 01.05.22\n3) noch keiner Kommune zugeordnet, seit dem 01.06.22');
     expect(text).not.toContain('in der Stadt Troisdorf eingestellt:');
   });
@@ -33,8 +33,8 @@ describe('hires: each announcing sentence is followed by its own list', () => {
       d.assignments.find((a) => a.staff === 'cm-eitorf')!.from = '2022-02-15';
     });
     expect(text).toContain('Inzwischen wurde zum 01.04.2022 eine weitere Case Managerin für die Beratung Geflüchteter aus der Ukraine bei der Kreisverwaltung eingestellt.');
-    expect(text).toContain('Zudem wurde für folgende Kommune ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) noch keiner Kommune zugeordnet, seit dem 01.06.22');
-    expect(text).toContain('sowie zehn Case Managerinnen und Case Manager eingestellt.');
+    expect(text).toContain('Zudem wurde ein weiterer Case Manager bei der Kreisverwaltung eingestellt:\n\n1) noch keiner Kommune zugeordnet, seit dem 01.06.22');
+    expect(text).toContain('sowie die zehn Case Managerinnen und Case Manager der Kreisverwaltung eingestellt.');
   });
 
   test('a part-time hire shows its share; a full-time one does not', async () => {
@@ -64,7 +64,7 @@ describe('a module without changes', () => {
       delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
     });
     expect(text).toContain(
-      'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie neun Case Managerinnen und Case Manager.',
+      'Seit der Ausschusssitzung am 16.03.2022 haben sich im Modul 2 keine personellen Veränderungen ergeben. Eingestellt sind weiterhin eine Mitarbeiterin in der Koordination des Case Managements, zwei Case Managerinnen für frühkindliche Sprachförderung, die Case Managerin der Stadt Troisdorf sowie die neun Case Managerinnen und Case Manager der Kreisverwaltung.',
     );
     expect(text).not.toContain('Zum damaligen Zeitpunkt');
   });

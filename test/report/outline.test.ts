@@ -126,7 +126,7 @@ const CASES: BlockCase[] = [
   { block: 'uebersicht', fact: '| Modul II – Rechtskreisübergreifendes Case Management | 12 | 4,5 | 7,5 | 660.000 € |', change: (d) => (modul(d, 'modul-2').name = 'Case Management'), changed: '| Modul II – Case Management | 12 |' },
   { block: 'stellenaenderungen', fact: 'von sechs auf zwölf Vollzeitstellen erhöht', change: (d) => (modul(d, 'modul-2').plannedFte[1]!.fte = 10), changed: 'von sechs auf zehn Vollzeitstellen erhöht' },
   { block: 'besetzung', fact: 'mit einer jährlichen Förderung von 55.000 € je Vollzeitstelle sind seit', change: (d) => (rate2022(d).amount = 56000), changed: 'mit einer jährlichen Förderung von 56.000 € je Vollzeitstelle sind seit' },
-  { block: 'einstellungen', fact: '1) Gemeinde Mühlbach seit dem 01.02.22', change: (d) => (staffOf(d, 'cm-4').start = '2022-02-03'), changed: 'Gemeinde Mühlbach seit dem 03.02.22' },
+  { block: 'einstellungen', fact: '1) Gemeinde Mühlbach seit dem 01.02.22', change: (d) => (staffOf(d, 'cm-4').start = '2022-01-20'), changed: 'Gemeinde Mühlbach seit dem 20.01.22' },
   {
     block: 'wechsel',
     prepare: (d) => {

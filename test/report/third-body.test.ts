@@ -160,10 +160,10 @@ describe('the Kreis\'s words and genders', () => {
       d.staff.push({ id: 'va-2', name: 'Nina Roth', gender: 'w', role: 'assistenz', module: 'modul-1', fte: 0.5, employer: 'landratsamt', start: '2022-02-01' });
     };
     const replaced = await next(successor('2022-01-31'));
-    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
+    expect(replaced).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin mit einer halben Vollzeitstelle die Koordinierung;');
     expect(replaced).toContain('Zum 31.01.2022 ist die Verwaltungsassistenzkraft ausgeschieden.');
     const added = await next(successor(undefined));
-    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit 0,5 Vollzeitstellen die Koordinierung;');
+    expect(added).toContain('Seit dem 01.02.2022 unterstützt eine weitere Verwaltungsassistentin mit einer halben Vollzeitstelle die Koordinierung;');
     // Leaving on the day the other starts overlaps by one day, but the list of who is in post at the Stand
     // no longer names the first: not "eine weitere" after someone the list does not name.
     expect(await next(successor('2022-02-01'))).toContain('Seit dem 01.02.2022 unterstützt eine Verwaltungsassistentin');

@@ -26,10 +26,48 @@ function frame(sentence: string): string {
     .replace(new RegExp(`\\b(?:${NUMBER_WORDS}|${ORDINALS})\\b`, 'gi'), '#');
 }
 
-export function styleFaults(markdown: string): string[] {
+/** Plural unit words that are words, not abbreviations: "mit 0,5 Stellen" reads "mit einer halben Stelle". */
+const PLURAL_WORD_UNITS = ['Stellen', 'Vollzeitstellen', 'Personalstellen'];
+
+/** The municipalities of one numbered line: "4) Gemeinde A (0,5 Stellen) und Gemeinde B seit dem 01.06.22". */
+function lineMunicipalities(line: string): string[] {
+  return line
+    .replace(/^\d+\)\s*/, '')
+    .replace(/,? seit .*$/, '')
+    .replace(/\s*\([^)]*\)/g, '')
+    .split(/, | und /)
+    .map((m) => m.trim())
+    .filter((m) => m.length > 0);
+}
+
+/**
+ * Faults of a numbered list announced as "folgende Kommunen:": a municipality named in two lines, and a line
+ * that names none ("noch keiner Kommune zugeordnet") under a sentence that announced municipalities.
+ */
+function listFaults(markdown: string): string[] {
   const faults: string[] = [];
+  const blocks = markdown.split(/\n\s*\n/);
+  blocks.forEach((block, i) => {
+    if (!/folgende (?:Kommune|Kommunen)\b[^\n]*:$/.test(block.trim())) return;
+    const lines = (blocks[i + 1] ?? '').split('\n').filter((l) => /^\d+\)/.test(l));
+    const seen = new Set<string>();
+    for (const line of lines) {
+      if (/\bnoch keine[rmn]? \w+ zugeordnet/.test(line)) faults.push(`a line without a municipality under "folgende Kommunen": ${line}`);
+      for (const m of lineMunicipalities(line)) {
+        if (seen.has(m)) faults.push(`a municipality twice in "folgende Kommunen": ${m}`);
+        seen.add(m);
+      }
+    }
+  });
+  return faults;
+}
+
+export function styleFaults(markdown: string): string[] {
+  const faults: string[] = listFaults(markdown);
   const list = sentences(markdown);
   for (const s of list) {
+    if (/\bdie zwei\b/.test(s)) faults.push(`"die zwei" for two known people or things ("die beiden"): ${s}`);
+    if (new RegExp(`\\bmit (?:zusammen )?0,5 (?:${PLURAL_WORD_UNITS.join('|')})\\b`).test(s)) faults.push(`half a post in figures after "mit" ("mit einer halben Stelle"): ${s}`);
     if (/\bjeweils\b[^;:]{0,40}?\bje\b/.test(s)) faults.push(`two distributives: ${s}`);
     const singular = new RegExp(`\\b\\d+,\\d+ (?:${SINGULAR_UNITS.join('|')})\\b`);
     if (singular.test(s)) faults.push(`a decimal with a singular unit: ${s}`);
