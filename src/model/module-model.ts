@@ -10,6 +10,7 @@ import { dayAfter, endDay, inPostOn, startDay } from './dates.js';
 import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
+import { servedList, type ServedLine } from './served-list.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
 /** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
@@ -86,8 +87,8 @@ export interface ModuleModel {
    * staffing is unchanged and who is in post, instead of repeating the earlier paragraph word for word.
    */
   unchanged: boolean;
-  /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
-  served: PersonLine[];
+  /** The municipalities the staff in post serve, one line each (first reports: "Betreut werden …"; served-list.ts). */
+  served: ServedLine[];
   /** Municipalities named in `served`, for "folgende Kommune(n)". */
   servedMunicipalityCount: number;
   /** Whether the steering group's meetings are told in this section (the first strategic module). */
@@ -241,7 +242,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
   const line = (s: StaffMember, i: number): PersonLine => personLine(index, terms, s, i, stand, ctx.shortListDates);
   // Leavers: in post at the previous Stand and gone by this one, or hired after it and gone again.
   const leavers = previousStand === undefined ? [] : members.filter((s) => s.end !== undefined && inPeriod(endDay(s.end)) && endDay(s.end) >= startDay(s.start));
-  const served = inPost.filter(servesMunicipalities).map(line);
+  const served = servedList(index, inPost.filter(servesMunicipalities), stand, unitWords(terms), ctx.shortListDates);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
@@ -307,8 +308,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
       inPost.length > 0 &&
       hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
       planChangesBetween(module, previousStand, stand).length === 0,
-    served,
-    servedMunicipalityCount: served.reduce((n, p) => n + p.municipalities.length, 0),
+    served: served.lines,
+    servedMunicipalityCount: served.municipalityCount,
     // Decided by the report model, which sees all modules.
     hostsSteeringGroup: false,
     hostsCooperation: false,

@@ -86,10 +86,10 @@ describe('a Beschlussvorlage', () => {
 });
 
 describe('a first report states plan, filled posts and the municipalities served', () => {
-  test('case management: who is in post, plan and filled Stellen, one line per person with shares', async () => {
+  test('case management: who is in post, plan and filled Stellen, one line per municipality with its share', async () => {
     const text = await lindenau();
     expect(text).toContain(
-      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie eine Case Managerin und eine Case-Management-Fachkraft eingestellt. Für den Baustein II sind zwölf Stellen mit einer jährlichen Förderung von 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22\n2) Stadt Altdorf seit dem 01.03.22 (0,5 Stellen)\n3) Markt Lindenberg seit dem 01.05.22\n4) Gemeinde Birkenfeld (0,5 Stellen) und Gemeinde Seewald (0,5 Stellen) seit dem 01.06.22\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)',
+      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie eine Case Managerin und eine Case-Management-Fachkraft eingestellt. Für den Baustein II sind zwölf Stellen mit einer jährlichen Förderung von 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf (1,5 Stellen) seit dem 01.03.22\n2) Markt Lindenberg (eine Stelle) seit dem 01.05.22\n3) Gemeinde Birkenfeld (0,5 Stellen) seit dem 01.06.22\n4) Gemeinde Seewald (0,5 Stellen) seit dem 01.06.22\n5) Gemeinde Weiler (0,75 Stellen) seit dem 01.06.22',
     );
   });
   test('the strategic and the other Baustein: filled of planned', async () => {
