@@ -77,6 +77,19 @@ describe('column widths from the cells\' needs', () => {
     expect(widths).toEqual([150, 90, 90]);
   });
 
+  test('the lines a cell really takes decide, where the table can count them', () => {
+    const columns = [
+      { min: 100, head: 40, rows: [200, 120], numeric: false },
+      { min: 50, head: 90, rows: [20, 20], numeric: true },
+      { min: 50, head: 90, rows: [20, 20], numeric: true },
+    ];
+    // The long row breaks at its words into three lines at 150 pt, not the two its width suggests: the
+    // one-line headers cost more lines than they save.
+    const byWords = (column: number, row: number | 'head', width: number) =>
+      column === 0 && row === 0 ? (width >= 200 ? 1 : width >= 160 ? 2 : 3) : row !== 'head' || width >= columns[column]!.head ? 1 : 2;
+    expect(columnWidths(columns, 330, byWords)).toEqual([230, 50, 50]);
+  });
+
   test('a word wider than the page: the narrow columns keep their minimum, the wide one breaks', () => {
     const widths = columnWidths(
       [

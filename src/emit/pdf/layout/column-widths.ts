@@ -9,6 +9,7 @@
  * spaces ("geplant / (Stellen)"). Some headers on one line and some on two made the header row two
  * lines high all the same and looked set by accident, while the width the one-line headers took was
  * missing in the names' column (issue 20, the Lindenau overview). As many lines either way: one line.
+ * The lines are counted by the table's own line breaker where it passes one (table.ts).
  */
 
 export interface ColumnNeeds {
@@ -22,12 +23,26 @@ export interface ColumnNeeds {
   numeric: boolean;
 }
 
-export function columnWidths(columns: readonly ColumnNeeds[], available: number): number[] {
+/**
+ * How many lines a cell takes in a column of a width: the header (`'head'`) or a body row. The table
+ * passes its line breaker (words break where they fall); without it, `estimatedLines`.
+ */
+export type CountLines = (column: number, row: number | 'head', width: number) => number;
+
+export function columnWidths(columns: readonly ColumnNeeds[], available: number, countLines: CountLines = estimatedLines(columns)): number[] {
   const min = columns.map((c) => c.min);
   if (sum(min) >= available) return squeezed(min, available);
   const wrapped = fill(columns, available, false)!;
   const oneLine = fill(columns, available, true);
-  return oneLine !== undefined && tableLines(columns, oneLine) <= tableLines(columns, wrapped) ? oneLine : wrapped;
+  return oneLine !== undefined && tableLines(columns, oneLine, countLines) <= tableLines(columns, wrapped, countLines) ? oneLine : wrapped;
+}
+
+/** A cell wider than its column takes as many lines as it is times wider (breaking at words: at least that many). */
+function estimatedLines(columns: readonly ColumnNeeds[]): CountLines {
+  return (column, row, width) => {
+    const need = row === 'head' ? columns[column]!.head : (columns[column]!.rows[row] ?? 0);
+    return need <= width + 1e-6 ? 1 : Math.ceil(need / width);
+  };
 }
 
 /** The widths with the headers on one line (undefined where they do not fit) or at the figures' width. */
@@ -59,16 +74,12 @@ function fill(columns: readonly ColumnNeeds[], available: number, headsOnOneLine
   return widths;
 }
 
-/**
- * The table's height in lines, estimated: a cell wider than its column takes as many lines as it is
- * times wider (breaking at words takes at least that many). The header row counts like a body row.
- */
-function tableLines(columns: readonly ColumnNeeds[], widths: readonly number[]): number {
-  const lines = (need: number, width: number) => (need <= width + 1e-6 ? 1 : Math.ceil(need / width));
-  const rowLines = (cell: (c: ColumnNeeds) => number) => Math.max(...columns.map((c, i) => lines(cell(c), widths[i]!)));
+/** The table's height in lines: each row as high as its tallest cell, the header row like a body row. */
+function tableLines(columns: readonly ColumnNeeds[], widths: readonly number[], countLines: CountLines): number {
+  const rowLines = (row: number | 'head') => Math.max(...columns.map((_, i) => countLines(i, row, widths[i]!)));
   const bodyRows = Math.max(0, ...columns.map((c) => c.rows.length));
-  let total = rowLines((c) => c.head);
-  for (let r = 0; r < bodyRows; r++) total += rowLines((c) => c.rows[r] ?? 0);
+  let total = rowLines('head');
+  for (let r = 0; r < bodyRows; r++) total += rowLines(r);
   return total;
 }
 
