@@ -11,6 +11,7 @@ import { fteOn, planChangesBetween, planOn } from './fte.js';
 import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hireStatement, hiredAttribute, personPhrase, sumFte, type GroupContext } from './staff-groups.js';
 import { moduleLabels, unitWords, type TermsModel } from './terms.js';
 import { servedLines, type PersonLine, type ServedContext } from './served-lines.js';
+import { servedList, type ServedLine } from './served-list.js';
 import type { Assignment, IsoDate, ModuleKind, Municipality, ProgrammeModule, StaffMember } from './types.js';
 
 /** One module's section of the Vorlage: its plan, its staff and what changed, as phrases and figures. */
@@ -92,8 +93,8 @@ export interface ModuleModel {
    * staffing is unchanged and who is in post, instead of repeating the earlier paragraph word for word.
    */
   unchanged: boolean;
-  /** Staff in post whose role serves municipalities, one line each (first reports: "Betreut werden …"). */
-  served: PersonLine[];
+  /** The municipalities the staff in post serve, one line each (first reports: "Betreut werden …"; served-list.ts). */
+  served: ServedLine[];
   /** Municipalities named in `served`, for "folgende Kommune(n)". */
   servedMunicipalityCount: number;
   /** Whether the steering group's meetings are told in this section (the first strategic module). */
@@ -252,7 +253,7 @@ export function buildModule(input: ModuleInput): ModuleModel {
     servedBy: (s) => assignmentsOn(index, s, stand).flatMap((a) => a.municipalities.map((m) => ({ municipality: m, fte: a.fte }))),
     fte: (s) => fteOn(s, stand),
   };
-  const served = servedLines(servedContext, inPost.filter(servesMunicipalities), line);
+  const served = servedList(index, inPost.filter(servesMunicipalities), stand, unitWords(terms), ctx.shortListDates);
   const stayed = previousStand === undefined ? [] : inPost.filter((s) => inPostOn(s, previousStand));
   const fteChanges = previousStand === undefined ? [] : fteChangesBetween(ctx, terms, stayed, previousStand, stand);
   const planChanges = planChangesBetween(module, previousStand, stand);
@@ -320,9 +321,8 @@ export function buildModule(input: ModuleInput): ModuleModel {
       inPost.length > 0 &&
       hired.length + leavers.length + moves.length + fteChanges.length === 0 &&
       planChangesBetween(module, previousStand, stand).length === 0,
-    served,
-    // Each municipality once: a list with one line per person may name one twice.
-    servedMunicipalityCount: new Set(served.flatMap((p) => p.municipalities)).size,
+    served: served.lines,
+    servedMunicipalityCount: served.municipalityCount,
     // Decided by the report model, which sees all modules.
     hostsSteeringGroup: false,
     hostsCooperation: false,

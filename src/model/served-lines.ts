@@ -28,7 +28,7 @@ export interface ServedContext {
 }
 
 /**
- * The list under "Betreut werden folgende Kommunen:". One line per person as long as no municipality is
+ * A list of hires ("Inzwischen wurden für folgende Kommunen … eingestellt:"). One line per person as long as no municipality is
  * named twice (the Rhein-Sieg-Kreis's lists); once two people serve one municipality, one line per
  * municipality, since a list announced as "folgende Kommunen" that names the Stadt Altdorf twice reads as a
  * slip: "1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)", with the first start and the posts that serve

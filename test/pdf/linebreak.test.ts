@@ -75,6 +75,20 @@ describe('the data\'s unit words', () => {
     expect(withUnits('57.000 € je Stelle', 12, units)).toEqual(['57.000 €', 'je Stelle']);
   });
 
+  // Landkreis Talheim 10.05.2022: "55.000 € je Voll-" | "zeitstelle": the unit bound to "je" was hyphenated.
+  test('a unit word bound to its figure or to "je" is not hyphenated; the words around it are', () => {
+    const full = new Set(['Vollzeitstelle', 'Vollzeitstellen']);
+    const hyphenate = (w: string) => w.replace('Vollzeitstelle', `Voll${SOFT_HYPHEN}zeit${SOFT_HYPHEN}stelle`).replace('wurde', `wur${SOFT_HYPHEN}de`);
+    const lines = (text: string, width: number) =>
+      breakLines(buildPieces([run(text)], 'regular', measure, hyphenate, full), width, measure, { hyphenZone: 0, maxConsecutiveHyphens: 2 }).map((l) =>
+        l.segments.map((s) => (s.breakHyphen ? '[-]' : s.text)).join(''),
+      );
+    expect(lines('55.000 € je Vollzeitstelle wurde', 17)).toEqual(['55.000 €', 'je Vollzeitstelle', 'wurde']);
+    expect(lines('mit 0,5 Vollzeitstellen', 19)).toEqual(['mit', '0,5 Vollzeitstellen']);
+    // Not after a figure: an ordinary word, hyphenated where it falls.
+    expect(lines('eine Vollzeitstelle wurde', 14)).toEqual(['eine Vollzeit[-]', 'stelle wurde']);
+  });
+
   test('without the data\'s words, and for other words, lines break where they fall', () => {
     expect(withUnits('damit 4 von 4 Stellen besetzt', 13)).toEqual(['damit 4 von 4', 'Stellen', 'besetzt']);
     expect(withUnits('mit 4 Stellwerke', 13, units)).toEqual(['mit 4', 'Stellwerke']);

@@ -103,7 +103,7 @@ describe('the Vorlage', () => {
 
   test('a first report lists a month-only start too', async () => {
     const text = await renderWith((d) => (staffOf(d, 'cm-3').start = '2021-10'), TALHEIM_FIRST, TALHEIM_DIR);
-    expect(text).toMatch(/Markt Oberried seit Oktober 2021/);
+    expect(text).toMatch(/Markt Oberried seit Oktober 2021 \(eine Vollzeitstelle\)/);
   });
 });
 

@@ -86,10 +86,10 @@ describe('a Beschlussvorlage', () => {
 });
 
 describe('a first report states plan, filled posts and the municipalities served', () => {
-  test('case management: who is in post, plan and filled Stellen, one line per municipality with its posts, as Altdorf has two people', async () => {
+  test('case management: who is in post, plan and filled Stellen, one line per municipality with its share', async () => {
     const text = await lindenau();
     expect(text).toContain(
-      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie die Case Managerin und die Case-Management-Fachkraft des Kreises eingestellt. Für den Baustein II sind zwölf Stellen mit einer jährlichen Förderung von 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen mit fünf Personen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)\n2) Markt Lindenberg seit dem 01.05.22\n3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)\n4) Gemeinde Seewald seit dem 01.06.22 (0,5 Stellen)\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)',
+      'Zum 01.02.2023 sind im Baustein II die Case Managerin und der Case Manager der Stadt Altdorf, die Case Managerin des Marktes Lindenberg sowie die Case Managerin und die Case-Management-Fachkraft des Kreises eingestellt. Für den Baustein II sind zwölf Stellen mit einer jährlichen Förderung von 57.000 € je Stelle geplant; besetzt sind davon 4,25 Stellen mit fünf Personen. Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)\n2) Markt Lindenberg seit dem 01.05.22 (eine Stelle)\n3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)\n4) Gemeinde Seewald seit dem 01.06.22 (0,5 Stellen)\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)',
     );
   });
   test('the strategic and the other Baustein: filled of planned', async () => {

@@ -157,13 +157,13 @@ describe('"Betreut werden folgende Kommunen:"', () => {
   test('one line per municipality, with the posts that serve it, once two people serve one', async () => {
     const text = await renderWith(undefined, LINDENAU, LINDENAU_DIR);
     expect(text).toContain(
-      'Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)\n2) Markt Lindenberg seit dem 01.05.22\n3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)\n4) Gemeinde Seewald seit dem 01.06.22 (0,5 Stellen)\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n',
+      'Betreut werden folgende Kommunen:\n\n1) Stadt Altdorf seit dem 01.03.22 (1,5 Stellen)\n2) Markt Lindenberg seit dem 01.05.22 (eine Stelle)\n3) Gemeinde Birkenfeld seit dem 01.06.22 (0,5 Stellen)\n4) Gemeinde Seewald seit dem 01.06.22 (0,5 Stellen)\n5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n',
     );
   });
 
-  test('a person serving two municipalities without shares leaves their lines without a figure', async () => {
+  test('municipalities a person serves jointly share one line, with the posts serving them', async () => {
     const text = await renderWith(undefined, TALHEIM_FIRST, TALHEIM_DIR);
-    expect(text).toContain('Betreut werden folgende Kommunen:\n\n1) Stadt Talheim seit dem 01.08.21\n2) Gemeinde Eichenau seit dem 01.08.21\n3) Markt Oberried seit dem 01.10.21\n');
+    expect(text).toContain('Betreut werden folgende Kommunen:\n\n1) Stadt Talheim und Gemeinde Eichenau seit dem 01.08.21 (zwei Vollzeitstellen)\n2) Markt Oberried seit dem 01.10.21 (eine Vollzeitstelle)\n');
   });
 
   test('someone not yet assigned keeps a line of their own at the end', async () => {
@@ -172,7 +172,7 @@ describe('"Betreut werden folgende Kommunen:"', () => {
       LINDENAU,
       LINDENAU_DIR,
     );
-    expect(text).toContain('5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n6) noch keiner Kommune zugeordnet, seit dem 01.12.22\n');
+    expect(text).toContain('5) Gemeinde Weiler seit dem 01.06.22 (0,75 Stellen)\n6) noch keiner Kommune zugeordnet, seit dem 01.12.22 (eine Stelle)\n');
   });
 });
 

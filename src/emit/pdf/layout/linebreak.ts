@@ -49,7 +49,7 @@ export function fontFor(base: FontKey, bold: boolean, italic: boolean): FontKey 
 /**
  * Runs → pieces. `hyphenate` (optional) returns a word with soft hyphens inserted at allowed breaks.
  * Whitespace collapses like in HTML; a no-break space (U+00A0) is part of a box. `units`: the data's
- * unit words, kept on the line of their figure (no-break.ts).
+ * unit words, kept on the line of their figure (no-break.ts) and not hyphenated there.
  */
 export function buildPieces(
   runs: readonly Run[],
@@ -80,7 +80,10 @@ export function buildPieces(
         }
         continue;
       }
-      pushWord(pieces, hyphenate ? hyphenate(part) : part, font, measure);
+      // A unit bound to its figure or to "je" ("55.000 € je Vollzeitstelle") is not hyphenated either:
+      // "je Voll-" | "zeitstelle" parts the figure from its unit as surely as a line break before it.
+      const bound = k >= 2 && keepTogether(parts[k - 2]!, part, units);
+      pushWord(pieces, hyphenate && !bound ? hyphenate(part) : part, font, measure);
     }
   }
   while (lastKind() === 'glue') pieces.pop();

@@ -65,7 +65,12 @@ export function layoutTable(token: Tokens.Table, parent: StructNode, available: 
       numeric: token.align[c] === 'right' || token.rows.every((row) => NUMBER_CELL.test((row[c]?.text ?? '').trim())),
     };
   });
-  const widths = columnWidths(needs, available);
+  const headMeasure = measureAt(metrics, head.size);
+  const bodyMeasure = measureAt(metrics, body.size);
+  // The line breaker counts the lines a header-row choice costs (column-widths.ts), as the cells will break.
+  const countLines = (c: number, r: number | 'head', width: number): number =>
+    r === 'head' ? breakLines(headPieces[c]!, width - pad + 1e-6, headMeasure).length : breakLines(bodyPieces[r]![c]!, width - pad + 1e-6, bodyMeasure).length;
+  const widths = columnWidths(needs, available, countLines);
   const columns = widths.map((width, c): TableColumn => ({ width, align: token.align[c] ?? 'left' }));
 
   const row = (cells: Piece[][], style: BlockStyle, cellRole: 'TH' | 'TD'): TableRow => {

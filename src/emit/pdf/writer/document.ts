@@ -15,7 +15,7 @@ import { replaceXmp, setFileId, type PdfDocConstructor } from './pdfkit-patches.
 import { xmpDescriptions } from './xmp.js';
 
 /** Changes whenever the layout changes, so the file ID of a changed rendering changes too. */
-const LAYOUT_VERSION = 'kim-pdf-5';
+const LAYOUT_VERSION = 'kim-pdf-6';
 const PRODUCER = 'kim (PDFKit 0.20)';
 const DEFAULT_LANGUAGE = 'de-DE';
 
