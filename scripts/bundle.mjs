@@ -56,6 +56,21 @@ const validatorsLiteral = literalImport('validate/schema-check.js', 'schemas', '
 const templatesLiteral = literalImport('render/precompiled-templates.js', 'templates', 'compiled.js');
 
 /**
+ * The compiled validators require Ajv's runtime helpers (ajv/dist/runtime/equal …) through createRequire,
+ * which works for the ES modules; in the bundle those would be four more files from node_modules, each
+ * resolved through its package.json. A plain require() is bundled by rolldown like an import.
+ */
+const validatorsBundleAjv = {
+  name: 'kim-validators-bundle-ajv',
+  transform(code, id) {
+    if (!id.split('\\').join('/').endsWith('/dist/schemas/validators.js')) return null;
+    const out = code.replace("import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n", '');
+    if (out === code) this.warn('validators.js: createRequire not found; Ajv\'s runtime helpers load from node_modules');
+    return out;
+  },
+};
+
+/**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
  * subcommands, which kim has none of. Loaded on first use instead.
  */
@@ -73,10 +88,64 @@ const commanderLazyChildProcess = {
   },
 };
 
+/**
+ * Chunks by what a run loads, not one per corner of the module graph: rolldown's automatic splitting made a
+ * chunk for every set of dynamic imports sharing a module (64 files, 35–48 of them resolved, read and
+ * compiled by every `kim report`). Each group takes the modules its test names and everything they import
+ * statically (includeDependenciesRecursively) that no group of higher priority has taken. So the groups
+ * go from what every run needs to what few runs need: a module lands in the group of the first run that
+ * needs it, and a stage loaded for one format never drags in code of another.
+ *
+ * - yaml: the YAML parser, only when a data file is not in kim's parse cache (first, so that no group
+ *   takes it in because one of its modules imports it);
+ * - core: the CLI and what every command that reads data runs (load, validate, model, the compiled
+ *   validators with Ajv's runtime helpers, the terminal): `kim validate` loads the entry chunk and this one;
+ * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
+ * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
+ * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
+ *   they take only what nothing else needs (with a higher priority the chart took half of src/german/ and
+ *   every `kim report` loaded it: test/workflow/stage-loading.test.ts).
+ *
+ * The other commands (build, watch, init, next, migrate, list) and the template compiler stay split
+ * automatically: they load their own chunks on top.
+ */
+const inDist = (path) => (id) => id.split('\\').join('/').includes(`/dist/${path}`);
+const inPackage = (name) => (id) => id.split('\\').join('/').includes(`/node_modules/${name}/`);
+const anyOf = (...tests) => (id) => tests.some((t) => t(id));
+const CHUNK_GROUPS = [
+  { name: 'yaml', priority: 60, test: inPackage('yaml') },
+  {
+    name: 'core',
+    priority: 50,
+    test: anyOf(
+      // The entry's own modules too (commander, the program), or those it shares with a later group would
+      // go there and every run would load that group; the entry chunk is then a few lines requiring this one.
+      inDist('src/cli/run.js'),
+      (id) => id.includes('rolldown/runtime'),
+      inDist('src/valid-data.js'),
+      inDist('src/cli/commands/validate.js'),
+      inDist('src/init/editor-schemas.js'),
+      inDist('schemas/validators.js'),
+    ),
+  },
+  { name: 'report', priority: 40, test: anyOf(inDist('src/report-run.js'), inDist('src/cli/commands/report.js'), inDist('templates/compiled.js')) },
+  { name: 'pdf', priority: 30, test: anyOf(inDist('src/emit/pdf/'), inPackage('marked')) },
+  { name: 'docx', priority: 20, test: anyOf(inDist('src/emit/docx/'), inPackage('docx')) },
+  { name: 'chart', priority: 20, test: inDist('src/emit/chart/') },
+  { name: 'staffing-series', priority: 20, test: inDist('src/model/staffing-series.js') },
+];
+
 try {
   const { rolldown } = await import(pathToFileURL(rolldownEntry).href);
-  const bundle = await rolldown({ input: join(srcOut, 'cli', 'run.js'), platform: 'node', logLevel: 'warn', plugins: [validatorsLiteral, templatesLiteral, commanderLazyChildProcess] });
-  await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs' });
+  const bundle = await rolldown({
+    input: join(srcOut, 'cli', 'run.js'),
+    platform: 'node',
+    logLevel: 'warn',
+    // editor-schemas.js is in the core group on purpose (kim validate runs it): api.ts's dynamic import of it stays inside that chunk.
+    onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('editor-schemas') ? undefined : handler(level, log)),
+    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, commanderLazyChildProcess],
+  });
+  await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs', codeSplitting: { groups: CHUNK_GROUPS } });
   await bundle.close();
   // A hash of what was bundled, not a file time: an installed copy's times are those of npm's extraction.
   const hash = createHash('sha256');
