@@ -71,6 +71,21 @@ const validatorsBundleAjv = {
 };
 
 /**
+ * render/built-yaml.js loads the YAML library on first use through createRequire (the ES modules get
+ * node_modules/yaml). In the bundle a plain require() of the bundled copy: the yaml chunk is then read
+ * with the report chunk but evaluated only when kim parses one of its own YAML files.
+ */
+const builtYamlBundledRequire = {
+  name: 'kim-built-yaml-bundled-require',
+  transform(code, id) {
+    if (!id.split('\\').join('/').endsWith('/dist/src/render/built-yaml.js')) return null;
+    const out = code.replace("createRequire(import.meta.url)('yaml')", "require('yaml')");
+    if (out === code) this.warn('render/built-yaml.js: createRequire(…)(\'yaml\') not found; the bundle loads a second YAML library from node_modules');
+    return out;
+  },
+};
+
+/**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
  * subcommands, which kim has none of. Loaded on first use instead.
  */
@@ -143,7 +158,7 @@ try {
     logLevel: 'warn',
     // editor-schemas.js is in the core group on purpose (kim validate runs it): api.ts's dynamic import of it stays inside that chunk.
     onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('editor-schemas') ? undefined : handler(level, log)),
-    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, commanderLazyChildProcess],
+    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess],
   });
   await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs', codeSplitting: { groups: CHUNK_GROUPS } });
   await bundle.close();
