@@ -160,7 +160,18 @@ try {
     onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('editor-schemas') ? undefined : handler(level, log)),
     plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess],
   });
-  await bundle.write({ dir: srcOut, format: 'cjs', entryFileNames: 'kim-cli.cjs', chunkFileNames: 'kim-cli-[name].cjs', codeSplitting: { groups: CHUNK_GROUPS } });
+  await bundle.write({
+    dir: srcOut,
+    format: 'cjs',
+    entryFileNames: 'kim-cli.cjs',
+    chunkFileNames: 'kim-cli-[name].cjs',
+    codeSplitting: { groups: CHUNK_GROUPS },
+    // Pure ASCII files (non-ASCII characters escaped, JSDoc comments left out; the `// dist/…` lines that
+    // mark each module stay): V8 keeps a one-byte string instead of a two-byte one, and Node decodes the
+    // file faster (1 MB: 2.2 against 4.0 ms); the JSDoc was a tenth of the size.
+    charset: 'ascii',
+    comments: { legal: true, annotation: true, jsdoc: false },
+  });
   await bundle.close();
   // A hash of what was bundled, not a file time: an installed copy's times are those of npm's extraction.
   const hash = createHash('sha256');
