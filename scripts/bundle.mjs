@@ -55,35 +55,42 @@ const literalImport = (importer, folder, file) => ({
 const validatorsLiteral = literalImport('validate/schema-check.js', 'schemas', 'validators.js');
 const templatesLiteral = literalImport('render/precompiled-templates.js', 'templates', 'compiled.js');
 
+/** A plugin that replaces one text in one built file; a warning when the text is not there (the file changed). */
+const replaceIn = (name, file, text, replacement, warning) => ({
+  name,
+  transform(code, id) {
+    if (!id.split('\\').join('/').endsWith(file)) return null;
+    const out = code.replace(text, replacement);
+    if (out === code) this.warn(warning);
+    return out;
+  },
+});
+
 /**
  * The compiled validators require Ajv's runtime helpers (ajv/dist/runtime/equal …) through createRequire,
  * which works for the ES modules; in the bundle those would be four more files from node_modules, each
  * resolved through its package.json. A plain require() is bundled by rolldown like an import.
  */
-const validatorsBundleAjv = {
-  name: 'kim-validators-bundle-ajv',
-  transform(code, id) {
-    if (!id.split('\\').join('/').endsWith('/dist/schemas/validators.js')) return null;
-    const out = code.replace("import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n", '');
-    if (out === code) this.warn('validators.js: createRequire not found; Ajv\'s runtime helpers load from node_modules');
-    return out;
-  },
-};
+const validatorsBundleAjv = replaceIn(
+  'kim-validators-bundle-ajv',
+  '/dist/schemas/validators.js',
+  "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n",
+  '',
+  "validators.js: createRequire not found; Ajv's runtime helpers load from node_modules",
+);
 
 /**
  * render/built-yaml.js loads the YAML library on first use through createRequire (the ES modules get
  * node_modules/yaml). In the bundle a plain require() of the bundled copy: the yaml chunk is then read
  * with the report chunk but evaluated only when kim parses one of its own YAML files.
  */
-const builtYamlBundledRequire = {
-  name: 'kim-built-yaml-bundled-require',
-  transform(code, id) {
-    if (!id.split('\\').join('/').endsWith('/dist/src/render/built-yaml.js')) return null;
-    const out = code.replace("createRequire(import.meta.url)('yaml')", "require('yaml')");
-    if (out === code) this.warn('render/built-yaml.js: createRequire(…)(\'yaml\') not found; the bundle loads a second YAML library from node_modules');
-    return out;
-  },
-};
+const builtYamlBundledRequire = replaceIn(
+  'kim-built-yaml-bundled-require',
+  '/dist/src/render/built-yaml.js',
+  "createRequire(import.meta.url)('yaml')",
+  "require('yaml')",
+  "render/built-yaml.js: createRequire(…)('yaml') not found; the bundle loads a second YAML library from node_modules",
+);
 
 /**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
@@ -105,8 +112,8 @@ const commanderLazyChildProcess = {
 
 /**
  * Chunks by what a run loads, not one per corner of the module graph: rolldown's automatic splitting made a
- * chunk for every set of dynamic imports sharing a module (64 files, 35–48 of them resolved, read and
- * compiled by every `kim report`). Each group takes the modules its test names and everything they import
+ * chunk for every set of dynamic imports sharing a module (64 files, of which `kim validate` resolved,
+ * read and compiled 31, Markdown 35, PDF 40). Each group takes the modules its test names and everything they import
  * statically (includeDependenciesRecursively) that no group of higher priority has taken. So the groups
  * go from what every run needs to what few runs need: a module lands in the group of the first run that
  * needs it, and a stage loaded for one format never drags in code of another.
@@ -114,12 +121,13 @@ const commanderLazyChildProcess = {
  * - yaml: the YAML parser, only when a data file is not in kim's parse cache (first, so that no group
  *   takes it in because one of its modules imports it);
  * - core: the CLI and what every command that reads data runs (load, validate, model, the compiled
- *   validators with Ajv's runtime helpers, the terminal): `kim validate` loads the entry chunk and this one;
+ *   validators with Ajv's runtime helpers, the terminal), which rolldown makes the entry chunk itself:
+ *   `kim validate` reads it and rolldown's small runtime chunk;
  * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
  * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
  * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
- *   they take only what nothing else needs (with a higher priority the chart took half of src/german/ and
- *   every `kim report` loaded it: test/workflow/stage-loading.test.ts).
+ *   they take only what nothing else needs (with a higher priority the chart took half of src/german/, and
+ *   every run, `kim validate` included, loaded it and the docx package: test/workflow/stage-loading.test.ts).
  *
  * The other commands (build, watch, init, next, migrate, list) and the template compiler stay split
  * automatically: they load their own chunks on top.
@@ -133,10 +141,9 @@ const CHUNK_GROUPS = [
     name: 'core',
     priority: 50,
     test: anyOf(
-      // The entry's own modules too (commander, the program), or those it shares with a later group would
-      // go there and every run would load that group; the entry chunk is then a few lines requiring this one.
+      // The entry's own modules too (commander, the program): else a module the entry shares with a later
+      // group (cli/output-formats.js with the report command) would go there, and every run would load it.
       inDist('src/cli/run.js'),
-      (id) => id.includes('rolldown/runtime'),
       inDist('src/valid-data.js'),
       inDist('src/cli/commands/validate.js'),
       inDist('src/init/editor-schemas.js'),
