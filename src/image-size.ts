@@ -6,7 +6,7 @@
  * `logoProblem` lets the data checks name a file that would not work before anything is rendered.
  */
 
-import { inflateSync } from 'node:zlib';
+import { zlibOnDemand } from './files/zlib-on-demand.js';
 
 export type LogoFormat = 'png' | 'jpeg';
 
@@ -130,7 +130,7 @@ function checkPngChunks(bytes: Uint8Array, view: DataView, png: PngHeader): void
   let pixels: Buffer;
   try {
     // Unpacked no further than the image needs: more data than that is damage, not a picture.
-    pixels = inflateSync(Buffer.concat(data), { maxOutputLength: expected + 1 });
+    pixels = zlibOnDemand().inflateSync(Buffer.concat(data), { maxOutputLength: expected + 1 });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error('Die PNG-Datei des Logos ist beschädigt: Sie enthält mehr Bilddaten, als ihre Größe erlaubt.');
     throw new Error('Die PNG-Datei des Logos ist beschädigt: Ihre Bilddaten lassen sich nicht entpacken.');

@@ -6,8 +6,9 @@
  * and fontkit. Two things remove most of that:
  *
  * 1. The bundle. `npm run build` bundles the CLI into a few CommonJS files, dist/src/kim-cli*.cjs
- *    (scripts/bundle.mjs): one file read and one compile per command instead of a module graph.
- *    Commands and the PDF stage stay separate chunks, loaded only when used.
+ *    (scripts/bundle.mjs): a few file reads and compiles per command instead of a module graph. The
+ *    chunks follow the runs: `kim validate` reads two, Markdown adds its own, PDF, Word and the chart
+ *    theirs, each loaded only when used.
  * 2. A V8 code cache: every CommonJS file the CLI loads — the bundle and pdfkit in node_modules — is
  *    compiled with the bytecode V8 produced for it last time, taken after a run so that it also holds
  *    the functions that ran (Node 22's `module.enableCompileCache()` takes it right after compiling,

@@ -11,7 +11,7 @@
  * have exactly that size and its checksum; names that could leave a folder, encrypted entries, ZIP64 and
  * methods other than stored/DEFLATE are refused. Problems are German sentences (ZipProblem).
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zlibOnDemand } from './zlib-on-demand.js';
 
 export class ZipProblem extends Error {}
 
@@ -54,7 +54,7 @@ export function writeZip(entries: readonly (readonly [string, Uint8Array])[]): U
   let offset = 0;
   for (const [name, data] of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data, { level: 9 });
+    const packed = zlibOnDemand().deflateRawSync(data, { level: 9 });
     const stored = packed.length >= data.length;
     const body = stored ? Buffer.from(data) : packed;
     const crc = crc32(data);
@@ -140,7 +140,7 @@ export function readZip(input: Uint8Array, limits: ZipLimits): Map<string, Uint8
     let data: Buffer;
     try {
       // Never more than the declared size: a bomb stops here, and a shorter or longer entry is found below.
-      data = method === 0 ? Buffer.from(packed) : inflateRawSync(packed, { maxOutputLength: Math.max(size, 1) });
+      data = method === 0 ? Buffer.from(packed) : zlibOnDemand().inflateRawSync(packed, { maxOutputLength: Math.max(size, 1) });
     } catch {
       throw new ZipProblem(`Der Teil "${name}" ist beschädigt oder größer, als das Inhaltsverzeichnis angibt.`);
     }

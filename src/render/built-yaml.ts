@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 
 /**
  * A YAML file of kim's own (templates/gliederung.yaml, templates/wortschatz.yaml), taken from its build-time
@@ -15,5 +15,21 @@ export function readBuiltYaml<T>(yamlFile: string, builtFile: string, key: strin
   } catch {
     // Not built (a bare `tsc`): parsed below.
   }
-  return (built?.source === source && built[key] ? built[key] : parse(source)) as T;
+  return (built?.source === source && built[key] ? built[key] : parseOwnYaml(source)) as T;
+}
+
+type YamlLibrary = typeof import('yaml');
+let yaml: YamlLibrary | undefined;
+
+/**
+ * Parses a YAML file of kim's own (the outlines, the vocabulary, Handlebars' message table), loading the
+ * YAML library on the first call rather than with this module: these files are parsed at build time or
+ * read only now and then (a stale build, a town's outline, a template error), and a cold `kim report`
+ * whose data come from kim's parse cache then never evaluates the library (docs/performance.md). A
+ * synchronous require, because the callers are synchronous; scripts/bundle.mjs makes it a require of the
+ * bundled copy.
+ */
+export function parseOwnYaml(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as YamlLibrary;
+  return yaml.parse(text);
 }

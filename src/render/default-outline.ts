@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { Outline } from '../model/outline-blocks.js';
 import { packageRoot } from '../paths.js';
-import { readBuiltYaml } from './built-yaml.js';
+import { parseOwnYaml, readBuiltYaml } from './built-yaml.js';
 import { BUILTIN_TEMPLATES_DIR } from './template-registry.js';
 
 /** kim's own outline, beside the templates: the Vorlage of a report whose folder gives none. */
@@ -28,5 +27,5 @@ export function defaultOutline(): Outline {
 
 /** The default for a Vorlage whose author is not the programme's owner (test/report/town-report.test.ts). */
 export function localOutline(): Outline {
-  return (cachedLocal ??= parse(readFileSync(LOCAL_OUTLINE_FILE, 'utf8')) as Outline);
+  return (cachedLocal ??= parseOwnYaml(readFileSync(LOCAL_OUTLINE_FILE, 'utf8')) as Outline);
 }

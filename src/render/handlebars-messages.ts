@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { packageRoot } from '../paths.js';
+import { parseOwnYaml } from './built-yaml.js';
 
 export const MESSAGE_TABLE = join(packageRoot, 'schemas', 'template-messages.yaml');
 
@@ -47,7 +47,7 @@ export function messageTable(): MessageEntry[] {
 
 function compiledTable(): CompiledEntry[] {
   if (table) return table;
-  const data = parse(readFileSync(MESSAGE_TABLE, 'utf8')) as { messages?: unknown };
+  const data = parseOwnYaml(readFileSync(MESSAGE_TABLE, 'utf8')) as { messages?: unknown };
   if (!Array.isArray(data?.messages)) throw new Error(`${MESSAGE_TABLE}: "messages" fehlt`);
   table = data.messages.map((raw: unknown, i: number) => {
     const e = raw as Partial<MessageEntry>;
