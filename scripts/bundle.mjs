@@ -1,7 +1,7 @@
 // Build step (after tsc and compile-schemas): bundle the CLI for a fast cold start, then warm its V8 code
 // cache by running the example once per command. See src/cli/fast-start.ts and README "Performance".
 //
-// dist/src/kim-cli.cjs is the CLI (run.js) with commander, yaml, handlebars, marked and the
+// dist/src/kim-cli.cjs is the CLI (run.js) with commander, chalk, yaml, handlebars, marked and the
 // compiled validators in one CommonJS file; each command and the PDF stage is a chunk beside it
 // (kim-cli-*.cjs), loaded when used. The chunks sit in dist/src/ so that paths.ts finds the package root
 // as from any other file there. pdfkit and fontkit stay in node_modules (they read data files next to

@@ -1,10 +1,10 @@
 import { relative, resolve } from 'node:path';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics.js';
-import { colors, type Colors } from './colors.js';
 import type { CliEnvironment } from './environment.js';
 
 /**
- * Where the CLI writes: results to stdout, diagnostics to stderr, colour as chalk would decide it (see
+ * Where the CLI writes: results to stdout, diagnostics to stderr, colour as chalk decides it (see
  * colorLevel). Passed to commands (not global) so tests can capture it. Every line goes through
  * terminalSafe, so no control character from the data reaches the terminal or a CI log.
  */
@@ -13,7 +13,7 @@ export interface Terminal {
   err(line: string): void;
   /** Writes a document (a Vorlage) to stdout as it is, byte for byte. */
   write(data: string | Uint8Array): void;
-  color: Colors;
+  color: ChalkInstance;
   quiet: boolean;
   /** stderr is a terminal: progress may redraw a line. */
   interactive: boolean;
@@ -37,7 +37,7 @@ export function processTerminal(environment: CliEnvironment, quiet = false): Ter
     out: (line) => process.stdout.write(`${terminalSafe(line, level > 0)}\n`),
     err: (line) => process.stderr.write(`${terminalSafe(line, level > 0)}\n`),
     write: (data) => process.stdout.write(data),
-    color: colors(level > 0),
+    color: new Chalk({ level }),
     quiet,
     interactive: Boolean(process.stderr.isTTY),
     annotations: environment.githubActions,
