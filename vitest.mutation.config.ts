@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests StrykerJS runs against each mutant (`npm run mutation`, stryker.config.mjs): the ones that
+ * import kim's sources in-process. Tests that spawn the built CLI (dist/) never see a mutant of src/, so
+ * they would only cost time; the build (global setup) is not needed either.
+ */
+export default defineConfig({
+  test: {
+    env: { KIM_CACHE: 'off' },
+    testTimeout: 60_000,
+    include: ['test/german/**/*.test.ts', 'test/report/**/*.test.ts', 'test/pdf/**/*.test.ts', 'test/render/**/*.test.ts', 'test/model/**/*.test.ts', 'test/validate/**/*.test.ts', 'test/faults/**/*.test.ts'],
+    exclude: [
+      'test/report/cli.test.ts',
+      'test/report/fact-slots-cli.test.ts',
+      'test/report/landkreis-rabenau.test.ts',
+      'test/pdf/chart.test.ts',
+      'test/pdf/hyphenated-words.test.ts',
+      'test/pdf/tagged-text.test.ts',
+      'test/validate/all-errors.test.ts',
+      'test/validate/cli.test.ts',
+      'test/validate/code-climate.test.ts',
+      'test/validate/drawable-characters.test.ts',
+      'test/validate/dropped-data.test.ts',
+      'test/validate/hostile-images.test.ts',
+      'test/validate/rule-types.test.ts',
+      'test/faults/cli.test.ts',
+      'test/faults/kill.test.ts',
+    ],
+  },
+});
