@@ -74,7 +74,7 @@ describe('changed posts', () => {
 
 describe('hiring statements', () => {
   const third = (d: Dataset): void => {
-    d.staff.push({ ...staff(d, 'm1-gs-links'), id: 'm1-gs-mitte', name: 'Erfunden Dritte' });
+    d.staff.push({ ...staff(d, 'm1-gs-links'), id: 'm1-gs-mitte', name: 'Wiebke Tammen' });
   };
 
   test('three hired on one day: "Alle drei", not "Beide"', async () => {

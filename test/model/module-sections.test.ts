@@ -1,0 +1,49 @@
+/**
+ * A module's section and its row in the overview (src/model/module-model.ts), each test one changed fact of
+ * invented data and the sentence or figure a reader would see change.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Dataset, StaffMember } from '../../src/model/types.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith, TALHEIM_DIR, TALHEIM_NEXT } from '../support/example.js';
+
+const staff = (d: Dataset, id: string): StaffMember => d.staff.find((s) => s.id === id)!;
+const followUpWith = (change: (d: Dataset) => void): Promise<string> => renderWith(change, FOLLOW_UP, FOLLOW_UP_DIR);
+const talheimNextWith = (change: (d: Dataset) => void): Promise<string> => renderWith(change, TALHEIM_NEXT, TALHEIM_DIR);
+const plan = (d: Dataset, id: string) => d.programme.modules.find((m) => m.id === id)!.plannedFte;
+
+describe('the overview', () => {
+  test('more posts filled than planned: none open, not a negative number', async () => {
+    const text = await followUpWith((d) => (plan(d, 'modul-2')[1]!.fte = 14));
+    expect(text).toContain('| Modul 2 – Case-Management | 14 | 14,5 | 0 | 770.000 € |');
+  });
+});
+
+describe('hires', () => {
+  test('two hired in one group, one part-time: "mit zusammen" their posts, both start days', async () => {
+    const text = await followUpWith((d) => d.staff.push({ ...staff(d, 'cm-ukraine'), id: 'cm-ukraine-2', name: 'Hannelore Quistorp', fte: 0.5, start: '2022-05-02' }));
+    expect(text).toContain('Außerdem wurden zum 01.04.2022 und zum 02.05.2022 zwei weitere Case Managerinnen für die Beratung Geflüchteter aus der Ukraine mit zusammen 1,5 VZÄ bei der Kreisverwaltung eingestellt.');
+  });
+});
+
+describe('who serves other municipalities', () => {
+  test('an assignment ending on the previous Stand: the move is told from the day after', async () => {
+    const text = await followUpWith((d) => {
+      d.assignments = d.assignments.filter((a) => a.staff !== 'cm-meckenheim');
+      d.assignments.push({ staff: 'cm-meckenheim', municipalities: ['meckenheim'], from: '2021-10-15' }, { staff: 'cm-meckenheim', municipalities: ['rheinbach'], from: '2021-10-15', to: '2022-03-01' });
+    });
+    expect(text).toContain('Der bisher für die Stadt Meckenheim und die Stadt Rheinbach zuständige Case Manager ist seit dem 02.03.2022 nur noch für die Stadt Meckenheim zuständig.');
+  });
+});
+
+describe('a module where nothing changed', () => {
+  test('a plan change alone is a change: the staffing is not called unchanged', async () => {
+    const text = await talheimNextWith((d) => plan(d, 'modul-1').push({ from: '2022-04-01', fte: 2 }));
+    expect(text).not.toContain('unverändert besetzt');
+  });
+
+  test('nobody in post is not "unverändert besetzt"', async () => {
+    const text = await talheimNextWith((d) => (d.staff = d.staff.filter((s) => s.module !== 'modul-1')));
+    expect(text).not.toContain('unverändert besetzt');
+    expect(text).toContain('sind bisher nicht besetzt.');
+  });
+});
