@@ -47,3 +47,36 @@ describe('a module where nothing changed', () => {
     expect(text).toContain('sind bisher nicht besetzt.');
   });
 });
+
+describe('who left', () => {
+  /** The 16.03.2022 Vorlage with a third Case Managerin for frühkindliche Sprachförderung. */
+  const threeAlike = (change: (d: Dataset) => void) =>
+    renderWith((d) => {
+      d.staff.push({ ...staff(d, 'm2-sprache-1'), id: 'm2-sprache-3', name: 'Wiebke Tammen' });
+      change(d);
+    });
+
+  test('two of three called the same leaving on one day: "zwei der drei"', async () => {
+    const text = await threeAlike((d) => {
+      staff(d, 'm2-sprache-1').end = '2022-01-31';
+      staff(d, 'm2-sprache-2').end = '2022-01-31';
+    });
+    expect(text).toContain('Zum 31.01.2022 sind zwei der drei Case Managerinnen für frühkindliche Sprachförderung ausgeschieden.');
+  });
+
+  test('one of three men called the same: "einer der drei Case Manager"', async () => {
+    const text = await threeAlike((d) => {
+      for (const id of ['m2-sprache-1', 'm2-sprache-2', 'm2-sprache-3']) staff(d, id).gender = 'm';
+      staff(d, 'm2-sprache-2').end = '2022-01-31';
+    });
+    expect(text).toContain('Zum 31.01.2022 ist einer der drei Case Manager für frühkindliche Sprachförderung ausgeschieden.');
+  });
+
+  test('a leaver whose assignments ended before their last day is named by the latest of them', async () => {
+    const text = await followUpWith((d) => {
+      d.assignments = d.assignments.filter((a) => a.staff !== 'cm-windeck');
+      d.assignments.push({ staff: 'cm-windeck', municipalities: ['windeck'], from: '2021-10-15', to: '2022-03-31' }, { staff: 'cm-windeck', municipalities: ['siegburg'], from: '2022-04-01', to: '2022-04-20' });
+    });
+    expect(text).toContain('Zum 30.04.2022 ist die Case Managerin für die Stadt Siegburg ausgeschieden.');
+  });
+});
