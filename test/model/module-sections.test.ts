@@ -33,6 +33,18 @@ describe('who serves other municipalities', () => {
     });
     expect(text).toContain('Der bisher für die Stadt Meckenheim und die Stadt Rheinbach zuständige Case Manager ist seit dem 02.03.2022 nur noch für die Stadt Meckenheim zuständig.');
   });
+  test('one of two municipalities exchanged for another: a move, told with both now served', async () => {
+    const text = await followUpWith((d) => {
+      d.assignments.find((a) => a.staff === 'cm-meckenheim')!.to = '2022-04-30';
+      d.assignments.push({ staff: 'cm-meckenheim', municipalities: ['meckenheim', 'swisttal'], from: '2022-05-01' });
+    });
+    expect(text).toContain('Der bisher für die Stadt Meckenheim und die Stadt Rheinbach zuständige Case Manager ist seit dem 01.05.2022 für die Stadt Meckenheim und die Gemeinde Swisttal zuständig.');
+  });
+
+  test('someone who served no municipality before: named by their start, the municipality not "zusätzlich"', async () => {
+    const text = await followUpWith((d) => (d.assignments.find((a) => a.staff === 'cm-lohmar')!.from = '2022-04-01'));
+    expect(text).toContain('Der zum 01.02.2022 eingestellte Case Manager ist seit dem 01.04.2022 für die Stadt Lohmar zuständig.');
+  });
 });
 
 describe('a module where nothing changed', () => {
