@@ -23,6 +23,11 @@ describe('hires', () => {
     const text = await followUpWith((d) => d.staff.push({ ...staff(d, 'cm-ukraine'), id: 'cm-ukraine-2', name: 'Hannelore Quistorp', fte: 0.5, start: '2022-05-02' }));
     expect(text).toContain('Außerdem wurden zum 01.04.2022 und zum 02.05.2022 zwei weitere Case Managerinnen für die Beratung Geflüchteter aus der Ukraine mit zusammen 1,5 VZÄ bei der Kreisverwaltung eingestellt.');
   });
+  test('someone who started on the previous Stand is no hire: counted "zum damaligen Zeitpunkt"', async () => {
+    const text = await followUpWith((d) => (staff(d, 'cm-eitorf').start = '2022-03-01'));
+    expect(text).toContain('die Case Managerin der Stadt Troisdorf sowie zehn Case Managerinnen und Case Manager eingestellt.');
+    expect(text).not.toContain('Gemeinde Eitorf seit dem');
+  });
 });
 
 describe('who serves other municipalities', () => {
@@ -82,6 +87,16 @@ describe('who left', () => {
       staff(d, 'm2-sprache-2').end = '2022-01-31';
     });
     expect(text).toContain('Zum 31.01.2022 ist einer der drei Case Manager für frühkindliche Sprachförderung ausgeschieden.');
+  });
+
+  test('someone who started on the previous Stand and left since was in post then: not "bereits wieder ausgeschieden"', async () => {
+    const text = await followUpWith((d) => (staff(d, 'cm-neunkirchen').end = '2022-04-30'));
+    expect(text).toContain('Zum 30.04.2022 ist die Case Managerin für die Gemeinde Neunkirchen-Seelscheid und die Gemeinde Much ausgeschieden.');
+  });
+
+  test('hired and gone on the same day is still told', async () => {
+    const text = await followUpWith((d) => (staff(d, 'cm-ruppichteroth').end = '2022-04-15'));
+    expect(text).toContain('Die zum 15.04.2022 eingestellte Case Managerin für die Gemeinde Ruppichteroth ist zum 15.04.2022 bereits wieder ausgeschieden.');
   });
 
   test('a leaver whose assignments ended before their last day is named by the latest of them', async () => {
