@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Dataset, StaffMember } from '../../src/model/types.js';
-import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith, TALHEIM_DIR, TALHEIM_NEXT } from '../support/example.js';
+import { FOLLOW_UP, FOLLOW_UP_DIR, renderWith, TALHEIM_DIR, TALHEIM_FIRST, TALHEIM_NEXT } from '../support/example.js';
 
 const staff = (d: Dataset, id: string): StaffMember => d.staff.find((s) => s.id === id)!;
 const followUpWith = (change: (d: Dataset) => void): Promise<string> => renderWith(change, FOLLOW_UP, FOLLOW_UP_DIR);
@@ -105,5 +105,22 @@ describe('who left', () => {
       d.assignments.push({ staff: 'cm-windeck', municipalities: ['windeck'], from: '2021-10-15', to: '2022-03-31' }, { staff: 'cm-windeck', municipalities: ['siegburg'], from: '2022-04-01', to: '2022-04-20' });
     });
     expect(text).toContain('Zum 30.04.2022 ist die Case Managerin für die Stadt Siegburg ausgeschieden.');
+  });
+});
+
+describe('the decision that founded a plan', () => {
+  const decision = { name: 'Beschluss des Kreistages', date: '2021-11-01', reference: '088/21' };
+
+  test('taken on the Stand day, it is cited; the first plan period by date, wherever the data lists it', async () => {
+    const text = await renderWith(
+      (d) => {
+        const periods = plan(d, 'modul-1');
+        periods[0]!.decision = decision;
+        periods.unshift({ from: '2022-07-01', fte: 2 });
+      },
+      TALHEIM_FIRST,
+      TALHEIM_DIR,
+    );
+    expect(text).toContain('Mit Beschluss des Kreistages vom 01.11.2021 (Vorlage 088/21) wurde der Stellenumfang für das Modul I zum 01.07.2021 auf 1,5 Vollzeitstellen festgelegt.');
   });
 });
