@@ -124,3 +124,38 @@ describe('the decision that founded a plan', () => {
     expect(text).toContain('Mit Beschluss des Kreistages vom 01.11.2021 (Vorlage 088/21) wurde der Stellenumfang für das Modul I zum 01.07.2021 auf 1,5 Vollzeitstellen festgelegt.');
   });
 });
+
+describe('whether a case-management module had personnel changes', () => {
+  /** The follow-up without its hires and with Windeck's case manager still in post: nothing changed in Modul 2. */
+  const quiet = (d: Dataset): void => {
+    const hiredLater = new Set(['cm-eitorf', 'cm-siegburg', 'cm-troisdorf-2', 'cm-ukraine', 'cm-ruppichteroth']);
+    d.staff = d.staff.filter((s) => !hiredLater.has(s.id));
+    delete staff(d, 'cm-windeck').end;
+    delete d.assignments.find((a) => a.staff === 'cm-windeck')!.to;
+  };
+  const CHANGED = 'haben sich folgende personelle Veränderungen im Modul 2 ergeben.';
+
+  test('a leaver alone is a change', async () => {
+    const text = await followUpWith((d) => {
+      quiet(d);
+      staff(d, 'cm-windeck').end = '2022-04-30';
+    });
+    expect(text).toContain(CHANGED);
+  });
+
+  test('a changed post alone is a change', async () => {
+    const text = await followUpWith((d) => {
+      quiet(d);
+      staff(d, 'cm-lohmar').fteChanges = [{ from: '2022-05-01', fte: 0.5 }];
+    });
+    expect(text).toContain(CHANGED);
+  });
+
+  test('a hire alone is a change', async () => {
+    const text = await followUpWith((d) => {
+      quiet(d);
+      d.staff.push({ ...staff(d, 'cm-lohmar'), id: 'cm-neu', name: 'Wiebke Tammen', start: '2022-05-02' });
+    });
+    expect(text).toContain(CHANGED);
+  });
+});
