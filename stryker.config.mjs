@@ -1,0 +1,32 @@
+// Mutation testing (`npm run mutation`, not in CI: it takes long). StrykerJS changes kim's sources one
+// small edit at a time ("mutant") and runs the in-process tests (vitest.mutation.config.ts) against each;
+// a mutant no test notices is a wrong Vorlage the tests would let through. scripts/mutation.mjs runs this
+// and prints the score per folder; mutation-survivors.md argues the survivors that are equivalent.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // Each mutant runs only the tests that execute its code.
+  coverageAnalysis: 'perTest',
+  mutate: ['src/german/**/*.ts', 'src/model/**/*.ts', 'src/emit/pdf/layout/**/*.ts', '!src/**/types.ts'],
+  // types.ts files hold types only. dist/ stays in the sandbox: in-process tests read the built PDF assets.
+  // Anchored: a bare 'reports' would also drop every data folder's reports/.
+  ignorePatterns: ['/out', '/reports', '/.stryker-tmp'],
+  // Results of unchanged code and tests are reused between runs (the file is not committed).
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 60_000,
+  // The initial run of all in-process tests took over Stryker's default 5 minutes on the shared machine.
+  dryRunTimeoutMinutes: 30,
+  concurrency: 2,
+  cleanTempDir: 'always',
+  // Stryker rewrites tsconfig.json's project references with the `typescript` package's JavaScript API,
+  // which TypeScript 7 (native) no longer has; kim has no references and vitest needs no tsconfig, so
+  // Stryker is pointed at no file.
+  tsconfigFile: 'tsconfig.stryker-none.json',
+};
