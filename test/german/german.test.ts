@@ -152,6 +152,11 @@ describe('gendered role forms', () => {
     expect(personalPronoun(nounParts(staff, ['w']))).toBe('sie');
     expect(personalPronoun(nounParts(staff, ['d']))).toBe('sie');
     expect(personalPronoun(nounParts(staff, ['m', 'm']))).toBe('sie');
+    // Issue 23: one person of gender d named by a neuter noun ("das Teammitglied") is "es", not "sie".
+    const member: RoleForms = { ...staff, d: 'Teammitglied', neutralGenus: 'neuter' };
+    expect(personalPronoun(nounParts(member, ['d']))).toBe('es');
+    expect(relativePronoun(nounParts(member, ['d']))).toBe('das');
+    expect(definiteNouns(nounParts(member, ['d']))).toBe('das Teammitglied');
   });
 });
 

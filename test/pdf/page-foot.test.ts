@@ -25,6 +25,19 @@ const perPage = Math.floor((DEFAULT_AREA.bottom - DEFAULT_AREA.top + 0.01) / bod
 const roles = (pages: Page[]) => pages.map((page) => texts(page).map((t) => t.node?.role ?? 'artifact'));
 
 describe('what starts at the page foot', () => {
+  // Every paragraph length against every room left: the print shop's rule, spelt out as a table.
+  test('a paragraph leaves no single first line at the foot and carries no single last line over', () => {
+    /** Lines of an n-line paragraph set on the page with room for r lines. */
+    const expected = (n: number, r: number) => (r >= n ? n : r < 2 ? 0 : n - r > 1 ? r : r >= 3 ? r - 1 : 0);
+    for (let n = 2; n <= 6; n++) {
+      for (let r = 1; r <= 6; r++) {
+        const pages = layout(`${paragraph('a', perPage - r)}\n\n${paragraph('b', n)}`);
+        const set = texts(pages[0]!).filter((t) => lineText(t).startsWith('b')).length;
+        expect(set, `${n} lines with room for ${r}`).toBe(expected(n, r));
+      }
+    }
+  });
+
   // 1 to 4 lines of room under a paragraph: the list's first two lines are set together or not at all,
   // whether its items are lines (a tight list) or paragraphs (a loose one, more space between them).
   test('a list does not start with one line at the page foot', () => {

@@ -202,11 +202,11 @@ class Paginator {
         take = Math.max(0, remaining - 2);
       }
       if (take < remaining) {
-        if (index === 0 && take < 2 && remaining >= 2) take = 0; // no orphan: start on the next page
-        else if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
+        if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
         else if (remaining - take === 1 && index === 0) take = 0; // three lines: neither orphan nor widow, all go over
         // No word hyphenated across a page: a page-final line ending in a hyphen goes over as well.
         while (take > 0 && lines[index + take - 1]!.ending === 'hyphen') take -= 1;
+        // No orphan: a paragraph that would leave one line here starts on the next page.
         if (index === 0 && take < 2) take = 0;
       }
       if (take === 0 && this.atTop()) take = Math.max(1, Math.min(fit, remaining));
