@@ -81,6 +81,36 @@ describe('what starts at the page foot', () => {
   });
 });
 
+describe('lists and figures', () => {
+  test('numbers of a list are right-aligned on their delimiter: "9." and "10." end at the same x', () => {
+    const md = Array.from({ length: 10 }, (_, i) => `${i + 1}. Punkt ${i + 1}`).join('\n');
+    const labels = texts(layout(md)[0]!).filter((t) => t.node?.role === 'Lbl');
+    expect(labels.map(lineText)).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}.`));
+    const ends = labels.map((t) => t.x + metrics.width('regular', lineText(t)) * t.size);
+    for (const end of ends) expect(end).toBeCloseTo(ends[0]!, 6);
+    expect(labels[9]!.x).toBeLessThan(labels[8]!.x);
+  });
+
+  // The staffing chart is one drawing: it never starts at a page foot it does not fit, and its heading goes with it.
+  test('a chart that does not fit below the text goes whole to the next page, with its heading', () => {
+    const chart = { alt: 'Stellen je Modul', drawing: { width: 400, height: 300, shapes: [] } };
+    const figures = new Map([['stellen.diagramm.svg', chart]]);
+    const md = `# Sachverhalt\n\n${paragraph('a', perPage - 12)}\n\n## Stellen\n\n![Stellen je Modul](stellen.diagramm.svg)`;
+    const pages = paginate(buildBlocks(marked.lexer(md, { gfm: true }), { metrics, figures } as Parameters<typeof buildBlocks>[1]));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]!.items.some((i) => i.kind === 'figure')).toBe(false);
+    expect(pages[1]!.items.some((i) => i.kind === 'figure')).toBe(true);
+    expect(texts(pages[1]!)[0]!.node?.role).toBe('H2');
+    // Without a heading, straight after a paragraph: the same.
+    const alone = paginate(buildBlocks(marked.lexer(md.replace('## Stellen\n\n', ''), { gfm: true }), { metrics, figures } as Parameters<typeof buildBlocks>[1]));
+    for (const layoutPages of [pages, alone]) {
+      const figure = layoutPages[1]!.items.find((i) => i.kind === 'figure');
+      expect(figure !== undefined && figure.kind === 'figure' && figure.y + figure.height <= DEFAULT_AREA.bottom).toBe(true);
+      expect(layoutPages[0]!.items.some((i) => i.kind === 'figure')).toBe(false);
+    }
+  });
+});
+
 describe('the hyphen at a line end is part of the line', () => {
   /** Every character 1 pt wide. */
   const measure: Measure = (_font, text) => Array.from(text).length;
