@@ -7,20 +7,12 @@ import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { buildBlocks } from '../../src/emit/pdf/layout/blocks.js';
 import { breakLines, buildPieces, SOFT_HYPHEN, type Measure } from '../../src/emit/pdf/layout/linebreak.js';
-import type { FontMetrics } from '../../src/emit/pdf/layout/metrics.js';
 import { DEFAULT_AREA, paginate, type Page, type PlacedRect, type PlacedText } from '../../src/emit/pdf/layout/paginate.js';
-import { STYLES, TABLE } from '../../src/emit/pdf/layout/styles.js';
+import { TABLE } from '../../src/emit/pdf/layout/styles.js';
+import { lineText, metrics, paragraph, perPage, texts } from './layout-helpers.js';
 
-const metrics: FontMetrics = { width: (_font, text) => Array.from(text).length * 0.5, drawable: (_font, text) => text };
 const layout = (md: string) => paginate(buildBlocks(marked.lexer(md, { gfm: true }), { metrics }));
 
-const texts = (page: Page) => page.items.filter((i): i is PlacedText => i.kind === 'text');
-const lineText = (item: PlacedText) => item.segments.map((s) => s.text).join('');
-/** A paragraph of `lines` lines: words of 10 characters, 7 per line. */
-const paragraph = (tag: string, lines: number) =>
-  Array.from({ length: lines * 7 }, (_, i) => `${tag}${String(i).padStart(10 - tag.length, '0')}`).join(' ');
-const bodyLine = STYLES.paragraph.size * STYLES.paragraph.lineHeight;
-const perPage = Math.floor((DEFAULT_AREA.bottom - DEFAULT_AREA.top + 0.01) / bodyLine);
 /** The pages, each as the roles of its lines (list items by their text's parent: LBody). */
 const roles = (pages: Page[]) => pages.map((page) => texts(page).map((t) => t.node?.role ?? 'artifact'));
 
