@@ -8,6 +8,9 @@ describe('editDistance', () => {
     ['modul-7', 'modul-1', 1],
     ['', 'abc', 3],
     ['kitten', 'sitting', 3],
+    // Only a true swap of neighbours counts once: one matching pair is not a swap.
+    ['ab', 'ca', 2],
+    ['ab', 'bc', 2],
   ])('%s → %s = %i', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
     expect(editDistance(b, a)).toBe(d);

@@ -158,6 +158,11 @@ describe('gendered role forms', () => {
     expect(personalPronoun(nounParts(staff, ['w']))).toBe('sie');
     expect(personalPronoun(nounParts(staff, ['d']))).toBe('sie');
     expect(personalPronoun(nounParts(staff, ['m', 'm']))).toBe('sie');
+    // Issue 23: one person of gender d named by a neuter noun ("das Teammitglied") is "es", not "sie".
+    const member: RoleForms = { ...staff, d: 'Teammitglied', neutralGenus: 'neuter' };
+    expect(personalPronoun(nounParts(member, ['d']))).toBe('es');
+    expect(relativePronoun(nounParts(member, ['d']))).toBe('das');
+    expect(definiteNouns(nounParts(member, ['d']))).toBe('das Teammitglied');
   });
 });
 
@@ -173,6 +178,9 @@ describe('municipalities, module numbers and quantities', () => {
   test('Roman numerals', () => {
     expect([1, 2, 3, 4, 9, 14, 40, 1994].map(romanNumeral)).toEqual(['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL', 'MCMXCIV']);
     expect(() => romanNumeral(0)).toThrow();
+    // Every numeral of the table, up to the largest Roman number; beyond it a German message, no "MMMM".
+    expect([555, 2444, 90, 3999].map(romanNumeral)).toEqual(['DLV', 'MMCDXLIV', 'XC', 'MMMCMXCIX']);
+    expect(() => romanNumeral(4000)).toThrow('Keine römische Zahl für 4000');
   });
   test('posts with their unit: singular for exactly one, a decimal in the plural, whole posts up to twelve in words', () => {
     const stellen = { singular: 'Stelle', plural: 'Stellen' };

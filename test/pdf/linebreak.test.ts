@@ -59,6 +59,9 @@ describe('line breaking', () => {
     expect(lineTexts([run('Am 15.01.2022 wurde')], 10)).toEqual(['Am', '15.01.2022', 'wurde']);
     expect(lineTexts([run('von 6 auf 12 Stellen')], 10)).toEqual(['von 6 auf', '12 Stellen']);
     expect(lineTexts([run('das Modul II')], 9)[0]).toBe('das');
+    // Only a name right before its number: "Stellen:" ends a phrase, the figure after it may start a line.
+    expect(lineTexts([run('die Stellen: 3 von 4')], 12)).toEqual(['die Stellen:', '3 von 4']);
+    expect(lineTexts([run('mit 12 Stellen')], 9)).toEqual(['mit 12', 'Stellen']);
   });
 });
 

@@ -1,23 +1,11 @@
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { buildBlocks } from '../../src/emit/pdf/layout/blocks.js';
-import type { FontMetrics } from '../../src/emit/pdf/layout/metrics.js';
-import { DEFAULT_AREA, paginate, withFooters, type Page, type PlacedText } from '../../src/emit/pdf/layout/paginate.js';
-import { STYLES } from '../../src/emit/pdf/layout/styles.js';
+import { paginate, withFooters, type Page, type PlacedText } from '../../src/emit/pdf/layout/paginate.js';
 import { structPath } from '../../src/emit/pdf/layout/structure.js';
+import { lineText, metrics, paragraph, perPage, texts } from './layout-helpers.js';
 
-/** Every character half an em wide: 11 pt text holds 85 characters per line of the 165 mm type area. */
-const metrics: FontMetrics = { width: (_font, text) => Array.from(text).length * 0.5, drawable: (_font, text) => text };
 const layout = (md: string) => withFooters(paginate(buildBlocks(marked.lexer(md, { gfm: true }), { metrics })), metrics);
-
-const texts = (page: Page) => page.items.filter((i): i is PlacedText => i.kind === 'text');
-const lineText = (item: PlacedText) => item.segments.map((s) => s.text).join('');
-/** A paragraph of `lines` lines: words of 10 characters, 7 per line (77 of 85 characters). */
-const paragraph = (tag: string, lines: number) =>
-  Array.from({ length: lines * 7 }, (_, i) => `${tag}${String(i).padStart(10 - tag.length, '0')}`).join(' ');
-const bodyLine = STYLES.paragraph.size * STYLES.paragraph.lineHeight;
-/** How many body lines fit on an empty page. */
-const perPage = Math.floor((DEFAULT_AREA.bottom - DEFAULT_AREA.top + 0.01) / bodyLine);
 
 describe('pagination on pure data', () => {
   test('lines fill a page, continue on the next; every line knows its element, borders are artifacts', () => {

@@ -202,11 +202,11 @@ class Paginator {
         take = Math.max(0, remaining - 2);
       }
       if (take < remaining) {
-        if (index === 0 && take < 2 && remaining >= 2) take = 0; // no orphan: start on the next page
-        else if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
+        if (remaining - take === 1 && take >= 3) take -= 1; // no widow: carry two lines over
         else if (remaining - take === 1 && index === 0) take = 0; // three lines: neither orphan nor widow, all go over
         // No word hyphenated across a page: a page-final line ending in a hyphen goes over as well.
         while (take > 0 && lines[index + take - 1]!.ending === 'hyphen') take -= 1;
+        // No orphan: a paragraph that would leave one line here starts on the next page.
         if (index === 0 && take < 2) take = 0;
       }
       if (take === 0 && this.atTop()) take = Math.max(1, Math.min(fit, remaining));
@@ -259,7 +259,7 @@ class Paginator {
     const lineHeight = style.size * style.lineHeight;
     this.pending = Math.max(this.pending, STYLES.list.spaceBefore);
     // No list starts with a single line at the page bottom: its first two lines start together.
-    if (!this.atTop() && this.y + this.pending + Math.min(2, block.items.length) * lineHeight > this.area.bottom) this.newPage();
+    if (!this.atTop() && this.y + this.pending + listStartHeight(block) > this.area.bottom) this.newPage();
     // A list that opens an item of an enclosing list ("- - x"): the outer label goes on its first line.
     this.placeLabel(this.baseline(this.y + (this.atTop() ? 0 : this.pending), style));
     for (const item of block.items) {
@@ -453,13 +453,23 @@ function startHeight(blocks: readonly Block[], index: number): number {
     case 'table':
       return block.header.height + (block.rows[0]?.height ?? 0);
     case 'list':
-      return Math.min(2, block.items.length) * STYLES.listItem.size * STYLES.listItem.lineHeight;
+      return listStartHeight(block);
     case 'chart':
       // A chart is never split: its heading goes over with it.
       return block.height;
     default:
       return 0;
   }
+}
+
+/**
+ * The height of a list's first two lines: two lines of its first item, or that item's one line, the space
+ * after it (a loose list's items are paragraphs: 8 pt) and the second item's first line.
+ */
+function listStartHeight(block: ListBlock): number {
+  const opening = block.items[0]?.blocks[0];
+  const between = block.items.length > 1 && opening?.kind === 'text' && opening.lines.length === 1 ? opening.style.spaceAfter : 0;
+  return Math.min(2, block.items.length) * STYLES.listItem.size * STYLES.listItem.lineHeight + between;
 }
 
 function spaceBefore(block: Block): number {
