@@ -25,7 +25,7 @@ describe('hires', () => {
   });
   test('someone who started on the previous Stand is no hire: counted "zum damaligen Zeitpunkt"', async () => {
     const text = await followUpWith((d) => (staff(d, 'cm-eitorf').start = '2022-03-01'));
-    expect(text).toContain('die Case Managerin der Stadt Troisdorf sowie zehn Case Managerinnen und Case Manager eingestellt.');
+    expect(text).toContain('die Case Managerin der Stadt Troisdorf sowie die zehn Case Managerinnen und Case Manager der Kreisverwaltung eingestellt.');
     expect(text).not.toContain('Gemeinde Eitorf seit dem');
   });
 });
