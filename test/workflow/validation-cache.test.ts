@@ -4,7 +4,7 @@
  * doubt about the cache, means validating again. Run on the built CLI as a user runs it, with the disk
  * cache on in a folder of its own (the suite runs with KIM_CACHE=off).
  */
-import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -78,6 +78,22 @@ describe('kim report reuses the validation of unchanged data', () => {
     const changed = report(data, cache);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('staff.yaml:15:10  Fehler: Feld "fte" (Stellenanteil): Erwartet wird eine Zahl, gefunden wurde der Text "viel".');
+  });
+
+  test('an Anlage deleted after a valid run is missed again, though no data file changed (exit 1)', () => {
+    const data = exampleData();
+    const cache = tempDir('kim-vcache-cache-');
+    const reportFile = join(data, 'reports', `${CURRENT}.yaml`);
+    const title = '    title: Geschäftsordnung der Lenkungsgruppe KIM\n';
+    expect(readFileSync(reportFile, 'utf8')).toContain(title);
+    writeFileSync(reportFile, readFileSync(reportFile, 'utf8').replace(title, `${title}    file: anlagen/go.pdf\n`));
+    mkdirSync(join(data, 'anlagen'));
+    writeFileSync(join(data, 'anlagen', 'go.pdf'), '%PDF-1.7\n');
+    expect(report(data, cache).code).toBe(0);
+    rmSync(join(data, 'anlagen', 'go.pdf'));
+    const run = report(data, cache);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Die Anlagendatei "anlagen/go.pdf" gibt es im Datenordner nicht.');
   });
 
   test('warnings are still printed when the result comes from the cache', () => {
