@@ -125,6 +125,7 @@ const commanderLazyChildProcess = {
  *   and rolldown's small runtime chunk;
  * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
  * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
+ * - shared-checks: what validation shares with report and pdf (logo size, drawable characters);
  * - validate (after pdf): the compiled validators with Ajv's runtime helpers and the rules, loaded
  *   only when validation runs (not when kim's validation cache has the result);
  * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
@@ -152,6 +153,10 @@ const CHUNK_GROUPS = [
     ),
   },
   { name: 'report', priority: 40, test: anyOf(inDist('src/report-run.js'), inDist('src/cli/commands/report.js'), inDist('templates/compiled.js')) },
+  // What validation shares with the report and PDF stages (the logo's size and format, the characters the
+  // PDF fonts can draw): a chunk of its own, else the validate chunk would require the report or pdf
+  // chunk, and `kim validate` would load Handlebars or a validating Markdown run marked.
+  { name: 'shared-checks', priority: 45, test: anyOf(inDist('src/image-size.js'), inDist('src/files/zlib-on-demand.js'), inDist('src/drawable-characters.js')) },
   { name: 'pdf', priority: 30, test: anyOf(inDist('src/emit/pdf/'), inPackage('marked')) },
   // Validation proper: a run whose validation comes from kim's disk cache (src/validate/validation-cache.ts)
   // never loads it. After report and pdf, so that what they share with the rules (undrawable characters,
