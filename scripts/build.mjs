@@ -18,6 +18,8 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio
 for (const entry of ['main.cjs', 'main.js']) chmodSync(join(root, 'dist', 'src', 'cli', entry), 0o755);
 const compileSchemas = join(root, 'scripts', 'compile-schemas.mjs');
 if (existsSync(compileSchemas)) execFileSync(process.execPath, [compileSchemas], { stdio: 'inherit' });
+// The validation cache's key for kim's own validation code (after tsc and the validators).
+execFileSync(process.execPath, [join(root, 'scripts', 'validation-id.mjs')], { stdio: 'inherit' });
 // The privacy check's small confusables table (the letters of European names).
 execFileSync(process.execPath, [join(root, 'scripts', 'build-name-data.mjs')], { stdio: 'inherit' });
 // kim's own templates, precompiled (before bundling: the bundle includes them).

@@ -120,11 +120,14 @@ const commanderLazyChildProcess = {
  *
  * - yaml: the YAML parser, only when a data file is not in kim's parse cache (first, so that no group
  *   takes it in because one of its modules imports it);
- * - core: the CLI and what every command that reads data runs (load, validate, model, the compiled
- *   validators with Ajv's runtime helpers, the terminal), which rolldown makes the entry chunk itself:
- *   `kim validate` reads it and rolldown's small runtime chunk;
+ * - core: the CLI and what every command that reads data runs (load, the validation cache, model, the
+ *   terminal), which rolldown makes the entry chunk itself: `kim validate` reads it, the validate chunk
+ *   and rolldown's small runtime chunk;
  * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
  * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
+ * - shared-checks: what validation shares with report and pdf (logo size, drawable characters);
+ * - validate (after pdf): the compiled validators with Ajv's runtime helpers and the rules, loaded
+ *   only when validation runs (not when kim's validation cache has the result);
  * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
  *   they take only what nothing else needs (with a higher priority the chart took half of src/german/, and
  *   every run, `kim validate` included, loaded it and the docx package: test/workflow/stage-loading.test.ts).
@@ -147,11 +150,18 @@ const CHUNK_GROUPS = [
       inDist('src/valid-data.js'),
       inDist('src/cli/commands/validate.js'),
       inDist('src/init/editor-schemas.js'),
-      inDist('schemas/validators.js'),
     ),
   },
   { name: 'report', priority: 40, test: anyOf(inDist('src/report-run.js'), inDist('src/cli/commands/report.js'), inDist('templates/compiled.js')) },
+  // What validation shares with the report and PDF stages (the logo's size and format, the characters the
+  // PDF fonts can draw): a chunk of its own, else the validate chunk would require the report or pdf
+  // chunk, and `kim validate` would load Handlebars or a validating Markdown run marked.
+  { name: 'shared-checks', priority: 45, test: anyOf(inDist('src/image-size.js'), inDist('src/files/zlib-on-demand.js'), inDist('src/drawable-characters.js')) },
   { name: 'pdf', priority: 30, test: anyOf(inDist('src/emit/pdf/'), inPackage('marked')) },
+  // Validation proper: a run whose validation comes from kim's disk cache (src/validate/validation-cache.ts)
+  // never loads it. After report and pdf, so that what they share with the rules (undrawable characters,
+  // the logo's size) goes with them and their chunks do not require this one.
+  { name: 'validate', priority: 25, test: anyOf(inDist('src/validate/index.js'), inDist('schemas/validators.js')) },
   { name: 'docx', priority: 20, test: anyOf(inDist('src/emit/docx/'), inPackage('docx')) },
   { name: 'chart', priority: 20, test: inDist('src/emit/chart/') },
   { name: 'staffing-series', priority: 20, test: inDist('src/model/staffing-series.js') },

@@ -10,7 +10,8 @@ import { loadSources, type LoadedSources } from './load/dataset.js';
 import { oldFormatError } from './migrate/old-format.js';
 import type { Dataset, Report } from './model/types.js';
 import { findTemplates, type TemplateSet } from './render/template-registry.js';
-import { validateSources, type Validation } from './validate/index.js';
+import type { Validation } from './validate/index.js';
+import { cachedValidation, storeValidation, validationCacheKey, type RecordedRead } from './validate/validation-cache.js';
 
 export interface DataOptions {
   /** The data folder (default `data`). */
@@ -38,7 +39,7 @@ export async function checkData(options: DataOptions): Promise<{ validation: Val
   const env = options.env ?? NO_ENVIRONMENT;
   const [sources, templates] = await Promise.all([loadSources(dataDir, { cacheDir: env.cacheDir, trace: env.trace }), findTemplates(options.templatesDir && resolve(options.templatesDir))]);
   const old = oldFormatError(sources);
-  const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validateSources(sources, [...templates.templates.keys()]);
+  const validation = old ? { diagnostics: [...sources.diagnostics, old], dataset: undefined, reportSources: [] } : await validate(sources, [...templates.templates.keys()], env);
   // Override files kim would not use are part of what the run reports (template-registry.ts).
   validation.diagnostics = [...validation.diagnostics, ...templates.diagnostics];
   return { validation, templates, sources };
@@ -65,4 +66,19 @@ export async function loadValidData(options: DataOptions): Promise<ValidData> {
   const { validation, templates } = await checkData(options);
   if (hasErrors(validation.diagnostics) || !validation.dataset) throw new DataError(validation.diagnostics);
   return { dataset: validation.dataset, templates, diagnostics: validation.diagnostics, validation };
+}
+
+/**
+ * Validation, or the result a previous run stored for exactly these files (validation-cache.ts): then
+ * the validators and rules are not even loaded, which is most of a cold `kim report`'s cost.
+ */
+async function validate(sources: LoadedSources, templates: string[], env: Environment): Promise<Validation> {
+  const key = env.cacheDir === undefined ? undefined : validationCacheKey(sources, templates);
+  const cached = key === undefined ? undefined : await cachedValidation(env.cacheDir!, key, sources, env.trace);
+  if (cached) return cached;
+  const reads: RecordedRead[] = [];
+  const { validateSources } = await import('./validate/index.js');
+  const validation = await validateSources(sources, templates, (read) => reads.push(read));
+  if (key !== undefined) await storeValidation(env.cacheDir!, key, sources, validation, reads);
+  return validation;
 }

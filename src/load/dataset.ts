@@ -19,6 +19,8 @@ export interface LoadedSources {
    * again without them): still there, so no other report may take them for absent.
    */
   excludedReports?: SourceFile[];
+  /** With the disk cache on: each file read (relative path) → a hash of its bytes (the parse cache's key). */
+  contentKeys?: Map<string, string>;
 }
 
 /** Reads and parses every data file of the folder; collects all problems instead of stopping at the first. */
@@ -29,6 +31,7 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
 
   const root = await realpath(dataDir);
   const cache = options.cacheDir;
+  const contentKeys = new Map<string, string>();
   const readOne = async (relative: string): Promise<SourceFile | undefined> => {
     const bytes = await readInside(root, dataDir, relative).catch((cause: unknown) => {
       diagnostics.push(error(relative, 0, 0, '', unreadable(relative, cause)));
@@ -36,6 +39,7 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
     });
     if (!bytes) return undefined;
     const key = cache ? parseCacheKey(bytes) : '';
+    if (cache) contentKeys.set(relative, key);
     const cached = cache ? await readCached(cache, key, relative, options.trace) : undefined;
     if (cached) return cached;
     // The YAML library is loaded only when some file is not in the cache.
@@ -76,7 +80,7 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
   } else {
     diagnostics.push(warning(REPORTS_DIR, 0, 0, '', `Der Ordner ${REPORTS_DIR}/ fehlt; es gibt also keine Vorlagen.`));
   }
-  return { dataDir, files, reports, diagnostics };
+  return { dataDir, files, reports, diagnostics, ...(cache ? { contentKeys } : {}) };
 }
 
 class OutsideDataFolder extends Error {}

@@ -1,14 +1,15 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { REPORTS_DIR, DATA_FILE_KINDS, type DataFileKind } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
 import { escapePointer, type SourceFile } from '../load/source-file.js';
-import { rememberSources } from '../load/dataset-sources.js';
 import type { Dataset, Report } from '../model/types.js';
 import { RULES } from './rules/index.js';
 import { dataFor, isPartValid, pointerIn, type BrokenReport, type DataPathState, type RuleBase } from './rule-context.js';
 import { schemaProblems } from './schema-check.js';
+import { checkDataPath, hashBytes, readDataFile, sizeOfDataFile, type RecordRead } from './data-path.js';
+import { assembleDataset, assign } from './assemble-dataset.js';
+
+export { checkDataPath } from './data-path.js';
 
 export interface Validation {
   diagnostics: Diagnostic[];
@@ -21,7 +22,12 @@ export interface Validation {
 }
 
 /** Schema per file, then the cross-file rules on everything that passed; all problems in one list. */
-export async function validateSources(sources: LoadedSources, templates: string[]): Promise<Validation> {
+/**
+ * `record`, when given, hears every file outside the parsed data files that the rules looked at (a logo's
+ * path state, an Anlage's size, the Word template's bytes) with what they saw: the validation cache
+ * (validation-cache.ts) checks them again before it reuses this run's result.
+ */
+export async function validateSources(sources: LoadedSources, templates: string[], record?: RecordRead): Promise<Validation> {
   const diagnostics = [...sources.diagnostics];
   const valid = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, false])) as Record<DataFileKind, boolean>;
   const broken = Object.fromEntries(DATA_FILE_KINDS.map((k) => [k, [] as string[]])) as Record<DataFileKind, string[]>;
@@ -69,20 +75,20 @@ export async function validateSources(sources: LoadedSources, templates: string[
     otherReportFiles:
       brokenReports.length > 0 || (sources.excludedReports?.length ?? 0) > 0 || sources.diagnostics.some((d) => d.severity === 'error' && d.file.startsWith(`${REPORTS_DIR}/`)),
     templates,
-    checkDataPath: (p) => checkDataPath(sources.dataDir, p),
+    checkDataPath: (p) => {
+      const state = checkDataPath(sources.dataDir, p);
+      record?.({ read: 'path', file: p, seen: state });
+      return state;
+    },
     fileSize: (p) => {
-      try {
-        return statSync(resolve(sources.dataDir, p)).size;
-      } catch {
-        return undefined;
-      }
+      const size = sizeOfDataFile(sources.dataDir, p);
+      record?.({ read: 'size', file: p, seen: size ?? null });
+      return size;
     },
     readDataFile: (p) => {
-      try {
-        return readFileSync(resolve(sources.dataDir, p));
-      } catch {
-        return undefined;
-      }
+      const bytes = readDataFile(sources.dataDir, p);
+      record?.({ read: 'bytes', file: p, seen: bytes ? hashBytes(bytes) : null });
+      return bytes;
     },
   };
   // Each rule gets the parts it declared, and only once they passed the schema (ValidData).
@@ -95,41 +101,9 @@ export async function validateSources(sources: LoadedSources, templates: string[
   }
 
   const allValid = DATA_FILE_KINDS.every((k) => valid[k]) && reportSources.length === sources.reports.length;
-  if (allValid) rememberSources(data, [...DATA_FILE_KINDS.map((k) => sources.files[k]!), ...reportSources]);
-  return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? (data as Dataset) : undefined, reportSources, outputOnly };
+  return { diagnostics: sortDiagnostics(diagnostics), dataset: allValid ? assembleDataset(sources, data, reportSources) : undefined, reportSources, outputOnly };
 }
 
 /** A part of a file passed its schema: nothing wrong at it, inside it, or around it (a list that is not a list). */
 const intact = (broken: string[], pointer: string): boolean => !broken.some((b) => b === pointer || b.startsWith(`${pointer}/`) || pointer.startsWith(`${b}/`));
 
-function assign(data: Partial<Dataset>, kind: DataFileKind, value: unknown): void {
-  const v = value as Record<string, unknown>;
-  if (kind === 'staff') data.staff = v['staff'] as Dataset['staff'];
-  else if (kind === 'assignments') data.assignments = v['assignments'] as Dataset['assignments'];
-  else (data as Record<string, unknown>)[kind] = value;
-}
-
-/**
- * A path from the data must name a file inside the data folder: no absolute paths, no `..` escapes,
- * and no symbolic link that points outside (checked on the real path).
- */
-export function checkDataPath(dataDir: string, path: string): DataPathState {
-  if (isAbsolute(path) || path.includes('\\') || path.includes('\0')) return 'outside';
-  const root = resolve(dataDir);
-  const target = resolve(root, path);
-  if (!isInside(root, target)) return 'outside';
-  if (!existsSync(target)) return 'missing';
-  try {
-    const real = realpathSync(target);
-    if (!isInside(realpathSync(root), real)) return 'outside';
-    const info = statSync(real);
-    return info.isFile() ? 'ok' : info.isDirectory() ? 'folder' : 'special';
-  } catch {
-    return 'missing';
-  }
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}

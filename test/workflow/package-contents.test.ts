@@ -37,7 +37,7 @@ describe('npm pack', () => {
 
   it('ships only what a user runs', () => {
     expect(packed.code, packed.stderr).toBe(0);
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/src\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/src\/kim-cli\.id|dist\/schemas\/validators\.(js|d\.ts)|dist\/templates\/(compiled\.js|gliederung\.json|wortschatz\.json)|dist\/name-data\/confusables-latin\.json|dist\/pdf-assets\/[\w-]+\.(font|bin)|dist\/pdf-assets\/drawable-characters\.json|schemas\/([a-z]+\.schema\.json|template-messages\.yaml)|templates\/.+\.hbs|templates\/(gliederung(-kommune)?|wortschatz)\.yaml|scaffold\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/src\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/src\/kim-cli\.id|dist\/schemas\/validators\.(js|d\.ts)|dist\/schemas\/validation\.id|dist\/templates\/(compiled\.js|gliederung\.json|wortschatz\.json)|dist\/name-data\/confusables-latin\.json|dist\/pdf-assets\/[\w-]+\.(font|bin)|dist\/pdf-assets\/drawable-characters\.json|schemas\/([a-z]+\.schema\.json|template-messages\.yaml)|templates\/.+\.hbs|templates\/(gliederung(-kommune)?|wortschatz)\.yaml|scaffold\/.+)$/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     for (const never of ['test/', 'data/', 'scripts/', 'src/', 'dist/.code-cache/', '.ci/', 'out/']) {
       expect(paths.filter((p) => p.startsWith(never)), never).toEqual([]);
