@@ -47,7 +47,8 @@ export default {
   timeoutMS: 60_000,
   // The initial run of all in-process tests took over Stryker's default 5 minutes on the shared machine.
   dryRunTimeoutMinutes: 30,
-  concurrency: 2,
+  // Two test processes for two cores; KIM_MUTATION_CONCURRENCY=1 while another run shares the machine.
+  concurrency: Number(process.env.KIM_MUTATION_CONCURRENCY) || 2,
   cleanTempDir: "always",
   // Stryker rewrites tsconfig.json's project references with the `typescript` package's JavaScript API,
   // which TypeScript 7 (native) no longer has; kim has no references and vitest needs no tsconfig, so
