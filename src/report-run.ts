@@ -23,8 +23,6 @@ import { undrawableDiagnostics } from './render/undrawable-characters.js';
 import { DataError } from './errors.js';
 import type { TemplateSet } from './render/template-registry.js';
 
-export type { OutputFormat };
-
 /** The PDF renderer of a session; kim watch keeps one across runs, so the fonts are read once. */
 export interface PdfSession {
   pdf(): Promise<PdfRenderer>;

@@ -20,3 +20,6 @@ export function outputFilesText(stem: string, conjunction: string, options: { op
   const [first, ...rest] = [...OUTPUT_FORMAT_NAMES.map((f) => OUTPUT_FORMATS[f].extension), ...(options.oparl ? [OPARL_EXTENSION] : [])];
   return joinList([`${stem}${first}`, ...rest], conjunction);
 }
+
+/** What kim build makes of each Vorlage, for its help: "Markdown, PDF, Word-Dokument und OParl-JSON". */
+export const buildOutputsText = (): string => joinList([...OUTPUT_FORMAT_NAMES.map((f) => OUTPUT_FORMATS[f].label), 'OParl-JSON']);

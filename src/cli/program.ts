@@ -1,9 +1,9 @@
 import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_OPARL_BASE_URL, didYouMean, joinList, OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS, outputFileName, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest, UsageError, type ExitCode } from '../api.js';
+import { DEFAULT_OPARL_BASE_URL, didYouMean, OUTPUT_FORMAT_NAMES, outputFileName, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest, UsageError, type ExitCode } from '../api.js';
 import type { CliEnvironment } from './environment.js';
 import { folderProblem } from './folders.js';
 import { parseJobs } from './jobs.js';
-import { FORMAT_CHOICES, outputFilesText } from './output-formats.js';
+import { buildOutputsText, FORMAT_CHOICES, outputFilesText } from './output-formats.js';
 import { runCommand } from './runner.js';
 import { safeText, type Terminal } from './terminal.js';
 
@@ -151,7 +151,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCo
 
   program
     .command('build')
-    .description(`Alle Vorlagen erzeugen (${joinList([...OUTPUT_FORMAT_NAMES.map((f) => OUTPUT_FORMATS[f].label), 'OParl-JSON'])}); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.`)
+    .description(`Alle Vorlagen erzeugen (${buildOutputsText()}); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.`)
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(outOption())
