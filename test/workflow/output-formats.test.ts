@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildReports, OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS, writeReport } from '../../src/api.js';
 import { CURRENT } from '../support/example.js';
-import { cleanUp, exampleRepo, tempDir } from './helpers.js';
+import { cleanUp, exampleRepo, runKim, tempDir } from './helpers.js';
 
 afterAll(cleanUp);
 
@@ -53,5 +53,27 @@ describe('each output format is written with the table\'s extension and mime typ
       expect(LOOKS_LIKE[file.mimeType]!(bytes)).toBe(true);
       expect([file.size, file.sha512Checksum]).toEqual([bytes.byteLength, createHash('sha512').update(bytes).digest('hex')]);
     }
+  });
+});
+
+describe('the help of report, build and watch names the file of every format', () => {
+  const help = (command: string): string => {
+    const r = runKim([command, '--help']);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.replace(/\s+/g, ' ');
+  };
+
+  test('kim report --help', () => {
+    expect(help('report')).toContain('schreibt out/<kennung>.md, .pdf und/oder .docx.');
+  });
+
+  test('kim build --help', () => {
+    const text = help('build');
+    expect(text).toContain('Alle Vorlagen erzeugen (Markdown, PDF, Word-Dokument und OParl-JSON)');
+    expect(text).toContain('Je Vorlage entstehen out/<kennung>.md, .pdf, .docx und .oparl.json.');
+  });
+
+  test('kim watch --help: its example with --format all writes each format', () => {
+    expect(help('watch')).toContain('out/2022-03-16-kim-sachstand.md, out/2022-03-16-kim-sachstand.pdf, out/2022-03-16-kim-sachstand.docx (420 ms)');
   });
 });
