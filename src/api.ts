@@ -9,13 +9,14 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import type { Environment } from './environment.js';
-import type { OutputFormat, PdfSession } from './report-run.js';
+import { outputFileName, type OutputFormat } from './emit/output-formats.js';
+import type { PdfSession } from './report-run.js';
 import { selectReport } from './select-report.js';
 import { loadValidDataFor, type DataOptions } from './valid-data.js';
 
 export { EXIT, DataError, KimError, OutputError, UsageError, describeFailure, type ExitCode } from './errors.js';
 export { hasErrors, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-export { formatDate } from './german/index.js';
+export { formatDate, joinList } from './german/index.js';
 export { didYouMean, suggest } from './german/did-you-mean.js';
 export { compareText } from './compare.js';
 export { KIM_VERSION } from './version.js';
@@ -25,8 +26,11 @@ export { parseShard, type Shard } from './batch/shard.js';
 export type { Environment } from './environment.js';
 export { checkData, loadValidData, type DataOptions, type ValidData } from './valid-data.js';
 export { isCarriedOverText } from './validate/rules/text-carried-over.js';
-export type { OutputFormat, PdfSession } from './report-run.js';
-export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, ReportOutcome } from './batch/build.js';
+export { OPARL_EXTENSION, OUTPUT_FORMATS, OUTPUT_FORMAT_NAMES, outputFileName, type OutputFormat } from './emit/output-formats.js';
+/** @deprecated The same as `OutputFormat`, kept for callers of the library that named it. */
+export type BuildFormat = OutputFormat;
+export type { PdfSession } from './report-run.js';
+export type { BuildEvent, BuildOptions, BuildResult, ReportOutcome } from './batch/build.js';
 export type { InitResult } from './init/scaffold.js';
 export type { NextOptions as NextReportOptions, NextResult as NextReportResult } from './next/next-report.js';
 
@@ -72,7 +76,7 @@ export async function renderReport(options: Omit<ReportOptions, 'outDir'>): Prom
   const rendered: RenderedReport = { reportId: report.id, files: out.files, diagnostics };
   if (options.formats.includes('md')) rendered.markdown = out.markdown;
   if (out.pdf) rendered.pdf = out.pdf;
-  const docx = out.files.find((f) => f.name.endsWith('.docx'))?.content;
+  const docx = out.files.find((f) => f.name === outputFileName(report.id, 'docx'))?.content;
   if (docx instanceof Uint8Array) rendered.docx = docx;
   return rendered;
 }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { oparlJson, oparlPaper } from './emit/oparl.js';
+import { OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS, oparlFileName, outputFileName, type OutputFormat } from './emit/output-formats.js';
 import { pdfMetadata, properNames } from './emit/pdf-metadata.js';
 import type { PdfLogo, PdfRenderer } from './emit/pdf/index.js';
 import type { DocxRenderer } from './emit/docx/index.js';
@@ -22,8 +23,6 @@ import { undrawableDiagnostics } from './render/undrawable-characters.js';
 import { DataError } from './errors.js';
 import type { TemplateSet } from './render/template-registry.js';
 
-export type OutputFormat = 'md' | 'pdf' | 'docx';
-
 /** The PDF renderer of a session; kim watch keeps one across runs, so the fonts are read once. */
 export interface PdfSession {
   pdf(): Promise<PdfRenderer>;
@@ -31,7 +30,7 @@ export interface PdfSession {
 
 export function createPdfSession(): PdfSession {
   let renderer: Promise<PdfRenderer> | undefined;
-  return { pdf: () => (renderer ??= import('./emit/pdf/index.js').then((m) => m.createPdfRenderer())) };
+  return { pdf: () => (renderer ??= OUTPUT_FORMATS.pdf.renderer().then((m) => m.createPdfRenderer())) };
 }
 
 export interface ReportRun {
@@ -87,7 +86,7 @@ export function openRun(input: RunInput): ReportRun {
       read(spec.file);
       return (logo ??= readFile(join(input.dataDir, spec.file)).then((bytes) => ({ bytes, format: /^\.png$/i.test(extname(spec.file)) ? ('png' as const) : ('jpeg' as const), alt: spec.alt })));
     },
-    docx: () => (docx ??= import('./emit/docx/index.js').then((m) => m.createDocxRenderer())),
+    docx: () => (docx ??= OUTPUT_FORMATS.docx.renderer().then((m) => m.createDocxRenderer())),
     wordTemplate: () => {
       if (!templateFile) return Promise.resolve(undefined);
       read(templateFile);
@@ -114,13 +113,19 @@ export interface OutputRequest {
 }
 
 /**
+ * The names a report's files are published under, for the privacy check (a name in the report id would be
+ * published in each); the chart's file is added where the chart is made.
+ */
+const publishedNames = (reportId: string): string[] => [...OUTPUT_FORMAT_NAMES.map((f) => outputFileName(reportId, f)), oparlFileName(reportId)];
+
+/**
  * Renders one report's outputs in memory; nothing touches the disk but reading the logo. Every public
  * output has passed the privacy check when this returns (the Markdown and PDF texts in renderMarkdown,
  * the OParl JSON here).
  */
 export async function renderOutputs(run: ReportRun, report: Report, request: OutputRequest): Promise<RenderedOutputs> {
   const source = run.sourceOf(report.id);
-  const { markdown, model, figure, permittedNames } = await renderMarkdown(run.engine, run.dataset, report, source);
+  const { markdown, model, figure, permittedNames } = await renderMarkdown(run.engine, run.dataset, report, source, publishedNames(report.id));
   const wantsPdf = request.formats.includes('pdf');
   // The staffing chart (show.chart): one drawing for the SVG beside the Markdown and for the PDF; its
   // code is loaded only here, so a Vorlage without chart never loads it.
@@ -138,15 +143,15 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
     pdf = await renderer.render(markdown, meta);
   }
   const files: RenderedOutputs['files'] = [];
-  if (request.formats.includes('md')) files.push({ name: `${report.id}.md`, content: markdown });
+  if (request.formats.includes('md')) files.push({ name: outputFileName(report.id, 'md'), content: markdown });
   // The Markdown shows the chart from this file beside it.
   if (request.formats.includes('md') && chart) files.push({ name: chart.file, content: chart.svg });
-  if (pdf) files.push({ name: `${report.id}.pdf`, content: pdf });
-  if (request.formats.includes('docx')) files.push({ name: `${report.id}.docx`, content: await renderDocx(run, report, markdown, model, chart ? [{ name: chart.file, content: chart.svg }] : [], permittedNames) });
+  if (pdf) files.push({ name: outputFileName(report.id, 'pdf'), content: pdf });
+  if (request.formats.includes('docx')) files.push({ name: outputFileName(report.id, 'docx'), content: await renderDocx(run, report, markdown, model, chart ? [{ name: chart.file, content: chart.svg }] : [], permittedNames) });
   if (request.oparlBaseUrl !== undefined) {
     const oparl = oparlJson(oparlPaper(run.dataset, report, request.oparlBaseUrl, pdf));
     assertNoNames({ oparlJson: oparl }, { data: run.dataset, report, reportSource: source, templateFiles: run.engine.files(report.template) });
-    files.push({ name: `${report.id}.oparl.json`, content: oparl });
+    files.push({ name: oparlFileName(report.id), content: oparl });
   }
   return { reportId: report.id, model, markdown, pdf, files, figures: chart ? [{ file: chart.file, alt: chart.chart.alt, svg: chart.svg }] : [] };
 }
@@ -158,7 +163,7 @@ export async function renderOutputs(run: ReportRun, report: Report, request: Out
  */
 async function renderDocx(run: ReportRun, report: Report, markdown: string, model: ReportModel, files: RenderedOutputs['files'], permittedNames: readonly string[]): Promise<Uint8Array> {
   // The images are the files the Markdown shows beside it (the chart's SVG), whether or not the Markdown is written.
-  const [{ wordTexts }, renderer, logo, template] = await Promise.all([import('./emit/docx/index.js'), run.docx(), run.logo(), run.wordTemplate()]);
+  const [{ wordTexts }, renderer, logo, template] = await Promise.all([OUTPUT_FORMATS.docx.renderer(), run.docx(), run.logo(), run.wordTemplate()]);
   const images = new Map(files.filter((f) => /\.(svg|png|jpe?g)$/i.test(f.name)).map((f) => [f.name, typeof f.content === 'string' ? new Uint8Array(Buffer.from(f.content)) : f.content]));
   const bytes = await renderer.render(markdown, { ...pdfMetadata(model, run.env, logo), template, images });
   assertNoNames({ wordParts: wordTexts(bytes) }, { data: run.dataset, report, reportSource: run.sourceOf(report.id), templateFiles: run.engine.files(report.template), permittedNames });

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { DataError, describeFailure, internalMessage, OutputError } from '../errors.js';
 import { FileInUseError, removeStaleTempFiles, syncFolder } from '../files/atomic-write.js';
 import { NO_ENVIRONMENT, type Environment } from '../environment.js';
+import { OUTPUT_FORMAT_NAMES, outputFileName } from '../emit/output-formats.js';
 import { DATA_FILE_KINDS, DATA_FILES, REPORTS_DIR, stemOf } from '../load/data-files.js';
 import { chooseDataFiles, listReportFiles } from '../load/folder-listing.js';
 import type { Dataset } from '../model/types.js';
@@ -28,7 +29,7 @@ import { hashOfRead, isRecordedRead, ReadRecorder, SHARED_SECTIONS } from './rec
 import { selectShard } from './shard.js';
 import type { BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, Unit } from './types.js';
 
-export type { BuildEvent, BuildFormat, BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, ReportStatus, Unit } from './types.js';
+export type { BuildEvent, BuildOptions, BuildResult, BuildSettings, BuiltOutcome, ReportOutcome, ReportStatus, Unit } from './types.js';
 
 /**
  * A shared data file is invalid, so no report can be built: the output folder was emptied of every
@@ -317,8 +318,8 @@ async function renderOne(ctx: Context, unit: Unit): Promise<OneResult> {
   const outputs: Record<string, string> = Object.fromEntries(files.map((f) => [f.name, sha256(f.content)]));
   // A format not built this time would be left from an older state of the data (a stale PDF next to a
   // new Markdown): the output folder holds exactly what the last build of a report produced.
-  for (const format of (['md', 'pdf', 'docx'] as const).filter((f) => owned && !options.formats.includes(f))) {
-    await rm(join(outDir, `${report.id}.${format}`), { force: true });
+  for (const format of OUTPUT_FORMAT_NAMES.filter((f) => owned && !options.formats.includes(f))) {
+    await rm(join(outDir, outputFileName(report.id, format)), { force: true });
   }
   ctx.beforeWrite();
   await writeEntry(outDir, unit.id, { key, inputs, outputs });

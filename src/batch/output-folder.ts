@@ -10,7 +10,7 @@
  * `notizen.pdf` that kim never wrote has neither and stays, whatever its name.
  *
  * Only names kim gives outputs are touched (`<id>.md`, `<id>.diagramm.svg` (the staffing chart beside the
- * Markdown), `<id>.pdf`, `<id>.oparl.json` with an id as the
+ * Markdown), `<id>.pdf`, `<id>.docx`, `<id>.oparl.json` (emit/output-formats.ts) with an id as the
  * schemas allow it, and `.kim/<id>.json`/`.claim`), never names read from a manifest entry: that file
  * lies in the output folder and is no more trusted than the data. A report's entry is always removed
  * before its files, so no entry ever names a file that is gone.
@@ -19,13 +19,16 @@ import { access, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { makeFolder } from '../files/make-folder.js';
+import { OUTPUT_FORMAT_NAMES, oparlFileName, outputFileName } from '../emit/output-formats.js';
+import { chartFileName } from '../render/render-report.js';
 import { writeFailureReason } from '../files/atomic-write.js';
 import { dropEntry, entryPath, MANIFEST_DIR } from './manifest.js';
 
 /** An id as the schemas allow it: lower-case letters, digits and hyphens (no dots). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const outputNames = (id: string): string[] => [`${id}.md`, `${id}.diagramm.svg`, `${id}.pdf`, `${id}.docx`, `${id}.oparl.json`];
+/** Every output of a report: each format's file (a new format is covered), the chart's SVG right after the Markdown that shows it, the OParl Paper last. */
+export const outputNames = (id: string): string[] => [...OUTPUT_FORMAT_NAMES.flatMap((f) => (f === 'md' ? [outputFileName(id, f), chartFileName(id)] : [outputFileName(id, f)])), oparlFileName(id)];
 
 const claimPath = (outDir: string, id: string): string => join(outDir, MANIFEST_DIR, `${id}.claim`);
 

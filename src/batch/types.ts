@@ -1,16 +1,15 @@
 /** The shapes kim build's processes share: the build itself, its worker pool and the workers. */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Environment } from '../environment.js';
+import type { OutputFormat } from '../emit/output-formats.js';
 import type { Report } from '../model/types.js';
 import type { Shard } from './shard.js';
-
-export type BuildFormat = 'md' | 'pdf' | 'docx';
 
 export interface BuildOptions {
   dataDir: string;
   templatesDir?: string;
   outDir: string;
-  formats: BuildFormat[];
+  formats: OutputFormat[];
   shard?: Shard | undefined;
   oparlBaseUrl: string;
   /** Build even what the manifest says is current. */

@@ -1,16 +1,16 @@
 import { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_OPARL_BASE_URL, didYouMean, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest, UsageError, type ExitCode } from '../api.js';
+import { DEFAULT_OPARL_BASE_URL, didYouMean, OUTPUT_FORMAT_NAMES, outputFileName, KIM_VERSION, KimError, normalizeBaseUrl, parseShard, suggest, UsageError, type ExitCode } from '../api.js';
 import type { CliEnvironment } from './environment.js';
 import { folderProblem } from './folders.js';
 import { parseJobs } from './jobs.js';
-import { OUTPUT_FORMATS } from './output-formats.js';
+import { buildOutputsText, FORMAT_CHOICES, outputFilesText } from './output-formats.js';
 import { runCommand } from './runner.js';
 import { safeText, type Terminal } from './terminal.js';
 
 const dataOption = () => new Option('--data <ordner>', 'Datenordner mit den YAML-Dateien').default('data');
 const templatesOption = () => new Option('--templates <ordner>', 'eigene Vorlagenmuster, die eingebaute gleichen Namens ersetzen').default('templates');
 /** md, pdf, docx or all: report, build and watch offer the same choice, with their own default. */
-const outputFormatOption = (fallback: 'md' | 'all') => new Option('--format <format>', 'Ausgabeformat').choices([...OUTPUT_FORMATS, 'all']).default(fallback);
+const outputFormatOption = (fallback: 'md' | 'all') => new Option('--format <format>', 'Ausgabeformat').choices(FORMAT_CHOICES).default(fallback);
 const quietOption = () => new Option('-q, --quiet', 'nur Fehler ausgeben');
 const outOption = () => new Option('--out <ordner>', 'Ausgabeordner').default('out');
 
@@ -93,7 +93,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCo
 
   program
     .command('report')
-    .description('Eine Vorlage erzeugen: prüft die Daten und schreibt out/<kennung>.md (und/oder .pdf).')
+    .description(`Eine Vorlage erzeugen: prüft die Daten und schreibt ${outputFilesText('out/<kennung>', 'und/oder')}.`)
     .argument('[vorlage]', 'Kennung der Vorlage oder Sitzungsdatum (2022-03-16 oder 16.03.2022); ohne Angabe die neueste')
     .addOption(dataOption())
     .addOption(templatesOption())
@@ -151,7 +151,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCo
 
   program
     .command('build')
-    .description('Alle Vorlagen erzeugen (Markdown, PDF, OParl-JSON); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.')
+    .description(`Alle Vorlagen erzeugen (${buildOutputsText()}); unveränderte werden übersprungen, eine fehlerhafte hält die übrigen nicht auf.`)
     .addOption(dataOption())
     .addOption(templatesOption())
     .addOption(outOption())
@@ -164,7 +164,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCo
     .addOption(quietOption())
     .addHelpText(
       'after',
-      '\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen out/<kennung>.md, .pdf, .docx und .oparl.json. Exit-Code 1, wenn eine Vorlage fehlschlägt.',
+      `\nBeispiele:\n  $ kim build                       # alle Vorlagen nach out/\n  $ kim build --format md --out ausgabe\n  $ kim build --jobs 1              # nur ein Prozess (ein Kern)\n  $ kim build --shard 1/2           # in der CI: erste Hälfte, zweiter Lauf --shard 2/2\n\nJe Vorlage entstehen ${outputFilesText('out/<kennung>', 'und', { oparl: true })}. Exit-Code 1, wenn eine Vorlage fehlschlägt.`,
     )
     .action((opts) =>
       run('build', opts, async (term) => {
@@ -183,7 +183,7 @@ export function buildProgram(environment: CliEnvironment, setExit: (code: ExitCo
     .addOption(outOption())
     .addOption(outputFormatOption('md'))
     .addOption(quietOption())
-    .addHelpText('after', '\nBeispiel:\n  $ kim watch 16.03.2022 --format all\n  aktualisiert 10:15:02  out/2022-03-16-kim-sachstand.md, out/2022-03-16-kim-sachstand.pdf (420 ms)\n\nBeenden mit Strg+C.')
+    .addHelpText('after', `\nBeispiel:\n  $ kim watch 16.03.2022 --format all\n  aktualisiert 10:15:02  ${OUTPUT_FORMAT_NAMES.map((f) => outputFileName('out/2022-03-16-kim-sachstand', f)).join(', ')} (420 ms)\n\nBeenden mit Strg+C.`)
     .action((report: string | undefined, opts) =>
       run('watch', opts, async (term) => {
         checkPdfEnvironment(opts);

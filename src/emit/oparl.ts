@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Dataset, Report } from '../model/types.js';
 import { consultationRolesOf } from '../model/consultation-roles.js';
 import { UsageError } from '../errors.js';
+import { OUTPUT_FORMATS, outputFileName } from './output-formats.js';
 
 export const DEFAULT_OPARL_BASE_URL = 'https://example.invalid/oparl/';
 const SCHEMA = 'https://schema.oparl.org/1.1/';
@@ -97,16 +98,17 @@ export function oparlPaper(data: Dataset, report: Report, baseUrl: string, pdf?:
     }),
   };
   if (pdf) {
+    const fileName = outputFileName(report.id, 'pdf');
     paper.mainFile = {
-      id: seg('file', `${report.id}.pdf`),
+      id: seg('file', fileName),
       type: `${SCHEMA}File`,
       name: report.title,
-      fileName: `${report.id}.pdf`,
-      mimeType: 'application/pdf',
+      fileName,
+      mimeType: OUTPUT_FORMATS.pdf.mimeType,
       date: report.date ?? report.stand,
       size: pdf.byteLength,
       sha512Checksum: createHash('sha512').update(pdf).digest('hex'),
-      accessUrl: `${base}files/${encodeURIComponent(report.id)}.pdf`,
+      accessUrl: `${base}files/${encodeURIComponent(report.id)}${OUTPUT_FORMATS.pdf.extension}`,
     };
   }
   return paper;

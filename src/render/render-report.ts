@@ -22,12 +22,18 @@ export interface ChartFigure {
 /** The file name of a report's chart, beside its `.md` (src/batch/output-folder.ts knows it as kim's). */
 export const chartFileName = (reportId: string): string => `${reportId}.diagramm.svg`;
 
-/** Model + template → the Vorlage as Markdown (the single source of both the .md and the PDF). */
+/**
+ * Model + template → the Vorlage as Markdown (the single source of every format). `fileNames` are the
+ * names its files are published under (the report run takes them from emit/output-formats.ts, a stage
+ * this one may not import); a staff name in one is refused like one in the text. Without them, the
+ * report id stands for them: it is the part of each name that comes from the data.
+ */
 export async function renderMarkdown(
   engine: TemplateEngine,
   data: Dataset,
   report: Report,
   reportSource?: SourceFile,
+  fileNames: readonly string[] = [report.id],
 ): Promise<{ markdown: string; model: ReportModel; figure: ChartFigure | null; permittedNames: string[] }> {
   assertNoIgnoredOverrides(engine.files(report.template));
   const model = buildReportModel(data, report, defaultVocabulary());
@@ -51,7 +57,7 @@ export async function renderMarkdown(
   // The logo's alternate text is not in the Markdown but in the PDF's structure tree, read aloud and extractable.
   const logoAlt = data.organisation.letterhead?.logo?.alt;
   assertNoNames(
-    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [`${report.id}.md`, `${report.id}.pdf`, `${report.id}.oparl.json`, ...(figure ? [figure.file] : [])] },
+    { markdown, pdfMetadataStrings: [info.title, info.author, info.subject, ...info.keywords, ...(logoAlt ? [logoAlt] : [])], fileNames: [...fileNames, ...(figure ? [figure.file] : [])] },
     { data, report, reportSource, templateFiles: engine.files(report.template), permittedNames },
   );
   return { markdown, model, figure, permittedNames };
