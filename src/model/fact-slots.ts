@@ -379,7 +379,7 @@ export const FACT_SLOTS: readonly FactSlot[] = [
     exampleFrom: 'Testfall test/fixtures/stadt-wiesental, Vorlage vom 17.05.2022',
     argument: 'moduleOrNone',
     description: 'Dieselben Stellen nach Arbeitgebern, mit deren Wendung at aus organisation.yaml employers; ohne solche Stellen die Zahl 0 mit der Einheit.',
-    example: { text: 'Davon sind {vorOrtJeArbeitgeber:modul-2} besetzt.', filled: 'Davon sind 1,5 Vollzeitstellen beim Landratsamt Talheim und eine Vollzeitstelle bei der Stadt Wiesental besetzt.' },
+    example: { text: 'Davon sind {vorOrtJeArbeitgeber:modul-2} besetzt.', filled: 'Davon sind 1,5 Vollzeitstellen beim Landratsamt Talheim und eine Vollzeitstelle bei der Stadt selbst besetzt.' },
     value: (facts, m) => localOf(facts, m).byEmployer || formatQuantity(0, facts.unit),
     noValue: OWNER_NEEDED,
   },

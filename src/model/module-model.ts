@@ -201,7 +201,7 @@ export interface PlanChangeModel {
 
 export interface LocalModel {
   fte: number;
-  /** "1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental"; empty when none. */
+  /** "1,5 Vollzeitstellen beim Landratsamt Talheim und eine Vollzeitstelle bei der Stadt selbst"; empty when none. */
   byEmployer: string;
   /** How many employers have such posts. */
   employers: number;

@@ -84,7 +84,7 @@ export const FACT_BLOCKS: readonly FactBlock[] = [
     scope: 'module',
     partial: 'local-posts',
     description:
-      'Nur in der Vorlage einer Stadt oder Gemeinde über das Programm ihres Kreises (programme.yaml owner, organisation.yaml body.municipality): der Plan als der des Trägers und die Stellen, die für die eigene Kommune tätig sind, nach Arbeitgebern ("Der Landkreis Talheim hat für das Modul II 12 Vollzeitstellen geplant. Für die Stadt Wiesental sind davon 2,5 Vollzeitstellen besetzt, 1,5 Vollzeitstellen beim Landratsamt Talheim und 1 Vollzeitstelle bei der Stadt Wiesental."). Steht dort statt besetzung.',
+      'Nur in der Vorlage einer Stadt oder Gemeinde über das Programm ihres Kreises (programme.yaml owner, organisation.yaml body.municipality): der Plan als der des Trägers und die Stellen, die für die eigene Kommune tätig sind, nach Arbeitgebern ("Der Landkreis Talheim hat für das Modul II zwölf Vollzeitstellen geplant. Für die Stadt Wiesental sind davon 2,5 Vollzeitstellen besetzt, 1,5 Vollzeitstellen beim Landratsamt Talheim und eine Vollzeitstelle bei der Stadt selbst."). Steht dort statt besetzung.',
   },
   {
     name: 'einstellungen',

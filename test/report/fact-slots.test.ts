@@ -206,7 +206,7 @@ const CASES: Record<string, Case> = {
   vorOrtJeArbeitgeber: {
     text: '{vorOrtJeArbeitgeber:modul-2}',
     given: asTownReport,
-    before: '1 VZÄ in der Stadt Troisdorf',
+    before: '1 VZÄ bei der Stadt selbst',
     change: (d) => (staff(d, 'm2-troisdorf').employer = 'kreisverwaltung'),
     after: '1 VZÄ bei der Kreisverwaltung',
   },
