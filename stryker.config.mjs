@@ -34,7 +34,7 @@ export default {
         ]),
     "!src/**/types.ts",
   ],
-  // types.ts files hold types only. dist/ stays in the sandbox: in-process tests read the built PDF assets.
+  // types.ts files and src/model/generated/ (from the JSON Schemas) hold types only. dist/ stays in the sandbox: in-process tests read the built PDF assets.
   // Anchored: a bare 'reports' would also drop every data folder's reports/.
   ignorePatterns: ["/out", "/reports", "/.stryker-tmp"],
   // Results of unchanged code and tests are reused between runs (the file is not committed).

@@ -99,15 +99,29 @@ if (!reportOnly) {
   }
 }
 
-/** Every .ts file of a folder that Stryker mutates (types.ts holds types only). */
+/** A file of imports and re-exports only (an index.ts) has nothing to mutate. */
+const reExportsOnly = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split("\n")
+    .map((line) => line.replace(/\/\/.*$/, "").trim())
+    .every(
+      (line) =>
+        line === "" ||
+        /^(import |export (type )?(\{[^}]*\}|\*) from )/.test(line),
+    );
+/** Every .ts file of a folder that Stryker mutates (stryker.config.mjs: not types.ts, not generated/). */
 const sourcesOf = (dir) =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourcesOf(`${dir}/${entry.name}`)
-      : entry.name.endsWith(".ts") && entry.name !== "types.ts"
-        ? [`${dir}/${entry.name}`]
-        : [],
-  );
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory())
+      return entry.name === "generated" ? [] : sourcesOf(path);
+    return entry.name.endsWith(".ts") &&
+      entry.name !== "types.ts" &&
+      !reExportsOnly(readFileSync(join(root, path), "utf8"))
+      ? [path]
+      : [];
+  });
 /** The folder's accumulated results: relative path → { source, mutants } of the file's last measurement. */
 const scoresOf = (folder) =>
   join(root, "reports", "mutation", `${folder.name}.scores.json`);
