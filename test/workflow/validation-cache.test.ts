@@ -20,6 +20,8 @@ interface Run {
   stderr: string;
   /** The modules (paths below dist/ or node_modules/) the process loaded, as in stage-loading.test.ts. */
   modules: string[];
+  /** The output folder. */
+  out: string;
 }
 
 function exampleData(): string {
@@ -34,7 +36,8 @@ function report(data: string, cache: string, extraEnv: Record<string, string> = 
   const hook = join(dir, 'hook.cjs');
   const record = join(dir, 'loaded.json');
   writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
-  const r = runKim(['report', CURRENT, '--data', data, '--format', 'md', '--out', join(dir, 'out')], {
+  const out = join(dir, 'out');
+  const r = runKim(['report', CURRENT, '--data', data, '--format', 'md', '--out', out], {
     env: { KIM_CACHE: 'on', KIM_CACHE_DIR: cache, NODE_OPTIONS: `--require ${hook}`, ...extraEnv },
   });
   const files = (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((f) => f.split('\\').join('/'));
@@ -42,10 +45,12 @@ function report(data: string, cache: string, extraEnv: Record<string, string> = 
   const modules = files.flatMap((f) =>
     /\/kim-cli[^/]*\.cjs$/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)].map((m) => m[1]!) : [f.replace(/^.*\/node_modules\//, 'node_modules/')],
   );
-  return { code: r.code, stderr: r.stderr, modules };
+  return { code: r.code, stderr: r.stderr, modules, out };
 }
 
 const validated = (run: Run): boolean => run.modules.includes('dist/schemas/validators.js');
+/** Whether the process loaded any of the YAML library's code (parsing a data file or one of kim's own). */
+const yamlLoaded = (run: Run): boolean => run.modules.some((m) => m.startsWith('node_modules/yaml/'));
 
 /** Every file of the cache's validation results. */
 function entries(cache: string): string[] {
@@ -65,6 +70,20 @@ describe('kim report reuses the validation of unchanged data', () => {
     const second = report(data, cache);
     expect(second.code, second.stderr).toBe(0);
     expect(validated(second)).toBe(false);
+  });
+
+  // scripts/bundle.mjs: the report chunk requires the yaml chunk only when kim parses YAML, not with itself.
+  test('the second Markdown run loads no YAML code at all and writes the same bytes', () => {
+    const data = exampleData();
+    const cache = tempDir('kim-vcache-cache-');
+    const first = report(data, cache);
+    expect(first.code, first.stderr).toBe(0);
+    expect(yamlLoaded(first)).toBe(true);
+    const second = report(data, cache);
+    expect(second.code, second.stderr).toBe(0);
+    expect(yamlLoaded(second)).toBe(false);
+    const file = `${CURRENT}.md`;
+    expect(readFileSync(join(second.out, file), 'utf8')).toBe(readFileSync(join(first.out, file), 'utf8'));
   });
 
   test('a data file changed after a valid run is validated again, its error located (exit 1)', () => {
