@@ -163,6 +163,8 @@ function cold(tmp, runs, withReference, rows, peers) {
   const checkout = commands(cli, join(root, 'data'), join(tmp, 'cold-out'));
   const cases = [
     { name: 'node -e 0', args: ['-e', '0'] },
+    // What the removed variable costs each process here (see measuredEnv).
+    ...(extraCaCerts !== undefined && !values['keep-ca-certs'] ? [{ name: 'node -e 0 with NODE_EXTRA_CA_CERTS', args: ['-e', '0'], env: { NODE_EXTRA_CA_CERTS: extraCaCerts } }] : []),
     ...installedCases,
     ...checkout.map((c) => ({ ...c, name: `checkout: ${c.name}`, env: { KIM_CACHE_DIR: join(tmp, 'kim-cache-checkout') } })),
     ...installedCases.map((c) => ({ ...c, name: `${c.name} (KIM_CACHE=off)`, env: { KIM_CACHE: 'off' }, target: undefined })),
