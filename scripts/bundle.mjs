@@ -172,13 +172,17 @@ const CHUNK_GROUPS = [
       inDist('src/valid-data.js'),
       inDist('src/cli/commands/validate.js'),
       inDist('src/init/editor-schemas.js'),
+      // What validation shares with the report and PDF stages (the logo's size and format, the characters
+      // the PDF fonts can draw; 10 kB), and rolldown's runtime helpers (2 kB): in a chunk of their own they
+      // were two more files for every Markdown and PDF run to resolve, read and compile, each with its
+      // code-cache entry. Here, the validate chunk still requires neither the report nor the pdf chunk.
+      inDist('src/image-size.js'),
+      inDist('src/files/zlib-on-demand.js'),
+      inDist('src/drawable-characters.js'),
+      (id) => id.includes('rolldown/runtime'),
     ),
   },
   { name: 'report', priority: 40, test: anyOf(inDist('src/report-run.js'), inDist('src/cli/commands/report.js'), inDist('templates/compiled.js')) },
-  // What validation shares with the report and PDF stages (the logo's size and format, the characters the
-  // PDF fonts can draw): a chunk of its own, else the validate chunk would require the report or pdf
-  // chunk, and `kim validate` would load Handlebars or a validating Markdown run marked.
-  { name: 'shared-checks', priority: 45, test: anyOf(inDist('src/image-size.js'), inDist('src/files/zlib-on-demand.js'), inDist('src/drawable-characters.js')) },
   { name: 'pdf', priority: 30, test: anyOf(inDist('src/emit/pdf/'), inPackage('marked')) },
   // Validation proper: a run whose validation comes from kim's disk cache (src/validate/validation-cache.ts)
   // never loads it. After report and pdf, so that what they share with the rules (undrawable characters,

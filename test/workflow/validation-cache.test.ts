@@ -22,6 +22,8 @@ interface Run {
   modules: string[];
   /** The output folder. */
   out: string;
+  /** The bundle's files the process read (kim-cli*.cjs), sorted. */
+  chunks: string[];
 }
 
 function exampleData(): string {
@@ -45,7 +47,8 @@ function report(data: string, cache: string, extraEnv: Record<string, string> = 
   const modules = files.flatMap((f) =>
     /\/kim-cli[^/]*\.cjs$/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)].map((m) => m[1]!) : [f.replace(/^.*\/node_modules\//, 'node_modules/')],
   );
-  return { code: r.code, stderr: r.stderr, modules, out };
+  const chunks = files.filter((f) => /\/kim-cli[^/]*\.cjs$/.test(f)).map((f) => f.replace(/^.*\//, '')).sort();
+  return { code: r.code, stderr: r.stderr, modules, out, chunks };
 }
 
 const validated = (run: Run): boolean => run.modules.includes('dist/schemas/validators.js');
@@ -82,6 +85,9 @@ describe('kim report reuses the validation of unchanged data', () => {
     const second = report(data, cache);
     expect(second.code, second.stderr).toBe(0);
     expect(yamlLoaded(second)).toBe(false);
+    // Each file is resolved, read and compiled with its code-cache entry: the entry chunk, rolldown's
+    // runtime helpers and the Markdown stage, nothing else (scripts/bundle.mjs CHUNK_GROUPS).
+    expect(second.chunks).toEqual(['kim-cli-report.cjs', 'kim-cli-rolldown-runtime.cjs', 'kim-cli.cjs']);
     const file = `${CURRENT}.md`;
     expect(readFileSync(join(second.out, file), 'utf8')).toBe(readFileSync(join(first.out, file), 'utf8'));
   });
