@@ -8,7 +8,8 @@
 //    measured: `kim validate | report --format md | report --format pdf`, each a fresh process started
 //    through npm's bin link (`node node_modules/.bin/kim …`), as a ratio to a bare `node -e 0` measured in
 //    the same rounds (interleaved, so noise from other processes hits all alike); medians. The targets
-//    (validate ≤ 1.5 ×, Markdown ≤ 1.8 ×, PDF ≤ 2.5 ×) apply to these rows. Beside them, in the same
+//    (validate ≤ 1.5 ×, Markdown ≤ 1.8 ×, PDF ≤ 2.5 ×) apply to these rows, judged on the CPU-time ratio;
+//    every measured process runs without NODE_EXTRA_CA_CERTS (see measuredEnv). Beside them, in the same
 //    rounds: the same commands of the checkout (dist/src/cli/main.cjs); the installed ones with
 //    KIM_CACHE=off (every data file new to kim); without --quick also the checkout without bundle and
 //    code cache (KIM_BUNDLE=0, KIM_CACHE=off: the plain ES modules). And Typst on the same two-page
@@ -207,9 +208,12 @@ function cold(tmp, runs, withReference, rows, peers) {
     const ratio = ms / base;
     const cpuMs = cpu[i].length > 0 ? median(cpu[i]) : undefined;
     const cpuRatio = cpuMs === undefined ? undefined : cpuMs / cpuBase;
-    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(cpuMs === undefined ? {} : { cpuMs: round(cpuMs), cpuRatio: round(cpuRatio, 2) }), ...(c.target ? { target: c.target, met: ratio <= c.target } : {}) };
+    // The target is judged on the CPU-time ratio: on a shared machine the wall time mostly measures the
+    // queue for a core (docs/performance.md).
+    const met = (cpuRatio ?? ratio) <= c.target;
+    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(cpuMs === undefined ? {} : { cpuMs: round(cpuMs), cpuRatio: round(cpuRatio, 2) }), ...(c.target ? { target: c.target, met } : {}) };
     const cpuText = cpuMs === undefined ? '' : `; CPU ${round(cpuMs)} ms, ${cpuRatio.toFixed(2)} ×`;
-    rows.push([`cold, ${c.name}`, `${round(ms)} ms`, `${i === 0 ? '1.00' : ratio.toFixed(2)} ×${cpuText}`, c.target ? `≤ ${c.target.toFixed(1)} × ${ratio <= c.target ? 'met' : 'NOT met'}` : '']);
+    rows.push([`cold, ${c.name}`, `${round(ms)} ms`, `${i === 0 ? '1.00' : ratio.toFixed(2)} ×${cpuText}`, c.target ? `≤ ${c.target.toFixed(1)} × CPU ${met ? 'met' : 'NOT met'}` : '']);
   });
   result.runs = runs;
   result.package = { tarballKb: inst.tarballKb, files: inst.files, packMs: inst.packMs, installMs: inst.installMs };
