@@ -115,6 +115,29 @@ const lazyYamlChunk = {
 };
 
 /**
+ * node:crypto on first use: loading it costs a cold start 2–6 ms (it loads Node's streams, ciphers and key
+ * handling), and a run on unchanged data hashes nothing (load/content-keys.ts, the validation cache's
+ * address by folder) and names its temporary files without it (files/atomic-write.ts), so `kim validate`
+ * and a Markdown run need it only after an edit. Rolldown hoists every built-in's require to the top of
+ * the chunk; here the constant becomes an object whose properties require the module when first read.
+ */
+const CRYPTO_REQUIRE = 'let node_crypto = require("node:crypto");';
+const lazyCrypto = {
+  name: 'kim-lazy-crypto',
+  renderChunk(code, chunk) {
+    if (!code.includes(CRYPTO_REQUIRE)) return null;
+    const rest = code.split(CRYPTO_REQUIRE).join('');
+    const names = [...new Set([...rest.matchAll(/\bnode_crypto\.(\w+)/g)].map((m) => m[1]))];
+    if ((rest.match(/\bnode_crypto\b/g) ?? []).length !== [...rest.matchAll(/\bnode_crypto\.\w+/g)].length) {
+      this.warn(`${chunk.fileName}: node_crypto used other than as node_crypto.<name>; node:crypto loads with the chunk`);
+      return null;
+    }
+    const getters = names.map((name) => `get ${name}() { return require("node:crypto").${name}; }`).join(', ');
+    return code.replace(CRYPTO_REQUIRE, `let node_crypto = { ${getters} };`);
+  },
+};
+
+/**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
  * subcommands, which kim has none of. Loaded on first use instead.
  */
@@ -201,7 +224,7 @@ try {
     logLevel: 'warn',
     // editor-schemas.js is in the core group on purpose (kim validate runs it): api.ts's dynamic import of it stays inside that chunk.
     onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('editor-schemas') ? undefined : handler(level, log)),
-    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess, lazyYamlChunk],
+    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess, lazyYamlChunk, lazyCrypto],
   });
   await bundle.write({
     dir: srcOut,

@@ -24,6 +24,8 @@ interface Run {
   out: string;
   /** The bundle's files the process read (kim-cli*.cjs), sorted. */
   chunks: string[];
+  /** Node's built-in modules the process loaded (`crypto`, `fs/promises` …). */
+  builtins: string[];
 }
 
 function exampleData(): string {
@@ -37,18 +39,21 @@ function report(data: string, cache: string, extraEnv: Record<string, string> = 
   const dir = tempDir('kim-vcache-run-');
   const hook = join(dir, 'hook.cjs');
   const record = join(dir, 'loaded.json');
-  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
+  // The modules in require.cache, and Node's built-in modules the process loaded (process.moduleLoadList).
+  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ files: Object.keys(require.cache), loadList: process.moduleLoadList })));\n`);
   const out = join(dir, 'out');
   const r = runKim(['report', CURRENT, '--data', data, '--format', 'md', '--out', out], {
     env: { KIM_CACHE: 'on', KIM_CACHE_DIR: cache, NODE_OPTIONS: `--require ${hook}`, ...extraEnv },
   });
-  const files = (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((f) => f.split('\\').join('/'));
+  const loaded = JSON.parse(readFileSync(record, 'utf8')) as { files: string[]; loadList: string[] };
+  const builtins = loaded.loadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  const files = loaded.files.map((f) => f.split('\\').join('/'));
   expect(files.some((f) => f.endsWith('/dist/src/kim-cli.cjs'))).toBe(true);
   const modules = files.flatMap((f) =>
     /\/kim-cli[^/]*\.cjs$/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)].map((m) => m[1]!) : [f.replace(/^.*\/node_modules\//, 'node_modules/')],
   );
   const chunks = files.filter((f) => /\/kim-cli[^/]*\.cjs$/.test(f)).map((f) => f.replace(/^.*\//, '')).sort();
-  return { code: r.code, stderr: r.stderr, modules, out, chunks };
+  return { code: r.code, stderr: r.stderr, modules, out, chunks, builtins };
 }
 
 const validated = (run: Run): boolean => run.modules.includes('dist/schemas/validators.js');
@@ -90,6 +95,26 @@ describe('kim report reuses the validation of unchanged data', () => {
     expect(second.chunks).toEqual(['kim-cli-report.cjs', 'kim-cli-rolldown-runtime.cjs', 'kim-cli.cjs']);
     const file = `${CURRENT}.md`;
     expect(readFileSync(join(second.out, file), 'utf8')).toBe(readFileSync(join(first.out, file), 'utf8'));
+  });
+
+  // load/content-keys.ts, the validation entry's address by folder, atomic-write's temporary names, and
+  // scripts/bundle.mjs requiring node:crypto on first use: unchanged data are not hashed again.
+  test('the second Markdown run on unchanged data does not load node:crypto; after an edit it does', () => {
+    const data = exampleData();
+    const cache = tempDir('kim-vcache-cache-');
+    const first = report(data, cache);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.builtins).toContain('crypto');
+    const second = report(data, cache);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.builtins).not.toContain('crypto');
+    expect(second.builtins).toContain('fs/promises');
+    const staff = join(data, 'staff.yaml');
+    writeFileSync(staff, `# geändert\n${readFileSync(staff, 'utf8')}`);
+    const edited = report(data, cache);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.builtins).toContain('crypto');
+    expect(validated(edited)).toBe(true);
   });
 
   test('a data file changed after a valid run is validated again, its error located (exit 1)', () => {
@@ -150,6 +175,8 @@ describe('kim report reuses the validation of unchanged data', () => {
     ['not JSON', '{"diagnostics": ['],
     ['an error among the diagnostics', JSON.stringify({ diagnostics: [{ severity: 'error', file: 'staff.yaml', line: 1, col: 1, path: '', message: 'x' }], reads: [] })],
     ['no list of reads', JSON.stringify({ diagnostics: [] })],
+    // One entry per data folder: it must name exactly these files' bytes, this kim and these templates.
+    ['the key of other files', JSON.stringify({ key: 'validation anders', diagnostics: [], reads: [] })],
   ])('a corrupt cache entry (%s) means validating again, without a crash', (_what, content) => {
     const data = exampleData();
     const cache = tempDir('kim-vcache-cache-');
