@@ -166,11 +166,11 @@ const commanderLazyChildProcess = {
  * - yaml: the YAML parser, only when a data file is not in kim's parse cache (first, so that no group
  *   takes it in because one of its modules imports it);
  * - core: the CLI and what every command that reads data runs (load, the validation cache, model, the
- *   terminal), which rolldown makes the entry chunk itself: `kim validate` reads it, the validate chunk
- *   and rolldown's small runtime chunk;
+ *   terminal, the checks validation shares with report and pdf: logo size, drawable characters), which
+ *   rolldown makes the entry chunk itself: `kim validate` reads it, the validate chunk and rolldown's
+ *   small runtime chunk;
  * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
  * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
- * - shared-checks: what validation shares with report and pdf (logo size, drawable characters);
  * - validate (after pdf): the compiled validators with Ajv's runtime helpers and the rules, loaded
  *   only when validation runs (not when kim's validation cache has the result);
  * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
