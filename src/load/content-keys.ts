@@ -1,5 +1,6 @@
 import { placeKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 import type { Trace } from '../trace.js';
+import { KIM_VERSION } from '../version.js';
 import { PARSER_REVISION, parseCacheKey } from './parse-cache.js';
 
 /**
@@ -14,6 +15,8 @@ const KIND = 'keys';
 
 interface Entry {
   dataDir: string;
+  /** kim's version and the parser's revision, which every key depends on (parseCacheKey). */
+  parser: string;
   /** Relative path → the bytes as a latin1 string (one character per byte, so equal strings are equal bytes) and their key. */
   files: Record<string, { bytes: string; key: string }>;
 }
@@ -26,10 +29,11 @@ export interface ContentKeys {
 }
 
 export async function openContentKeys(cacheDir: string, dataDir: string, trace?: Trace): Promise<ContentKeys> {
-  // The parser's revision in the address: keys made for another parser's entries are never looked up.
   const address = placeKey(KIND, PARSER_REVISION, dataDir);
   const entry = await readCacheEntry<unknown>(cacheDir, KIND, address, { trace, subject: 'Schlüssel der Datendateien' });
-  const known = isEntry(entry) && entry.dataDir === dataDir ? entry.files : {};
+  // Keys made by another kim or for another parser's entries are never used, nor another folder's.
+  const parser = `${KIM_VERSION} ${PARSER_REVISION}`;
+  const known = isEntry(entry) && entry.dataDir === dataDir && entry.parser === parser ? entry.files : {};
   const seen: Entry['files'] = {};
   return {
     keyOf(relative, bytes) {
@@ -41,7 +45,7 @@ export async function openContentKeys(cacheDir: string, dataDir: string, trace?:
     },
     async save() {
       const same = (a: Entry['files'], b: Entry['files']) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([file, k]) => b[file]?.key === k.key);
-      if (!same(seen, known)) await writeCacheEntry(cacheDir, KIND, address, { dataDir, files: seen } satisfies Entry);
+      if (!same(seen, known)) await writeCacheEntry(cacheDir, KIND, address, { dataDir, parser, files: seen } satisfies Entry);
     },
   };
 }
@@ -52,6 +56,7 @@ function isEntry(value: unknown): value is Entry {
     typeof e === 'object' &&
     e !== null &&
     typeof e.dataDir === 'string' &&
+    typeof e.parser === 'string' &&
     typeof e.files === 'object' &&
     e.files !== null &&
     Object.values(e.files).every((f) => typeof f === 'object' && f !== null && typeof f.bytes === 'string' && typeof f.key === 'string' && /^[0-9a-f]{64}$/.test(f.key))

@@ -21,6 +21,7 @@ import { placeKey, readCacheEntry, writeCacheEntry } from '../disk-cache.js';
 import { DATA_FILE_KINDS } from '../load/data-files.js';
 import type { LoadedSources } from '../load/dataset.js';
 import { packageRoot } from '../paths.js';
+import { KIM_VERSION } from '../version.js';
 import type { Trace } from '../trace.js';
 import { datasetOf } from './assemble-dataset.js';
 import { checkDataPath, hashBytes, readDataFile, sizeOfDataFile, type RecordedRead } from './data-path.js';
@@ -57,7 +58,7 @@ function readValidationId(): string | null {
 export function validationCacheKey(sources: LoadedSources, templates: readonly string[], id: string | null = readValidationId()): string | undefined {
   const keys = sources.contentKeys;
   if (!id || !keys || sources.excludedReports || sources.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const lines = [`validation ${id}`, `templates ${JSON.stringify(templates)}`];
+  const lines = [`kim ${KIM_VERSION} ${KIND} ${REVISION}`, `validation ${id}`, `templates ${JSON.stringify(templates)}`];
   for (const kind of DATA_FILE_KINDS) {
     const source = sources.files[kind];
     // A missing data file is an error the rules report; such a run is never cached.

@@ -25,7 +25,7 @@ const staffKey = async () => parseCacheKey(await readFile(join(dataDir, 'staff.y
 const OTHER_KEY = 'f'.repeat(64);
 
 /** The folder's one record, rewritten by `change`. */
-async function changeRecord(change: (record: { dataDir: string; files: Record<string, { bytes: string; key: string }> }) => unknown): Promise<void> {
+async function changeRecord(change: (record: { dataDir: string; parser: string; files: Record<string, { bytes: string; key: string }> }) => unknown): Promise<void> {
   const root = join(cacheDir, 'keys');
   const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.json'));
   expect(files).toHaveLength(1);
@@ -63,6 +63,7 @@ describe('the record of parse-cache keys', () => {
     ['not JSON', () => '{ kaputt'],
     ['a key that is not a SHA-256', (r: { files: Record<string, { key: string }> }) => void (r.files['staff.yaml']!.key = 'kurz')],
     ['the record of another folder', (r: { dataDir: string; files: Record<string, { key: string }> }) => void ((r.dataDir = '/anderswo/data'), (r.files['staff.yaml']!.key = OTHER_KEY))],
+    ['the record of another kim or parser', (r: { parser: string; files: Record<string, { key: string }> }) => void ((r.parser = '0.0.1 1'), (r.files['staff.yaml']!.key = OTHER_KEY))],
   ])('a doubtful record (%s) is ignored: every file is hashed', async (_what, change) => {
     await load();
     await changeRecord(change as (record: never) => unknown);
