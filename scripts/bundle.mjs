@@ -93,6 +93,51 @@ const builtYamlBundledRequire = replaceIn(
 );
 
 /**
+ * That require() alone is not enough: rolldown hoists the yaml chunk's require to the top of every chunk
+ * that uses it, so the report chunk read and compiled the 210 kB yaml chunk on every Markdown and PDF run
+ * (about 3 ms of CPU per run, measured with --cpu-prof on the installed copy), though it ran none of it.
+ * The chunk's only export is `require_dist` (the library's lazy CommonJS wrapper); the hoisted constant
+ * becomes a stand-in that requires the chunk on the first call. Left as it is, with a warning, when the
+ * chunk uses the constant in any other way.
+ */
+const YAML_CHUNK_REQUIRE = 'const require_yaml = require("./kim-cli-yaml.cjs");';
+const lazyYamlChunk = {
+  name: 'kim-lazy-yaml-chunk',
+  renderChunk(code, chunk) {
+    if (!code.includes(YAML_CHUNK_REQUIRE)) return null;
+    const uses = code.split(YAML_CHUNK_REQUIRE).join('').match(/\brequire_yaml\b.{0,15}/g) ?? [];
+    if (!uses.every((use) => use.startsWith('require_yaml.require_dist()'))) {
+      this.warn(`${chunk.fileName}: require_yaml used other than as require_yaml.require_dist(); the yaml chunk loads with it`);
+      return null;
+    }
+    return code.replace(YAML_CHUNK_REQUIRE, 'const require_yaml = { require_dist: () => require("./kim-cli-yaml.cjs").require_dist() };');
+  },
+};
+
+/**
+ * node:crypto on first use: loading it costs a cold start 2–6 ms (it loads Node's streams, ciphers and key
+ * handling), and a run on unchanged data hashes nothing (load/content-keys.ts, the validation cache's
+ * address by folder) and names its temporary files without it (files/atomic-write.ts), so `kim validate`
+ * and a Markdown run need it only after an edit. Rolldown hoists every built-in's require to the top of
+ * the chunk; here the constant becomes an object whose properties require the module when first read.
+ */
+const CRYPTO_REQUIRE = 'let node_crypto = require("node:crypto");';
+const lazyCrypto = {
+  name: 'kim-lazy-crypto',
+  renderChunk(code, chunk) {
+    if (!code.includes(CRYPTO_REQUIRE)) return null;
+    const rest = code.split(CRYPTO_REQUIRE).join('');
+    const names = [...new Set([...rest.matchAll(/\bnode_crypto\.(\w+)/g)].map((m) => m[1]))];
+    if ((rest.match(/\bnode_crypto\b/g) ?? []).length !== [...rest.matchAll(/\bnode_crypto\.\w+/g)].length) {
+      this.warn(`${chunk.fileName}: node_crypto used other than as node_crypto.<name>; node:crypto loads with the chunk`);
+      return null;
+    }
+    const getters = names.map((name) => `get ${name}() { return require("node:crypto").${name}; }`).join(', ');
+    return code.replace(CRYPTO_REQUIRE, `let node_crypto = { ${getters} };`);
+  },
+};
+
+/**
  * commander requires node:child_process when it loads (≈ 5 ms of a cold start), for executable
  * subcommands, which kim has none of. Loaded on first use instead.
  */
@@ -121,11 +166,11 @@ const commanderLazyChildProcess = {
  * - yaml: the YAML parser, only when a data file is not in kim's parse cache (first, so that no group
  *   takes it in because one of its modules imports it);
  * - core: the CLI and what every command that reads data runs (load, the validation cache, model, the
- *   terminal), which rolldown makes the entry chunk itself: `kim validate` reads it, the validate chunk
- *   and rolldown's small runtime chunk;
+ *   terminal, the checks validation shares with report and pdf: logo size, drawable characters), which
+ *   rolldown makes the entry chunk itself: `kim validate` reads it, the validate chunk and rolldown's
+ *   small runtime chunk;
  * - report: Markdown (report-run, the template engine, Handlebars' runtime, kim's precompiled templates);
  * - pdf: the PDF stage and marked (pdfkit stays in node_modules, see the header);
- * - shared-checks: what validation shares with report and pdf (logo size, drawable characters);
  * - validate (after pdf): the compiled validators with Ajv's runtime helpers and the rules, loaded
  *   only when validation runs (not when kim's validation cache has the result);
  * - docx, chart, staffing-series: only for a run that writes Word or shows the chart, and last, so that
@@ -150,13 +195,17 @@ const CHUNK_GROUPS = [
       inDist('src/valid-data.js'),
       inDist('src/cli/commands/validate.js'),
       inDist('src/init/editor-schemas.js'),
+      // What validation shares with the report and PDF stages (the logo's size and format, the characters
+      // the PDF fonts can draw; 10 kB), and rolldown's runtime helpers (2 kB): in a chunk of their own they
+      // were two more files for every Markdown and PDF run to resolve, read and compile, each with its
+      // code-cache entry. Here, the validate chunk still requires neither the report nor the pdf chunk.
+      inDist('src/image-size.js'),
+      inDist('src/files/zlib-on-demand.js'),
+      inDist('src/drawable-characters.js'),
+      (id) => id.includes('rolldown/runtime'),
     ),
   },
   { name: 'report', priority: 40, test: anyOf(inDist('src/report-run.js'), inDist('src/cli/commands/report.js'), inDist('templates/compiled.js')) },
-  // What validation shares with the report and PDF stages (the logo's size and format, the characters the
-  // PDF fonts can draw): a chunk of its own, else the validate chunk would require the report or pdf
-  // chunk, and `kim validate` would load Handlebars or a validating Markdown run marked.
-  { name: 'shared-checks', priority: 45, test: anyOf(inDist('src/image-size.js'), inDist('src/files/zlib-on-demand.js'), inDist('src/drawable-characters.js')) },
   { name: 'pdf', priority: 30, test: anyOf(inDist('src/emit/pdf/'), inPackage('marked')) },
   // Validation proper: a run whose validation comes from kim's disk cache (src/validate/validation-cache.ts)
   // never loads it. After report and pdf, so that what they share with the rules (undrawable characters,
@@ -175,7 +224,7 @@ try {
     logLevel: 'warn',
     // editor-schemas.js is in the core group on purpose (kim validate runs it): api.ts's dynamic import of it stays inside that chunk.
     onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('editor-schemas') ? undefined : handler(level, log)),
-    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess],
+    plugins: [validatorsLiteral, templatesLiteral, validatorsBundleAjv, builtYamlBundledRequire, commanderLazyChildProcess, lazyYamlChunk, lazyCrypto],
   });
   await bundle.write({
     dir: srcOut,

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import type { Trace } from './trace.js';
 import { KIM_VERSION } from './version.js';
 import { makeFolder } from './files/make-folder.js';
+import { tempSuffix } from './files/atomic-write.js';
 
 /**
  * kim's cache of derived files (parsed YAML, compiled templates), keyed by a hash of their source, like
@@ -26,6 +27,26 @@ export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pro
 /** A key that changes with the content, kim's version and the revision of whatever derives the entry. */
 export function cacheKey(kind: string, revision: number, content: string | Uint8Array): string {
   return createHash('sha256').update(`kim ${KIM_VERSION} ${kind} ${revision}\n`).update(content).digest('hex');
+}
+
+/**
+ * A key for an entry looked up by where its inputs lie (a data folder's path), not by their content:
+ * such an entry must hold what it was made from in full and be compared with it before use, so the key
+ * only has to spread entries, not identify content. A cheap hash (two FNV-1a lanes) instead of SHA-256:
+ * a run whose data are unchanged then hashes nothing, and the bundle never loads node:crypto for it
+ * (docs/performance.md, fifth round). Two places with one key just take turns in the entry.
+ */
+export function placeKey(kind: string, revision: number, place: string): string {
+  const text = `kim ${KIM_VERSION} ${kind} ${revision}\n${place}`;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+    b ^= b >>> 13;
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 const entryPath = (dir: string, kind: string, key: string): string => join(dir, kind, key.slice(0, 2), `${key}.json`);
@@ -52,7 +73,7 @@ export async function readCacheEntry<T>(dir: string, kind: string, key: string, 
 /** Written to a temporary name and renamed, so a reader sees a complete entry or none. */
 export async function writeCacheEntry(dir: string, kind: string, key: string, entry: unknown): Promise<void> {
   const target = entryPath(dir, kind, key);
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${target}.${process.pid}.${tempSuffix()}.tmp`;
   try {
     await makeFolder(join(target, '..'));
     await writeFile(temp, JSON.stringify(entry));

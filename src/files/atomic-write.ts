@@ -1,6 +1,5 @@
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { OutputError } from '../errors.js';
 import { makeFolder } from './make-folder.js';
 
@@ -9,8 +8,14 @@ import { makeFolder } from './make-folder.js';
  * (`.<name>.<pid>.<8 hex digits>.tmp`), so two kim runs writing into one folder never share a temp file
  * and a later run can tell whose it was (see `removeStaleTempFiles`).
  */
-export const tempNameFor = (target: string, pid = process.pid): string =>
-  join(dirname(target), `.${basename(target)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+export const tempNameFor = (target: string, pid = process.pid): string => join(dirname(target), `.${basename(target)}.${pid}.${tempSuffix()}.tmp`);
+
+/**
+ * Eight random hex digits that keep two writes of one process apart (the pid keeps processes apart).
+ * Math.random, not node:crypto: a name needs no secrecy, and every `kim report` writes its outputs, so
+ * node:crypto would be loaded on every run only for this (about 2–5 ms of a cold start).
+ */
+export const tempSuffix = (): string => Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
 
 /** Matches the names `tempNameFor` makes; group 1 is the pid of the writer. */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;

@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { DATA_FILE_KINDS, REPORTS_DIR, type DataFileKind } from './data-files.js';
 import { chooseDataFiles, listReportFiles } from './folder-listing.js';
 import type { SourceFile } from './source-file.js';
-import { parseCacheKey, readCached, writeCached } from './parse-cache.js';
+import { readCached, writeCached } from './parse-cache.js';
+import { openContentKeys } from './content-keys.js';
 import type { Trace } from '../trace.js';
 
 /** The parsed files of a data folder, before validation; a missing or unparsable file is absent. */
@@ -32,13 +33,14 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
   const root = await realpath(dataDir);
   const cache = options.cacheDir;
   const contentKeys = new Map<string, string>();
+  const keys = cache ? await openContentKeys(cache, dataDir, options.trace) : undefined;
   const readOne = async (relative: string): Promise<SourceFile | undefined> => {
     const bytes = await readInside(root, dataDir, relative).catch((cause: unknown) => {
       diagnostics.push(error(relative, 0, 0, '', unreadable(relative, cause)));
       return undefined;
     });
     if (!bytes) return undefined;
-    const key = cache ? parseCacheKey(bytes) : '';
+    const key = keys ? keys.keyOf(relative, bytes) : '';
     if (cache) contentKeys.set(relative, key);
     const cached = cache ? await readCached(cache, key, relative, options.trace) : undefined;
     if (cached) return cached;
@@ -80,6 +82,7 @@ export async function loadSources(dataDir: string, options: { cacheDir?: string 
   } else {
     diagnostics.push(warning(REPORTS_DIR, 0, 0, '', `Der Ordner ${REPORTS_DIR}/ fehlt; es gibt also keine Vorlagen.`));
   }
+  await keys?.save();
   return { dataDir, files, reports, diagnostics, ...(cache ? { contentKeys } : {}) };
 }
 

@@ -8,7 +8,7 @@ import type { Position, SourceFile } from './source-file.js';
  * from the cache. Bump PARSER_REVISION whenever parseYamlFile (yaml-file.ts) returns something else for
  * the same bytes.
  */
-const PARSER_REVISION = 6;
+export const PARSER_REVISION = 6;
 const KIND = 'parsed';
 
 /**

@@ -20,6 +20,12 @@ interface Run {
   stderr: string;
   /** The modules (paths below dist/ or node_modules/) the process loaded, as in stage-loading.test.ts. */
   modules: string[];
+  /** The output folder. */
+  out: string;
+  /** The bundle's files the process read (kim-cli*.cjs), sorted. */
+  chunks: string[];
+  /** Node's built-in modules the process loaded (`crypto`, `fs/promises` …). */
+  builtins: string[];
 }
 
 function exampleData(): string {
@@ -33,19 +39,26 @@ function report(data: string, cache: string, extraEnv: Record<string, string> = 
   const dir = tempDir('kim-vcache-run-');
   const hook = join(dir, 'hook.cjs');
   const record = join(dir, 'loaded.json');
-  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));\n`);
-  const r = runKim(['report', CURRENT, '--data', data, '--format', 'md', '--out', join(dir, 'out')], {
+  // The modules in require.cache, and Node's built-in modules the process loaded (process.moduleLoadList).
+  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ files: Object.keys(require.cache), loadList: process.moduleLoadList })));\n`);
+  const out = join(dir, 'out');
+  const r = runKim(['report', CURRENT, '--data', data, '--format', 'md', '--out', out], {
     env: { KIM_CACHE: 'on', KIM_CACHE_DIR: cache, NODE_OPTIONS: `--require ${hook}`, ...extraEnv },
   });
-  const files = (JSON.parse(readFileSync(record, 'utf8')) as string[]).map((f) => f.split('\\').join('/'));
+  const loaded = JSON.parse(readFileSync(record, 'utf8')) as { files: string[]; loadList: string[] };
+  const builtins = loaded.loadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  const files = loaded.files.map((f) => f.split('\\').join('/'));
   expect(files.some((f) => f.endsWith('/dist/src/kim-cli.cjs'))).toBe(true);
   const modules = files.flatMap((f) =>
     /\/kim-cli[^/]*\.cjs$/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)].map((m) => m[1]!) : [f.replace(/^.*\/node_modules\//, 'node_modules/')],
   );
-  return { code: r.code, stderr: r.stderr, modules };
+  const chunks = files.filter((f) => /\/kim-cli[^/]*\.cjs$/.test(f)).map((f) => f.replace(/^.*\//, '')).sort();
+  return { code: r.code, stderr: r.stderr, modules, out, chunks, builtins };
 }
 
 const validated = (run: Run): boolean => run.modules.includes('dist/schemas/validators.js');
+/** Whether the process loaded any of the YAML library's code (parsing a data file or one of kim's own). */
+const yamlLoaded = (run: Run): boolean => run.modules.some((m) => m.startsWith('node_modules/yaml/'));
 
 /** Every file of the cache's validation results. */
 function entries(cache: string): string[] {
@@ -65,6 +78,43 @@ describe('kim report reuses the validation of unchanged data', () => {
     const second = report(data, cache);
     expect(second.code, second.stderr).toBe(0);
     expect(validated(second)).toBe(false);
+  });
+
+  // scripts/bundle.mjs: the report chunk requires the yaml chunk only when kim parses YAML, not with itself.
+  test('the second Markdown run loads no YAML code at all and writes the same bytes', () => {
+    const data = exampleData();
+    const cache = tempDir('kim-vcache-cache-');
+    const first = report(data, cache);
+    expect(first.code, first.stderr).toBe(0);
+    expect(yamlLoaded(first)).toBe(true);
+    const second = report(data, cache);
+    expect(second.code, second.stderr).toBe(0);
+    expect(yamlLoaded(second)).toBe(false);
+    // Each file is resolved, read and compiled with its code-cache entry: the entry chunk, rolldown's
+    // runtime helpers and the Markdown stage, nothing else (scripts/bundle.mjs CHUNK_GROUPS).
+    expect(second.chunks).toEqual(['kim-cli-report.cjs', 'kim-cli-rolldown-runtime.cjs', 'kim-cli.cjs']);
+    const file = `${CURRENT}.md`;
+    expect(readFileSync(join(second.out, file), 'utf8')).toBe(readFileSync(join(first.out, file), 'utf8'));
+  });
+
+  // load/content-keys.ts, the validation entry's address by folder, atomic-write's temporary names, and
+  // scripts/bundle.mjs requiring node:crypto on first use: unchanged data are not hashed again.
+  test('the second Markdown run on unchanged data does not load node:crypto; after an edit it does', () => {
+    const data = exampleData();
+    const cache = tempDir('kim-vcache-cache-');
+    const first = report(data, cache);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.builtins).toContain('crypto');
+    const second = report(data, cache);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.builtins).not.toContain('crypto');
+    expect(second.builtins).toContain('fs/promises');
+    const staff = join(data, 'staff.yaml');
+    writeFileSync(staff, `# geändert\n${readFileSync(staff, 'utf8')}`);
+    const edited = report(data, cache);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.builtins).toContain('crypto');
+    expect(validated(edited)).toBe(true);
   });
 
   test('a data file changed after a valid run is validated again, its error located (exit 1)', () => {
@@ -125,6 +175,8 @@ describe('kim report reuses the validation of unchanged data', () => {
     ['not JSON', '{"diagnostics": ['],
     ['an error among the diagnostics', JSON.stringify({ diagnostics: [{ severity: 'error', file: 'staff.yaml', line: 1, col: 1, path: '', message: 'x' }], reads: [] })],
     ['no list of reads', JSON.stringify({ diagnostics: [] })],
+    // One entry per data folder: it must name exactly these files' bytes, this kim and these templates.
+    ['the key of other files', JSON.stringify({ key: 'validation anders', diagnostics: [], reads: [] })],
   ])('a corrupt cache entry (%s) means validating again, without a crash', (_what, content) => {
     const data = exampleData();
     const cache = tempDir('kim-vcache-cache-');
