@@ -400,5 +400,30 @@ describe('placement on the page', () => {
       expect(firstPage.filter((t) => t.startsWith('c')).length, last).toBe(3);
     }
   });
+
+  test('a heading over a long paragraph needs room for two of its lines only, not the whole paragraph', () => {
+    const topOf = (t: PlacedText) => t.baseline - ((bodyLine - 11) / 2 + 11 * 0.78);
+    const h2 = STYLES.heading2;
+    // Space above the heading, its line, the space below it and two lines of text.
+    const need = h2.spaceBefore + h2.size * h2.lineHeight + h2.spaceAfter + 2 * bodyLine;
+    let stayed = 0;
+    for (let k = 1; k <= 10; k++) {
+      const pages = layout(`# Sachverhalt\n\n${paragraph('a', perPage - k)}\n\n## Stellen\n\n${paragraph('b', 6)}\n\n${paragraph('c', 5)}`);
+      const first = texts(pages[0]!).filter((t) => !t.artifact);
+      if (first.some((t) => lineText(t) === 'Stellen')) {
+        stayed++;
+        continue;
+      }
+      const room = DEFAULT_AREA.bottom - (topOf(first.at(-1)!) + bodyLine);
+      expect(room, `${k} lines short: the heading went over with room for it and two lines`).toBeLessThan(need);
+    }
+    expect(stayed).toBeGreaterThan(0);
+  });
+
+  test('a Vorlage may end in a heading or hold a table without rows', () => {
+    const pages = layout(`# Sachverhalt\n\n${paragraph('a', 2)}\n\n## Stellen\n\n| Modul | geplant |\n| --- | ---: |\n\n## Anlagen`);
+    const lines = texts(pages.at(-1)!).map(lineText);
+    expect(lines.slice(-5)).toEqual(['Stellen', 'Modul', 'geplant', 'Anlagen', `Seite ${pages.length} von ${pages.length}`]);
+  });
 });
 
