@@ -425,5 +425,23 @@ describe('placement on the page', () => {
     const lines = texts(pages.at(-1)!).map(lineText);
     expect(lines.slice(-5)).toEqual(['Stellen', 'Modul', 'geplant', 'Anlagen', `Seite ${pages.length} von ${pages.length}`]);
   });
+
+  test('a paragraph one line longer than a page carries two lines over, not its last alone', () => {
+    const pages = layout(paragraph('a', perPage + 1));
+    expect(pages.map((page) => texts(page).filter((t) => !t.artifact).length)).toEqual([perPage - 1, 2]);
+  });
+
+  test('a line ending in a hyphen or a compound\'s hyphen carries no space for text extraction', () => {
+    const hyphenate = (w: string) => (w === 'Koordinatorinnen' ? 'Koor\u00addina\u00adto\u00adrin\u00adnen' : w);
+    const md = `# Sachverhalt\n\n${'Wort '.repeat(14)}Koordinatorinnen ${'Wort '.repeat(14)}KIM-Lenkungsgruppe ${'Wort '.repeat(30)}Ende`;
+    const [page] = paginate(buildBlocks(marked.lexer(md, { gfm: true }), { metrics, hyphenate }));
+    const lines = texts(page!).filter((t) => t.node?.role === 'P');
+    const ends = lines.map((t) => [lineText(t).slice(-4), t.trailingSpace]);
+    expect(ends.filter(([, space]) => space).length).toBeGreaterThan(0);
+    for (const t of lines) {
+      if (t.segments.at(-1)!.breakHyphen || lineText(t).endsWith('-')) expect(t.trailingSpace, lineText(t)).toBe(false);
+    }
+    expect(lines.some((t) => t.segments.at(-1)!.breakHyphen) && lines.some((t) => lineText(t).endsWith('KIM-'))).toBe(true);
+  });
 });
 
