@@ -155,6 +155,8 @@ describe('typesetting rules at the page foot', () => {
       for (const [i, page] of pages.slice(0, -1).entries()) {
         const last = body(page).at(-1)!;
         expect(last.segments.some((s) => s.breakHyphen), `${k} lines short: page ${i + 1} ends in a hyphen`).toBe(false);
+        // The hyphenated line goes over; no line is pushed below the type area instead.
+        expect(last.baseline, `${k} lines short: page ${i + 1} overflows`).toBeLessThan(DEFAULT_AREA.bottom);
       }
       // Nothing lost: every word of b is still set.
       expect(pages.flatMap(body).filter((t) => lineText(t).startsWith('b')).length, `${k} lines short`).toBe(4);
