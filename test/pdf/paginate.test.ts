@@ -314,7 +314,7 @@ describe('placement on the page', () => {
   });
 
   test('no line reaches below the type area, whatever block stands at the page foot', () => {
-    const followers = [paragraph('b', 6), '## Überschrift\n\n' + paragraph('b', 4), '- b1\n- b2\n- b3', '| K | A |\n| --- | ---: |\n| b | 1 |\n| b | 2 |', '```\nb1\nb2\nb3\n```'];
+    const followers = [paragraph('b', 6), `${paragraph('b', 6)} folgende:\n\n- b1\n- b2`, '## Überschrift\n\n' + paragraph('b', 4), '- b1\n- b2\n- b3', '| K | A |\n| --- | ---: |\n| b | 1 |\n| b | 2 |', '```\nb1\nb2\nb3\n```'];
     for (const follower of followers) {
       for (let k = 0; k <= 6; k++) {
         const pages = layout(`# Sachverhalt\n\n${paragraph('a', perPage - k)}\n\n${follower}`);
@@ -444,6 +444,22 @@ describe('placement on the page', () => {
       if (t.segments.at(-1)!.breakHyphen || lineText(t).endsWith('-')) expect(t.trailingSpace, lineText(t)).toBe(false);
     }
     expect(lines.some((t) => t.segments.at(-1)!.breakHyphen) && lines.some((t) => lineText(t).endsWith('KIM-'))).toBe(true);
+  });
+
+  // "… wurden folgende Stellen eingestellt:" over its list: two of its lines go over with the list, the
+  // rest stays; with room for all, everything stays together on the page.
+  test('a paragraph ending in a colon: its last two lines go over with what it introduces, its first lines stay', () => {
+    const stayed: number[] = [];
+    for (let k = 1; k <= 9; k++) {
+      const pages = layout(`# Sachverhalt\n\n${paragraph('a', perPage - k)}\n\n${paragraph('c', 3)} eingestellt:\n\n- Gemeinde A\n- Gemeinde B\n- Gemeinde C`);
+      const first = texts(pages[0]!).filter((t) => !t.artifact).map(lineText);
+      stayed.push(first.filter((t) => t.startsWith('c') || t.endsWith('eingestellt:')).length);
+      if (stayed.at(-1) === 4) expect(first.filter((t) => t.startsWith('Gemeinde')).length, `${k} lines short`).toBeGreaterThanOrEqual(2);
+    }
+    // The four lines of c with room for fewer than two of them (k 1–3): none; for two or three (k 4, 5):
+    // two, no orphan and no widow; for all four but not the list (k 6–8): two stay, the last two go over
+    // with the list; with room for all (k 9): everything.
+    expect(stayed).toEqual([0, 0, 0, 2, 2, 2, 2, 2, 4]);
   });
 });
 
