@@ -35,6 +35,12 @@ describe('pagination on pure data', () => {
   test('a line that breaks between words carries a space for text extraction, the last line does not', () => {
     const [page] = layout(`${paragraph('w', 3)}  \nNeue Zeile`);
     expect(texts(page!).filter((t) => !t.artifact).map((t) => t.trailingSpace)).toEqual([true, true, true, false]);
+    // A paragraph that ends in a line break ends there: no space after its last word.
+    const [broken] = layout('Erste Zeile<br>zweite Zeile<br>');
+    expect(texts(broken!).filter((t) => !t.artifact).map((t) => [lineText(t), t.trailingSpace])).toEqual([
+      ['Erste Zeile', true],
+      ['zweite Zeile', false],
+    ]);
   });
 
   test('no orphan: a paragraph whose first line alone would fit at the page bottom starts on the next page', () => {
