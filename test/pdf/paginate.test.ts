@@ -467,5 +467,17 @@ describe('placement on the page', () => {
     // with the list; with room for all (k 9): everything.
     expect(stayed).toEqual([0, 0, 0, 2, 2, 2, 2, 2, 4]);
   });
+
+  test('a list item\'s bullet goes with its text when the item\'s first paragraph goes to the next page', () => {
+    for (let k = 1; k <= 6; k++) {
+      const pages = layout(`# Sachverhalt\n\n${paragraph('a', perPage - k)}\n\n- ${paragraph('b', 3)}\n- Gemeinde C`);
+      const page = pages.findIndex((p) => texts(p).some((t) => lineText(t).startsWith('b')));
+      const lines = texts(pages[page]!).filter((t) => !t.artifact);
+      const first = lines.find((t) => lineText(t).startsWith('b'))!;
+      const bullets = pages.map((p) => texts(p).filter((t) => t.node?.role === 'Lbl').length);
+      expect(bullets.reduce((a, b) => a + b), `${k} lines short`).toBe(2);
+      expect(lines.some((t) => t.node?.role === 'Lbl' && t.baseline === first.baseline), `${k} lines short: bullets per page ${bullets.join(', ')}`).toBe(true);
+    }
+  });
 });
 
