@@ -479,5 +479,32 @@ describe('placement on the page', () => {
       expect(lines.some((t) => t.node?.role === 'Lbl' && t.baseline === first.baseline), `${k} lines short: bullets per page ${bullets.join(', ')}`).toBe(true);
     }
   });
+
+  test('labels and the footer carry no extraction space; a number ends 7 pt before its item\'s text', () => {
+    const pages = layout('# Sachverhalt\n\n1. eins\n2. zwei\n\n- drei');
+    const all = texts(pages[0]!);
+    expect(all.filter((t) => t.node?.role === 'Lbl' || t.artifact?.type === 'Pagination').every((t) => t.trailingSpace === false)).toBe(true);
+    const [one, eins] = [all.find((t) => lineText(t) === '1.')!, all.find((t) => lineText(t) === 'eins')!];
+    expect(one.x + metrics.width('regular', '1.') * one.size).toBeCloseTo(eins.x - 7, 6);
+  });
+
+  test('a table\'s cells: frames stroked grey, lines of a cell one line apart, each row and cell in the reading order once', () => {
+    const rows = Array.from({ length: 70 }, (_, i) => `| Zeile ${i + 1} ${'lang '.repeat(i === 0 ? 30 : 0)}| ${i + 1} |`).join('\n');
+    const pages = layout(`| Kommune | Anzahl |\n| --- | ---: |\n${rows}`);
+    const frames = pages[0]!.items.filter((i): i is PlacedRect => i.kind === 'rect' && i.fill === undefined);
+    expect(frames.every((r) => r.stroke?.color === TABLE.ruleColor && r.stroke.width === TABLE.ruleWidth)).toBe(true);
+    const first = texts(pages[0]!).filter((t) => t.node?.role === 'TD' && /^(Zeile 1 |lang)/.test(lineText(t)));
+    expect(first.length).toBeGreaterThan(1);
+    first.forEach((t, i) => expect(t.baseline).toBeCloseTo(first[0]!.baseline + i * 10.5 * 1.25, 6));
+    expect(first.map((t) => t.trailingSpace)).toEqual(first.map((_, i) => i < first.length - 1));
+    const frame = frames.find((r) => r.y < first[0]!.baseline && first[0]!.baseline < r.y + r.height)!;
+    expect(first[0]!.baseline - frame.y).toBeCloseTo(TABLE.paddingY + (10.5 * 1.25 - 10.5) / 2 + 10.5 * 0.78, 6);
+    for (const page of pages) {
+      const marks = page.items.filter((i) => i.kind === 'mark').map((i) => (i.kind === 'mark' ? i.node.role : ''));
+      const cells = texts(page).filter((t) => t.node?.role === 'TD' && /^Zeile/.test(lineText(t))).length;
+      expect(marks.filter((r) => r === 'TR').length).toBe(cells + (page === pages[0] ? 1 : 0));
+      expect(marks.filter((r) => r === 'TD').length).toBe(2 * cells);
+    }
+  });
 });
 
