@@ -75,7 +75,7 @@ describe('pronouns for a group split into parts', () => {
 describe('a plural after "die beiden"', () => {
   test('a participle noun declines, a noun that only contains "ende" does not', () => {
     expect(adjectivalPlural('Mitarbeitende')).toBe('Mitarbeitenden');
-    expect(adjectivalPlural('Anwendungsbetreuer')).toBe('Anwendungsbetreuer');
+    expect(adjectivalPlural('Jugendeinrichtungsleiter')).toBe('Jugendeinrichtungsleiter');
     expect(adjectivalPlural('Fachkräfte')).toBe('Fachkräfte');
   });
 });

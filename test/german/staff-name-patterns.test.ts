@@ -38,6 +38,8 @@ describe('the names looked for, per staff member', () => {
     // Capitals outside ASCII start a surname; a lower-case particle between them is none.
     expect(lookedFor('Ömer Özdemir')).toEqual(['Ömer Özdemir', 'Özdemir']);
     expect(lookedFor('Özlem de Çelik')).toEqual(['Özlem de Çelik', 'Çelik']);
+    // A particle that starts outside ASCII: Faroese "á" ("Jógvan á Lakjuni"), not a surname "Herr á".
+    expect(lookedFor('Jógvan á Lakjuni')).toEqual(['Jógvan á Lakjuni', 'Lakjuni']);
   });
 
   test('a name typed all in small letters: every word after the first is a surname', () => {
