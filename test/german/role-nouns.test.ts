@@ -5,30 +5,13 @@
 import { describe, expect, test } from 'vitest';
 import { adjectivalPlural, countedNouns, definiteNouns, nounParts, personalPronoun, relativePronoun } from '../../src/german/index.js';
 import type { Gender, RoleForms } from '../../src/model/types.js';
+import { caseManager, koordination as koordinationFeminine, staff } from './role-forms.js';
 
-const caseManager: RoleForms = {
-  w: 'Case Managerin',
-  m: 'Case Manager',
-  d: 'Case-Management-Fachkraft',
-  neutralGenus: 'feminine',
-  plural: { w: 'Case Managerinnen', m: 'Case Manager', mixed: 'Case Managerinnen und Case Manager' },
-};
 const withNeutral: RoleForms = { ...caseManager, plural: { ...caseManager.plural, d: 'Case-Management-Fachkräfte' } };
-const koordination: RoleForms = {
-  w: 'Koordinatorin',
-  m: 'Koordinator',
-  d: 'Koordinationsmitglied',
-  neutralGenus: 'neuter',
-  plural: { w: 'Koordinatorinnen', m: 'Koordinatoren', mixed: 'Koordinatorinnen und Koordinatoren' },
-};
+/** Koordination whose neutral noun is neuter: "das Koordinationsmitglied". */
+const koordination: RoleForms = { ...koordinationFeminine, d: 'Koordinationsmitglied', neutralGenus: 'neuter' };
 /** A neutral mixed plural, not a pair form, with a plural for people of gender d. */
-const team: RoleForms = {
-  w: 'Mitarbeiterin',
-  m: 'Mitarbeiter',
-  d: 'Teammitglied',
-  neutralGenus: 'neuter',
-  plural: { w: 'Mitarbeiterinnen', m: 'Mitarbeiter', mixed: 'Mitarbeitende', d: 'Teammitglieder' },
-};
+const team: RoleForms = { ...staff, d: 'Teammitglied', neutralGenus: 'neuter', plural: { ...staff.plural, d: 'Teammitglieder' } };
 const text = (forms: RoleForms, genders: Gender[], inOrder = false) => countedNouns(nounParts(forms, genders, { inOrder }));
 
 describe('the nouns for several people of one role', () => {
