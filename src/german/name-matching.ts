@@ -195,7 +195,8 @@ function runsOf(text: string): string[] {
   let start = -1;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    // Past the end, charCodeAt is NaN, which is no low surrogate.
+    const size = code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     const word = isLetterOrNumber(size === 1 ? text[i]! : text.slice(i, i + 2));
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
@@ -222,7 +223,7 @@ export function namePattern(name: string): NamePattern | null {
   const ending = `(?:${ENDINGS.filter(Boolean).join('|')}|'s|')?`;
   const source = `(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`;
   const last = runs.at(-1)!;
-  const joined = folded.split(' ').length > 1 ? runsOf(folded.replace(/ /g, '')).at(-1)! : last;
+  const joined = runsOf(folded.replace(/ /g, '')).at(-1)!; // the last run again for a name of one word
   // Made on first use: V8 takes about a millisecond to build a pattern with \p{…} classes, and the
   // anchors rule out almost every name before its pattern is needed (most of a cold run's privacy check).
   let pattern: RegExp | undefined;

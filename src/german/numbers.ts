@@ -9,9 +9,8 @@ export function formatDecimal(value: number): string {
 
 /** `55000` → `55.000 €`: amount, space, euro sign (DIN 5008). Cents only when there are any. */
 export function formatAmount(value: number): string {
-  const hasCents = Math.round(value * 100) % 100 !== 0;
-  const text = germanNumber(value, 2);
-  return `${hasCents ? text.replace(/,(\d)$/, ',$10') : text} €`;
+  // Only an amount with cents has a fraction at all; one of a single digit gets its second: 1.234,5 → 1.234,50.
+  return `${germanNumber(value, 2).replace(/,(\d)$/, ',$10')} €`;
 }
 
 /**
@@ -56,7 +55,8 @@ function incrementLastDigit(integer: string, fraction: string): [string, string]
   if (i >= 0) all[i] = String(Number(all[i]) + 1);
   else all.unshift('1');
   const cut = all.length - fraction.length;
-  return [all.slice(0, cut).join('').replace(/^0+(?=\d)/, ''), all.slice(cut).join('')];
+  // No leading zero to strip: the integer part is "0" or has none, and it keeps its length or gains a "1" in front.
+  return [all.slice(0, cut).join(''), all.slice(cut).join('')];
 }
 
 const WORDS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];

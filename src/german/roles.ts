@@ -47,7 +47,7 @@ export function nounParts(forms: NounForms, genders: readonly Gender[], options:
       ? g === 'd'
         ? { count: 1, text: forms.d, genus: forms.neutralGenus }
         : { count: 1, text: forms[g], genus: GENUS[g as 'w' | 'm'] }
-      : { count: n, text: g === 'd' ? forms.plural.d! : forms.plural[g], genus: undefined },
+      : { count: n, text: forms.plural[g]!, genus: undefined }, // plural.d for several of gender d: split checked it is there
   );
 }
 

@@ -22,28 +22,7 @@ import {
   romanNumeral,
 } from '../../src/german/index.js';
 import type { Gender, RoleForms } from '../../src/model/types.js';
-
-const caseManager: RoleForms = {
-  w: 'Case Managerin',
-  m: 'Case Manager',
-  d: 'Case-Management-Fachkraft',
-  neutralGenus: 'feminine',
-  plural: { w: 'Case Managerinnen', m: 'Case Manager', mixed: 'Case Managerinnen und Case Manager' },
-};
-const koordination: RoleForms = {
-  w: 'Koordinatorin',
-  m: 'Koordinator',
-  d: 'koordinierende Person',
-  neutralGenus: 'feminine',
-  plural: { w: 'Koordinatorinnen', m: 'Koordinatoren', mixed: 'Koordinatorinnen und Koordinatoren' },
-};
-const staff: RoleForms = {
-  w: 'Mitarbeiterin',
-  m: 'Mitarbeiter',
-  d: 'mitarbeitende Person',
-  neutralGenus: 'feminine',
-  plural: { w: 'Mitarbeiterinnen', m: 'Mitarbeiter', mixed: 'Mitarbeitende' },
-};
+import { caseManager, koordination, staff } from './role-forms.js';
 
 describe('dates', () => {
   test('long and short German dates, without time zone effects', () => {

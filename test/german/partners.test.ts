@@ -9,3 +9,11 @@ test('"beim X" and "bei der X" give "dem X" and "der X"; any other phrase gives 
   expect(dativeFromAt('in der Stadt Troisdorf')).toBeUndefined();
   expect(dativeFromAt('im Diakonischen Werk')).toBeUndefined();
 });
+
+test('blanks around and inside the phrase are not carried into the dative', () => {
+  expect(dativeFromAt('  beim Caritasverband Rabenau  ')).toBe('dem Caritasverband Rabenau');
+  expect(dativeFromAt('beim  Caritasverband Rabenau')).toBe('dem Caritasverband Rabenau');
+  expect(dativeFromAt('bei  der Diakonie Rabenau')).toBe('der Diakonie Rabenau');
+  // "bei" must open the phrase: "angestellt beim …" is not read.
+  expect(dativeFromAt('angestellt beim Caritasverband')).toBeUndefined();
+});
