@@ -106,6 +106,18 @@ describe('one sentence per day and decision', () => {
       [null, false, false, 'mit der Kreisverwaltung'],
       ['KT/8/2022', false, false, 'mit der Stadt Rabenau'],
     ]);
+    // One committee's decisions of one day told apart by their reference; the fourth joins the third, not the second.
+    const byReference = [
+      { id: 'a', partner: 'caritas', date: '2022-02-15', decision: kreistag('2022-01-20', 'KT/7/2022') },
+      { id: 'b', partner: 'awo', date: '2022-02-15', decision: kreistag('2022-01-20', 'KT/8/2022') },
+      { id: 'c', partner: 'diakonie', date: '2022-03-01', decision: kreistag('2022-01-20', 'KT/8/2022') },
+      { id: 'd', partner: 'kreisverwaltung', date: '2022-03-01', decision: kreistag('2022-01-20', 'KT/8/2022') },
+    ] as CooperationAgreement[];
+    expect(partnerAgreementSentences(index, byReference).map((s) => [s.date, s.decision!.reference, s.sameDecision, s.several])).toEqual([
+      ['2022-02-15', 'KT/7/2022', false, false],
+      ['2022-02-15', 'KT/8/2022', false, false],
+      ['2022-03-01', 'KT/8/2022', true, true],
+    ]);
     // Two days without a decision: nothing to call "desselben Beschlusses".
     const undecided = [
       { id: 'a', partner: 'caritas', date: '2022-02-15' },

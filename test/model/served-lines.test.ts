@@ -78,10 +78,11 @@ describe('one line per municipality, once two people serve one', () => {
   });
 
   test('people serving no municipality yet keep their own line at the end, numbered on', async () => {
-    const lines = await linesOf({ a: [{ municipality: 'lohmar' }], b: [{ municipality: 'lohmar' }] }, [person('a', '2022-04-01'), person('x', '2022-04-01'), person('b', '2022-05-01')]);
+    const lines = await linesOf({ a: [{ municipality: 'lohmar' }], b: [{ municipality: 'lohmar' }] }, [person('a', '2022-04-01'), person('x', '2022-04-01'), person('b', '2022-05-01'), person('y', '2022-05-01')]);
     expect(lines.map((l) => [l.number, l.municipalities[0], l.since])).toEqual([
       [1, 'Stadt Lohmar', 'seit dem 01.04.2022'],
       [2, 'Person x', 'eigene Zeile'],
+      [3, 'Person y', 'eigene Zeile'],
     ]);
   });
 });
