@@ -58,28 +58,34 @@ test("a module's groups: their meetings of the period numbered among all of thei
     { id: 'still', name: 'Steuerungsrunde', genitive: 'der Steuerungsrunde', module: 'modul-2' },
     { id: 'neu', name: 'Trägerrunde', genitive: 'der Trägerrunde', module: 'modul-2', notMetYet: 'tell' },
     { id: 'anders', name: 'Runde', genitive: 'der Runde', module: 'modul-1' },
+    { id: 'kommunen', name: 'Kommunalrunde', genitive: 'der Kommunalrunde', module: 'modul-2' },
   ] as ProgrammeGroup[];
   const meetings = {
     groupMeetings: [
       { id: 'ag-3', group: 'ag', date: '2022-05-10', kind: 'ordentlich' },
       { id: 'ag-1', group: 'ag', date: '2021-12-01', kind: 'konstituierend' },
       { id: 'ag-2', group: 'ag', date: '2022-03-01', kind: 'ordentlich', outcome: 'wurde beraten' },
+      { id: 'ag-4', group: 'ag', date: '2022-05-20', kind: 'außerordentlich', outcome: 'wurde der Haushalt beraten' },
       { id: 'st-1', group: 'still', date: '2021-12-01', kind: 'konstituierend' },
+      { id: 'ko-1', group: 'kommunen', date: '2022-04-01', kind: 'konstituierend' },
       { id: 'an-1', group: 'anders', date: '2022-05-10', kind: 'konstituierend' },
     ],
   } as unknown as Meetings;
   const told = groupMeetingsFor(groups, 'modul-2', meetings, '2022-03-01', '2022-06-01');
-  expect(told.map((g) => [g.name, g.notMetYet, g.meetings.map((m) => [m.number, m.date])])).toEqual([
-    ['Arbeitsgruppe', false, [[3, '2022-05-10']]],
+  expect(told.map((g) => [g.name, g.notMetYet, g.meetings.map((m) => [m.number, m.date, m.constituent, m.extraordinary, m.outcome, m.dates])])).toEqual([
+    ['Arbeitsgruppe', false, [[3, '2022-05-10', false, false, '', ''], [4, '2022-05-20', false, true, 'wurde der Haushalt beraten', '']]],
     ['Trägerrunde', true, []],
+    ['Kommunalrunde', false, [[1, '2022-04-01', true, false, '', '']]],
   ]);
+  // Without any group meetings in the data: only who is to be told "noch nicht getroffen".
+  expect(groupMeetingsFor(groups, 'modul-2', {} as Meetings, '2022-03-01', '2022-06-01').map((g) => g.name)).toEqual(['Trägerrunde']);
 });
 
 describe("the period's agreements and kick-offs", () => {
   const agreements = [
+    { id: 'c', municipality: 'much', date: '2022-05-05' },
     { id: 'a', municipality: 'alfter', date: '2022-02-10' },
     { id: 'b', municipality: 'bornheim', date: '2022-03-02' },
-    { id: 'c', municipality: 'much', date: '2022-05-05' },
     { id: 'd', municipality: 'eitorf', date: '2022-03-02' },
     { id: 'e', municipality: 'hennef', date: '2022-04-01', listed: false },
     { id: 'f', municipality: 'lohmar', date: '2022-06' },
@@ -109,6 +115,14 @@ describe("the period's agreements and kick-offs", () => {
     expect((await events(later)).cooperation).toMatchObject({ afterPreviousSession: true, earlier: false, moreThanNamed: false, total: 1, totalWords: 'eine Kooperationsvereinbarung' });
     expect((await events(later, { previous: '2022-05-05' })).cooperation.afterPreviousSession).toBe(false);
     expect((await events(later, { previous: undefined })).cooperation.afterPreviousSession).toBe(false);
+    expect((await events([], { previous: undefined })).cooperation.afterPreviousSession).toBe(false);
+  });
+
+  test("the steering group's meetings of the period, numbered among all; none in data without meetings", async () => {
+    const { steeringGroupMeetings } = await events([]);
+    expect(steeringGroupMeetings.map((m) => [m.number, m.date, m.outcome])).toEqual([[3, '2022-05-10', 'wurde die Geschäftsordnung verabschiedet']]);
+    const none = periodEvents({} as Meetings, await index(), '2022-03-01', '2022-06-01', undefined);
+    expect([none.cooperation.total, none.kickOffs]).toEqual([0, []]);
   });
 
   test('agreements with a partner are told by partner', async () => {
@@ -124,6 +138,7 @@ describe("the period's agreements and kick-offs", () => {
       { id: 'k4', municipality: 'hennef', date: '2022-04-05' },
       { id: 'k5', municipality: 'lohmar', date: '2022-03-01' },
       { id: 'k6', municipality: 'bornheim', date: '2022-04-06', listed: false },
+      { id: 'k9', municipality: 'wachtberg', date: '2022-05-18', participants: ['Agentur für Arbeit'] },
       { id: 'k7', municipality: 'swisttal', date: '2022-05-18', participants: ['Wohlfahrt'], participantsGenitive: ['der Freien Wohlfahrt'] },
     ];
     const { kickOffs: told } = await events([], undefined, kickOffs);
@@ -131,6 +146,7 @@ describe("the period's agreements and kick-offs", () => {
       { date: '2022-04-05', place: 'in der Stadt Hennef', participants: '', participantsGenitive: '', several: false },
       { date: '2022-05-18', place: 'in der Gemeinde Much und in der Gemeinde Eitorf', participants: 'Kommunalverwaltung und Jobcenter', participantsGenitive: '', several: true },
       { date: '2022-05-18', place: 'in der Gemeinde Alfter', participants: 'Wohlfahrt', participantsGenitive: 'der Wohlfahrt', several: false },
+      { date: '2022-05-18', place: 'in der Gemeinde Wachtberg', participants: 'Agentur für Arbeit', participantsGenitive: '', several: false },
       { date: '2022-05-18', place: 'in der Gemeinde Swisttal', participants: 'Wohlfahrt', participantsGenitive: 'der Freien Wohlfahrt', several: false },
     ]);
   });
