@@ -23,7 +23,7 @@ export function postServing(staff: StaffMember, assignments: readonly Assignment
   if (!inPostOn(staff, day)) return 0;
   const running = assignments.filter((a) => a.from <= day && (a.to === undefined || a.to >= day));
   const serving = running.filter((a) => a.municipalities.includes(municipality));
-  if (serving.length === 0) return 0;
+  // No assignment names it: every one of none has a share, and their sum is 0.
   if (serving.every((a) => a.fte !== undefined)) return sumFte(serving.map((a) => ({ fte: a.fte! })));
   if (running.length === 1 && serving[0]!.municipalities.length === 1) return fteOn(staff, day);
   return undefined;

@@ -62,5 +62,6 @@ export function servedLines(ctx: ServedContext, people: readonly StaffMember[], 
     partTime: fte === undefined || fte === 1 ? '' : formatQuantity(fte, ctx.unit),
   }));
   const unassigned = people.filter((s) => ctx.servedBy(s).length === 0);
-  return [...lines, ...unassigned.map((s, i) => ({ ...perPerson(s, lines.length + i), number: lines.length + i + 1 }))];
+  // perPerson numbers a line by its index: these follow the municipalities' lines.
+  return [...lines, ...unassigned.map((s, i) => perPerson(s, lines.length + i))];
 }
