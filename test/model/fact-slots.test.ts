@@ -74,8 +74,9 @@ describe('each slot takes its own fact', () => {
     expect(fill('[{letzteSitzung}|{letztesGremium}|{letzteSitzungName}]', { ...FACTS, previous: null })).toBe('[||]');
   });
 
-  test('an attachment by its id: its own number', () => {
+  test('an attachment by its id: its own number, also where a module has the same id', () => {
     expect(fill('{anlage:geschaeftsordnung} und {anlage:plan}')).toBe('Anlage 2 und Anlage 1');
+    expect(fill('{anlage:modul-1}', { ...FACTS, attachments: [{ id: 'modul-1', number: 3 }] })).toBe('Anlage 3');
   });
 
   test("a module's name and label, and its figures; without a module the programme's totals", () => {
@@ -249,13 +250,22 @@ describe('municipalities served at the Stand', () => {
     expect(ids('modul-1', '2021-03-01')).toEqual([]);
   });
 
+  test('someone who has left serves no one, although the assignment runs on', async () => {
+    const d = structuredClone((await loadData()).dataset);
+    d.staff.find((s) => s.id === 'cm-windeck')!.end = '2022-02-28';
+    expect(servedMunicipalities(d, 'modul-2', '2022-03-01').map((m) => m.id)).not.toContain('windeck');
+    expect(servedMunicipalities(d, 'modul-2', '2022-02-28').map((m) => m.id)).toContain('windeck');
+  });
+
   test('as the list names them, worked out once per module', async () => {
     const d = structuredClone((await loadData()).dataset);
     const served = servedLookup(d, '2022-03-01');
     expect(served('modul-1')).toEqual(['Stadt Troisdorf']);
+    expect(served('modul-2')).toHaveLength(16);
     expect(served(undefined)).toHaveLength(16);
-    d.assignments = [];
+    d.staff = [];
     // The lookup keeps what it found for the Vorlage's Stand.
+    expect(served(undefined)).toHaveLength(16);
     expect(served('modul-1')).toEqual(['Stadt Troisdorf']);
   });
 
