@@ -97,7 +97,56 @@ describe('one line per municipality', () => {
   });
 });
 
+describe('lines that share a municipality', () => {
+  test('a person with shares only has no line for the rest of the post', () => {
+    const list = lines([person('a', '2021-10-01')], [{ staff: 'a', municipalities: ['much'], from: '2021-10-01', fte: 0.5 }]);
+    expect(list.text).toEqual(['1) Gemeinde Much seit dem 01.10.21 (0,5 VZÄ)']);
+  });
+
+  test('a line sharing a municipality with only one of the lines already joined joins them', () => {
+    const list = lines(
+      [person('a', '2021-10-01'), person('b', '2021-11-01'), person('c', '2021-12-01')],
+      [
+        { staff: 'a', municipalities: ['lohmar'], from: '2021-10-01' },
+        { staff: 'b', municipalities: ['lohmar', 'much'], from: '2021-11-01' },
+        { staff: 'c', municipalities: ['much'], from: '2021-12-01' },
+      ],
+    );
+    expect(list).toEqual({ text: ['1) Stadt Lohmar und Gemeinde Much seit dem 01.10.21 (3 VZÄ)'], count: 2 });
+  });
+
+  test('joined lines are served since the earliest of them, wherever it stands in the data; on one day as first written', () => {
+    const list = lines(
+      [person('a', '2021-11-01'), person('b', '2021-10-01')],
+      [
+        { staff: 'a', municipalities: ['lohmar'], from: '2021-11-01' },
+        { staff: 'b', municipalities: ['lohmar'], from: '2021-10-01' },
+      ],
+    );
+    expect(list.text).toEqual(['1) Stadt Lohmar seit dem 01.10.21 (2 VZÄ)']);
+    const sameDay = lines(
+      [person('a', '2021-09-01'), person('b', '2021-09')],
+      [
+        { staff: 'a', municipalities: ['lohmar'], from: '2021-09-01' },
+        { staff: 'b', municipalities: ['lohmar'], from: '2021-09-01' },
+      ],
+    );
+    expect(sameDay.text).toEqual(['1) Stadt Lohmar seit dem 01.09.21 (2 VZÄ)']);
+  });
+});
+
 describe('since when', () => {
+  test('a later assignment for the same town does not move the start of the current one', () => {
+    const list = lines(
+      [person('a', '2021-01-01')],
+      [
+        { staff: 'a', municipalities: ['lohmar'], from: '2022-07-01' },
+        { staff: 'a', municipalities: ['lohmar'], from: '2021-07-01', to: '2022-05-31' },
+      ],
+    );
+    expect(list.text).toEqual(['1) Stadt Lohmar seit dem 01.07.21']);
+  });
+
   test('a later assignment counts from its own start; a person who started later than the assignment from their start', () => {
     const list = lines(
       [person('a', '2021-10-01'), person('b', '2021-12-01')],
@@ -182,6 +231,24 @@ describe('order', () => {
       '4) — seit dem 01.01.20 (0,5 VZÄ)',
     ]);
     expect(list.count).toBe(3);
+  });
+
+  test('many lines: by day, ties in the order of the data', () => {
+    const days = ['2021-12-01', '2021-10-01', '2021-11-01', '2021-10-01', '2021-12-01', '2021-09-01', '2021-11-01'];
+    const towns = ['alfter', 'bornheim', 'eitorf', 'hennef', 'lohmar', 'much', 'windeck'];
+    const list = lines(
+      days.map((d, i) => person(`p${i}`, d)),
+      days.map((d, i) => ({ staff: `p${i}`, municipalities: [towns[i]!], from: d })),
+    );
+    expect(list.text).toEqual([
+      '1) Gemeinde Much seit dem 01.09.21',
+      '2) Stadt Bornheim seit dem 01.10.21',
+      '3) Stadt Hennef seit dem 01.10.21',
+      '4) Gemeinde Eitorf seit dem 01.11.21',
+      '5) Gemeinde Windeck seit dem 01.11.21',
+      '6) Gemeinde Alfter seit dem 01.12.21',
+      '7) Stadt Lohmar seit dem 01.12.21',
+    ]);
   });
 
   test('a month-only start sorts by its first day, before a later day of that month', () => {
