@@ -78,6 +78,8 @@ describe('malformed slots: what would print raw into the Vorlage, and the slot m
       { text: '{x y}', index: 19, meant: '{xy}' },
     ]);
     expect(findMalformedSlots('{{#if a}}')).toEqual([{ text: '{{#if a}}', index: 0, meant: undefined }]);
+    // Right after it, the next mistake is still found.
+    expect(findMalformedSlots('{{stand}}{x y}').map((m) => m.text)).toEqual(['{{stand}}', '{x y}']);
   });
 
   test('several mistakes in one text are all reported, in order', () => {
