@@ -28,6 +28,7 @@ describe('an outline entry', () => {
     expect(parseOutlineEntry({ block: 'besetzung', kind: ['strategic', 'other'] })).toMatchObject({ funding: true, kinds: ['strategic', 'other'] });
     // The colon's module wins over nothing, and funding stays unless set to false.
     expect(parseOutlineEntry({ block: 'besetzung:modul-3', funding: true })).toMatchObject({ module: 'modul-3', funding: true });
+    expect(parseOutlineEntry({ block: 'besetzung:modul-3', module: 'modul-1' })).toMatchObject({ module: 'modul-3' });
   });
 
   test('an unknown name is unknown, as written', () => {
