@@ -97,6 +97,26 @@ describe('a group hired together', () => {
   });
 });
 
+describe('the order of the nouns and "weitere" in lists', () => {
+  test('above a list whose first line is his: "ein weiterer Case Manager und eine weitere Case Managerin"', () => {
+    const earlier = person('e', '2021-01-01');
+    const [m, w] = [person('m', '2021-06-01', { gender: 'm' }), person('w', '2021-06-01')];
+    const ctx = contextOf([earlier, m, w]);
+    expect(describeGroup(ctx, group(m, w), { further: true, withEmployer: false, inOrderOfList: true }).phrase).toBe('ein weiterer Case Manager und eine weitere Case Managerin');
+    expect(describeGroup(ctx, group(m, w), { further: true, withEmployer: false }).phrase).toBe('eine weitere Case Managerin und ein weiterer Case Manager');
+  });
+
+  test('who is in post is never "weitere", though a colleague started before', () => {
+    const [a, b] = [person('a', '2021-01-01'), person('b', '2021-06-01')];
+    expect(describeInPost(contextOf([a, b]), [group(a), group(b)]).map((g) => g.phrase)).toEqual(['eine Case Managerin', 'eine Case Managerin']);
+  });
+
+  test('a hiring after a colleague still in post: "eine weitere"', () => {
+    const [a, b] = [person('a', '2021-01-01'), person('b', '2021-06-01')];
+    expect(hireStatement(contextOf([a, b]), group(b), '2022-03-01')).toBe('Am 01.06.2021 wurde eine weitere Case Managerin bei der Kreisverwaltung eingestellt.');
+  });
+});
+
 describe('the hiring sentence', () => {
   const coordination = (id: string, gender: 'w' | 'm', start = '2022-01-10', more: Partial<StaffMember> = {}) => person(id, start, { role: 'kim-koordinierung', module: 'modul-1', gender, ...more });
 
@@ -140,6 +160,23 @@ describe('the hiring sentence', () => {
     expect(hireStatement(contextOf([t]), group(t), '2022-03-01')).toBe(
       'Zum 01.08.2021 wurde in der Stadt Troisdorf eine Koordinatorin eingestellt, die für den KIM-Prozess in dieser Kommune verantwortlich ist.',
     );
+  });
+
+  test('"mit {fte}" in a statement takes the dative where the unit is a word: "mit einer Stelle"', () => {
+    const a = person('a', '2021-10-15');
+    const ctx = contextOf([a], (d) => {
+      d.programme.roles.find((r) => r.id === 'case-manager')!.statement = { one: 'Am {date} kam {who} mit {fte}.', many: 'Am {date} kamen {who} mit zusammen {fte}.' };
+    });
+    ctx.unit = { singular: 'Stelle', plural: 'Stellen', genus: 'feminine' };
+    expect(hireStatement(ctx, group(a), '2022-03-01')).toBe('Am 15.10.2021 kam eine Case Managerin mit einer Stelle.');
+  });
+
+  test('a month start in a statement\'s "am {date}" inside the sentence: "im September 2021"', () => {
+    const a = person('a', '2021-09');
+    const ctx = contextOf([a], (d) => {
+      d.programme.roles.find((r) => r.id === 'case-manager')!.statement = { one: 'Eingestellt wurde am {date} {who}, seit dem {date} im Dienst.', many: '' };
+    });
+    expect(hireStatement(ctx, group(a), '2022-03-01')).toBe('Eingestellt wurde im September 2021 eine Case Managerin, seit September 2021 im Dienst.');
   });
 
   test('a slot the sentence does not know stays as written', () => {
