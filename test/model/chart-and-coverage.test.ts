@@ -62,6 +62,28 @@ describe('the staffing chart', () => {
     );
   });
 
+  test('a plan beginning on the Stand: a chart of that one day', () => {
+    const chart = staffingChart(dataWith([], [], { 'modul-1': [{ from: '2022-03-01', fte: 2 }] }), '2022-03-01', MODULES, TERMS)!;
+    expect(chart.series[0]!.steps).toEqual([{ date: '2022-03-01', planned: 2, filled: 0 }]);
+  });
+
+  test('the steps in date order, also where a later module changed earlier', () => {
+    const chart = staffingChart(
+      dataWith([person('a', '2021-03-01')], [], { 'modul-1': [{ from: '2021-06-01', fte: 1 }], 'modul-2': [{ from: '2021-01-01', fte: 2 }] }),
+      '2022-03-01',
+      MODULES,
+      TERMS,
+    )!;
+    expect(chart.series[1]!.steps).toEqual([
+      { date: '2021-01-01', planned: 2, filled: 0 },
+      { date: '2021-03-01', planned: 2, filled: 1 },
+    ]);
+    expect(chart.series[0]!.steps).toEqual([
+      { date: '2021-01-01', planned: null, filled: 0 },
+      { date: '2021-06-01', planned: 1, filled: 0 },
+    ]);
+  });
+
   test('a plan before any staff: the chart begins with the plan', () => {
     const chart = staffingChart(dataWith([person('a', '2021-03-01')], [], { 'modul-1': [{ from: '2021-01-01', fte: 1 }] }), '2022-03-01', MODULES, TERMS)!;
     expect(chart.from).toBe('2021-01-01');

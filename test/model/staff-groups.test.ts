@@ -179,6 +179,20 @@ describe('the hiring sentence', () => {
     expect(hireStatement(ctx, group(a), '2022-03-01')).toBe('Eingestellt wurde im September 2021 eine Case Managerin, seit September 2021 im Dienst.');
   });
 
+  test('{fte} elsewhere in a statement: the posts when hired, in the nominative', () => {
+    const [a, b] = [person('a', '2021-10-15', { fte: 0.5 }), person('b', '2021-10-15', { fte: 0.25 })];
+    const ctx = contextOf([a, b], (d) => {
+      d.programme.roles.find((r) => r.id === 'case-manager')!.statement = { one: '', many: 'Am {date} kamen {who} ({fte}).' };
+    });
+    expect(hireStatement(ctx, group(a, b), '2022-03-01')).toBe('Am 15.10.2021 kamen zwei Case Managerinnen (0,75 VZÄ).');
+  });
+
+  test('a man and a woman hired together: the woman first, as kim names mixed groups', () => {
+    const [m, w] = [person('m', '2021-10-15', { gender: 'm', fte: 0.5 }), person('w', '2021-10-15')];
+    const ctx = contextOf([m, w]);
+    expect(hireStatement(ctx, group(m, w), '2022-03-01')).toBe('Am 15.10.2021 wurden eine Case Managerin und ein Case Manager mit zusammen 1,5 VZÄ bei der Kreisverwaltung eingestellt.');
+  });
+
   test('a slot the sentence does not know stays as written', () => {
     const a = person('a', '2021-10-15');
     const ctx = contextOf([a], (d) => {
@@ -213,6 +227,12 @@ describe('one person in a sentence about them', () => {
     const f = person('f', '2021-07-01', { role: 'cm-schwerpunkt', focus: 'frühkindliche Sprachförderung' });
     ctx = contextOf([f]);
     expect(personPhrase(ctx, f, [much()])).toBe('die Case Managerin für frühkindliche Sprachförderung (zuständig für die Gemeinde Much)');
+  });
+
+  test('a qualifier and a focus, one after the other', () => {
+    const k = person('k', '2021-06-01', { role: 'cm-koordination', focus: 'Familien' });
+    ctx = contextOf([k]);
+    expect(personPhrase(ctx, k, [])).toBe('die Mitarbeiterin in der Koordination des Case Managements für Familien');
   });
 
   test('"bisher für … zuständige", empty where only the employer\'s own town was served', () => {
