@@ -10,23 +10,14 @@ import { staffingChart } from '../../src/model/staffing-series.js';
 import { termsOf } from '../../src/model/terms.js';
 import type { Assignment, Dataset, StaffMember } from '../../src/model/types.js';
 import { loadData } from '../support/example.js';
+import { staffMember } from '../support/staff-member.js';
 
 let example: Dataset;
 beforeAll(async () => {
   example = (await loadData()).dataset;
 });
 
-const person = (id: string, start: string, more: Partial<StaffMember> = {}): StaffMember => ({
-  id,
-  name: 'Test Person',
-  gender: 'w',
-  role: 'case-manager',
-  module: 'modul-2',
-  fte: 1,
-  employer: 'kreisverwaltung',
-  start,
-  ...more,
-});
+const person = staffMember;
 
 function dataWith(staff: StaffMember[], assignments: Assignment[] = [], plans?: Record<string, { from: string; fte: number }[]>): Dataset {
   const data = { ...structuredClone(example), staff, assignments };

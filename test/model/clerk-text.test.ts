@@ -123,6 +123,8 @@ describe('hiring sentences', () => {
 
   test('the first sentence opens with its own word, the others take the further words in turn', () => {
     expect([0, 1, 2, 3, 4].map((i) => hiringConnective(vocabulary, i))).toEqual(['Inzwischen', 'Zudem', 'Außerdem', 'Zudem', 'Außerdem']);
+    const three = { ...vocabulary, einstellungenWeitereSaetze: ['Zudem', 'Außerdem', 'Ferner'] };
+    expect([1, 2, 3, 4].map((i) => hiringConnective(three, i))).toEqual(['Zudem', 'Außerdem', 'Ferner', 'Zudem']);
   });
 
   test("the organisation's words replace kim's, the rest stay", () => {

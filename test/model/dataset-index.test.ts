@@ -5,25 +5,16 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { colleagueKey, indexOf } from '../../src/model/dataset-index.js';
-import type { Dataset, StaffMember } from '../../src/model/types.js';
+import type { Dataset } from '../../src/model/types.js';
 import { loadData } from '../support/example.js';
+import { staffMember } from '../support/staff-member.js';
 
 let example: Dataset;
 beforeAll(async () => {
   example = (await loadData()).dataset;
 });
 
-const person = (id: string, start: string, more: Partial<StaffMember> = {}): StaffMember => ({
-  id,
-  name: 'Test Person',
-  gender: 'w',
-  role: 'case-manager',
-  module: 'modul-2',
-  fte: 1,
-  employer: 'kreisverwaltung',
-  start,
-  ...more,
-});
+const person = staffMember;
 
 describe('the index of a dataset', () => {
   test('staff per module by start, ties in the order of staff.yaml; the data itself stays in its order', () => {

@@ -9,6 +9,7 @@ import { indexOf } from '../../src/model/dataset-index.js';
 import { servedList } from '../../src/model/served-list.js';
 import type { Assignment, Dataset, StaffMember } from '../../src/model/types.js';
 import { loadData } from '../support/example.js';
+import { staffMember } from '../support/staff-member.js';
 
 const VZAE = { singular: 'Vollzeitäquivalent', plural: 'Vollzeitäquivalente', abbreviation: 'VZÄ', genus: 'neuter' } as const;
 const STAND = '2022-03-01';
@@ -17,17 +18,7 @@ beforeAll(async () => {
   example = (await loadData()).dataset;
 });
 
-const person = (id: string, start: string, fte = 1, more: Partial<StaffMember> = {}): StaffMember => ({
-  id,
-  name: 'Test Person',
-  gender: 'w',
-  role: 'case-manager',
-  module: 'modul-2',
-  fte,
-  employer: 'kreisverwaltung',
-  start,
-  ...more,
-});
+const person = (id: string, start: string, fte = 1, more: Partial<StaffMember> = {}): StaffMember => staffMember(id, start, { fte, ...more });
 
 /** The lines as the Vorlage prints them: "1) Stadt Lohmar seit dem 01.03.22 (1,5 VZÄ)". */
 function lines(staff: StaffMember[], assignments: Assignment[], options: { stand?: string; short?: boolean } = {}): { text: string[]; count: number } {

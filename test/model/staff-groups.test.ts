@@ -10,23 +10,14 @@ import { describeGroup, describeInPost, formerlyAttribute, groupStaff, hiredAttr
 import type { Dataset, StaffMember } from '../../src/model/types.js';
 import { defaultVocabulary } from '../../src/render/default-vocabulary.js';
 import { loadData } from '../support/example.js';
+import { staffMember } from '../support/staff-member.js';
 
 let example: Dataset;
 beforeAll(async () => {
   example = (await loadData()).dataset;
 });
 
-const person = (id: string, start: string, more: Partial<StaffMember> = {}): StaffMember => ({
-  id,
-  name: 'Test Person',
-  gender: 'w',
-  role: 'case-manager',
-  module: 'modul-2',
-  fte: 1,
-  employer: 'kreisverwaltung',
-  start,
-  ...more,
-});
+const person = staffMember;
 
 function contextOf(staff: StaffMember[], change?: (d: Dataset) => void): GroupContext {
   const data = { ...structuredClone(example), staff, assignments: [] };
