@@ -53,6 +53,7 @@ describe('an outline entry', () => {
     expect(parseOutlineEntry('text.modules.Modul-2.work')).toEqual({ type: 'unknown', written: 'text.modules.Modul-2.work' });
     expect(parseOutlineEntry('xtext.modules.modul-2.work.')).toEqual({ type: 'unknown', written: 'xtext.modules.modul-2.work.' });
     expect(parseOutlineEntry('text.modules.modul-2.work.x')).toEqual({ type: 'unknown', written: 'text.modules.modul-2.work.x' });
+    expect(parseOutlineEntry('text.x.modules.modul-2.work')).toEqual({ type: 'unknown', written: 'text.x.modules.modul-2.work' });
   });
 });
 
