@@ -437,14 +437,16 @@ export function municipalityNounOf(data: Dataset): CountableNoun {
  * cannot fill (text-blocks.ts), so an unknown one here is a bug, not a data error.
  */
 export function clerkTextFiller(facts: SlotFacts): (text: string | undefined) => string {
-  const modules = new Map(facts.modules.map((m) => [m.id, m]));
+  // Keyed also by undefined (never set): a slot without argument finds no module. An attachment's id finds
+  // none either, or one whose value the attachment slot does not read.
+  const modules = new Map<string | undefined, ModuleModel>(facts.modules.map((m) => [m.id, m]));
   return (text) =>
     text === undefined
       ? ''
       : fillSlots(text, (name, arg) => {
           const slot = BY_NAME.get(name);
           if (!slot) throw new Error(`Platzhalter {${name}} ist nicht geprüft worden`);
-          return slot.value(facts, slot.argument === 'attachment' || arg === undefined ? undefined : modules.get(arg), arg);
+          return slot.value(facts, modules.get(arg), arg);
         });
 }
 

@@ -66,8 +66,9 @@ export function findMalformedSlots(text: string): MalformedSlot[] {
     const [rawName = '', ...rest] = inner.split(':');
     const name = rawName.replace(/\s+/g, '');
     const arg = rest.join(':').replace(/\s+/g, '').toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+    // Never the text as written: that is not well-formed, this is.
     const meant = `{${name.toLowerCase()}${rest.length > 0 ? `:${arg}` : ''}}`;
-    found.push({ text: written, index, meant: wellFormed.test(meant) && meant !== written ? meant : undefined });
+    found.push({ text: written, index, meant: wellFormed.test(meant) ? meant : undefined });
   }
   return found;
 }
