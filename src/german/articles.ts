@@ -39,6 +39,14 @@ export function beiDative(genus: Genus): string {
 }
 
 /**
+ * The dative plural of a noun from its nominative plural: German adds "-n" unless the plural already ends
+ * in "-n" or "-s" ("den Stadtteilen", "den Quartieren"; "den Kommunen", "den Büros").
+ */
+export function dativePlural(plural: string): string {
+  return /[ns]$/.test(plural) ? plural : `${plural}n`;
+}
+
+/**
  * The stem of the third-person possessive for a singular noun of this genus: "die Lenkungsgruppe … zu ihrer
  * Sitzung", "der Lenkungskreis … zu seiner Sitzung", "des Overheads … seiner Arbeit"; the caller adds the ending.
  */

@@ -3,7 +3,7 @@ export { formatDate, formatDateShort, isMonthOnly, onDate, sinceDate } from './d
 export { formatAmount, formatDecimal, countWord, numberWord, ordinal, type Case } from './numbers.js';
 export { joinList } from './lists.js';
 export { adjectivalPlural, isPairForm, nounParts, countedNouns, definiteNouns, relativePronoun, personalPronoun, type NounPart } from './roles.js';
-export { definite, inDative, beiDative, capitalize, strongEnding, possessiveStem } from './articles.js';
+export { definite, inDative, beiDative, dativePlural, capitalize, strongEnding, possessiveStem } from './articles.js';
 export { municipalityPhrase, type MunicipalityName } from './municipalities.js';
 export { dativeFromAt } from './partners.js';
 export { defaultSessionName } from './sessions.js';

@@ -1,4 +1,4 @@
-import { capitalize, definite, inDative, romanNumeral, strongEnding, type UnitWords } from '../german/index.js';
+import { capitalize, dativePlural, definite, inDative, romanNumeral, strongEnding, type UnitWords } from '../german/index.js';
 import type { Genus, MunicipalityWord, Programme, Terms, Unit } from './types.js';
 
 /**
@@ -80,7 +80,7 @@ export const DEFAULT_MUNICIPALITY_WORD: Required<MunicipalityWord> = {
 
 export function municipalityWordOf(word: MunicipalityWord | undefined): MunicipalityWordModel {
   const { singular, plural, genus } = word ?? DEFAULT_MUNICIPALITY_WORD;
-  const pluralDative = word ? (word.pluralDative ?? plural) : DEFAULT_MUNICIPALITY_WORD.pluralDative;
+  const pluralDative = word ? (word.pluralDative ?? dativePlural(plural)) : DEFAULT_MUNICIPALITY_WORD.pluralDative;
   return {
     followingAcc: `folgend${strongEnding(genus, 'acc')} ${singular}`,
     followingNom: `folgend${strongEnding(genus, 'nom')} ${singular}`,

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   capitalize,
+  dativePlural,
   definite,
   filledOfPlanned,
   formatDate,
@@ -105,4 +106,8 @@ describe('hints for misspelt words', () => {
     expect(suggest('modul-3', ['modul-1', 'modul-2'])).toBe('modul-1');
     expect(suggest('modul-3', ['modul-2', 'modul-1'])).toBe('modul-2');
   });
+});
+
+test('the dative plural adds "-n" unless the plural ends in "-n" or "-s": "den Stadtteilen", "den Kommunen", "den Büros"', () => {
+  expect(['Stadtteile', 'Quartiere', 'Kommunen', 'Büros'].map(dativePlural)).toEqual(['Stadtteilen', 'Quartieren', 'Kommunen', 'Büros']);
 });

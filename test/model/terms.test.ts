@@ -50,14 +50,14 @@ describe('what staff are assigned to', () => {
     expect(DEFAULT_MUNICIPALITY_WORD.plural).toBe('Kommunen');
   });
 
-  test('a Stadt\'s "Stadtteil" (masculine): each case as the sentence needs it, the dative plural and partners from the plural', () => {
+  test('a Stadt\'s "Stadtteil" (masculine): each case as the sentence needs it, the dative plural ("den Stadtteilen") and partners from the plural', () => {
     expect(municipalityWordOf({ singular: 'Stadtteil', plural: 'Stadtteile', genus: 'masculine' })).toEqual({
       followingAcc: 'folgenden Stadtteil',
       followingNom: 'folgender Stadtteil',
       followingPlural: 'folgende Stadtteile',
       noneDat: 'keinem Stadtteil',
-      pluralDative: 'Stadtteile',
-      partners: 'den Stadtteile',
+      pluralDative: 'Stadtteilen',
+      partners: 'den Stadtteilen',
     });
   });
 
