@@ -110,7 +110,7 @@ describe('the staffing chart', () => {
     expect(chart.series[1]!.steps.at(-1)).toEqual({ date: '2021-02-01', planned: 1, filled: 1 });
     const left = staffingChart(dataWith([person('a', '2021-02-01', { end: '2022-02-28' })], [], { 'modul-2': [{ from: '2021-01-01', fte: 1 }] }), '2022-03-01', MODULES, TERMS)!;
     expect(left.series[1]!.steps.at(-1)).toEqual({ date: '2022-03-01', planned: 1, filled: 0 });
-    expect(left.alt).toContain('Modul 2: geplant 1 VZÄ seit dem 01.01.2021, noch nicht besetzt');
+    expect(left.alt).toContain('Modul 2: geplant 1 VZÄ seit dem 01.01.2021, nicht mehr besetzt seit dem 01.03.2022 (erstmals besetzt am 01.02.2021).');
   });
 
   test('a plan cut and raised again: the plan at the Stand holds since the last change', () => {
