@@ -7,37 +7,33 @@
 // suite detects, never more.
 export const MUTATION_FOLDERS = [
   {
-    name: "german",
-    folder: "src/german",
-    tests: [
-      "test/german/**/*.test.ts",
-      "test/render/name-matching-classes.test.ts",
-    ],
+    name: 'german',
+    folder: 'src/german',
+    tests: ['test/german/**/*.test.ts', 'test/render/name-matching-classes.test.ts'],
   },
   {
-    name: "model",
-    folder: "src/model",
-    tests: ["test/model/**/*.test.ts"],
+    name: 'model',
+    folder: 'src/model',
+    tests: ['test/model/**/*.test.ts'],
   },
   {
-    name: "layout",
-    folder: "src/emit/pdf/layout",
+    name: 'layout',
+    folder: 'src/emit/pdf/layout',
     // The layout is pure (measure injected): its own tests, and two that lay out whole Vorlagen. Left
     // out: the tests of fonts, conformance and letterhead (the writer's, seconds each for every mutant).
     tests: [
-      "test/pdf/linebreak.test.ts",
-      "test/pdf/line-cache.test.ts",
-      "test/pdf/markdown.test.ts",
-      "test/pdf/page-foot.test.ts",
-      "test/pdf/paginate.test.ts",
-      "test/pdf/table.test.ts",
-      "test/pdf/word-breaks.test.ts",
-      "test/pdf/hyphenation.test.ts",
-      "test/pdf/pagination.test.ts",
-      "test/pdf/content.test.ts",
+      'test/pdf/linebreak.test.ts',
+      'test/pdf/line-cache.test.ts',
+      'test/pdf/markdown.test.ts',
+      'test/pdf/page-foot.test.ts',
+      'test/pdf/paginate.test.ts',
+      'test/pdf/table.test.ts',
+      'test/pdf/word-breaks.test.ts',
+      'test/pdf/hyphenation.test.ts',
+      'test/pdf/pagination.test.ts',
+      'test/pdf/content.test.ts',
     ],
   },
 ];
 
-export const folderNamed = (name) =>
-  MUTATION_FOLDERS.find((f) => f.name === name);
+export const folderNamed = (name) => MUTATION_FOLDERS.find((f) => f.name === name);

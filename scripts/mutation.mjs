@@ -11,90 +11,51 @@
 //
 // Score as Stryker counts it: (killed + timeout) / (killed + timeout + survived + no coverage); static
 // mutants are left out (stryker.config.mjs says why).
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { MUTATION_FOLDERS } from "./mutation-folders.mjs";
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MUTATION_FOLDERS } from './mutation-folders.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET = 90;
-const stryker = join(
-  root,
-  "node_modules",
-  "@stryker-mutator",
-  "core",
-  "bin",
-  "stryker.js",
-);
+const stryker = join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 
 const args = process.argv.slice(2);
-const reportOnly = args.includes("--report-only") || args.includes("--merge");
+const reportOnly = args.includes('--report-only') || args.includes('--merge');
 // `--merge <stryker json>`: results measured elsewhere (another worktree, with the same folder tests) are
 // taken into the scores file by file; stale sources are still caught below.
-const mergeIndex = args.indexOf("--merge");
+const mergeIndex = args.indexOf('--merge');
 const merged = mergeIndex >= 0 ? args[mergeIndex + 1] : undefined;
-const named = args.filter(
-  (a, i) =>
-    a !== "--report-only" &&
-    (mergeIndex < 0 || (i !== mergeIndex && i !== mergeIndex + 1)),
-);
-const files = named.filter((a) => a.includes("/"));
-const folderOf = (file) =>
-  MUTATION_FOLDERS.find((f) =>
-    file.replace(/\\/g, "/").startsWith(`${f.folder}/`),
-  );
+const named = args.filter((a, i) => a !== '--report-only' && (mergeIndex < 0 || (i !== mergeIndex && i !== mergeIndex + 1)));
+const files = named.filter((a) => a.includes('/'));
+const folderOf = (file) => MUTATION_FOLDERS.find((f) => file.replace(/\\/g, '/').startsWith(`${f.folder}/`));
 for (const file of files) {
   if (!folderOf(file)) {
-    console.error(
-      `${file}: liegt in keinem der Ordner ${MUTATION_FOLDERS.map((f) => f.folder).join(", ")}.`,
-    );
+    console.error(`${file}: liegt in keinem der Ordner ${MUTATION_FOLDERS.map((f) => f.folder).join(', ')}.`);
     process.exit(2);
   }
 }
-const unknown = named.filter(
-  (a) => !a.includes("/") && !MUTATION_FOLDERS.some((f) => f.name === a),
-);
+const unknown = named.filter((a) => !a.includes('/') && !MUTATION_FOLDERS.some((f) => f.name === a));
 if (unknown.length > 0) {
-  console.error(
-    `Unbekannter Ordner: ${unknown.join(", ")} (bekannt: ${MUTATION_FOLDERS.map((f) => f.name).join(", ")}).`,
-  );
+  console.error(`Unbekannter Ordner: ${unknown.join(', ')} (bekannt: ${MUTATION_FOLDERS.map((f) => f.name).join(', ')}).`);
   process.exit(2);
 }
 const partial = files.length > 0;
-const chosen = MUTATION_FOLDERS.filter((f) =>
-  partial
-    ? files.some((file) => folderOf(file) === f)
-    : named.length === 0 || named.includes(f.name),
-);
+const chosen = MUTATION_FOLDERS.filter((f) => (partial ? files.some((file) => folderOf(file) === f) : named.length === 0 || named.includes(f.name)));
 
-const resultsOf = (folder) =>
-  join(
-    root,
-    "reports",
-    "mutation",
-    `${folder.name}${partial ? ".partial" : ""}.json`,
-  );
+const resultsOf = (folder) => join(root, 'reports', 'mutation', `${folder.name}${partial ? '.partial' : ''}.json`);
 
 if (!reportOnly) {
   for (const folder of chosen) {
-    const mutate = partial
-      ? [
-          "--mutate",
-          files.filter((file) => folderOf(file) === folder).join(","),
-        ]
-      : [];
-    console.log(`\n== ${folder.folder}: Tests ${folder.tests.join(", ")}`);
+    const mutate = partial ? ['--mutate', files.filter((file) => folderOf(file) === folder).join(',')] : [];
+    console.log(`\n== ${folder.folder}: Tests ${folder.tests.join(', ')}`);
     const env = {
       ...process.env,
       KIM_MUTATION_FOLDER: folder.name,
-      ...(partial ? { KIM_MUTATION_PARTIAL: "1" } : {}),
+      ...(partial ? { KIM_MUTATION_PARTIAL: '1' } : {}),
     };
-    const run = spawnSync(
-      process.execPath,
-      [stryker, "run", "stryker.config.mjs", ...mutate],
-      { cwd: root, stdio: "inherit", env },
-    );
+    const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...mutate], { cwd: root, stdio: 'inherit', env });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 }
@@ -102,48 +63,34 @@ if (!reportOnly) {
 /** A file of imports and re-exports only (an index.ts) has nothing to mutate. */
 const reExportsOnly = (text) =>
   text
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .split("\n")
-    .map((line) => line.replace(/\/\/.*$/, "").trim())
-    .every(
-      (line) =>
-        line === "" ||
-        /^(import |export (type )?(\{[^}]*\}|\*) from )/.test(line),
-    );
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((line) => line.replace(/\/\/.*$/, '').trim())
+    .every((line) => line === '' || /^(import |export (type )?(\{[^}]*\}|\*) from )/.test(line));
 /** Every .ts file of a folder that Stryker mutates (stryker.config.mjs: not types.ts, not generated/). */
 const sourcesOf = (dir) =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory())
-      return entry.name === "generated" ? [] : sourcesOf(path);
-    return entry.name.endsWith(".ts") &&
-      entry.name !== "types.ts" &&
-      !reExportsOnly(readFileSync(join(root, path), "utf8"))
-      ? [path]
-      : [];
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourcesOf(path);
+    return entry.name.endsWith('.ts') && entry.name !== 'types.ts' && !reExportsOnly(readFileSync(join(root, path), 'utf8')) ? [path] : [];
   });
 /** The folder's accumulated results: relative path → { source, mutants } of the file's last measurement. */
-const scoresOf = (folder) =>
-  join(root, "reports", "mutation", `${folder.name}.scores.json`);
-const relativeOf = (path) =>
-  path.replace(/\\/g, "/").replace(/^.*?(?=src\/)/, "");
+const scoresOf = (folder) => join(root, 'reports', 'mutation', `${folder.name}.scores.json`);
+const relativeOf = (path) => path.replace(/\\/g, '/').replace(/^.*?(?=src\/)/, '');
 for (const folder of chosen) {
-  const scores = existsSync(scoresOf(folder))
-    ? JSON.parse(readFileSync(scoresOf(folder), "utf8"))
-    : {};
+  const scores = existsSync(scoresOf(folder)) ? JSON.parse(readFileSync(scoresOf(folder), 'utf8')) : {};
   const report = merged ?? (reportOnly ? undefined : resultsOf(folder));
   if (report && existsSync(report)) {
-    for (const [path, { source, mutants }] of Object.entries(
-      JSON.parse(readFileSync(report, "utf8")).files,
-    )) {
-      if (relativeOf(path).startsWith(`${folder.folder}/`))
-        scores[relativeOf(path)] = { source, mutants };
+    // A Stryker report ({ files }) or another worktree's scores file (path → { source, mutants }).
+    const parsed = JSON.parse(readFileSync(report, 'utf8'));
+    for (const [path, { source, mutants }] of Object.entries(parsed.files ?? parsed)) {
+      if (relativeOf(path).startsWith(`${folder.folder}/`)) scores[relativeOf(path)] = { source, mutants };
     }
     // A run over the whole folder lists only files with mutants; the others (re-exports) have none.
     if (!merged && !partial) {
       for (const relative of sourcesOf(folder.folder))
         scores[relative] ??= {
-          source: readFileSync(join(root, relative), "utf8"),
+          source: readFileSync(join(root, relative), 'utf8'),
           mutants: [],
         };
     }
@@ -153,27 +100,19 @@ for (const folder of chosen) {
 
 /** `path:line Mutator` of every survivor the survivors file argues. */
 const argued = new Set();
-const survivorsFile = join(root, "mutation-survivors.md");
+const survivorsFile = join(root, 'mutation-survivors.md');
 if (existsSync(survivorsFile)) {
-  for (const match of readFileSync(survivorsFile, "utf8").matchAll(
-    /`(src\/[^`:]+):(\d+)`\s+(\w+)/g,
-  ))
-    argued.add(`${match[1]}:${match[2]} ${match[3]}`);
+  for (const match of readFileSync(survivorsFile, 'utf8').matchAll(/`(src\/[^`:]+):(\d+)`\s+(\w+)/g)) argued.add(`${match[1]}:${match[2]} ${match[3]}`);
 }
 
-const DETECTED = new Set(["Killed", "Timeout"]);
-const UNDETECTED = new Set(["Survived", "NoCoverage"]);
-const percent = (detected, total) =>
-  (total === 0 ? 100 : (100 * detected) / total).toFixed(1).padStart(5);
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const percent = (detected, total) => (total === 0 ? 100 : (100 * detected) / total).toFixed(1).padStart(5);
 const unargued = [];
 let below = false;
-console.log(
-  `\nMutation score per folder (target ≥ ${TARGET} %; static mutants left out):`,
-);
+console.log(`\nMutation score per folder (target ≥ ${TARGET} %; static mutants left out):`);
 for (const folder of MUTATION_FOLDERS.filter((f) => chosen.includes(f))) {
-  const scores = existsSync(scoresOf(folder))
-    ? JSON.parse(readFileSync(scoresOf(folder), "utf8"))
-    : {};
+  const scores = existsSync(scoresOf(folder)) ? JSON.parse(readFileSync(scoresOf(folder), 'utf8')) : {};
   const perFile = [];
   let detected = 0;
   let undetected = 0;
@@ -185,8 +124,7 @@ for (const folder of MUTATION_FOLDERS.filter((f) => chosen.includes(f))) {
       incomplete = true;
       continue;
     }
-    const stale =
-      measured.source !== readFileSync(join(root, relative), "utf8");
+    const stale = measured.source !== readFileSync(join(root, relative), 'utf8');
     if (stale) incomplete = true;
     let fileDetected = 0;
     let fileUndetected = 0;
@@ -195,10 +133,7 @@ for (const folder of MUTATION_FOLDERS.filter((f) => chosen.includes(f))) {
       else if (UNDETECTED.has(mutant.status)) {
         fileUndetected++;
         const key = `${relative}:${mutant.location.start.line} ${mutant.mutatorName}`;
-        if (!argued.has(key))
-          unargued.push(
-            `${key} (${mutant.status}) ${JSON.stringify(mutant.replacement ?? "")}`,
-          );
+        if (!argued.has(key)) unargued.push(`${key} (${mutant.status}) ${JSON.stringify(mutant.replacement ?? '')}`);
       }
     }
     detected += fileDetected;
@@ -206,19 +141,16 @@ for (const folder of MUTATION_FOLDERS.filter((f) => chosen.includes(f))) {
     const total = fileDetected + fileUndetected;
     if (total > 0 || stale)
       perFile.push(
-        `      ${relative.padEnd(44)} ${percent(fileDetected, total)} %  (${fileDetected} of ${total})${stale ? "  veraltet: Quelle seitdem geändert" : ""}`,
+        `      ${relative.padEnd(44)} ${percent(fileDetected, total)} %  (${fileDetected} of ${total})${stale ? '  veraltet: Quelle seitdem geändert' : ''}`,
       );
   }
   const total = detected + undetected;
-  if (incomplete || (100 * detected) / Math.max(total, 1) < TARGET)
-    below = true;
+  if (incomplete || (100 * detected) / Math.max(total, 1) < TARGET) below = true;
   console.log(
-    `  ${folder.folder.padEnd(22)} ${percent(detected, total)} %  (${detected} of ${total} detected${incomplete ? "; unvollständig" : ""}; tests: ${folder.tests.join(", ")})`,
+    `  ${folder.folder.padEnd(22)} ${percent(detected, total)} %  (${detected} of ${total} detected${incomplete ? '; unvollständig' : ''}; tests: ${folder.tests.join(', ')})`,
   );
   for (const line of perFile) console.log(line);
 }
-console.log(
-  `\nSurvivors not argued in mutation-survivors.md: ${unargued.length}`,
-);
+console.log(`\nSurvivors not argued in mutation-survivors.md: ${unargued.length}`);
 for (const line of unargued.slice(0, 300)) console.log(`  ${line}`);
 process.exitCode = below ? 1 : 0;

@@ -1,79 +1,23 @@
-import type {
-  Dataset,
-  IsoDate,
-  LetterheadField,
-  Report,
-  SectionHeading,
-  Session,
-} from "./types.js";
-import { type Vocabulary, withOverrides } from "./vocabulary.js";
-import { yearOf } from "./dates.js";
-import { fundingRateFor } from "./fte.js";
-import {
-  clerkTextFiller,
-  headingSlotValues,
-  municipalityNounOf,
-  servedLookup,
-} from "./fact-slots.js";
-import { outlineHeadings } from "./outline-blocks.js";
-import { indexOf } from "./dataset-index.js";
-import {
-  buildModule,
-  type LocalModel,
-  type ModuleModel,
-} from "./module-model.js";
-import { localPosts } from "./local-posts.js";
-import {
-  bodyWords,
-  groupWords,
-  groupMeetingsFor,
-  meetingSentences,
-  periodEvents,
-  type CooperationModel,
-  type KickOffModel,
-  type SteeringMeetingModel,
-} from "./events-model.js";
-import { agreementWordOf } from "./agreements.js";
-import {
-  municipalityWordOf,
-  termsOf,
-  unitWords,
-  type MunicipalityWordModel,
-  type TermsModel,
-} from "./terms.js";
-import {
-  beiDative,
-  capitalize,
-  defaultSessionName,
-  formatDate,
-  formatQuantity,
-  joinList,
-  municipalityPhrase,
-  presenterName,
-  presentersSentence,
-  type MunicipalityName,
-} from "../german/index.js";
-import { sumFte } from "./staff-groups.js";
-import { coverageOf, type CoverageModel } from "./coverage.js";
+import type { Dataset, IsoDate, LetterheadField, Report, SectionHeading, Session } from './types.js';
+import { type Vocabulary, withOverrides } from './vocabulary.js';
+import { yearOf } from './dates.js';
+import { fundingRateFor } from './fte.js';
+import { clerkTextFiller, headingSlotValues, municipalityNounOf, servedLookup } from './fact-slots.js';
+import { outlineHeadings } from './outline-blocks.js';
+import { indexOf } from './dataset-index.js';
+import { buildModule, type LocalModel, type ModuleModel } from './module-model.js';
+import { localPosts } from './local-posts.js';
+import { bodyWords, groupWords, groupMeetingsFor, meetingSentences, periodEvents, type CooperationModel, type KickOffModel, type SteeringMeetingModel } from './events-model.js';
+import { agreementWordOf } from './agreements.js';
+import { municipalityWordOf, termsOf, unitWords, type MunicipalityWordModel, type TermsModel } from './terms.js';
+import { beiDative, capitalize, defaultSessionName, formatDate, formatQuantity, joinList, municipalityPhrase, presenterName, presentersSentence, type MunicipalityName } from '../german/index.js';
+import { sumFte } from './staff-groups.js';
+import { coverageOf, type CoverageModel } from './coverage.js';
 
-export type {
-  FteChangeModel,
-  LocalModel,
-  ModuleModel,
-  GroupModel,
-  HireGroupModel,
-  LeaverModel,
-  MoveModel,
-  PersonLine,
-  PlanChangeModel,
-} from "./module-model.js";
-export type {
-  CooperationModel,
-  KickOffModel,
-  SteeringMeetingModel,
-} from "./events-model.js";
-import type { GroupWords } from "./events-model.js";
-import { reportSessionId } from "./report-session.js";
+export type { FteChangeModel, LocalModel, ModuleModel, GroupModel, HireGroupModel, LeaverModel, MoveModel, PersonLine, PlanChangeModel } from './module-model.js';
+export type { CooperationModel, KickOffModel, SteeringMeetingModel } from './events-model.js';
+import type { GroupWords } from './events-model.js';
+import { reportSessionId } from './report-session.js';
 
 /**
  * Everything a Vorlage says, computed from the data for one report: what a template prints, nothing it
@@ -92,19 +36,14 @@ export interface ReportModel {
   /** "öffentlichen" or "nichtöffentlichen", for "Vorlage für den … Sitzungsteil". */
   part: string;
   department: string;
-  body: Dataset["organisation"]["body"];
+  body: Dataset['organisation']['body'];
   letterhead: LetterheadModel;
   programme: { name: string; shortName: string; genitive: string };
   /**
    * The programme's owner when the Vorlage's author is another body (programme.yaml owner: a town reporting
    * on its Kreis's programme): "Der Landkreis Talheim hat … geplant." Null when the author runs the programme.
    */
-  owner: {
-    name: string;
-    nominative: string;
-    Nominative: string;
-    genitive: string;
-  } | null;
+  owner: { name: string; nominative: string; Nominative: string; genitive: string } | null;
   /** With an owner: the author's own municipality (organisation.yaml body.municipality), "die Stadt Wiesental" after "für". */
   author: { municipality: { bare: string; acc: string; dat: string } } | null;
   /** With an owner: all posts serving the author's municipality at the Stand (see ModuleModel.local). */
@@ -134,12 +73,7 @@ export interface ReportModel {
    * "Bezugnehmend auf die Darstellung in der letzten Ausschusssitzung …". `lastSession` is false when the
    * committee met in between without a report: then that session is not "die letzte". Null for a first report.
    */
-  previous: {
-    id: string;
-    stand: IsoDate;
-    session: SessionModel;
-    lastSession: boolean;
-  } | null;
+  previous: { id: string; stand: IsoDate; session: SessionModel; lastSession: boolean } | null;
   /** The modules with something to report at the Stand (a plan, staff, a change or text), in number order. */
   modules: ModuleModel[];
   totals: TotalsModel;
@@ -161,13 +95,7 @@ export interface ReportModel {
   requiresResolution: boolean;
   attachments: { number: number; title: string; file: string | null }[];
   /** The clerk's text blocks with their slots filled; empty strings where the report has none. */
-  text: {
-    preface: string;
-    resolution: string;
-    steeringGroup: string;
-    financialImpact: string;
-    closing: string;
-  };
+  text: { preface: string; resolution: string; steeringGroup: string; financialImpact: string; closing: string };
   signature: { authority: string; function: string };
   /**
    * Who presents the item (report.yaml presenters): the sentence of the fact block berichterstattung, and
@@ -186,8 +114,7 @@ export interface CoverageAnlage extends CoverageModel {
 }
 
 /** The coverage Anlage's title, with the Kreis's word for its municipalities ("… in den Kommunen"). */
-export const coverageTitle = (pluralDative: string): string =>
-  `Case Management in den ${pluralDative}`;
+export const coverageTitle = (pluralDative: string): string => `Case Management in den ${pluralDative}`;
 
 export interface SessionModel {
   id: string;
@@ -223,43 +150,22 @@ export interface TotalsModel {
   plannedFunding: number | null;
 }
 
-const LETTERHEAD_FIELDS: LetterheadField[] = [
-  "paperType",
-  "reference",
-  "fileNumber",
-  "date",
-];
+const LETTERHEAD_FIELDS: LetterheadField[] = ['paperType', 'reference', 'fileNumber', 'date'];
 
 /** The model of one Vorlage; `vocabulary` is kim's fixed words (templates/wortschatz.yaml), before organisation.yaml's own. */
-export function buildReportModel(
-  data: Dataset,
-  report: Report,
-  defaults: Vocabulary,
-): ReportModel {
+export function buildReportModel(data: Dataset, report: Report, defaults: Vocabulary): ReportModel {
   const { organisation, programme, meetings } = data;
   const vocabulary = withOverrides(defaults, organisation.wortschatz);
   const index = indexOf(data);
   const sessionModel = (s: Session): SessionModel => {
     const committee = index.committees.get(s.committee)!;
-    return {
-      id: s.id,
-      date: s.date,
-      committee: committee.name,
-      committeeGenitive: committee.genitive,
-      sessionName: committee.sessionName ?? defaultSessionName(committee),
-      public: s.public,
-    };
+    return { id: s.id, date: s.date, committee: committee.name, committeeGenitive: committee.genitive, sessionName: committee.sessionName ?? defaultSessionName(committee), public: s.public };
   };
 
-  const consultations = report.consultations.map((c) => ({
-    ...sessionModel(index.sessions.get(c.session)!),
-    role: c.role,
-  }));
+  const consultations = report.consultations.map((c) => ({ ...sessionModel(index.sessions.get(c.session)!), role: c.role }));
   const session = consultations[0]!;
   const previousReport = findPreviousReport(data, report);
-  const previousSession = previousReport
-    ? index.sessions.get(reportSessionId(previousReport))!
-    : undefined;
+  const previousSession = previousReport ? index.sessions.get(reportSessionId(previousReport))! : undefined;
   const thisSession = index.sessions.get(reportSessionId(report))!;
   const previous =
     previousReport && previousSession
@@ -267,8 +173,7 @@ export function buildReportModel(
           id: previousReport.id,
           stand: previousReport.stand,
           session: sessionModel(previousSession),
-          lastSession:
-            sessionsBetween(data, previousSession, thisSession).length === 0,
+          lastSession: sessionsBetween(data, previousSession, thisSession).length === 0,
         }
       : null;
   const previousStand = previousReport?.stand;
@@ -277,74 +182,27 @@ export function buildReportModel(
   const rate = fundingRateFor(programme, yearOf(stand)) ?? 0;
   // A town's Vorlage on its Kreis's programme names every employer ("beim Landratsamt", "der Stadt …"): none is
   // the author's own programme employer.
-  const ctx = {
-    index,
-    leadEmployer: programme.owner ? "" : programme.leadEmployer,
-    unit: unitWords(terms),
-    vocabulary,
-    shortListDates: organisation.listDates !== "long",
-  };
-  const authorMunicipality =
-    programme.owner && organisation.body.municipality
-      ? index.municipalities.get(organisation.body.municipality)
-      : undefined;
-  const localOf = (
-    staff: readonly Dataset["staff"][number][],
-  ): LocalModel | null =>
-    authorMunicipality
-      ? localModel(
-          localPosts(index, staff, organisation.body.municipality!, stand),
-          index,
-          ctx.unit,
-          authorMunicipality,
-        )
-      : null;
+  const ctx = { index, leadEmployer: programme.owner ? '' : programme.leadEmployer, unit: unitWords(terms), vocabulary, shortListDates: organisation.listDates !== 'long' };
+  const authorMunicipality = programme.owner && organisation.body.municipality ? index.municipalities.get(organisation.body.municipality) : undefined;
+  const localOf = (staff: readonly Dataset['staff'][number][]): LocalModel | null =>
+    authorMunicipality ? localModel(localPosts(index, staff, organisation.body.municipality!, stand), index, ctx.unit, authorMunicipality) : null;
 
-  const attachments = (report.attachments ?? []).map((a, i) => ({
-    number: i + 1,
-    title: a.title,
-    file: a.file ?? null,
-    id: a.id,
-  }));
+  const attachments = (report.attachments ?? []).map((a, i) => ({ number: i + 1, title: a.title, file: a.file ?? null, id: a.id }));
   // The coverage table is an Anlage of kim's own, listed after the clerk's.
   const coverage: CoverageAnlage | null =
     report.show?.coverage === true
-      ? {
-          ...coverageOf(data, stand),
-          number: attachments.length + 1,
-          title: coverageTitle(
-            municipalityWordOf(organisation.municipalityWord).pluralDative,
-          ),
-          columnHeading: municipalityNounOf(data).singular,
-        }
+      ? { ...coverageOf(data, stand), number: attachments.length + 1, title: coverageTitle(municipalityWordOf(organisation.municipalityWord).pluralDative), columnHeading: municipalityNounOf(data).singular }
       : null;
   const sorted = [...programme.modules].sort((a, b) => a.number - b.number);
   const built = sorted.map((module) => {
     const text = report.text?.modules?.[module.id] ?? {};
-    const m = buildModule({
-      module,
-      stand,
-      previousStand,
-      rate,
-      terms,
-      ctx,
-      text,
-    });
+    const m = buildModule({ module, stand, previousStand, rate, terms, ctx, text });
     return { ...m, local: localOf(index.staffByModule.get(module.id) ?? []) };
   });
   // A module of the programme with nothing to say at this Stand (not planned yet, no staff, no text, no
   // meetings of a group it tells) is left out.
   const shown = built
-    .map((m) => ({
-      ...m,
-      groups: groupMeetingsFor(
-        programme.groups ?? [],
-        m.id,
-        meetings,
-        previousStand,
-        stand,
-      ),
-    }))
+    .map((m) => ({ ...m, groups: groupMeetingsFor(programme.groups ?? [], m.id, meetings, previousStand, stand) }))
     .filter(
       (m) =>
         m.plannedFte !== null ||
@@ -356,50 +214,24 @@ export function buildReportModel(
     );
   // The steering group is told with the first strategic module, the cooperation with the municipalities
   // with the first case-management module; without such a module each gets a section of its own.
-  const steeringHost = programme.steeringGroup
-    ? shown.find((m) => m.kind === "strategic")
-    : undefined;
-  const cooperationHost = shown.find((m) => m.kind === "case-management");
+  const steeringHost = programme.steeringGroup ? shown.find((m) => m.kind === 'strategic') : undefined;
+  const cooperationHost = shown.find((m) => m.kind === 'case-management');
   const modules = shown.map((m) => ({
     ...m,
     hostsSteeringGroup: m === steeringHost,
     hostsCooperation: m === cooperationHost,
   }));
 
-  const steeringGroup = programme.steeringGroup
-    ? groupWords(
-        programme.steeringGroup,
-        index.steeringMeetings.map((m) => m.date),
-        stand,
-      )
-    : null;
-  const events = periodEvents(
-    meetings,
-    index,
-    previousStand,
-    stand,
-    previous?.session.date,
-    agreementWordOf(organisation.agreementWord),
-  );
+  const steeringGroup = programme.steeringGroup ? groupWords(programme.steeringGroup, index.steeringMeetings.map((m) => m.date), stand) : null;
+  const events = periodEvents(meetings, index, previousStand, stand, previous?.session.date, agreementWordOf(organisation.agreementWord));
   const planned = modules.filter((m) => m.plannedFte !== null);
-  const plannedFte =
-    planned.length > 0
-      ? sumFte(planned.map((m) => ({ fte: m.plannedFte! })))
-      : null;
+  const plannedFte = planned.length > 0 ? sumFte(planned.map((m) => ({ fte: m.plannedFte! }))) : null;
   const filledFte = sumFte(modules.map((m) => ({ fte: m.filledFte })));
   const totals: TotalsModel = {
     plannedFte,
     filledFte,
-    openFte:
-      plannedFte === null
-        ? null
-        : sumFte(planned.map((m) => ({ fte: m.openFte! }))),
-    plannedFunding:
-      plannedFte === null
-        ? null
-        : Math.round(
-            planned.reduce((sum, m) => sum + m.plannedFunding! * 100, 0),
-          ) / 100,
+    openFte: plannedFte === null ? null : sumFte(planned.map((m) => ({ fte: m.openFte! }))),
+    plannedFunding: plannedFte === null ? null : Math.round(planned.reduce((sum, m) => sum + m.plannedFunding! * 100, 0)) / 100,
   };
   // The clerk's text is filled last, from the facts computed above (fact-slots.ts); any string the clerk
   // writes into the Vorlage goes through `fill`. Modules the Vorlage leaves out still have facts to name.
@@ -407,7 +239,7 @@ export function buildReportModel(
     stand,
     session,
     previous,
-    previousReference: previousReport?.reference ?? "",
+    previousReference: previousReport?.reference ?? '',
     totals,
     fundingRate: rate,
     fundingYear: yearOf(stand),
@@ -417,122 +249,76 @@ export function buildReportModel(
     served: servedLookup(data, stand),
     agreements: events.cooperation.total,
     agreementNoun: events.cooperation.word,
-    steeringGroupMeetings: programme.steeringGroup
-      ? events.steeringGroupMeetings.length
-      : null,
+    steeringGroupMeetings: programme.steeringGroup ? events.steeringGroupMeetings.length : null,
     attachments,
     owner: programme.owner?.name ?? null,
     local: localOf(data.staff),
   });
-  const paperType = organisation.paperTypes.find(
-    (p) => p.name === report.paperType,
-  );
+  const paperType = organisation.paperTypes.find((p) => p.name === report.paperType);
   const letterhead = organisation.letterhead ?? {};
   const fields = letterhead.fields ?? LETTERHEAD_FIELDS;
   const labels = { ...vocabulary.briefkopf, ...letterhead.labels };
   const fieldValues: Record<LetterheadField, string> = {
     title: report.title,
-    part: report.public ? "öffentlich" : "nichtöffentlich",
+    part: report.public ? 'öffentlich' : 'nichtöffentlich',
     paperType: report.paperType,
-    reference: report.reference ?? "",
-    fileNumber: report.fileNumber ?? "",
-    date: report.date ? formatDate(report.date) : "",
+    reference: report.reference ?? '',
+    fileNumber: report.fileNumber ?? '',
+    date: report.date ? formatDate(report.date) : '',
   };
 
   return {
     id: report.id,
     title: report.title,
     paperType: report.paperType,
-    reference: report.reference ?? "",
-    fileNumber: report.fileNumber ?? "",
+    reference: report.reference ?? '',
+    fileNumber: report.fileNumber ?? '',
     public: report.public,
-    part: report.public ? "öffentlichen" : "nichtöffentlichen",
+    part: report.public ? 'öffentlichen' : 'nichtöffentlichen',
     department: index.departments.get(report.department)!,
     body: organisation.body,
     letterhead: {
       showBody: letterhead.showBody ?? true,
-      lines: fields
-        .filter((f) => fieldValues[f] !== "")
-        .map((f) => ({ label: labels[f], value: fieldValues[f] })),
-      showsTitle: fields.includes("title"),
-      showsPart: fields.includes("part"),
+      lines: fields.filter((f) => fieldValues[f] !== '').map((f) => ({ label: labels[f], value: fieldValues[f] })),
+      showsTitle: fields.includes('title'),
+      showsPart: fields.includes('part'),
       labels,
       logo: letterhead.logo ?? null,
     },
-    programme: {
-      name: programme.name,
-      shortName: programme.shortName,
-      genitive: programme.genitive,
-    },
-    owner: programme.owner
-      ? {
-          ...programme.owner,
-          Nominative: capitalize(programme.owner.nominative),
-        }
-      : null,
+    programme: { name: programme.name, shortName: programme.shortName, genitive: programme.genitive },
+    owner: programme.owner ? { ...programme.owner, Nominative: capitalize(programme.owner.nominative) } : null,
     author: authorMunicipality
-      ? {
-          municipality: {
-            bare: municipalityPhrase(authorMunicipality, "bare"),
-            acc: municipalityPhrase(authorMunicipality, "acc"),
-            dat: municipalityPhrase(authorMunicipality, "dat"),
-          },
-        }
+      ? { municipality: { bare: municipalityPhrase(authorMunicipality, 'bare'), acc: municipalityPhrase(authorMunicipality, 'acc'), dat: municipalityPhrase(authorMunicipality, 'dat') } }
       : null,
     local: localOf(data.staff),
     terms,
     municipalityWord: municipalityWordOf(organisation.municipalityWord),
     headings: { ...vocabulary.ueberschriften, ...organisation.headings },
     // The report's outline, else its Kreis's, as the renderer picks it; kim's own outline has no fact slot.
-    headingSlots: headingSlotValues(
-      outlineHeadings(report.outline ?? organisation.outline ?? []),
-      fill,
-    ),
+    headingSlots: headingSlotValues(outlineHeadings(report.outline ?? organisation.outline ?? []), fill),
     steeringGroup,
     stand,
     session,
     consultations,
     previous,
-    modules: modules.map((m) => ({
-      ...m,
-      text: { staff: fill(m.text.staff), work: fill(m.text.work) },
-    })),
+    modules: modules.map((m) => ({ ...m, text: { staff: fill(m.text.staff), work: fill(m.text.work) } })),
     totals,
     fundingRate: rate,
     fundingYear: yearOf(stand),
-    steeringGroupMeetings: programme.steeringGroup
-      ? meetingSentences(events.steeringGroupMeetings)
-      : [],
+    steeringGroupMeetings: programme.steeringGroup ? meetingSentences(events.steeringGroupMeetings) : [],
     steeringGroupSection:
-      steeringGroup !== null &&
-      steeringHost === undefined &&
-      (events.steeringGroupMeetings.length > 0 ||
-        steeringGroup.notMetYet ||
-        report.text?.steeringGroup !== undefined),
+      steeringGroup !== null && steeringHost === undefined && (events.steeringGroupMeetings.length > 0 || steeringGroup.notMetYet || report.text?.steeringGroup !== undefined),
     cooperation: events.cooperation,
     kickOffs: events.kickOffs,
-    cooperationSection:
-      cooperationHost === undefined &&
-      (events.cooperation.total > 0 || events.kickOffs.length > 0),
+    cooperationSection: cooperationHost === undefined && (events.cooperation.total > 0 || events.kickOffs.length > 0),
     show: {
       overview: report.show?.overview ?? true,
-      financialImpact:
-        (report.show?.financialImpact ?? false) ||
-        report.text?.financialImpact !== undefined,
+      financialImpact: (report.show?.financialImpact ?? false) || report.text?.financialImpact !== undefined,
       chart: report.show?.chart === true,
     },
     coverage,
     requiresResolution: paperType?.requiresResolution === true,
-    attachments: [
-      ...attachments.map(({ number, title, file }) => ({
-        number,
-        title,
-        file,
-      })),
-      ...(coverage
-        ? [{ number: coverage.number, title: coverage.title, file: null }]
-        : []),
-    ],
+    attachments: [...attachments.map(({ number, title, file }) => ({ number, title, file })), ...(coverage ? [{ number: coverage.number, title: coverage.title, file: null }] : [])],
     text: {
       preface: fill(report.text?.preface),
       resolution: fill(report.text?.resolution),
@@ -546,24 +332,15 @@ export function buildReportModel(
 }
 
 /** The presenters' forms; a staff member's name from staff.yaml (validation has made sure there is one). */
-function presentersOf(
-  report: Report,
-  staff: Dataset["staff"],
-): ReportModel["presenters"] {
+function presentersOf(report: Report, staff: Dataset['staff']): ReportModel['presenters'] {
   const forms = (report.presenters ?? []).map((p) => ({
-    name:
-      p.staff !== undefined
-        ? (staff.find((s) => s.id === p.staff)?.name ?? "")
-        : (p.name ?? ""),
+    name: p.staff !== undefined ? (staff.find((s) => s.id === p.staff)?.name ?? '') : (p.name ?? ''),
     salutation: p.salutation,
     academicTitle: p.academicTitle,
     function: p.function,
     staff: p.staff !== undefined,
   }));
-  return {
-    sentence: presentersSentence(forms),
-    staffNames: forms.filter((f) => f.staff).map(presenterName),
-  };
+  return { sentence: presentersSentence(forms), staffNames: forms.filter((f) => f.staff).map(presenterName) };
 }
 
 /**
@@ -579,17 +356,11 @@ function localModel(
 ): LocalModel {
   const where = (employerId: string): string => {
     const employer = index.employers.get(employerId)!;
-    return employer.municipality === author.id
-      ? `${beiDative(author.genus ?? "feminine")} ${author.type} selbst`
-      : employer.at;
+    return employer.municipality === author.id ? `${beiDative(author.genus ?? 'feminine')} ${author.type} selbst` : employer.at;
   };
   return {
     fte: posts.fte,
-    byEmployer: joinList(
-      posts.byEmployer.map(
-        (e) => `${formatQuantity(e.fte, unit)} ${where(e.employer)}`,
-      ),
-    ),
+    byEmployer: joinList(posts.byEmployer.map((e) => `${formatQuantity(e.fte, unit)} ${where(e.employer)}`)),
     employers: posts.byEmployer.length,
   };
 }
@@ -600,26 +371,13 @@ function localModel(
  * Its committee, not this report's: a Vorlage for the Kreistag after one for the Ausschuss calls the
  * Ausschuss's session "die letzte" only if the Ausschuss has not met since.
  */
-export function sessionsBetween(
-  data: { meetings: Pick<Dataset["meetings"], "sessions"> },
-  previousSession: Session,
-  thisSession: Session,
-): Session[] {
-  return data.meetings.sessions.filter(
-    (s) =>
-      s.committee === previousSession.committee &&
-      s.date > previousSession.date &&
-      s.date < thisSession.date,
-  );
+export function sessionsBetween(data: { meetings: Pick<Dataset['meetings'], 'sessions'> }, previousSession: Session, thisSession: Session): Session[] {
+  return data.meetings.sessions.filter((s) => s.committee === previousSession.committee && s.date > previousSession.date && s.date < thisSession.date);
 }
 
 /** The explicitly named previous report, or the one with the latest Stand before this one. */
-export function findPreviousReport(
-  data: Pick<Dataset, "reports">,
-  report: Report,
-): Report | undefined {
-  if (report.previousReport !== undefined)
-    return data.reports.find((r) => r.id === report.previousReport);
+export function findPreviousReport(data: Pick<Dataset, 'reports'>, report: Report): Report | undefined {
+  if (report.previousReport !== undefined) return data.reports.find((r) => r.id === report.previousReport);
   let best: Report | undefined;
   for (const r of data.reports) {
     if (r.stand < report.stand && (!best || r.stand > best.stand)) best = r;
