@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+  beiDative,
   capitalize,
   dativePlural,
   definite,
@@ -110,4 +111,8 @@ describe('hints for misspelt words', () => {
 
 test('the dative plural adds "-n" unless the plural ends in "-n" or "-s": "den Stadtteilen", "den Kommunen", "den Büros"', () => {
   expect(['Stadtteile', 'Quartiere', 'Kommunen', 'Büros'].map(dativePlural)).toEqual(['Stadtteilen', 'Quartieren', 'Kommunen', 'Büros']);
+});
+
+test('"bei" with the dative article, contracted as German contracts it: "bei der Stadt", "beim Markt", "beim Amt"', () => {
+  expect([beiDative('feminine'), beiDative('masculine'), beiDative('neuter')]).toEqual(['bei der', 'beim', 'beim']);
 });
