@@ -110,7 +110,7 @@ describe('hints for misspelt words', () => {
 });
 
 test('the dative plural adds "-n" unless the plural ends in "-n" or "-s": "den Stadtteilen", "den Kommunen", "den Büros"', () => {
-  expect(['Stadtteile', 'Quartiere', 'Kommunen', 'Büros'].map(dativePlural)).toEqual(['Stadtteilen', 'Quartieren', 'Kommunen', 'Büros']);
+  expect(['Stadtteile', 'Ortsteile', 'Quartiere', 'Kommunen', 'Büros'].map(dativePlural)).toEqual(['Stadtteilen', 'Ortsteilen', 'Quartieren', 'Kommunen', 'Büros']);
 });
 
 test('"bei" with the dative article, contracted as German contracts it: "bei der Stadt", "beim Markt", "beim Amt"', () => {
