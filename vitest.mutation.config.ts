@@ -19,7 +19,8 @@ const ALL_TESTS = [
 /**
  * KIM_MUTATION_TESTS='test/german/**,test/report/**' narrows the tests while working on one folder (a run
  * is much faster without the PDF tests). Fewer tests kill fewer mutants, so a narrowed score is a lower
- * bound; the score quoted for the issue is the one with all tests.
+ * bound. `npm run mutation` runs each folder against its own tests (scripts/mutation-folders.mjs), for the same
+ * reason; without a folder or a narrowing, all in-process tests run.
  */
 const narrowed = process.env.KIM_MUTATION_TESTS?.split(',')
   .map((glob) => glob.trim())
